@@ -1,0 +1,125 @@
+/// Reads the fields of one JSON item with the reference's rules, collecting one error per invalid field in the
+/// order the fields are read. Top-level `null` is the same as absent (domain §2.1).
+struct LecteurChamps {
+    let champs: [String: JSONValue]
+    private(set) var erreurs: [ErreurValidation] = []
+
+    init(_ champs: [String: JSONValue]) { self.champs = champs }
+
+    func valeur(_ champ: String) -> JSONValue? {
+        guard let v = champs[champ], v != .null else { return nil }
+        return v
+    }
+
+    mutating func erreur(_ champ: String, _ message: String) {
+        erreurs.append(ErreurValidation(champ, message))
+    }
+
+    /// A string field (`String attendu` for any other type). `nombre` also accepts numbers, as `String(n)`.
+    mutating func texte(_ champ: String, requis: Bool = false, nombre: Bool = false) -> String? {
+        guard let v = valeur(champ) else {
+            if requis { erreur(champ, Message.stringAttendu) }
+            return nil
+        }
+        switch v {
+        case .string(let s): return s
+        case .number where nombre: return v.javascriptString
+        default:
+            erreur(champ, Message.stringAttendu)
+            return nil
+        }
+    }
+
+    /// A trimmed string with a minimum length.
+    mutating func texteNonVide(_ champ: String, min: Int = 1, requis: Bool = false) -> String? {
+        guard let s = texte(champ, requis: requis)?.trimmingSpaces() else { return nil }
+        guard s.count >= min else {
+            erreur(champ, Message.minLength(min))
+            return nil
+        }
+        return s
+    }
+
+    /// A string (or number) turned into a validated value; `message` when the rule fails.
+    mutating func code<T>(_ champ: String, requis: Bool = false, message: String, _ make: (String) -> T?) -> T? {
+        guard let s = texte(champ, requis: requis, nombre: true) else { return nil }
+        guard let v = make(s) else {
+            erreur(champ, message)
+            return nil
+        }
+        return v
+    }
+
+    /// Like `code`, but an invalid value is silently dropped (SIRET employeur, code postal de naissance…).
+    func codeRepare<T>(_ champ: String, _ make: (String) -> T?) -> T? {
+        guard let v = valeur(champ), let s = v.javascriptString else { return nil }
+        return make(s)
+    }
+
+    mutating func date(_ champ: String, requis: Bool = false) -> Jour? {
+        guard let v = valeur(champ) else {
+            if requis { erreur(champ, Message.champObligatoire) }
+            return nil
+        }
+        switch DateDossier.lire(v) {
+        case .jour(let j): return j
+        case .invalide: erreur(champ, Message.dateInvalide)
+        case .impossible: erreur(champ, Message.invalidDate)
+        }
+        return nil
+    }
+
+    mutating func booleen(_ champ: String) -> Bool? {
+        guard let v = valeur(champ) else { return nil }
+        guard case .bool(let b) = v else {
+            erreur(champ, Message.booleanAttendu)
+            return nil
+        }
+        return b
+    }
+
+    mutating func email(_ champ: String, trim: Bool = true) -> String? {
+        guard let s = texte(champ) else { return nil }
+        let v = trim ? s.trimmingSpaces() : s
+        guard Email.estValide(v) else {
+            erreur(champ, Message.email)
+            return nil
+        }
+        return v
+    }
+
+    /// An integer read as JavaScript's `parseInt` reads a string; numbers must be integers.
+    func entierParseInt(_ v: JSONValue) -> Int? {
+        switch v {
+        case .number(let n): return n == n.rounded() && abs(n) < 1e9 ? Int(n) : nil
+        case .string(let s): return parseInt(s)
+        default: return nil
+        }
+    }
+
+    /// A duration silently dropped when empty, non-numeric, non-integer or out of range.
+    func dureeReparee(_ champ: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let v = valeur(champ) else { return nil }
+        let n: Double?
+        switch v {
+        case .number(let d): n = d
+        case .string(let s): n = s.trimmingSpaces().isEmpty ? nil : Double(s.trimmingSpaces())
+        default: n = nil
+        }
+        guard let n, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else { return nil }
+        return Int(n)
+    }
+}
+
+/// JavaScript's `parseInt(s, 10)`: leading white space, an optional sign, then as many digits as there are.
+func parseInt(_ s: String) -> Int? {
+    var b = Array(s.trimmingSpaces().utf8)[...]
+    var sign = 1
+    if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+        sign = f == UInt8(ascii: "-") ? -1 : 1
+        b = b.dropFirst()
+    }
+    let ds = b.prefix(while: isDigit)
+    guard !ds.isEmpty, ds.count < 10 else { return nil }
+    return sign * ds.reduce(0) { $0 * 10 + Int($1 - 48) }
+}

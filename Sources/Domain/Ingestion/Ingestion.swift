@@ -1,0 +1,78 @@
+import Foundation
+
+/// The path of a batch (DESIGN §3): validate every item, resolve its organismes, run the business checks that the
+/// reference only runs in its queue, refuse duplicates inside the batch, then write it all in one transaction.
+/// What the caller gets back is the final verdict of every item.
+public struct Ingestion: Sendable {
+    public static let tailleMaximaleLot = 2000
+
+    let store: any Store
+    let horloge: Horloge
+
+    public init(store: any Store, horloge: Horloge) {
+        self.store = store
+        self.horloge = horloge
+    }
+
+    public struct Resultat: Sendable {
+        public let lot: LotPrepare
+        public let enregistres: [ItemEnregistre]
+        public var nombreRejetes: Int { lot.items.filter { !$0.erreurs.isEmpty }.count }
+    }
+
+    public func traiter(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
+                        source: SourceEffectif = .erp) async throws -> Resultat {
+        let now = horloge.now()
+        let decodes = items.map(DecodeurDossier.decoder)
+        var couples = Set<OrganismeCle>()
+        for case .valide(let d) in decodes {
+            couples.insert(d.formateur)
+            couples.insert(d.responsable)
+        }
+        let organismes = try await store.organismes(cles: couples)
+        let famille = try await store.famille(de: transmetteur)
+
+        var premierParCle: [CleEffectif: Int] = [:]
+        var prepares: [LotPrepare.Item] = []
+        prepares.reserveCapacity(items.count)
+        for (index, (item, decode)) in zip(items, decodes).enumerated() {
+            let echo = ChampsDossier.echo(item)
+            guard case .valide(let dossier) = decode else {
+                prepares.append(.init(index: index, echo: echo, idErpApprenant: idErp(item), formateur: nil,
+                                      erreurs: decode.erreurs, effectif: nil))
+                continue
+            }
+            let formateur = organismes[dossier.formateur]
+            let responsable = organismes[dossier.responsable]
+            var erreurs = ControlesMetier.verifier(dossier, formateur: formateur, responsable: responsable)
+            if let formateur, !famille.contains(formateur.id) {
+                erreurs.append(ErreurValidation(
+                    path: ["etablissement_formateur_uai", "etablissement_formateur_siret"],
+                    message: Message.horsPerimetreCle))
+            }
+            var effectif: Effectif?
+            if erreurs.isEmpty, let formateur, let responsable {
+                let e = Effectif(dossier: dossier, formateur: formateur.id, responsable: responsable.id,
+                                 source: source, transmetteur: transmetteur, now: now)
+                if let premier = premierParCle[e.cle] {
+                    erreurs.append(ErreurValidation("id_erp_apprenant", Message.doublonDansLeLot(premier: premier)))
+                } else {
+                    premierParCle[e.cle] = index
+                    effectif = e
+                }
+            }
+            prepares.append(.init(index: index, echo: echo, idErpApprenant: dossier.idErpApprenant,
+                                  formateur: dossier.formateur, erreurs: erreurs, effectif: effectif))
+        }
+        let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
+                             transmetteur: transmetteur, cleApi: cleApi, items: prepares)
+        let enregistres = try await store.enregistrer(lot: lot)
+        return Resultat(lot: lot, enregistres: enregistres)
+    }
+
+    private func idErp(_ item: JSONValue) -> String? {
+        guard case .object(let o) = item, let v = o["id_erp_apprenant"] else { return nil }
+        return v.javascriptString
+    }
+}
+

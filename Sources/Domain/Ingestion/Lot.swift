@@ -1,0 +1,56 @@
+import Foundation
+
+/// A batch ready to be written: every received item with its verdict, and the accepted ones as effectifs.
+public struct LotPrepare: Sendable {
+    public struct Item: Sendable {
+        public let index: Int
+        /// The known fields as sent, without `nir_apprenant` (what the response echoes and history shows).
+        public let echo: [(String, JSONValue)]
+        public let idErpApprenant: String?
+        public let formateur: OrganismeCle?
+        public let erreurs: [ErreurValidation]
+        /// The dossier mapped to an effectif when the item is accepted.
+        public let effectif: Effectif?
+
+        public init(index: Int, echo: [(String, JSONValue)], idErpApprenant: String?, formateur: OrganismeCle?,
+                    erreurs: [ErreurValidation], effectif: Effectif?) {
+            self.index = index
+            self.echo = echo
+            self.idErpApprenant = idErpApprenant
+            self.formateur = formateur
+            self.erreurs = erreurs
+            self.effectif = effectif
+        }
+    }
+
+    public let id: String
+    public let recuLe: Date
+    public let source: SourceEffectif
+    public let transmetteur: OrganismeID
+    public let cleApi: CleApiID?
+    public let items: [Item]
+
+    public init(id: String, recuLe: Date, source: SourceEffectif, transmetteur: OrganismeID, cleApi: CleApiID?, items: [Item]) {
+        self.id = id
+        self.recuLe = recuLe
+        self.source = source
+        self.transmetteur = transmetteur
+        self.cleApi = cleApi
+        self.items = items
+    }
+}
+
+/// What was written for one item.
+public struct ItemEnregistre: Sendable, Equatable {
+    public let index: Int
+    public let transmissionId: Int64
+    public let effectifId: EffectifID?
+    public let organismeId: OrganismeID?
+
+    public init(index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?) {
+        self.index = index
+        self.transmissionId = transmissionId
+        self.effectifId = effectifId
+        self.organismeId = organismeId
+    }
+}

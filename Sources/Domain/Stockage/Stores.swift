@@ -1,0 +1,90 @@
+import Foundation
+
+/// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
+/// suite runs against each.
+public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi {
+    /// Checks that the database answers (health check).
+    func verifier() async throws
+}
+
+public protocol StoreOrganismes: Sendable {
+    func organisme(id: OrganismeID) async throws -> Organisme?
+    func organisme(cle: OrganismeCle) async throws -> Organisme?
+    /// The stored organismes among these couples, by couple.
+    func organismes(cles: Set<OrganismeCle>) async throws -> [OrganismeCle: Organisme]
+    /// The organisme, its direct responsables and formateurs, and the formateurs of its responsables (§8.4).
+    func famille(de id: OrganismeID) async throws -> Set<OrganismeID>
+    /// The organisme and the formateurs it is responsible for.
+    func organismeEtFormateurs(de id: OrganismeID) async throws -> [OrganismeID]
+    /// Inserts or updates by (UAI, SIRET), all rows in one transaction.
+    func importer(organismes: [OrganismeImporte]) async throws -> BilanImport
+    /// Adds responsable → formateur links (by couples already resolved) and recomputes partial responsibility.
+    func importer(relations: [(responsable: OrganismeID, formateur: OrganismeID)]) async throws -> BilanImport
+}
+
+public protocol StoreEffectifs: Sendable {
+    /// Records a whole batch in one transaction: every item as a transmission row, every accepted dossier merged
+    /// into its effectif with its timeline rebuilt, the transmission dates of the organismes. All or nothing.
+    func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre]
+    func effectif(cle: CleEffectif) async throws -> EffectifStocke?
+    func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
+        -> PageEffectifs
+    func nombreEffectifs() async throws -> Int
+    func nombreTransmissions() async throws -> Int
+}
+
+public protocol StoreClesApi: Sendable {
+    func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi
+    func cleApi(hash: String) async throws -> CleApi?
+    func cleUtilisee(_ id: CleApiID, now: Date) async throws
+    /// Revokes the active keys of an organisme (or the one with this hash); returns how many were revoked.
+    func revoquerClesApi(organisme: OrganismeID?, hash: String?, now: Date) async throws -> Int
+}
+
+/// An effectif with its id and timeline, as read back.
+public struct EffectifStocke: Sendable, Equatable {
+    public let id: EffectifID
+    public let effectif: Effectif
+    public let parcours: Parcours
+
+    public init(id: EffectifID, effectif: Effectif, parcours: Parcours) {
+        self.id = id
+        self.effectif = effectif
+        self.parcours = parcours
+    }
+}
+
+/// A line of `GET /api/v3/effectifs`.
+public struct LigneEffectif: Sendable, Equatable {
+    public let idErpApprenant: String
+    public let anneeScolaire: AnneeScolaire
+    public let uai: UAI?
+    public let siret: SIRET
+    public let parcours: Parcours
+
+    public init(idErpApprenant: String, anneeScolaire: AnneeScolaire, uai: UAI?, siret: SIRET, parcours: Parcours) {
+        self.idErpApprenant = idErpApprenant
+        self.anneeScolaire = anneeScolaire
+        self.uai = uai
+        self.siret = siret
+        self.parcours = parcours
+    }
+}
+
+public struct PageEffectifs: Sendable, Equatable {
+    public let lignes: [LigneEffectif]
+    public let total: Int
+    public init(lignes: [LigneEffectif], total: Int) {
+        self.lignes = lignes
+        self.total = total
+    }
+}
+
+public struct BilanImport: Sendable, Equatable {
+    public var crees: Int
+    public var misAJour: Int
+    public init(crees: Int = 0, misAJour: Int = 0) {
+        self.crees = crees
+        self.misAJour = misAJour
+    }
+}
