@@ -20,7 +20,7 @@ public enum DecodeurDossier {
         let nom = l.texteNonVide("nom_apprenant", requis: true)?.uppercased()
         let prenom = l.texteNonVide("prenom_apprenant", requis: true)
         let naissance = l.date("date_de_naissance_apprenant", requis: true)
-        let annee = l.code("annee_scolaire", requis: true, message: Message.anneeScolaire) { s -> AnneeScolaire? in
+        let annee = l.code("annee_scolaire", requis: true, nombre: false, message: Message.anneeScolaire) { s -> AnneeScolaire? in
             AnneeScolaire(s)
         }
         var statut: Int?
@@ -81,11 +81,11 @@ public enum DecodeurDossier {
         let inscription = l.date("date_inscription_formation", requis: true)
         let entree = l.date("date_entree_formation", requis: true)
         let fin = l.date("date_fin_formation", requis: true)
-        let respUAI = l.code("etablissement_responsable_uai", requis: true, message: Message.uai, uai)
+        let respUAI = l.code("etablissement_responsable_uai", requis: true, nombre: false, message: Message.uai, uai)
         let respSIRET = l.code("etablissement_responsable_siret", requis: true, message: Message.siret, SIRET.init)
-        let formUAI = l.code("etablissement_formateur_uai", requis: true, message: Message.uai, uai)
+        let formUAI = l.code("etablissement_formateur_uai", requis: true, nombre: false, message: Message.uai, uai)
         let formSIRET = l.code("etablissement_formateur_siret", requis: true, message: Message.siret, SIRET.init)
-        let lieuUAI = l.code("etablissement_lieu_de_formation_uai", message: Message.uai, uai)
+        let lieuUAI = l.code("etablissement_lieu_de_formation_uai", nombre: false, message: Message.uai, uai)
         let lieuSIRET = l.codeRepare("etablissement_lieu_de_formation_siret", SIRET.init)
         let lieuAdresse = l.texte("etablissement_lieu_de_formation_adresse")?.trimmingSpaces()
         let lieuCodePostal = l.code("etablissement_lieu_de_formation_code_postal", message: Message.codePostal, CodePostal.init)

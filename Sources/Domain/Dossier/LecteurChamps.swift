@@ -41,8 +41,9 @@ struct LecteurChamps {
     }
 
     /// A string (or number) turned into a validated value; `message` when the rule fails.
-    mutating func code<T>(_ champ: String, requis: Bool = false, message: String, _ make: (String) -> T?) -> T? {
-        guard let s = texte(champ, requis: requis, nombre: true) else { return nil }
+    mutating func code<T>(_ champ: String, requis: Bool = false, nombre: Bool = true, message: String,
+                          _ make: (String) -> T?) -> T? {
+        guard let s = texte(champ, requis: requis, nombre: nombre) else { return nil }
         guard let v = make(s) else {
             erreur(champ, message)
             return nil

@@ -79,6 +79,12 @@ public struct Effectif: Sendable, Equatable, Codable {
         public var valeurStatut: Int
         public var dateStatut: Jour
         public var dateReception: Date
+
+        public init(valeurStatut: Int, dateStatut: Jour, dateReception: Date) {
+            self.valeurStatut = valeurStatut
+            self.dateStatut = dateStatut
+            self.dateReception = dateReception
+        }
     }
 
     public struct Formation: Sendable, Equatable, Codable {
@@ -110,6 +116,14 @@ public struct Effectif: Sendable, Equatable, Codable {
         public var dateRupture: Jour?
         public var causeRupture: String?
         public var siret: String?
+
+        public init(dateDebut: Jour?, dateFin: Jour?, dateRupture: Jour?, causeRupture: String?, siret: String?) {
+            self.dateDebut = dateDebut
+            self.dateFin = dateFin
+            self.dateRupture = dateRupture
+            self.causeRupture = causeRupture
+            self.siret = siret
+        }
     }
 
     public struct LieuDeFormation: Sendable, Equatable, Codable {
