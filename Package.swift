@@ -45,12 +45,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tdb", dependencies: ["App"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StoreTests", dependencies: ["Domain", "SQLiteStore"]),
+        .target(name: "TestSupport", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Domain", "SQLiteStore", "TestSupport"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "App", "Domain", "Web", "SQLiteStore",
+                "App", "Domain", "Web", "SQLiteStore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Domain
+import TestSupport
 
 func j(_ s: String) -> Jour {
     guard let d = Jour(iso: s) else { fatalError("bad test date \(s)") }

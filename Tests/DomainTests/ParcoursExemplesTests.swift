@@ -1,4 +1,5 @@
 import Domain
+import TestSupport
 import Testing
 
 /// The worked examples E1–E14 of domain.md §5.5: the timeline, and the status indicators read at given dates.

@@ -1,4 +1,5 @@
 import Domain
+import TestSupport
 import Testing
 
 /// The decision table and the edge cases of domain.md §5.3 and §5.7, on inputs other than the worked examples.

@@ -1,13 +1,15 @@
 import Domain
 import Foundation
 
+/// The payloads of domain.md §2.5 and a builder of valid items, shared by every test target.
+
 /// Decodes JSON text into a `JSONValue` (what the HTTP layer hands to ingestion).
-func json(_ text: String) -> JSONValue {
+public func json(_ text: String) -> JSONValue {
     try! JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
 }
 
 /// The valid payload of domain.md §2.5.
-let dossierValideExemple = """
+public let dossierValideExemple = """
     {
       "nom_apprenant": "Martin", "prenom_apprenant": "Léa", "date_de_naissance_apprenant": "2006-04-12",
       "annee_scolaire": "2024-2025", "id_erp_apprenant": "YP-000123", "statut_apprenant": 3,
@@ -29,7 +31,7 @@ let dossierValideExemple = """
     """
 
 /// Invalid payload #1 of domain.md §2.5.
-let dossierInvalideExemple1 = """
+public let dossierInvalideExemple1 = """
     {
       "nom_apprenant": "Dupont", "prenom_apprenant": "Jules", "date_de_naissance_apprenant": "12/03/2005",
       "annee_scolaire": "2024-2026", "id_erp_apprenant": "A-77", "statut_apprenant": 1,
@@ -41,7 +43,7 @@ let dossierInvalideExemple1 = """
     }
     """
 
-let erreursExemple1: [ErreurValidation] = [
+public let erreursExemple1: [ErreurValidation] = [
     .init("date_de_naissance_apprenant", "Date invalide"),
     .init("annee_scolaire", "Format invalide (format attendu : 2023-2024). Les années doivent être consécutives ou identiques (ex : 2023-2024 ou 2023-2023)"),
     .init("statut_apprenant", "Valeurs possibles: 0,2,3"),
@@ -55,7 +57,7 @@ let erreursExemple1: [ErreurValidation] = [
 ]
 
 /// Invalid payload #2 of domain.md §2.5 (valid fields, business errors).
-let dossierInvalideExemple2 = """
+public let dossierInvalideExemple2 = """
     {
       "nom_apprenant": "Durand", "prenom_apprenant": "Inès", "date_de_naissance_apprenant": "2005-01-20",
       "annee_scolaire": "2024-2025", "id_erp_apprenant": "X-9",
@@ -66,7 +68,7 @@ let dossierInvalideExemple2 = """
     }
     """
 
-let erreursExemple2: [ErreurValidation] = [
+public let erreursExemple2: [ErreurValidation] = [
     .init(path: ["etablissement_formateur_uai", "etablissement_formateur_siret"], message: "organisme formateur non trouvé"),
     .init(path: ["cause_rupture_contrat", "contrat_date_rupture"],
           message: "Information de contrat incomplète : contrat_date_debut manquant mais ce champ est renseigné"),
@@ -75,7 +77,7 @@ let erreursExemple2: [ErreurValidation] = [
 ]
 
 /// A minimal valid item with the given fields replaced (`nil` removes a field).
-func item(_ changes: [String: JSONValue?] = [:]) -> JSONValue {
+public func item(_ changes: [String: JSONValue?] = [:]) -> JSONValue {
     var o: [String: JSONValue] = [
         "nom_apprenant": .string("Martin"), "prenom_apprenant": .string("Léa"),
         "date_de_naissance_apprenant": .string("2006-04-12"), "annee_scolaire": .string("2024-2025"),

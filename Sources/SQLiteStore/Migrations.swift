@@ -1,0 +1,100 @@
+import GRDB
+
+/// Numbered, append-only schema changes. A shipped migration is never edited: add the next one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("0001-organismes-effectifs-transmissions-cles") { db in
+            try db.execute(sql: """
+                CREATE TABLE organismes (
+                    id INTEGER PRIMARY KEY,
+                    uai TEXT,
+                    siret TEXT NOT NULL,
+                    nom TEXT NOT NULL,
+                    nature TEXT NOT NULL DEFAULT 'inconnue',
+                    code_postal TEXT,
+                    code_commune_insee TEXT,
+                    commune TEXT,
+                    departement TEXT,
+                    region TEXT,
+                    academie TEXT,
+                    reseaux TEXT NOT NULL DEFAULT '',
+                    fiable INTEGER NOT NULL DEFAULT 1,
+                    ferme INTEGER NOT NULL DEFAULT 0,
+                    first_transmission_date DATETIME,
+                    last_transmission_date DATETIME,
+                    last_erp_transmission_date DATETIME,
+                    has_transmission_errors INTEGER NOT NULL DEFAULT 0,
+                    transmission_errors_date DATETIME,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE UNIQUE INDEX organismes_uai_siret ON organismes (ifnull(uai, ''), siret);
+                CREATE INDEX organismes_siret ON organismes (siret);
+
+                CREATE TABLE organisme_relations (
+                    responsable_id INTEGER NOT NULL REFERENCES organismes (id),
+                    formateur_id INTEGER NOT NULL REFERENCES organismes (id),
+                    responsabilite_partielle INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (responsable_id, formateur_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX organisme_relations_formateur ON organisme_relations (formateur_id);
+
+                CREATE TABLE effectifs (
+                    id INTEGER PRIMARY KEY,
+                    organisme_id INTEGER NOT NULL REFERENCES organismes (id),
+                    organisme_responsable_id INTEGER NOT NULL REFERENCES organismes (id),
+                    annee_scolaire TEXT NOT NULL,
+                    id_erp_apprenant TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    source_organisme_id INTEGER NOT NULL REFERENCES organismes (id),
+                    nom TEXT NOT NULL,
+                    prenom TEXT NOT NULL,
+                    date_de_naissance TEXT NOT NULL,
+                    formation_cfd TEXT,
+                    formation_rncp TEXT,
+                    formation_annee INTEGER,
+                    date_entree TEXT NOT NULL,
+                    date_fin TEXT NOT NULL,
+                    parcours TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    transmitted_at DATETIME NOT NULL,
+                    UNIQUE (organisme_id, annee_scolaire, id_erp_apprenant)
+                );
+
+                CREATE TABLE transmissions (
+                    id INTEGER PRIMARY KEY,
+                    lot_id TEXT NOT NULL,
+                    item_index INTEGER NOT NULL,
+                    recu_le DATETIME NOT NULL,
+                    source TEXT NOT NULL,
+                    source_organisme_id INTEGER NOT NULL REFERENCES organismes (id),
+                    cle_api_id INTEGER,
+                    id_erp_apprenant TEXT,
+                    formateur_uai TEXT,
+                    formateur_siret TEXT,
+                    accepte INTEGER NOT NULL,
+                    erreurs TEXT NOT NULL,
+                    effectif_id INTEGER REFERENCES effectifs (id),
+                    organisme_id INTEGER REFERENCES organismes (id),
+                    donnees TEXT NOT NULL
+                );
+                CREATE INDEX transmissions_source ON transmissions (source_organisme_id, recu_le);
+                CREATE INDEX transmissions_lot ON transmissions (lot_id);
+
+                CREATE TABLE cles_api (
+                    id INTEGER PRIMARY KEY,
+                    organisme_id INTEGER NOT NULL REFERENCES organismes (id),
+                    hash TEXT NOT NULL UNIQUE,
+                    created_at DATETIME NOT NULL,
+                    last_used_at DATETIME,
+                    revoked_at DATETIME
+                );
+                CREATE INDEX cles_api_organisme ON cles_api (organisme_id);
+                """)
+        }
+        return m
+    }
+}

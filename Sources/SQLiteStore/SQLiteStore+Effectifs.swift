@@ -1,0 +1,157 @@
+import Domain
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
+        let now = lot.recuLe
+        return try await pool.write { db in
+            let encoder = Codage.encoder()
+            let decoder = Codage.decoder()
+            let select = try db.cachedStatement(sql: """
+                SELECT id, record FROM effectifs WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
+                """)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO effectifs (organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, source,
+                    source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
+                    date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE effectifs SET organisme_id = ?, organisme_responsable_id = ?, annee_scolaire = ?,
+                    id_erp_apprenant = ?, source = ?, source_organisme_id = ?, nom = ?, prenom = ?,
+                    date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?, date_entree = ?,
+                    date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?, transmitted_at = ?
+                WHERE id = ?
+                """)
+            let transmission = try db.cachedStatement(sql: """
+                INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
+                    id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, effectif_id, organisme_id, donnees)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+
+            var resultats: [ItemEnregistre] = []
+            resultats.reserveCapacity(lot.items.count)
+            var formateurs = Set<Int64>()
+            for item in lot.items {
+                var effectifId: EffectifID?
+                if let incoming = item.effectif {
+                    let k = incoming.cle
+                    let existing = try Row.fetchOne(
+                        select, arguments: [k.organisme.rawValue, k.anneeScolaire.description, k.idErpApprenant])
+                    var merged = incoming
+                    if let existing {
+                        let old = try decoder.decode(Effectif.self, from: Data((existing["record"] as String).utf8))
+                        merged = old.fusionne(avec: incoming, now: now)
+                    }
+                    let values = try Self.colonnes(merged, encoder: encoder)
+                    if let existing {
+                        let id: Int64 = existing["id"]
+                        try update.execute(arguments: values + [id])
+                        effectifId = EffectifID(id)
+                    } else {
+                        try insert.execute(arguments: values)
+                        effectifId = EffectifID(db.lastInsertedRowID)
+                    }
+                    formateurs.insert(merged.organismeId.rawValue)
+                }
+                let erreurs = JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud)))
+                try transmission.execute(arguments: [
+                    lot.id, item.index, now, lot.source.rawValue, lot.transmetteur.rawValue, lot.cleApi?.rawValue,
+                    item.idErpApprenant, item.formateur?.uai.rawValue, item.formateur?.siret.rawValue,
+                    item.erreurs.isEmpty, erreurs, effectifId?.rawValue, item.effectif?.organismeId.rawValue,
+                    JSONTexte.ecrire(.objet(item.echo.map { ($0.0, .valeur($0.1)) })),
+                ])
+                resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
+                                                effectifId: effectifId, organismeId: item.effectif?.organismeId))
+            }
+
+            let bookkeeping = try db.cachedStatement(sql: """
+                UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
+                    last_transmission_date = ? WHERE id = ?
+                """)
+            for id in formateurs { try bookkeeping.execute(arguments: [now, now, id]) }
+            try db.execute(
+                sql: "UPDATE organismes SET last_erp_transmission_date = ? WHERE id = ?",
+                arguments: [now, lot.transmetteur.rawValue])
+            if lot.items.contains(where: { !$0.erreurs.isEmpty }) {
+                try db.execute(
+                    sql: "UPDATE organismes SET has_transmission_errors = 1, transmission_errors_date = ? WHERE id = ?",
+                    arguments: [now, lot.transmetteur.rawValue])
+            }
+            return resultats
+        }
+    }
+
+    static func noeud(_ e: ErreurValidation) -> JSONTexte.Noeud {
+        .objet([("message", .texte(e.message)), ("path", .liste(e.path.map { .texte($0) }))])
+    }
+
+    /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
+    static func colonnes(_ e: Effectif, encoder: JSONEncoder) throws -> StatementArguments {
+        let record = String(decoding: try encoder.encode(e), as: UTF8.self)
+        let parcours = String(decoding: try encoder.encode(e.parcours), as: UTF8.self)
+        return [
+            e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
+            e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,
+            e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp, e.formation.annee,
+            e.formation.dateEntree.description, e.formation.dateFin.description, parcours, record, e.createdAt,
+            e.updatedAt, e.transmittedAt,
+        ]
+    }
+
+    public func effectif(cle: CleEffectif) async throws -> EffectifStocke? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, record, parcours FROM effectifs
+                    WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
+                    """,
+                arguments: [cle.organisme.rawValue, cle.anneeScolaire.description, cle.idErpApprenant])
+            else { return nil }
+            let decoder = Codage.decoder()
+            return EffectifStocke(
+                id: EffectifID(row["id"]),
+                effectif: try decoder.decode(Effectif.self, from: Data((row["record"] as String).utf8)),
+                parcours: try decoder.decode(Parcours.self, from: Data((row["parcours"] as String).utf8)))
+        }
+    }
+
+    public func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
+        -> PageEffectifs
+    {
+        try await pool.read { db in
+            let ids = organismes.map { String($0.rawValue) }.joined(separator: ",")
+            let filtre = "e.organisme_id IN (\(ids))" + (annee == nil ? "" : " AND e.annee_scolaire = :annee")
+            let arguments: StatementArguments = annee.map { ["annee": $0.description] } ?? [:]
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs e WHERE \(filtre)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
+                    FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
+                    WHERE \(filtre)
+                    ORDER BY e.id
+                    LIMIT :limite OFFSET :offset
+                    """,
+                arguments: arguments + ["limite": limite, "offset": (page - 1) * limite])
+            let decoder = Codage.decoder()
+            let lignes = try rows.map { r in
+                LigneEffectif(
+                    idErpApprenant: r["id_erp_apprenant"], anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!,
+                    uai: (r["uai"] as String?).flatMap(UAI.init), siret: SIRET(r["siret"] as String)!,
+                    parcours: try decoder.decode(Parcours.self, from: Data((r["parcours"] as String).utf8)))
+            }
+            return PageEffectifs(lignes: lignes, total: total)
+        }
+    }
+
+    public func nombreEffectifs() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs") ?? 0 }
+    }
+
+    public func nombreTransmissions() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transmissions") ?? 0 }
+    }
+}
