@@ -33,7 +33,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "App",
@@ -44,7 +45,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "tdb", dependencies: ["App"]),
+        .executableTarget(
+            name: "tdb",
+            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(name: "TestSupport", dependencies: ["Domain"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Domain", "SQLiteStore", "TestSupport"]),

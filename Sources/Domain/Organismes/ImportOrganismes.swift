@@ -27,6 +27,11 @@ public struct ErreurLigne: Sendable, Equatable, CustomStringConvertible {
     public let ligne: Int
     public let message: String
     public var description: String { "ligne \(ligne) : \(message)" }
+
+    public init(ligne: Int, message: String) {
+        self.ligne = ligne
+        self.message = message
+    }
 }
 
 /// A CSV file with a header row, `,` or `;` separated (UTF-8, a BOM is ignored).

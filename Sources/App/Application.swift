@@ -1,0 +1,31 @@
+import Domain
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SQLiteStore
+import Web
+
+/// The composition root: opens the store and builds the HTTP application. `tdb serve` and the tests both use it.
+public func construireApplication(
+    config: AppConfig, horloge: Horloge = .live,
+    auDemarrage: @escaping @Sendable (_ adresse: String) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "tdb")
+    logger.logLevel = config.logLevel
+    let store = try SQLiteStore(path: config.databasePath)
+    let deps = Dependances(store: store, horloge: horloge, logger: logger)
+    return Application(
+        router: construireRouteur(deps),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? config.port
+            await auDemarrage("http://\(config.host):\(port)")
+        },
+        logger: logger)
+}
+
+/// The router alone over a given store, for in-process tests of the HTTP layer.
+public func construireRouteurPourTests(store: any Store, horloge: Horloge) -> Router<ContexteRequete> {
+    construireRouteur(Dependances(store: store, horloge: horloge))
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Domain
+import Foundation
+import SQLiteStore
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Importe le référentiel des organismes ou leurs relations responsable → formateur.",
+        subcommands: [Organismes.self, Relations.self])
+
+    struct Organismes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importe ou met à jour des organismes (par couple UAI, SIRET) depuis un CSV.",
+            discussion: "Colonnes : \(ImportOrganismes.colonnes.joined(separator: ",")) (réseaux séparés par |).")
+        @OptionGroup var base: OptionBase
+        @Argument(help: "Fichier CSV (en-tête, séparateur , ou ;).") var fichier: String
+
+        func run() async throws {
+            let lu = ImportOrganismes.lire(FichierCSV(texte: try lireFichier(fichier)))
+            let store = try ouvrirStore(try base.config())
+            let bilan = try await store.importer(organismes: lu.organismes)
+            print("organismes : \(bilan.crees) créés, \(bilan.misAJour) mis à jour, \(lu.erreurs.count) lignes rejetées")
+            try signaler(lu.erreurs)
+        }
+    }
+
+    struct Relations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importe des relations responsable → formateur depuis un CSV.",
+            discussion: "Colonnes : \(ImportRelations.colonnes.joined(separator: ",")).")
+        @OptionGroup var base: OptionBase
+        @Argument(help: "Fichier CSV.") var fichier: String
+
+        func run() async throws {
+            let lu = ImportRelations.lire(FichierCSV(texte: try lireFichier(fichier)))
+            let store = try ouvrirStore(try base.config())
+            let connus = try await store.organismes(cles: Set(lu.relations.flatMap { [$0.responsable, $0.formateur] }))
+            var erreurs = lu.erreurs
+            var liens: [(responsable: OrganismeID, formateur: OrganismeID)] = []
+            for r in lu.relations {
+                guard let responsable = connus[r.responsable], let formateur = connus[r.formateur] else {
+                    let inconnus = [r.responsable, r.formateur].filter { connus[$0] == nil }.map(\.description)
+                    erreurs.append(ErreurLigne(ligne: r.ligne, message: "organisme inconnu : \(inconnus.joined(separator: ", "))"))
+                    continue
+                }
+                liens.append((responsable.id, formateur.id))
+            }
+            let bilan = try await store.importer(relations: liens)
+            print("relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées")
+            try signaler(erreurs.sorted { $0.ligne < $1.ligne })
+        }
+    }
+}
+
+func lireFichier(_ chemin: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: chemin) else {
+        throw ValidationError("fichier introuvable ou illisible : \(chemin)")
+    }
+    guard let texte = String(data: data, encoding: .utf8) else {
+        throw ValidationError("le fichier \(chemin) n'est pas en UTF-8")
+    }
+    return texte
+}
+
+/// Lists the rejected lines on standard error; the command then fails so that a script notices.
+func signaler(_ erreurs: [ErreurLigne]) throws {
+    guard !erreurs.isEmpty else { return }
+    for e in erreurs { erreur("  \(e)") }
+    throw ExitCode(1)
+}
+
+func ouvrirStore(_ config: AppConfig) throws -> SQLiteStore {
+    try SQLiteStore(path: config.databasePath)
+}

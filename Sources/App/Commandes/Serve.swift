@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lance le service HTTP.")
+
+    @OptionGroup var base: OptionBase
+    @Option(help: "Adresse d'écoute (défaut : TDB_HOST ou 127.0.0.1).") var host: String?
+    @Option(help: "Port d'écoute, 0 pour un port libre (défaut : TDB_PORT ou 8080).") var port: Int?
+
+    func run() async throws {
+        var config = try base.config()
+        if let host { config.host = host }
+        if let port { config.port = port }
+        let database = config.databasePath
+        let app = try construireApplication(config: config) { adresse in
+            FileHandle.standardOutput.write(Data("tdb écoute sur \(adresse) (base \(database))\n".utf8))
+        }
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Crée ou met à jour le schéma de la base.")
+    @OptionGroup var base: OptionBase
+
+    func run() async throws {
+        let config = try base.config()
+        let store = try ouvrirStore(config)
+        for m in try store.migrationsAppliquees() { print("appliquée : \(m)") }
+        print("base à jour : \(config.databasePath)")
+    }
+}

@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// API v3, compatible with the national service: ERPs send learner records and read back their effectifs.
+struct ApiV3Routes {
+    static let tailleMaximaleCorps = 10 * 1024 * 1024
+
+    let deps: Dependances
+
+    func ajouter(a router: Router<ContexteRequete>) {
+        router.post("/api/v3/dossiers-apprenants", use: recevoirDossiers)
+        router.post("/api/v3/dossiers-apprenants/test") { request, _ -> Response in
+            _ = try await ClesApi.authentifier(request, deps: deps)
+            return .json(#"{"msg":"ok"}"#)
+        }
+        router.get("/api/v3/effectifs", use: listerEffectifs)
+    }
+
+    /// `POST /api/v3/dossiers-apprenants`: every item gets its final verdict in the response.
+    @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let cle = try await ClesApi.authentifier(request, deps: deps)
+        let items = try await lireLot(request)
+        let resultat = try await Ingestion(store: deps.store, horloge: deps.horloge)
+            .traiter(items, transmetteur: cle.organisme, cleApi: cle.id)
+        deps.logger.info("lot reçu", metadata: [
+            "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",
+        ])
+        return .json(ReponseLot.ecrire(resultat, items: items))
+    }
+
+    /// The body must be a JSON array of at most 2000 items, within 10 Mo; otherwise nothing is stored.
+    private func lireLot(_ request: Request) async throws -> [JSONValue] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.tailleMaximaleCorps {
+            throw ErreurApi.corpsTropGros
+        }
+        let buffer = try await request.body.collect(upTo: Self.tailleMaximaleCorps)
+        let corps: JSONValue
+        do {
+            corps = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+        } catch {
+            throw ErreurApi.validation([ErreurValidation(path: [], message: "JSON invalide : le corps de la requête doit être un tableau JSON de dossiers")])
+        }
+        guard case .array(let items) = corps else {
+            throw ErreurApi.validation([ErreurValidation(path: [], message: "\"value\" must be an array")])
+        }
+        guard items.count <= Ingestion.tailleMaximaleLot else {
+            throw ErreurApi.validation([ErreurValidation(
+                path: [], message: "\"value\" must contain less than or equal to \(Ingestion.tailleMaximaleLot) items")])
+        }
+        return items
+    }
+
+    /// `GET /api/v3/effectifs`: the effectifs of the key's organisme and of its formateurs, with their status at
+    /// the date and their whole timeline, so that an ERP can reconcile its counts with ours.
+    @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let cle = try await ClesApi.authentifier(request, deps: deps)
+        let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
+        let organismes = try await deps.store.organismeEtFormateurs(de: cle.organisme)
+        let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)
+        let data: [JSONTexte.Noeud] = page.lignes.map { l in
+            .objet([
+                ("id_erp_apprenant", .texte(l.idErpApprenant)), ("annee_scolaire", .texte(l.anneeScolaire.description)),
+                ("uai", .texte(l.uai?.rawValue)), ("siret", .texte(l.siret.rawValue)),
+                ("statut", .texte(l.parcours.statut(a: q.date)?.rawValue)),
+                ("parcours", .liste(l.parcours.etapes.map { e in
+                    .objet([("date", .texte(e.date.description)), ("valeur", .texte(e.valeur.rawValue))])
+                })),
+            ])
+        }
+        return .json(JSONTexte.ecrire(.objet([
+            ("data", .liste(data)),
+            ("pagination", .objet([("page", .entier(q.page)), ("limit", .entier(q.limite)), ("total", .entier(page.total))])),
+        ])))
+    }
+}

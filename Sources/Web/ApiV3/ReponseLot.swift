@@ -1,0 +1,50 @@
+import Domain
+import Foundation
+
+/// The response to a batch, in the shape of the national API (domain §2.4): every item as sent (without
+/// `nir_apprenant`) with its verdict. Unlike the national service, the verdict is final: accepted items are
+/// already stored, and business errors are already in `validation_errors`.
+enum ReponseLot {
+    static func ecrire(_ r: Ingestion.Resultat, items: [JSONValue]) -> String {
+        let lot = r.lot
+        let maintenant = JSONTexte.Noeud.texte(horodatageISO(lot.recuLe))
+        let jour = JSONTexte.Noeud.texte(Jour(lot.recuLe).description)
+        let enregistres = Dictionary(uniqueKeysWithValues: r.enregistres.map { ($0.index, $0) })
+        let data: [JSONTexte.Noeud] = lot.items.map { item in
+            var pairs = item.echo.map { ($0.0, JSONTexte.Noeud.valeur($0.1)) }
+            let nir: Bool = {
+                if case .object(let o) = items[item.index] { return o["nir_apprenant"]?.isTruthy ?? false }
+                return false
+            }()
+            let e = enregistres[item.index]
+            pairs += [
+                ("has_nir", .booleen(nir)),
+                ("validation_errors", .liste(item.erreurs.map { err in
+                    .objet([("message", .texte(err.message)), ("path", .liste(err.path.map { .texte($0) }))])
+                })),
+                ("has_error", .booleen(!item.erreurs.isEmpty)),
+                ("source", .texte(lot.source.rawValue)),
+                ("source_organisme_id", .texte(lot.transmetteur.description)),
+                ("api_version", .texte("v3")),
+                ("created_at", maintenant), ("updated_at", maintenant), ("processed_at", maintenant),
+                ("computed_day", jour),
+                ("_id", .texte(e.map { String($0.transmissionId) })),
+            ]
+            if let effectif = e?.effectifId, let organisme = e?.organismeId {
+                pairs += [("effectif_id", .texte(effectif.description)), ("organisme_id", .texte(organisme.description))]
+            }
+            return .objet(pairs)
+        }
+        let rejetes = r.nombreRejetes
+        var racine: [(String, JSONTexte.Noeud)] = [("status", .texte("OK")), ("message", .texte("Queued"))]
+        if rejetes > 0 { racine.append(("detail", .texte("Some data are invalid"))) }
+        racine += [
+            ("resume", .objet([
+                ("recus", .entier(lot.items.count)), ("acceptes", .entier(lot.items.count - rejetes)),
+                ("rejetes", .entier(rejetes)),
+            ])),
+            ("data", .liste(data)),
+        ]
+        return JSONTexte.ecrire(.objet(racine))
+    }
+}

@@ -1,0 +1,7 @@
+import App
+import ArgumentParser
+
+@main
+struct Tdb: AsyncParsableCommand {
+    static let configuration = TdbCommande.configuration
+}

@@ -1,2 +1,0 @@
-import App
-@main struct Main { static func main() async { } }
