@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "App", "Domain", "Web", "SQLiteStore", "TestSupport",
+                "App", "Domain", "Web", "SQLiteStore", "TestSupport", "tdb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

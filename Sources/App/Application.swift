@@ -24,8 +24,3 @@ public func construireApplication(
         },
         logger: logger)
 }
-
-/// The router alone over a given store, for in-process tests of the HTTP layer.
-public func construireRouteurPourTests(store: any Store, horloge: Horloge) -> Router<ContexteRequete> {
-    construireRouteur(Dependances(store: store, horloge: horloge))
-}

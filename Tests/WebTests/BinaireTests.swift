@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `tdb` binary, as a new user runs it: import the référentiel, create a key, serve, send a batch.
+@Suite(.serialized)
+struct BinaireTests {
+    /// `.build/debug/tdb`, next to the test bundle.
+    static var binaire: URL {
+        if let path = ProcessInfo.processInfo.environment["TDB_BINARY"] { return URL(fileURLWithPath: path) }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = bundle.deletingLastPathComponent()
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("tdb").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("tdb")
+    }
+
+    /// Runs a command to its end and returns its standard output.
+    func tdb(_ arguments: [String], attendu: Int32 = 0) throws -> String {
+        let p = Process()
+        p.executableURL = Self.binaire
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == attendu, "tdb \(arguments.joined(separator: " "))")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func requete(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil) async throws -> (Int, Data) {
+        var r = URLRequest(url: URL(string: url)!)
+        r.httpMethod = methode
+        if let cle { r.setValue("Bearer \(cle)", forHTTPHeaderField: "Authorization") }
+        if let corps {
+            r.httpBody = corps
+            r.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: r)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    @Test func serveOverHTTP() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("tdb.sqlite").path
+        let csv = dir.appendingPathComponent("organismes.csv")
+        try (OrganismesDeTest.csv + "\nBAD,1,,,,,,,,\n").write(to: csv, atomically: true, encoding: .utf8)
+
+        let import1 = try tdb(["import", "organismes", "--database", base, csv.path], attendu: 1)
+        #expect(import1.contains("3 créés"))
+        let cle = try #require(try tdb(["api-key", "create", "--database", base, "--uai", "0802004U", "--siret", "77937827200016"])
+            .split(separator: "\n").last.map(String.init))
+
+        let serveur = Process()
+        serveur.executableURL = Self.binaire
+        serveur.arguments = ["serve", "--database", base, "--host", "127.0.0.1", "--port", "0"]
+        let sortie = Pipe()
+        serveur.standardOutput = sortie
+        serveur.standardError = FileHandle.nullDevice
+        try serveur.run()
+        defer {
+            serveur.terminate()
+            serveur.waitUntilExit()
+        }
+        let url = try #require(try Self.adresse(sortie))
+
+        let (sante, _) = try await requete("\(url)/api/healthcheck")
+        #expect(sante == 200)
+        let lot = Data("[\(dossierValideExemple),\(dossierInvalideExemple1)]".utf8)
+        let (status, data) = try await requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: cle, corps: lot)
+        #expect(status == 200)
+        let reponse = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(reponse["detail"] as? String == "Some data are invalid")
+        #expect((reponse["resume"] as? [String: Int]) == ["recus": 2, "acceptes": 1, "rejetes": 1])
+
+        let (_, effectifs) = try await requete("\(url)/api/v3/effectifs?date=2024-10-15", cle: cle)
+        let liste = try #require(try JSONSerialization.jsonObject(with: effectifs) as? [String: Any])
+        let ligne = try #require((liste["data"] as? [[String: Any]])?.first)
+        #expect(ligne["id_erp_apprenant"] as? String == "YP-000123")
+        #expect(ligne["statut"] as? String == "APPRENTI")
+
+        let (refus, _) = try await requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: "inconnue", corps: lot)
+        #expect(refus == 403)
+    }
+
+    /// Reads the server's first line, `tdb écoute sur http://…`, within 20 seconds.
+    static func adresse(_ pipe: Pipe) throws -> String? {
+        let handle = pipe.fileHandleForReading
+        var buffer = ""
+        let limite = Date().addingTimeInterval(20)
+        while Date() < limite {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer += String(decoding: chunk, as: UTF8.self)
+            if let range = buffer.range(of: #"http://[0-9.:]+"#, options: .regularExpression) {
+                return String(buffer[range])
+            }
+        }
+        return nil
+    }
+}
