@@ -129,7 +129,7 @@ struct ApiV3DossiersTests {
         let banc = try await Banc()
         let tooMany = tableau(Array(repeating: texte(item()), count: 2001))
         let cases: [(ByteBuffer, String)] = [
-            (ByteBuffer(string: "{oops"), "JSON invalide : le corps de la requête doit être un tableau JSON de dossiers"),
+            (ByteBuffer(string: "[{oops"), "JSON invalide : nom de champ entre guillemets attendu (octet 2)"),
             (ByteBuffer(string: texte(item())), "\"value\" must be an array"),
             (tooMany, "\"value\" must contain less than or equal to 2000 items"),
         ]

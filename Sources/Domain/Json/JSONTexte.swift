@@ -13,61 +13,65 @@ public enum JSONTexte {
     }
 
     public static func ecrire(_ n: Noeud) -> String {
-        var out = ""
-        out.reserveCapacity(256)
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         ecrire(n, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func ecrire(_ n: Noeud, into out: inout String) {
+    public static func ecrire(_ n: Noeud, into out: inout [UInt8]) {
         switch n {
         case .valeur(let v): ecrire(v, into: &out)
         case .liste(let items):
-            out.append("[")
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 ecrire(item, into: &out)
             }
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case .objet(let pairs):
-            out.append("{")
+            out.append(UInt8(ascii: "{"))
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 chaine(k, into: &out)
-                out.append(":")
+                out.append(UInt8(ascii: ":"))
                 ecrire(v, into: &out)
             }
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    public static func ecrire(_ v: JSONValue, into out: inout String) {
+    public static func ecrire(_ v: JSONValue, into out: inout [UInt8]) {
         switch v {
-        case .null: out.append("null")
-        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let d):
-            if d.isNaN || d.isInfinite { out.append("null") } else { out.append(v.javascriptString ?? "null") }
+            out.append(contentsOf: (d.isNaN || d.isInfinite ? "null" : v.javascriptString ?? "null").utf8)
         case .string(let s): chaine(s, into: &out)
         case .array(let a): ecrire(.liste(a.map { .valeur($0) }), into: &out)
         case .object(let o): ecrire(.objet(o.sorted { $0.key < $1.key }.map { ($0.key, .valeur($0.value)) }), into: &out)
         }
     }
 
-    static func chaine(_ s: String, into out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                let hex = String(u.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(u)
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func chaine(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            for c in bytes {
+                switch c {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), c])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [c, c])
+                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20:
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                default: out.append(c)
+                }
             }
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -37,9 +37,9 @@ struct ApiV3Routes {
         let buffer = try await request.body.collect(upTo: Self.tailleMaximaleCorps)
         let corps: JSONValue
         do {
-            corps = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+            corps = try AnalyseurJSON.analyser(buffer.readableBytesView)
         } catch {
-            throw ErreurApi.validation([ErreurValidation(path: [], message: "JSON invalide : le corps de la requête doit être un tableau JSON de dossiers")])
+            throw ErreurApi.validation([ErreurValidation(path: [], message: "JSON invalide : \(error)")])
         }
         guard case .array(let items) = corps else {
             throw ErreurApi.validation([ErreurValidation(path: [], message: "\"value\" must be an array")])
