@@ -21,13 +21,13 @@ enum Migrations {
                     reseaux TEXT NOT NULL DEFAULT '',
                     fiable INTEGER NOT NULL DEFAULT 1,
                     ferme INTEGER NOT NULL DEFAULT 0,
-                    first_transmission_date DATETIME,
-                    last_transmission_date DATETIME,
-                    last_erp_transmission_date DATETIME,
+                    first_transmission_date REAL,
+                    last_transmission_date REAL,
+                    last_erp_transmission_date REAL,
                     has_transmission_errors INTEGER NOT NULL DEFAULT 0,
-                    transmission_errors_date DATETIME,
-                    created_at DATETIME NOT NULL,
-                    updated_at DATETIME NOT NULL
+                    transmission_errors_date REAL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
                 );
                 CREATE UNIQUE INDEX organismes_uai_siret ON organismes (ifnull(uai, ''), siret);
                 CREATE INDEX organismes_siret ON organismes (siret);
@@ -58,9 +58,9 @@ enum Migrations {
                     date_fin TEXT NOT NULL,
                     parcours TEXT NOT NULL,
                     record TEXT NOT NULL,
-                    created_at DATETIME NOT NULL,
-                    updated_at DATETIME NOT NULL,
-                    transmitted_at DATETIME NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    transmitted_at REAL NOT NULL,
                     UNIQUE (organisme_id, annee_scolaire, id_erp_apprenant)
                 );
 
@@ -68,7 +68,7 @@ enum Migrations {
                     id INTEGER PRIMARY KEY,
                     lot_id TEXT NOT NULL,
                     item_index INTEGER NOT NULL,
-                    recu_le DATETIME NOT NULL,
+                    recu_le REAL NOT NULL,
                     source TEXT NOT NULL,
                     source_organisme_id INTEGER NOT NULL REFERENCES organismes (id),
                     cle_api_id INTEGER,
@@ -88,9 +88,9 @@ enum Migrations {
                     id INTEGER PRIMARY KEY,
                     organisme_id INTEGER NOT NULL REFERENCES organismes (id),
                     hash TEXT NOT NULL UNIQUE,
-                    created_at DATETIME NOT NULL,
-                    last_used_at DATETIME,
-                    revoked_at DATETIME
+                    created_at REAL NOT NULL,
+                    last_used_at REAL,
+                    revoked_at REAL
                 );
                 CREATE INDEX cles_api_organisme ON cles_api (organisme_id);
                 """)

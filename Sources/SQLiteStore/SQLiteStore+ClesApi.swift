@@ -7,7 +7,7 @@ extension SQLiteStore {
         try await pool.write { db in
             try db.execute(
                 sql: "INSERT INTO cles_api (organisme_id, hash, created_at) VALUES (?, ?, ?)",
-                arguments: [organisme.rawValue, hash, now])
+                arguments: [organisme.rawValue, hash, now.epoch])
             return CleApi(id: CleApiID(db.lastInsertedRowID), organisme: organisme, hash: hash, createdAt: now,
                           lastUsedAt: nil, revokedAt: nil)
         }
@@ -20,14 +20,15 @@ extension SQLiteStore {
                 arguments: [hash]
             ).map { r in
                 CleApi(id: CleApiID(r["id"]), organisme: OrganismeID(r["organisme_id"]), hash: r["hash"],
-                       createdAt: r["created_at"], lastUsedAt: r["last_used_at"], revokedAt: r["revoked_at"])
+                       createdAt: Date(timeIntervalSince1970: r["created_at"]), lastUsedAt: Date(epoch: r["last_used_at"]),
+                       revokedAt: Date(epoch: r["revoked_at"]))
             }
         }
     }
 
     public func cleUtilisee(_ id: CleApiID, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE cles_api SET last_used_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+            try db.execute(sql: "UPDATE cles_api SET last_used_at = ? WHERE id = ?", arguments: [now.epoch, id.rawValue])
         }
     }
 
@@ -38,7 +39,7 @@ extension SQLiteStore {
                     UPDATE cles_api SET revoked_at = ?
                     WHERE revoked_at IS NULL AND (organisme_id = ? OR hash = ?)
                     """,
-                arguments: [now, organisme?.rawValue, hash])
+                arguments: [now.epoch, organisme?.rawValue, hash])
             return db.changesCount
         }
     }

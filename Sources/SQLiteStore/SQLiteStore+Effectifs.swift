@@ -6,8 +6,6 @@ extension SQLiteStore {
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
         return try await pool.write { db in
-            let encoder = Codage.encoder()
-            let decoder = Codage.decoder()
             let select = try db.cachedStatement(sql: """
                 SELECT id, record FROM effectifs WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
                 """)
@@ -41,10 +39,10 @@ extension SQLiteStore {
                         select, arguments: [k.organisme.rawValue, k.anneeScolaire.description, k.idErpApprenant])
                     var merged = incoming
                     if let existing {
-                        let old = try decoder.decode(Effectif.self, from: Data((existing["record"] as String).utf8))
+                        let old = try Effectif(json: document(existing["record"]))
                         merged = old.fusionne(avec: incoming, now: now)
                     }
-                    let values = try Self.colonnes(merged, encoder: encoder)
+                    let values = Self.colonnes(merged)
                     if let existing {
                         let id: Int64 = existing["id"]
                         try update.execute(arguments: values + [id])
@@ -57,7 +55,7 @@ extension SQLiteStore {
                 }
                 let erreurs = JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud)))
                 try transmission.execute(arguments: [
-                    lot.id, item.index, now, lot.source.rawValue, lot.transmetteur.rawValue, lot.cleApi?.rawValue,
+                    lot.id, item.index, now.epoch, lot.source.rawValue, lot.transmetteur.rawValue, lot.cleApi?.rawValue,
                     item.idErpApprenant, item.formateur?.uai.rawValue, item.formateur?.siret.rawValue,
                     item.erreurs.isEmpty, erreurs, effectifId?.rawValue, item.effectif?.organismeId.rawValue,
                     JSONTexte.ecrire(.objet(item.echo.map { ($0.0, .valeur($0.1)) })),
@@ -70,14 +68,14 @@ extension SQLiteStore {
                 UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
                     last_transmission_date = ? WHERE id = ?
                 """)
-            for id in formateurs { try bookkeeping.execute(arguments: [now, now, id]) }
+            for id in formateurs { try bookkeeping.execute(arguments: [now.epoch, now.epoch, id]) }
             try db.execute(
                 sql: "UPDATE organismes SET last_erp_transmission_date = ? WHERE id = ?",
-                arguments: [now, lot.transmetteur.rawValue])
+                arguments: [now.epoch, lot.transmetteur.rawValue])
             if lot.items.contains(where: { !$0.erreurs.isEmpty }) {
                 try db.execute(
                     sql: "UPDATE organismes SET has_transmission_errors = 1, transmission_errors_date = ? WHERE id = ?",
-                    arguments: [now, lot.transmetteur.rawValue])
+                    arguments: [now.epoch, lot.transmetteur.rawValue])
             }
             return resultats
         }
@@ -88,15 +86,15 @@ extension SQLiteStore {
     }
 
     /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
-    static func colonnes(_ e: Effectif, encoder: JSONEncoder) throws -> StatementArguments {
-        let record = String(decoding: try encoder.encode(e), as: UTF8.self)
-        let parcours = String(decoding: try encoder.encode(e.parcours), as: UTF8.self)
+    static func colonnes(_ e: Effectif) -> StatementArguments {
+        let record = JSONTexte.ecrire(e.json)
+        let parcours = JSONTexte.ecrire(e.parcours.json)
         return [
             e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
             e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,
             e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp, e.formation.annee,
-            e.formation.dateEntree.description, e.formation.dateFin.description, parcours, record, e.createdAt,
-            e.updatedAt, e.transmittedAt,
+            e.formation.dateEntree.description, e.formation.dateFin.description, parcours, record, e.createdAt.epoch,
+            e.updatedAt.epoch, e.transmittedAt.epoch,
         ]
     }
 
@@ -110,11 +108,9 @@ extension SQLiteStore {
                     """,
                 arguments: [cle.organisme.rawValue, cle.anneeScolaire.description, cle.idErpApprenant])
             else { return nil }
-            let decoder = Codage.decoder()
             return EffectifStocke(
-                id: EffectifID(row["id"]),
-                effectif: try decoder.decode(Effectif.self, from: Data((row["record"] as String).utf8)),
-                parcours: try decoder.decode(Parcours.self, from: Data((row["parcours"] as String).utf8)))
+                id: EffectifID(row["id"]), effectif: try Effectif(json: document(row["record"])),
+                parcours: try Parcours(json: document(row["parcours"])))
         }
     }
 
@@ -136,12 +132,11 @@ extension SQLiteStore {
                     LIMIT :limite OFFSET :offset
                     """,
                 arguments: arguments + ["limite": limite, "offset": (page - 1) * limite])
-            let decoder = Codage.decoder()
             let lignes = try rows.map { r in
                 LigneEffectif(
                     idErpApprenant: r["id_erp_apprenant"], anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!,
                     uai: (r["uai"] as String?).flatMap(UAI.init), siret: SIRET(r["siret"] as String)!,
-                    parcours: try decoder.decode(Parcours.self, from: Data((r["parcours"] as String).utf8)))
+                    parcours: try Parcours(json: document(r["parcours"])))
             }
             return PageEffectifs(lignes: lignes, total: total)
         }

@@ -18,8 +18,10 @@ extension SQLiteStore {
                 codePostal: r["code_postal"], codeCommuneInsee: r["code_commune_insee"], commune: r["commune"],
                 departement: r["departement"], region: r["region"], academie: r["academie"]),
             reseaux: reseaux.split(separator: "|").map(String.init), fiable: r["fiable"], ferme: r["ferme"],
-            firstTransmissionDate: r["first_transmission_date"], lastTransmissionDate: r["last_transmission_date"],
-            lastErpTransmissionDate: r["last_erp_transmission_date"], hasTransmissionErrors: r["has_transmission_errors"])
+            firstTransmissionDate: Date(epoch: r["first_transmission_date"]),
+            lastTransmissionDate: Date(epoch: r["last_transmission_date"]),
+            lastErpTransmissionDate: Date(epoch: r["last_erp_transmission_date"]),
+            hasTransmissionErrors: r["has_transmission_errors"])
     }
 
     public func organisme(id: OrganismeID) async throws -> Organisme? {
@@ -75,7 +77,7 @@ extension SQLiteStore {
     }
 
     public func importer(organismes: [OrganismeImporte]) async throws -> BilanImport {
-        let now = Date()
+        let now = Date().epoch
         return try await pool.write { db in
             var bilan = BilanImport()
             let find = try db.cachedStatement(sql: "SELECT id FROM organismes WHERE ifnull(uai, '') = ? AND siret = ?")

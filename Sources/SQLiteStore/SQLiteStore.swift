@@ -30,18 +30,14 @@ public final class SQLiteStore: Store {
     }
 }
 
-/// How records are written as JSON in the database: the Swift field names, days as `YYYY-MM-DD`, instants in
-/// seconds since 1970. No key or date conversion strategy: they cost more than the rest of a batch.
-enum Codage {
-    static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .secondsSince1970
-        return e
-    }
-
-    static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .secondsSince1970
-        return d
+/// Instants are stored as seconds since 1970 (REAL): exact, sortable, and cheap to write.
+extension Date {
+    var epoch: Double { timeIntervalSince1970 }
+    init?(epoch: Double?) {
+        guard let epoch else { return nil }
+        self.init(timeIntervalSince1970: epoch)
     }
 }
+
+/// Reads a JSON document stored in a TEXT column.
+func document(_ text: String) throws -> JSONValue { try AnalyseurJSON.analyser(Array(text.utf8)) }

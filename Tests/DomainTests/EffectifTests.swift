@@ -26,6 +26,17 @@ struct EffectifTests {
         #expect(e.apprenant.historiqueStatut.map(\.valeurStatut) == [3])
     }
 
+    @Test func storedFormRoundTrips() throws {
+        var e = try effectif(json(dossierValideExemple))
+        e.formation.referentHandicap = .init(nom: nil, prenom: "Ana", email: "ana@example.org")
+        e.apprenant.adresseNaissance = .init(complete: nil, codePostal: "75012", codeInsee: nil)
+        let text = JSONTexte.ecrire(e.json)
+        #expect(text.contains(#""date_de_naissance":"2006-04-12""#))
+        #expect(try Effectif(json: AnalyseurJSON.analyser(text)) == e)
+        let p = e.parcours
+        #expect(try Parcours(json: AnalyseurJSON.analyser(JSONTexte.ecrire(p.json))) == p)
+    }
+
     @Test func statutZeroWithBusinessDateIsAnExclusion() throws {
         let e = try effectif(item([
             "statut_apprenant": .number(0), "date_metier_mise_a_jour_statut": .string("2025-01-15"),

@@ -26,8 +26,8 @@ public enum SourceEffectif: String, Sendable, Codable {
 }
 
 /// One learner in one organisme formateur for one school year: the unit every indicator counts (domain §4.1).
-/// Stored whole as JSON (snake_case, as the reference names its fields), with a few queryable columns beside it.
-public struct Effectif: Sendable, Equatable, Codable {
+/// Stored whole as JSON (`Effectif+JSON.swift`), with a few queryable columns beside it.
+public struct Effectif: Sendable, Equatable {
     public var organismeId: OrganismeID
     public var organismeResponsableId: OrganismeID
     public var idErpApprenant: String
@@ -46,7 +46,7 @@ public struct Effectif: Sendable, Equatable, Codable {
         CleEffectif(organisme: organismeId, anneeScolaire: anneeScolaire, idErpApprenant: idErpApprenant)
     }
 
-    public struct Apprenant: Sendable, Equatable, Codable {
+    public struct Apprenant: Sendable, Equatable {
         public var ine: String?
         public var nom: String
         public var prenom: String
@@ -68,14 +68,14 @@ public struct Effectif: Sendable, Equatable, Codable {
         public var historiqueStatut: [StatutHistorique]
     }
 
-    public struct Adresse: Sendable, Equatable, Codable {
+    public struct Adresse: Sendable, Equatable {
         public var complete: String?
         public var codePostal: String?
         public var codeInsee: String?
     }
 
     /// A legacy status code (0 abandon, 2 inscrit, 3 apprenti) with its business date and reception instant.
-    public struct StatutHistorique: Sendable, Equatable, Codable {
+    public struct StatutHistorique: Sendable, Equatable {
         public var valeurStatut: Int
         public var dateStatut: Jour
         public var dateReception: Date
@@ -87,7 +87,7 @@ public struct Effectif: Sendable, Equatable, Codable {
         }
     }
 
-    public struct Formation: Sendable, Equatable, Codable {
+    public struct Formation: Sendable, Equatable {
         public var cfd: String?
         public var rncp: String?
         public var annee: Int?
@@ -104,13 +104,13 @@ public struct Effectif: Sendable, Equatable, Codable {
         public var dateFin: Jour
     }
 
-    public struct ReferentHandicap: Sendable, Equatable, Codable {
+    public struct ReferentHandicap: Sendable, Equatable {
         public var nom: String?
         public var prenom: String?
         public var email: String?
     }
 
-    public struct Contrat: Sendable, Equatable, Codable {
+    public struct Contrat: Sendable, Equatable {
         public var dateDebut: Jour?
         public var dateFin: Jour?
         public var dateRupture: Jour?
@@ -126,7 +126,7 @@ public struct Effectif: Sendable, Equatable, Codable {
         }
     }
 
-    public struct LieuDeFormation: Sendable, Equatable, Codable {
+    public struct LieuDeFormation: Sendable, Equatable {
         public var uai: String?
         public var siret: String?
         public var adresse: String?

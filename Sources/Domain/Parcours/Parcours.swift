@@ -1,5 +1,5 @@
 /// One step of a status timeline: from `date` on, the learner has status `valeur`.
-public struct EtapeParcours: Hashable, Sendable, Codable {
+public struct EtapeParcours: Hashable, Sendable {
     public let date: Jour
     public let valeur: StatutApprenant
 
@@ -11,7 +11,7 @@ public struct EtapeParcours: Hashable, Sendable, Codable {
 
 /// The full status timeline of an effectif, from its first day to the session's last day, future transitions
 /// included (domain §5.1). Time-driven changes (90/180 days) are already in it: no recomputation job is needed.
-public struct Parcours: Hashable, Sendable, Codable {
+public struct Parcours: Hashable, Sendable {
     public let etapes: [EtapeParcours]
 
     public init(_ etapes: [EtapeParcours]) { self.etapes = etapes }
@@ -29,9 +29,4 @@ public struct Parcours: Hashable, Sendable, Codable {
 
     /// `_computed.statut.en_cours`: like `statut(a:)` but INSCRIT before the first step.
     public func enCours(a jour: Jour) -> StatutApprenant { statut(a: jour) ?? .inscrit }
-
-    public init(from decoder: any Decoder) throws {
-        etapes = try [EtapeParcours](from: decoder)
-    }
-    public func encode(to encoder: any Encoder) throws { try etapes.encode(to: encoder) }
 }
