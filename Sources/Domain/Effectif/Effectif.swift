@@ -72,6 +72,12 @@ public struct Effectif: Sendable, Equatable {
         public var complete: String?
         public var codePostal: String?
         public var codeInsee: String?
+
+        public init(complete: String?, codePostal: String?, codeInsee: String?) {
+            self.complete = complete
+            self.codePostal = codePostal
+            self.codeInsee = codeInsee
+        }
     }
 
     /// A legacy status code (0 abandon, 2 inscrit, 3 apprenti) with its business date and reception instant.
@@ -108,6 +114,12 @@ public struct Effectif: Sendable, Equatable {
         public var nom: String?
         public var prenom: String?
         public var email: String?
+
+        public init(nom: String?, prenom: String?, email: String?) {
+            self.nom = nom
+            self.prenom = prenom
+            self.email = email
+        }
     }
 
     public struct Contrat: Sendable, Equatable {
