@@ -17,6 +17,7 @@ public func construireApplication(
     let deps = Dependances(store: store, horloge: horloge, logger: logger)
     return Application(
         router: construireRouteur(deps),
+        server: .http1(additionalChannelHandlers: [ReponseContinue()]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

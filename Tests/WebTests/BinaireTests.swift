@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 
 #if canImport(FoundationNetworking)
@@ -90,6 +93,12 @@ struct BinaireTests {
 
         let (refus, _) = try await requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: "inconnue", corps: lot)
         #expect(refus == 403)
+
+        // A client that asks before sending a large body is told to go on at once.
+        let port = try #require(url.split(separator: ":").last.flatMap { Int($0) })
+        let tete = "POST /api/v3/dossiers-apprenants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(cle)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(lot.count)\r\nExpect: 100-continue\r\n\r\n"
+        #expect(try PriseTCP.premiereReponse(port: port, envoi: Data(tete.utf8)).hasPrefix("HTTP/1.1 100 Continue"))
     }
 
     /// Reads the server's first line, `tdb écoute sur http://…`, within 20 seconds.
@@ -106,5 +115,28 @@ struct BinaireTests {
             }
         }
         return nil
+    }
+}
+
+/// A bare TCP exchange on loopback: send bytes, read what comes back first (within 5 seconds).
+enum PriseTCP {
+    static func premiereReponse(port: Int, envoi: Data) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = envoi.withUnsafeBytes { send(fd, $0.baseAddress, envoi.count, 0) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
     }
 }
