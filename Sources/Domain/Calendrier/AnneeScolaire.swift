@@ -1,5 +1,5 @@
 /// `"YYYY-YYYY"`: a school year (1 August → 31 July, consecutive years) or a calendar year (identical years).
-public struct AnneeScolaire: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let debut: Int
     public let fin: Int
 
@@ -60,17 +60,6 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, Codable, CustomStri
         return result.sorted { ($0.premierJour, $0.dernierJour) < ($1.premierJour, $1.dernierJour) }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        guard let v = AnneeScolaire(try c.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "année scolaire invalide")
-        }
-        self = v
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 }
 
 extension String {

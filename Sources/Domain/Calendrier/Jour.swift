@@ -1,5 +1,5 @@
 /// A calendar day (UTC), counted in days since 1970-01-01. All status rules work on days.
-public struct Jour: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Jour: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: Int32
 
     public init(rawValue: Int32) { self.rawValue = rawValue }
@@ -59,19 +59,7 @@ public struct Jour: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         return Jour(year: y, month: m, day: d)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        let s = try c.decode(String.self)
-        guard let j = Jour(iso: s) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "date attendue au format AAAA-MM-JJ")
-        }
-        self = j
-    }
 }
 
 func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {

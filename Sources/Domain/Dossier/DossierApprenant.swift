@@ -1,7 +1,7 @@
 /// One learner record of API v3 after validation and normalisation (domain §2.2–2.3). Building one from JSON is
 /// `DecodeurDossier.decoder(_:)`; every value here already follows its rule.
 public struct DossierApprenant: Sendable, Equatable {
-    public struct Contrat: Sendable, Equatable, Codable {
+    public struct Contrat: Sendable, Equatable {
         public var dateDebut: Jour?
         public var dateFin: Jour?
         public var dateRupture: Jour?

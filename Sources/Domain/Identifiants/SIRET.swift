@@ -1,5 +1,5 @@
 /// Identifiant d'établissement (14 digits; the first 9 are the SIREN of the company).
-public struct SIRET: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SIRET: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     /// Removes spaces, dots and dashes, then checks `^[0-9]{14}$` (no Luhn check, as the reference).
@@ -14,15 +14,4 @@ public struct SIRET: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public var description: String { rawValue }
     public static func < (l: SIRET, r: SIRET) -> Bool { l.rawValue < r.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        guard let v = SIRET(try c.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "SIRET invalide")
-        }
-        self = v
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 }

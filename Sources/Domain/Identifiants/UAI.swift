@@ -1,5 +1,5 @@
 /// Identifiant d'établissement scolaire: 7 digits and a letter (`0802004U`), stored upper-case.
-public struct UAI: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct UAI: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     /// Trims and upper-cases, then checks `^[0-9]{7}[A-Z]$` (no check-letter verification, as the reference).
@@ -13,15 +13,4 @@ public struct UAI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var description: String { rawValue }
     public static func < (l: UAI, r: UAI) -> Bool { l.rawValue < r.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        guard let v = UAI(try c.decode(String.self)) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "UAI invalide")
-        }
-        self = v
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The (UAI, SIRET) couple that identifies an organisme in the API.
-public struct OrganismeCle: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct OrganismeCle: Hashable, Sendable, CustomStringConvertible {
     public let uai: UAI
     public let siret: SIRET
 
