@@ -7,10 +7,18 @@ public struct AppConfig: Sendable, Equatable {
     public var port = 8080
     public var databasePath = "./data/tdb.sqlite"
     public var logLevel = Logger.Level.info
+    /// The address of the service in e-mail links.
+    public var urlPublique = "http://127.0.0.1:8080"
+    /// bcrypt cost (12 in production; tests lower it).
+    public var coutBcrypt: UInt8 = 12
+    public var cookiesSecurises = true
+    /// `smtp://[user:password@]host[:port]`; without it mails stay in the outbox, listed on /admin/emails.
+    public var smtpURL: String?
 
     public init() {}
 
-    /// Reads `TDB_HOST`, `TDB_PORT`, `TDB_DATABASE`, `TDB_LOG_LEVEL`; every bad value is named in one error.
+    /// Reads `TDB_HOST`, `TDB_PORT`, `TDB_DATABASE`, `TDB_LOG_LEVEL`, `TDB_URL_PUBLIQUE`, `TDB_COUT_BCRYPT`,
+    /// `TDB_COOKIES_NON_SECURISES`, `TDB_SMTP_URL`; every bad value is named in one error.
     public static func depuis(environnement env: [String: String]) throws -> AppConfig {
         var c = AppConfig()
         var erreurs: [String] = []
@@ -23,6 +31,18 @@ public struct AppConfig: Sendable, Equatable {
             if let l = Logger.Level(rawValue: v.lowercased()) { c.logLevel = l } else {
                 erreurs.append("TDB_LOG_LEVEL=\(v) : trace, debug, info, notice, warning, error ou critical attendu")
             }
+        }
+        if let v = env["TDB_URL_PUBLIQUE"], !v.isEmpty {
+            if v.hasPrefix("http://") || v.hasPrefix("https://") { c.urlPublique = String(v.reversed().drop { $0 == "/" }.reversed()) } else {
+                erreurs.append("TDB_URL_PUBLIQUE=\(v) : une adresse http:// ou https:// est attendue")
+            }
+        }
+        if let v = env["TDB_COUT_BCRYPT"], !v.isEmpty {
+            if let n = UInt8(v), (4...31).contains(n) { c.coutBcrypt = n } else { erreurs.append("TDB_COUT_BCRYPT=\(v) : un entier de 4 à 31 est attendu") }
+        }
+        if let v = env["TDB_COOKIES_NON_SECURISES"], !v.isEmpty { c.cookiesSecurises = !(v == "1" || v == "true") }
+        if let v = env["TDB_SMTP_URL"], !v.isEmpty {
+            if v.hasPrefix("smtp://") { c.smtpURL = v } else { erreurs.append("TDB_SMTP_URL=\(v) : une adresse smtp://hôte:port est attendue") }
         }
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c

@@ -10,11 +10,13 @@ import Web
 public func construireApplication(
     config: AppConfig, horloge: Horloge = .live,
     auDemarrage: @escaping @Sendable (_ adresse: String) async -> Void = { _ in }
-) throws -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "tdb")
     logger.logLevel = config.logLevel
     let store = try SQLiteStore(path: config.databasePath)
-    let deps = Dependances(store: store, horloge: horloge, logger: logger)
+    let deps = Dependances(
+        store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
+        pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises)
     return Application(
         router: construireRouteur(deps),
         server: .http1(additionalChannelHandlers: [ReponseContinue()]),

@@ -95,6 +95,89 @@ enum Migrations {
                 CREATE INDEX cles_api_organisme ON cles_api (organisme_id);
                 """)
         }
+        m.registerMigration("0002-comptes-organisations-sessions-journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE organisations (
+                    id INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    nom TEXT NOT NULL,
+                    organisme_id INTEGER REFERENCES organismes (id),
+                    region TEXT,
+                    departement TEXT,
+                    academie TEXT,
+                    reseau TEXT,
+                    created_at REAL NOT NULL
+                );
+                CREATE UNIQUE INDEX organisations_ancrage ON organisations (
+                    type, ifnull(organisme_id, 0), ifnull(region, ''), ifnull(departement, ''), ifnull(academie, ''),
+                    ifnull(reseau, ''), CASE WHEN type = 'MISSION_LOCALE' THEN nom ELSE '' END);
+
+                CREATE TABLE utilisateurs (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    nom TEXT NOT NULL,
+                    prenom TEXT NOT NULL,
+                    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+                    role TEXT NOT NULL,
+                    statut TEXT NOT NULL,
+                    hash_mot_de_passe TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX utilisateurs_organisation ON utilisateurs (organisation_id);
+
+                CREATE TABLE jetons (
+                    id INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE,
+                    email TEXT NOT NULL,
+                    utilisateur_id INTEGER REFERENCES utilisateurs (id),
+                    organisation_id INTEGER REFERENCES organisations (id),
+                    role TEXT,
+                    expire_le REAL NOT NULL,
+                    utilise_le REAL
+                );
+
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    utilisateur_id INTEGER NOT NULL REFERENCES utilisateurs (id),
+                    expire_le REAL NOT NULL,
+                    revoquee_le REAL,
+                    incarnation_id INTEGER REFERENCES organisations (id)
+                );
+                CREATE INDEX sessions_utilisateur ON sessions (utilisateur_id);
+
+                CREATE TABLE tentatives_connexion (
+                    ip TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    reussie INTEGER NOT NULL,
+                    le REAL NOT NULL
+                );
+                CREATE INDEX tentatives_ip ON tentatives_connexion (ip, le);
+                CREATE INDEX tentatives_email ON tentatives_connexion (email, le);
+
+                CREATE TABLE courriels (
+                    id INTEGER PRIMARY KEY,
+                    destinataire TEXT NOT NULL,
+                    sujet TEXT NOT NULL,
+                    corps TEXT NOT NULL,
+                    cree_le REAL NOT NULL,
+                    envoye_le REAL,
+                    erreur TEXT
+                );
+
+                CREATE TABLE journal (
+                    id INTEGER PRIMARY KEY,
+                    le REAL NOT NULL,
+                    acteur_id INTEGER,
+                    acteur_email TEXT,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+
+                CREATE TABLE parametres (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL);
+                """)
+        }
         return m
     }
 }

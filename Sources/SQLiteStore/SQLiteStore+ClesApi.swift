@@ -3,6 +3,12 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    static func cleApi(_ r: Row) -> CleApi {
+        CleApi(id: CleApiID(r["id"]), organisme: OrganismeID(r["organisme_id"]), hash: r["hash"],
+               createdAt: Date(timeIntervalSince1970: r["created_at"]), lastUsedAt: Date(epoch: r["last_used_at"]),
+               revokedAt: Date(epoch: r["revoked_at"]))
+    }
+
     public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
         try await pool.write { db in
             try db.execute(
@@ -15,14 +21,7 @@ extension SQLiteStore {
 
     public func cleApi(hash: String) async throws -> CleApi? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT id, organisme_id, hash, created_at, last_used_at, revoked_at FROM cles_api WHERE hash = ?",
-                arguments: [hash]
-            ).map { r in
-                CleApi(id: CleApiID(r["id"]), organisme: OrganismeID(r["organisme_id"]), hash: r["hash"],
-                       createdAt: Date(timeIntervalSince1970: r["created_at"]), lastUsedAt: Date(epoch: r["last_used_at"]),
-                       revokedAt: Date(epoch: r["revoked_at"]))
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM cles_api WHERE hash = ?", arguments: [hash]).map(Self.cleApi)
         }
     }
 

@@ -5,8 +5,9 @@ import Hummingbird
 /// The site map: every route of the service, in one place.
 public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     let router = Router(context: ContexteRequete.self)
-    router.add(middleware: ErreursMiddleware(logger: deps.logger))
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: ErreursMiddleware(deps: deps))
+    router.add(middleware: IdentiteMiddleware(comptes: deps.comptes))
 
     router.get("/api/healthcheck") { _, _ -> Response in
         do {
@@ -20,6 +21,10 @@ public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     router.get("/api/openapi.json") { _, _ -> Response in .json(DocumentOpenAPI.texte) }
 
     ApiV3Routes(deps: deps).ajouter(a: router)
+    ApiAuth(deps: deps).ajouter(a: router)
+    PagesPubliques(deps: deps).ajouter(a: router)
+    EspaceCompte(deps: deps).ajouter(a: router)
+    Administration(deps: deps).ajouter(a: router)
     return router
 }
 

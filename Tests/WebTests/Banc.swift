@@ -38,11 +38,13 @@ struct Banc {
         _ = try await store.importer(relations: [(ids[OrganismesDeTest.amiens]!, ids[OrganismesDeTest.abbeville]!)])
     }
 
-    func application() throws -> some ApplicationProtocol {
+    func application() async throws -> some ApplicationProtocol {
         var config = AppConfig()
         config.databasePath = chemin
         config.logLevel = .error
-        return try construireApplication(config: config, horloge: horloge)
+        config.coutBcrypt = 4
+        config.cookiesSecurises = false
+        return try await construireApplication(config: config, horloge: horloge)
     }
 
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

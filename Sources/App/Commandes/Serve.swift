@@ -14,7 +14,7 @@ struct Serve: AsyncParsableCommand {
         if let host { config.host = host }
         if let port { config.port = port }
         let database = config.databasePath
-        let app = try construireApplication(config: config) { adresse in
+        let app = try await construireApplication(config: config) { adresse in
             FileHandle.standardOutput.write(Data("tdb écoute sur \(adresse) (base \(database))\n".utf8))
         }
         try await app.runService()

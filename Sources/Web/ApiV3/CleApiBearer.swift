@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 import Hummingbird
@@ -6,14 +5,9 @@ import Hummingbird
 /// API keys: generated once, shown once, stored as their SHA-256 (deliberate difference #5).
 public enum ClesApi {
     /// A new key (a random UUID, as the national service issues) and the hash to store.
-    public static func nouvelle() -> (valeur: String, hash: String) {
-        let valeur = UUID().uuidString.lowercased()
-        return (valeur, hash(valeur))
-    }
+    public static func nouvelle() -> (valeur: String, hash: String) { SecretsServeur().nouvelleCleApi() }
 
-    public static func hash(_ valeur: String) -> String {
-        SHA256.hash(data: Data(valeur.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    public static func hash(_ valeur: String) -> String { SecretsServeur.sha256(valeur) }
 
     /// Checks `Authorization: Bearer <key>` with the messages of the national API, and notes the key's use.
     static func authentifier(_ request: Request, deps: Dependances) async throws -> CleApi {

@@ -1,11 +1,19 @@
+import Domain
 import Hummingbird
+import NIOCore
 
-/// The request context of every route. It will carry the signed-in user and perimeter once accounts exist.
+/// The request context of every route: who is asking, when someone is signed in.
 public struct ContexteRequete: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, set by `IdentiteMiddleware` from the session cookie.
+    public var identite: Identite?
+
+    /// The client's address (throttling of sign-in attempts).
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Bodies are read explicitly by the handlers that need one, with their own limit.

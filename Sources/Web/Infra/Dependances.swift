@@ -1,15 +1,23 @@
 import Domain
 import Logging
 
-/// Everything a handler may use, passed in by the composition root (`App`): the store, the clock, the logger.
+/// Everything a handler may use, passed in by the composition root (`App`).
 public struct Dependances: Sendable {
     public let store: any Store
     public let horloge: Horloge
     public let logger: Logger
+    public let comptes: Comptes
+    public let pages: Pages
+    /// `Secure` on cookies; off only for plain-HTTP tests (`TDB_COOKIES_NON_SECURISES`).
+    public let cookiesSecurises: Bool
 
-    public init(store: any Store, horloge: Horloge = .live, logger: Logger = Logger(label: "tdb")) {
+    public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
+                urlPublique: String, cookiesSecurises: Bool = true) {
         self.store = store
         self.horloge = horloge
         self.logger = logger
+        self.pages = pages
+        self.cookiesSecurises = cookiesSecurises
+        comptes = Comptes(store: store, secrets: secrets, horloge: horloge, urlPublique: urlPublique)
     }
 }

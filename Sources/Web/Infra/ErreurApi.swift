@@ -39,6 +39,12 @@ public struct ErreurApi: Error, Sendable {
         .contentTooLarge, "Le corps de la requête dépasse la taille maximale de 10 Mo : envoyez les dossiers en plusieurs lots",
         forme: .nationale)
 
+    static let nonConnecte = ErreurApi(.unauthorized, "Connectez-vous pour accéder à cette page", forme: .tdb(code: "non_connecte"))
+
+    static let csrf = ErreurApi(
+        .forbidden, "Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez",
+        forme: .tdb(code: "csrf"))
+
     static let interne = ErreurApi(
         .internalServerError, "Erreur interne du serveur : rien n'a été enregistré, réessayez plus tard",
         forme: .tdb(code: "erreur_interne"))
@@ -70,27 +76,60 @@ extension Response {
     }
 }
 
-/// The chokepoint: domain and HTTP errors become JSON responses; anything else is logged and answered 500,
-/// with nothing of its internals in the body.
+/// The chokepoint: domain and HTTP errors become responses — JSON under `/api/`, an HTML page elsewhere;
+/// anything else is logged and answered 500, with nothing of its internals in the body.
 struct ErreursMiddleware: RouterMiddleware {
     typealias Context = ContexteRequete
-    let logger: Logger
+    let deps: Dependances
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         do {
             return try await next(request, context)
-        } catch let e as ErreurApi {
-            return .json(e.corps, status: e.status, headers: e.headers)
-        } catch is NIOTooManyBytesError {
-            return .json(ErreurApi.corpsTropGros.corps, status: .contentTooLarge)
-        } catch let e as HTTPError {
-            let erreur = ErreurApi(e.status, e.body ?? e.status.reasonPhrase, forme: .tdb(code: "http_\(e.status.code)"))
-            return .json(erreur.corps, status: e.status, headers: e.headers)
         } catch {
-            logger.error("erreur inattendue", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            return .json(ErreurApi.interne.corps, status: .internalServerError)
+            let e = Self.traduire(error, logger: deps.logger, chemin: request.uri.path)
+            if request.uri.path.hasPrefix("/api/") { return .json(e.corps, status: e.status, headers: e.headers) }
+            if e.status == .unauthorized {
+                return Response(status: .seeOther, headers: [.location: "/connexion"])
+            }
+            var response = try await deps.page("erreur", "Erreur", request, context,
+                                               ["statut": Int(e.status.code), "message": e.message], status: e.status)
+            response.headers.append(contentsOf: e.headers)
+            return response
+        }
+    }
+
+    static func traduire(_ error: any Error, logger: Logger, chemin: String) -> ErreurApi {
+        switch error {
+        case let e as ErreurApi: return e
+        case let e as ErreurComptes: return ErreurApi(comptes: e)
+        case is NIOTooManyBytesError: return .corpsTropGros
+        case let e as HTTPError:
+            var r = ErreurApi(e.status, e.body ?? e.status.reasonPhrase, forme: .tdb(code: "http_\(e.status.code)"))
+            r.headers = e.headers
+            return r
+        default:
+            logger.error("erreur inattendue", metadata: ["path": "\(chemin)", "error": "\(error)"])
+            return .interne
+        }
+    }
+}
+
+extension ErreurApi {
+    init(comptes e: ErreurComptes) {
+        switch e {
+        case .saisie(let erreurs):
+            self.init(.badRequest, "Le formulaire contient des erreurs",
+                      details: erreurs.map { ErreurValidation($0.champ, $0.message) }, forme: .tdb(code: "saisie"))
+        case .identifiantsInvalides: self.init(.unauthorized, e.message, forme: .tdb(code: "identifiants_invalides"))
+        case .compteNonActif: self.init(.forbidden, e.message, forme: .tdb(code: "compte_non_actif"))
+        case .tropDeTentatives(let s):
+            self.init(.tooManyRequests, e.message, forme: .tdb(code: "trop_de_tentatives"))
+            headers[.retryAfter] = String(s)
+        case .lienInvalide: self.init(.gone, e.message, forme: .tdb(code: "lien_invalide"))
+        case .interdit: self.init(.forbidden, e.message, forme: .tdb(code: "interdit"))
+        case .introuvable: self.init(.notFound, e.message, forme: .tdb(code: "introuvable"))
         }
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+
+/// What the sign-up form sends.
+public struct DemandeInscription: Sendable {
+    public var type: String
+    public var identifiant: String
+    public var region: String
+    public var departement: String
+    public var academie: String
+    public var reseau: String
+    public var email: String
+    public var nom: String
+    public var prenom: String
+    public var motDePasse: String
+    public var confirmation: String
+
+    public init(type: String = "", identifiant: String = "", region: String = "", departement: String = "",
+                academie: String = "", reseau: String = "", email: String = "", nom: String = "", prenom: String = "",
+                motDePasse: String = "", confirmation: String = "") {
+        self.type = type
+        self.identifiant = identifiant
+        self.region = region
+        self.departement = departement
+        self.academie = academie
+        self.reseau = reseau
+        self.email = email
+        self.nom = nom
+        self.prenom = prenom
+        self.motDePasse = motDePasse
+        self.confirmation = confirmation
+    }
+}
+
+extension Comptes {
+    /// Signs up: checks every field, finds or creates the organisation, creates the account and e-mails a
+    /// confirmation link. An address that already has an account gets an e-mail saying so, and the page shows
+    /// the same answer as for a new account.
+    public func inscrire(_ d: DemandeInscription) async throws {
+        var erreurs: [ErreurSaisie] = []
+        let organisation = await organisationDemandee(d, erreurs: &erreurs)
+        let email = collecter(ReglesSaisie.email(d.email), &erreurs)
+        let nom = collecter(ReglesSaisie.texte("nom", "Le nom", d.nom), &erreurs)
+        let prenom = collecter(ReglesSaisie.texte("prenom", "Le prénom", d.prenom), &erreurs)
+        do { try verifierNouveauMotDePasse(d.motDePasse, d.confirmation) } catch ErreurComptes.saisie(let e) { erreurs += e }
+        guard erreurs.isEmpty, let organisation, let email, let nom, let prenom else { throw ErreurComptes.saisie(erreurs) }
+
+        if try await store.utilisateur(email: email) != nil {
+            try await envoyer(email, "Vous avez déjà un compte", """
+                Bonjour,
+
+                Quelqu'un (vous, sans doute) a demandé à créer un compte avec cette adresse, qui en a déjà un.
+                Pour vous connecter : \(urlPublique)/connexion
+                Mot de passe oublié : \(urlPublique)/mot-de-passe-oublie
+                """)
+            return
+        }
+        let now = horloge.now()
+        var orga = try await store.organisationExistante(organisation)
+        if orga == nil { orga = try await store.creerOrganisation(organisation, now: now) }
+        guard let orga else { throw ErreurComptes.introuvable }
+        let premier = try await store.utilisateurs(organisation: orga.id).isEmpty
+        let u = try await store.creerUtilisateur(
+            NouvelUtilisateur(email: email, nom: nom, prenom: prenom, organisation: orga.id,
+                              role: premier ? .administrateur : .membre, statut: .emailNonConfirme,
+                              hashMotDePasse: await secrets.hacher(motDePasse: d.motDePasse)),
+            now: now)
+        let lien = try await lien(.confirmation, email: email, utilisateur: u.id, organisation: orga.id, role: nil,
+                                  chemin: "/confirmation")
+        try await envoyer(email, "Confirmez votre adresse e-mail", """
+            Bonjour \(prenom),
+
+            Pour confirmer votre adresse et finaliser votre inscription (\(orga.nom)), ouvrez ce lien (valable 3 jours) :
+            \(lien)
+            """)
+        try await journaliser(u.id, email, "inscription", "\(orga.type.rawValue) \(orga.nom)")
+    }
+
+    /// Confirms an address; the account then waits for approval (by a platform administrator for the first
+    /// account of an organisation, else by the organisation's administrators, who are told by e-mail).
+    public func confirmer(jeton valeur: String) async throws {
+        let now = horloge.now()
+        guard let j = try await store.jeton(.confirmation, hash: secrets.empreinte(valeur)), j.estValide(now: now),
+            let id = j.utilisateur, let u = try await store.utilisateur(id: id), u.statut == .emailNonConfirme,
+            try await store.consommer(jeton: j.id, now: now)
+        else { throw ErreurComptes.lienInvalide }
+        try await store.modifier(utilisateur: id, statut: .enAttenteValidation)
+        for approbateur in try await approbateurs(de: u) {
+            try await envoyer(approbateur.email, "Un compte attend votre validation", """
+                Bonjour \(approbateur.prenom),
+
+                \(u.nomComplet) (\(u.email)) demande l'accès au service.
+                Pour valider ou refuser : \(urlPublique)\(approbateur.organisation == u.organisation ? "/ma-structure" : "/admin/utilisateurs")
+                """)
+        }
+        try await journaliser(id, u.email, "email_confirme", "")
+    }
+
+    /// Who may approve an account: its organisation's active administrators, or the platform administrators
+    /// when the organisation has none yet.
+    func approbateurs(de u: Utilisateur) async throws -> [Utilisateur] {
+        let admins = try await store.utilisateurs(organisation: u.organisation)
+            .filter { $0.statut == .actif && $0.role == .administrateur && $0.id != u.id }
+        if !admins.isEmpty { return admins }
+        var plateforme: [Utilisateur] = []
+        for (o, _) in try await store.organisations(recherche: "", limite: 10_000) where o.type == .administrateur {
+            plateforme += try await store.utilisateurs(organisation: o.id).filter { $0.statut == .actif }
+        }
+        return plateforme
+    }
+
+    /// The organisation a sign-up asks for, from its type and anchor; problems go to `erreurs`.
+    func organisationDemandee(_ d: DemandeInscription, erreurs: inout [ErreurSaisie]) async -> NouvelleOrganisation? {
+        guard let type = TypeOrganisation(rawValue: d.type), TypeOrganisation.inscriptibles.contains(type) else {
+            erreurs.append(ErreurSaisie("type_organisation", "Choisissez le type de votre organisation"))
+            return nil
+        }
+        let t = Territoires.france
+        switch type.ancrage {
+        case .organisme:
+            let cle = d.identifiant.trimmingSpaces()
+            guard SIRET(cle) != nil || UAI(cle) != nil else {
+                erreurs.append(ErreurSaisie("identifiant", "Indiquez le SIRET (14 chiffres) ou l'UAI (7 chiffres et une lettre) de l'organisme"))
+                return nil
+            }
+            let trouves = (try? await store.organismes(siretOuUai: cle)) ?? []
+            guard let o = trouves.first else {
+                erreurs.append(ErreurSaisie("identifiant", "Aucun organisme de formation du référentiel ne correspond à « \(cle) »"))
+                return nil
+            }
+            guard trouves.count == 1 else {
+                erreurs.append(ErreurSaisie("identifiant", "Plusieurs organismes correspondent à « \(cle) » : indiquez \(SIRET(cle) != nil ? "l'UAI" : "le SIRET") de votre établissement"))
+                return nil
+            }
+            return NouvelleOrganisation(type: type, nom: o.nom, organisme: o.id)
+        case .region:
+            guard let r = t.region(d.region) else {
+                erreurs.append(ErreurSaisie("region", "Choisissez la région de votre organisation"))
+                return nil
+            }
+            return NouvelleOrganisation(type: type, nom: "\(type.libelle) \(r.nom)", region: r.code)
+        case .departement:
+            guard let dep = t.departement(d.departement) else {
+                erreurs.append(ErreurSaisie("departement", "Choisissez le département de votre organisation"))
+                return nil
+            }
+            return NouvelleOrganisation(type: type, nom: "\(type.libelle) \(dep.nom)", departement: dep.code)
+        case .academie:
+            guard let a = t.academie(d.academie) else {
+                erreurs.append(ErreurSaisie("academie", "Choisissez l'académie de votre organisation"))
+                return nil
+            }
+            return NouvelleOrganisation(type: type, nom: "Académie \(a.nom)", academie: a.code)
+        case .reseau:
+            guard let r = Reseau.nomme(d.reseau) else {
+                erreurs.append(ErreurSaisie("reseau", "Choisissez le réseau de votre organisation"))
+                return nil
+            }
+            return NouvelleOrganisation(type: type, nom: "Tête de réseau \(r.nom)", reseau: r.cle)
+        case .nom:
+            switch ReglesSaisie.texte("identifiant", "Le nom de la mission locale", d.identifiant) {
+            case .success(let nom): return NouvelleOrganisation(type: type, nom: nom)
+            case .failure(let e):
+                erreurs.append(e)
+                return nil
+            }
+        case .national:
+            return NouvelleOrganisation(type: type, nom: type.libelle)
+        }
+    }
+}
+
+func collecter<T>(_ r: Result<T, ErreurSaisie>, _ erreurs: inout [ErreurSaisie]) -> T? {
+    switch r {
+    case .success(let v): return v
+    case .failure(let e):
+        erreurs.append(e)
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+public struct UtilisateurID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: Int64
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+    public var description: String { String(rawValue) }
+}
+
+public enum Role: String, Sendable, CaseIterable {
+    case administrateur
+    case membre
+
+    public var libelle: String { self == .administrateur ? "Administrateur de l'organisation" : "Membre" }
+}
+
+/// Where an account stands: sign-up → e-mail confirmed → approved; or rejected.
+public enum StatutCompte: String, Sendable {
+    case emailNonConfirme = "email_non_confirme"
+    case enAttenteValidation = "en_attente_validation"
+    case actif
+    case rejete
+
+    public var libelle: String {
+        switch self {
+        case .emailNonConfirme: "E-mail à confirmer"
+        case .enAttenteValidation: "En attente de validation"
+        case .actif: "Actif"
+        case .rejete: "Refusé"
+        }
+    }
+}
+
+public struct Utilisateur: Sendable, Equatable {
+    public var id: UtilisateurID
+    public var email: String
+    public var nom: String
+    public var prenom: String
+    public var organisation: OrganisationID
+    public var role: Role
+    public var statut: StatutCompte
+    public var hashMotDePasse: String
+    public var createdAt: Date
+
+    public init(id: UtilisateurID, email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
+                statut: StatutCompte, hashMotDePasse: String, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.nom = nom
+        self.prenom = prenom
+        self.organisation = organisation
+        self.role = role
+        self.statut = statut
+        self.hashMotDePasse = hashMotDePasse
+        self.createdAt = createdAt
+    }
+
+    public var nomComplet: String { "\(prenom) \(nom)" }
+}
+
+/// A user being created.
+public struct NouvelUtilisateur: Sendable, Equatable {
+    public var email: String
+    public var nom: String
+    public var prenom: String
+    public var organisation: OrganisationID
+    public var role: Role
+    public var statut: StatutCompte
+    public var hashMotDePasse: String
+
+    public init(email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
+                statut: StatutCompte, hashMotDePasse: String) {
+        self.email = email
+        self.nom = nom
+        self.prenom = prenom
+        self.organisation = organisation
+        self.role = role
+        self.statut = statut
+        self.hashMotDePasse = hashMotDePasse
+    }
+}

@@ -1,0 +1,122 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// The signed-in user's pages: their account, and their organisation (members, invitations, API keys).
+struct EspaceCompte {
+    let deps: Dependances
+    var comptes: Comptes { deps.comptes }
+
+    func ajouter(a router: Router<ContexteRequete>) {
+        router.get("/mon-compte", use: monCompte)
+        router.post("/mon-compte/mot-de-passe", use: changerMotDePasse)
+        router.get("/ma-structure") { request, context in try await maStructure(request, context) }
+        router.post("/ma-structure/invitations", use: inviter)
+        router.post("/ma-structure/membres/:id/valider") { request, context in
+            try await agir(request, context) { i, id in try await comptes.valider(i, utilisateur: id) }
+        }
+        router.post("/ma-structure/membres/:id/rejeter") { request, context in
+            try await agir(request, context) { i, id in try await comptes.rejeter(i, utilisateur: id) }
+        }
+        router.post("/ma-structure/cles", use: creerCle)
+        router.post("/ma-structure/cles/:id/revoquer") { request, context in
+            let i = try context.exigerIdentite()
+            _ = try await Formulaire.lire(request)
+            try await comptes.revoquerCleApi(i, cle: CleApiID(try context.parameters.require("id", as: Int64.self)))
+            return deps.redirection("/ma-structure")
+        }
+    }
+
+    @Sendable func monCompte(_ request: Request, context: ContexteRequete) async throws -> Response {
+        try await monComptePage(request, context)
+    }
+
+    func monComptePage(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
+                       messages: [(String, String)] = []) async throws -> Response {
+        let i = try context.exigerIdentite()
+        return try await deps.page("mon-compte", "Mon compte", request, context, [
+            "compte": ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
+                       "organisation": i.organisationPropre.nom, "role": i.utilisateur.role.libelle],
+        ], erreurs: erreurs, messages: messages)
+    }
+
+    @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let i = try context.exigerIdentite()
+        let f = try await Formulaire.lire(request)
+        do {
+            try await comptes.changerMotDePasse(i, actuel: f["actuel"], nouveau: f["mot_de_passe"], confirmation: f["confirmation"])
+        } catch ErreurComptes.saisie(let erreurs) {
+            return try await monComptePage(request, context, erreurs: erreurs)
+        }
+        return try await monComptePage(request, context, messages: [("succes", "Mot de passe modifié ; vos autres sessions ont été fermées.")])
+    }
+
+    func maStructure(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
+                     messages: [(String, String)] = [], nouvelleCle: String? = nil) async throws -> Response {
+        let i = try context.exigerIdentite()
+        let o = i.organisation
+        let membres = try await deps.store.utilisateurs(organisation: o.id)
+        let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
+        var modele: [String: Any] = [
+            "organisation": ["nom": o.nom, "type": o.type.libelle, "perimetre": i.droits.perimetre(.voirIndicateurs).libelle],
+            "peutGerer": i.gereOrganisation,
+            "membres": membres.map { m -> [String: Any] in
+                ["id": String(m.id.rawValue), "nomComplet": m.nomComplet, "email": m.email, "role": m.role.libelle,
+                 "statut": m.statut.libelle, "enAttente": m.statut == .enAttenteValidation && m.id != i.utilisateur.id]
+            },
+            "invitations": invitations.map { ["email": $0.email, "role": ($0.role ?? .membre).libelle, "expireLe": dateFR($0.expireLe)] },
+        ]
+        if let organisme = o.organisme, i.gereOrganisation, i.droits.peut(.configurerTransmission) {
+            modele["peutGererCles"] = true
+            modele["cles"] = try await deps.store.clesApi(organisme: organisme).map { c -> [String: Any] in
+                let active = c.estActive(now: deps.horloge.now())
+                return ["id": String(c.id.rawValue), "creeLe": dateFR(c.createdAt),
+                        "derniereUtilisation": c.lastUsedAt.map(dateFR) ?? "jamais",
+                        "statut": c.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
+                        "active": active]
+            }
+            if let nouvelleCle { modele["nouvelleCle"] = nouvelleCle }
+        }
+        return try await deps.page("ma-structure", "Ma structure", request, context, modele, erreurs: erreurs, messages: messages)
+    }
+
+    @Sendable func inviter(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let i = try context.exigerIdentite()
+        let f = try await Formulaire.lire(request)
+        do {
+            try await comptes.inviter(i, email: f["email"], role: Role(rawValue: f["role"]) ?? .membre)
+        } catch ErreurComptes.saisie(let erreurs) {
+            return try await maStructure(request, context, erreurs: erreurs)
+        }
+        return try await maStructure(request, context, messages: [("succes", "Invitation envoyée à \(f["email"]).")])
+    }
+
+    @Sendable func creerCle(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let i = try context.exigerIdentite()
+        _ = try await Formulaire.lire(request)
+        let cle = try await comptes.creerCleApi(i)
+        return try await maStructure(request, context, nouvelleCle: cle)
+    }
+
+    /// A POST on one member: read the form (CSRF), act, then back to the page.
+    func agir(_ request: Request, _ context: ContexteRequete,
+              _ action: (Identite, UtilisateurID) async throws -> Void) async throws -> Response {
+        let i = try context.exigerIdentite()
+        _ = try await Formulaire.lire(request)
+        try await action(i, UtilisateurID(try context.parameters.require("id", as: Int64.self)))
+        return deps.redirection(request.uri.path.hasPrefix("/admin/") ? "/admin/utilisateurs" : "/ma-structure")
+    }
+}
+
+/// `6 mars 2025`: dates as people read them.
+func dateFR(_ d: Date) -> String {
+    let mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    let (y, m, j) = Jour(d).components
+    return "\(j) \(mois[m - 1]) \(y)"
+}
+
+/// `6 mars 2025 à 14:05 (UTC)`.
+func dateHeureFR(_ d: Date) -> String {
+    let s = Int(d.timeIntervalSince1970) % 86_400
+    return "\(dateFR(d)) à \(String(format: "%02d:%02d", s / 3600, s / 60 % 60)) (UTC)"
+}
