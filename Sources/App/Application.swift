@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SQLiteStore
+import ServiceLifecycle
 import Web
 
 /// The composition root: opens the store and builds the HTTP application. `tdb serve` and the tests both use it.
@@ -17,10 +18,15 @@ public func construireApplication(
     let deps = Dependances(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises)
+    var services: [any Service] = []
+    if let url = config.smtpURL {
+        services.append(try EnvoiCourriels(store: store, smtpURL: url, logger: logger))
+    }
     return Application(
         router: construireRouteur(deps),
         server: .http1(additionalChannelHandlers: [ReponseContinue()]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
+        services: services,
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             await auDemarrage("http://\(config.host):\(port)")
