@@ -50,6 +50,21 @@ struct StoreContractTests {
         #expect(try await store.organismeEtFormateurs(de: amiens.id) == [amiens.id, abbeville.id])
     }
 
+    @Test func partialResponsibilityFollowsCompanies() async throws {
+        let store = try Self.sqlite()
+        let (amiens, abbeville, lyon) = try await peuple(store)
+        // Abbeville (same company as Amiens) also gets Lyon, another company, as responsable: Abbeville now has
+        // responsables of two companies, so the link is partial where the companies differ (Lyon), not with Amiens.
+        _ = try await store.importer(relations: [(lyon.id, abbeville.id)])
+        let deAmiens = try await store.formateurs(de: amiens.id)
+        let deLyon = try await store.formateurs(de: lyon.id)
+        #expect(deAmiens.map(\.id) == [abbeville.id] && deAmiens.map(\.partielle) == [false])
+        #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
+        // §8.4: itself, its formateurs, its responsables and their formateurs — not its formateurs' other responsables.
+        #expect(try await store.famille(de: lyon.id) == [lyon.id, abbeville.id])
+        #expect(try await store.famille(de: abbeville.id) == [abbeville.id, amiens.id, lyon.id])
+    }
+
     @Test func aBatchIsStoredAndMergedOnTheNextOne() async throws {
         let store = try Self.sqlite()
         let (amiens, _, _) = try await peuple(store)

@@ -129,6 +129,27 @@ struct ComptesTests {
         return lea
     }
 
+    @Test func aSecondSignUpIsApprovedByTheOrganisationsAdministrator() async throws {
+        let banc = try await Banc()
+        try await banc.test { client in
+            let lea = try await leaActive(banc, client)
+            let marc = Navigateur(client)
+            _ = try await inscrireOF(marc, email: "marc@cfa.test")
+            _ = try await marc.get(try #require(try await lien(banc, "marc@cfa.test", "/confirmation")))
+            #expect(try await banc.store.courriels(limite: 20).contains {
+                $0.destinataire == "lea@cfa.test" && $0.corps.contains("marc@cfa.test") && $0.corps.contains("/ma-structure")
+            })
+            let id = try #require(try await banc.store.utilisateur(email: "marc@cfa.test")).id
+            #expect(try await lea.get("/ma-structure").corps.contains("marc@cfa.test"))
+            // A member of another organisation cannot approve Marc.
+            #expect(try await Navigateur(client).post("/ma-structure/membres/\(id)/valider").status == .seeOther)  // not signed in
+            #expect(try await banc.store.utilisateur(id: id)?.statut == .enAttenteValidation)
+            #expect(try await lea.post("/ma-structure/membres/\(id)/valider").status == .seeOther)
+            #expect(try await connecter(marc, "marc@cfa.test").status == .seeOther)
+            #expect(try await marc.json("/api/v1/session", .get).corps.contains(#""role":"membre""#))
+        }
+    }
+
     @Test func anotherOrganismesDataIsForbiddenAndNotLeaked() async throws {
         let banc = try await Banc()
         try await banc.test { client in
