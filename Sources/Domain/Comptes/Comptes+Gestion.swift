@@ -172,3 +172,10 @@ extension Comptes {
         return u
     }
 }
+
+extension Comptes {
+    /// Every access to named data is journaled (F21): who, when, which list, what perimeter, how many rows.
+    public func journaliserAccesNominatif(_ identite: Identite, liste: String, perimetre: Perimetre, lignes: Int) async throws {
+        try await journaliser(identite, "acces_nominatif", "\(liste) — périmètre \(perimetre.libelle) — \(lignes) ligne\(lignes > 1 ? "s" : "")")
+    }
+}
