@@ -178,6 +178,18 @@ enum Migrations {
                 CREATE TABLE parametres (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL);
                 """)
         }
+        m.registerMigration("0003-formations") { db in
+            try db.execute(sql: """
+                CREATE TABLE formations (
+                    id INTEGER PRIMARY KEY,
+                    cfd TEXT,
+                    rncp TEXT,
+                    libelle TEXT NOT NULL,
+                    niveau INTEGER
+                );
+                CREATE UNIQUE INDEX formations_codes ON formations (ifnull(cfd, ''), ifnull(rncp, ''));
+                """)
+        }
         return m
     }
 }

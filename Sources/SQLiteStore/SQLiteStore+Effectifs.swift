@@ -33,6 +33,7 @@ extension SQLiteStore {
             var formateurs = Set<Int64>()
             for item in lot.items {
                 var effectifId: EffectifID?
+                var indexable: EffectifIndexable?
                 if let incoming = item.effectif {
                     let k = incoming.cle
                     let existing = try Row.fetchOne(
@@ -42,7 +43,8 @@ extension SQLiteStore {
                         let old = try Effectif(json: document(existing["record"]))
                         merged = old.fusionne(avec: incoming, now: now)
                     }
-                    let values = Self.colonnes(merged)
+                    let parcours = merged.parcours
+                    let values = Self.colonnes(merged, parcours)
                     if let existing {
                         let id: Int64 = existing["id"]
                         try update.execute(arguments: values + [id])
@@ -52,6 +54,7 @@ extension SQLiteStore {
                         effectifId = EffectifID(db.lastInsertedRowID)
                     }
                     formateurs.insert(merged.organismeId.rawValue)
+                    if let effectifId { indexable = EffectifIndexable(EffectifStocke(id: effectifId, effectif: merged, parcours: parcours)) }
                 }
                 let erreurs = JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud)))
                 try transmission.execute(arguments: [
@@ -61,7 +64,8 @@ extension SQLiteStore {
                     JSONTexte.ecrire(.objet(item.echo.map { ($0.0, .valeur($0.1)) })),
                 ])
                 resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
-                                                effectifId: effectifId, organismeId: item.effectif?.organismeId))
+                                                effectifId: effectifId, organismeId: item.effectif?.organismeId,
+                                                indexable: indexable))
             }
 
             let bookkeeping = try db.cachedStatement(sql: """
@@ -86,9 +90,9 @@ extension SQLiteStore {
     }
 
     /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
-    static func colonnes(_ e: Effectif) -> StatementArguments {
+    static func colonnes(_ e: Effectif, _ p: Parcours) -> StatementArguments {
         let record = JSONTexte.ecrire(e.json)
-        let parcours = JSONTexte.ecrire(e.parcours.json)
+        let parcours = JSONTexte.ecrire(p.json)
         return [
             e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
             e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,

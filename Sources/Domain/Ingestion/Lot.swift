@@ -46,11 +46,15 @@ public struct ItemEnregistre: Sendable, Equatable {
     public let transmissionId: Int64
     public let effectifId: EffectifID?
     public let organismeId: OrganismeID?
+    /// The effectif as stored after the merge, for the indicator index.
+    public let indexable: EffectifIndexable?
 
-    public init(index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?) {
+    public init(index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?,
+                indexable: EffectifIndexable? = nil) {
         self.index = index
         self.transmissionId = transmissionId
         self.effectifId = effectifId
         self.organismeId = organismeId
+        self.indexable = indexable
     }
 }

@@ -18,6 +18,11 @@ public protocol StoreOrganismes: Sendable {
     func organismeEtFormateurs(de id: OrganismeID) async throws -> [OrganismeID]
     /// Inserts or updates by (UAI, SIRET), all rows in one transaction.
     func importer(organismes: [OrganismeImporte]) async throws -> BilanImport
+    /// Inserts or updates formations of the catalogue by (CFD, RNCP).
+    func importer(formations: [FormationCatalogue]) async throws -> BilanImport
+    func formations() async throws -> [FormationCatalogue]
+    /// Every organisme (the indicator index keeps them all in memory).
+    func tousLesOrganismes() async throws -> [Organisme]
     /// Adds responsable → formateur links (by couples already resolved) and recomputes partial responsibility.
     func importer(relations: [(responsable: OrganismeID, formateur: OrganismeID)]) async throws -> BilanImport
 }
@@ -30,6 +35,8 @@ public protocol StoreEffectifs: Sendable {
     func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
         -> PageEffectifs
     func nombreEffectifs() async throws -> Int
+    /// Streams every effectif as the indicator index needs it, in batches, in id order.
+    func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
     func nombreTransmissions() async throws -> Int
 }
 
@@ -39,6 +46,36 @@ public protocol StoreClesApi: Sendable {
     func cleUtilisee(_ id: CleApiID, now: Date) async throws
     /// Revokes the active keys of an organisme (or the one with this hash); returns how many were revoked.
     func revoquerClesApi(organisme: OrganismeID?, hash: String?, now: Date) async throws -> Int
+}
+
+/// What the indicator index keeps of an effectif.
+public struct EffectifIndexable: Sendable, Equatable {
+    public let id: EffectifID
+    public let organisme: OrganismeID
+    public let anneeScolaire: AnneeScolaire
+    public let dateDeNaissance: Jour
+    public let anneeFormation: Int?
+    public let cfd: String?
+    public let rncp: String?
+    public let parcours: Parcours
+
+    public init(id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, dateDeNaissance: Jour,
+                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours) {
+        self.id = id
+        self.organisme = organisme
+        self.anneeScolaire = anneeScolaire
+        self.dateDeNaissance = dateDeNaissance
+        self.anneeFormation = anneeFormation
+        self.cfd = cfd
+        self.rncp = rncp
+        self.parcours = parcours
+    }
+
+    public init(_ s: EffectifStocke) {
+        let e = s.effectif
+        self.init(id: s.id, organisme: e.organismeId, anneeScolaire: e.anneeScolaire, dateDeNaissance: e.apprenant.dateDeNaissance,
+                  anneeFormation: e.formation.annee, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: s.parcours)
+    }
 }
 
 /// An effectif with its id and timeline, as read back.

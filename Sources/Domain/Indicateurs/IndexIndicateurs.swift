@@ -1,0 +1,153 @@
+import Foundation
+
+/// The in-memory, columnar index of every effectif (DESIGN §5): a few integers per effectif and its timeline as
+/// (day, status) steps. Built from the store at start-up, updated in place by every accepted batch under one lock
+/// (a reader never sees half a batch). The store stays the source of truth.
+public final class IndexIndicateurs: @unchecked Sendable {
+    let verrou = NSLock()
+
+    // Organismes
+    var organismes: [OrganismeIndexe] = []
+    var rangOrganisme: [OrganismeID: Int32] = [:]
+
+    // Effectifs, one entry per row
+    var org: [Int32] = []
+    var orgId: [Int64] = []
+    var annee: [Int32] = []
+    var naissance: [Int32] = []
+    var anneeFormation: [Int8] = []
+    var niveau: [Int8] = []
+    var cfd: [Int32] = []
+    var formation: [Int32] = []
+    var debutEtapes: [Int32] = []
+    var nbEtapes: [UInt8] = []
+    var jours: [Int32] = []
+    var statuts: [UInt8] = []
+    var ligneParId: [Int64: Int32] = [:]
+    var lignesParAnnee: [Int32: [Int32]] = [:]
+
+    // Dictionaries
+    var cfds: [String] = []
+    var rangCfd: [String: Int32] = [:]
+    var formations: [FormationIndexee] = []
+    var rangFormation: [String: Int32] = [:]
+    var catalogue = Catalogue([])
+
+    public init() {}
+
+    struct OrganismeIndexe {
+        let organisme: Organisme
+        /// FIABLE and open: the only ones counted in territorial views (§7.2).
+        var compte: Bool { organisme.fiable && !organisme.ferme }
+    }
+
+    struct FormationIndexee {
+        let cfd: String?
+        let rncp: String?
+        let libelle: String?
+        let niveau: Int?
+    }
+
+    static func cleAnnee(_ a: AnneeScolaire) -> Int32 { Int32(a.debut * 2 + (a.estAnneeCivile ? 1 : 0)) }
+
+    public var nombreEffectifs: Int { verrou.withLock { org.count } }
+
+    // MARK: - Écriture
+
+    /// Replaces the organismes and the catalogue (start-up, or after an import).
+    public func charger(organismes liste: [Organisme], catalogue: Catalogue) {
+        verrou.withLock {
+            self.catalogue = catalogue
+            organismes = liste.map { OrganismeIndexe(organisme: $0) }
+            rangOrganisme = Dictionary(uniqueKeysWithValues: liste.enumerated().map { ($1.id, Int32($0)) })
+            for i in org.indices { org[i] = rangOrganisme[OrganismeID(orgId[i])] ?? -1 }
+        }
+    }
+
+    /// Whether every organisme is known to the index (else reload them first).
+    public func connait(_ ids: some Sequence<OrganismeID>) -> Bool {
+        verrou.withLock { ids.allSatisfy { rangOrganisme[$0] != nil } }
+    }
+
+    /// Adds or replaces effectifs, all at once, and notes the transmission on their organismes.
+    public func appliquer(_ items: [EffectifIndexable], transmisLe: Date? = nil) {
+        guard !items.isEmpty else { return }
+        verrou.withLock {
+            for e in items { ecrire(e) }
+            if let transmisLe {
+                for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) {
+                    var o = organismes[Int(rang)].organisme
+                    o.firstTransmissionDate = o.firstTransmissionDate ?? transmisLe
+                    o.lastTransmissionDate = transmisLe
+                    organismes[Int(rang)] = OrganismeIndexe(organisme: o)
+                }
+            }
+        }
+    }
+
+    private func ecrire(_ e: EffectifIndexable) {
+        let f = catalogue.formation(cfd: e.cfd, rncp: e.rncp)
+        let cleFormation = "\(e.rncp ?? "")|\(e.cfd ?? "")"
+        let rangF: Int32
+        if let r = rangFormation[cleFormation] { rangF = r } else {
+            rangF = Int32(formations.count)
+            formations.append(FormationIndexee(cfd: e.cfd, rncp: e.rncp, libelle: f?.libelle, niveau: f?.niveau))
+            rangFormation[cleFormation] = rangF
+        }
+        var rangC: Int32 = -1
+        if let c = e.cfd {
+            if let r = rangCfd[c] { rangC = r } else {
+                rangC = Int32(cfds.count)
+                cfds.append(c)
+                rangCfd[c] = rangC
+            }
+        }
+        let debut = Int32(jours.count)
+        for etape in e.parcours.etapes.prefix(255) {
+            jours.append(etape.date.rawValue)
+            statuts.append(CodeStatut.code(etape.valeur))
+        }
+        let cleAnnee = Self.cleAnnee(e.anneeScolaire)
+        let valeurs = (org: rangOrganisme[e.organisme] ?? -1, naissance: e.dateDeNaissance.rawValue,
+                       anneeFormation: Int8(e.anneeFormation ?? -1), niveau: Int8(f?.niveau ?? 0))
+        if let i = ligneParId[e.id.rawValue].map(Int.init) {
+            org[i] = valeurs.org
+            orgId[i] = e.organisme.rawValue
+            naissance[i] = valeurs.naissance
+            anneeFormation[i] = valeurs.anneeFormation
+            niveau[i] = valeurs.niveau
+            cfd[i] = rangC
+            formation[i] = rangF
+            debutEtapes[i] = debut
+            nbEtapes[i] = UInt8(min(e.parcours.etapes.count, 255))
+        } else {
+            let i = Int32(org.count)
+            org.append(valeurs.org)
+            orgId.append(e.organisme.rawValue)
+            annee.append(cleAnnee)
+            naissance.append(valeurs.naissance)
+            anneeFormation.append(valeurs.anneeFormation)
+            niveau.append(valeurs.niveau)
+            cfd.append(rangC)
+            formation.append(rangF)
+            debutEtapes.append(debut)
+            nbEtapes.append(UInt8(min(e.parcours.etapes.count, 255)))
+            ligneParId[e.id.rawValue] = i
+            lignesParAnnee[cleAnnee, default: []].append(i)
+        }
+    }
+
+    // MARK: - Lecture
+
+    /// The status code of row `i` at day `d`: its last step on or before `d`, 0 if none.
+    @inline(__always)
+    func statut(_ i: Int, _ d: Int32) -> UInt8 {
+        let debut = Int(debutEtapes[i])
+        var resultat: UInt8 = 0
+        for k in debut..<(debut + Int(nbEtapes[i])) {
+            if jours[k] > d { break }
+            resultat = statuts[k]
+        }
+        return resultat
+    }
+}

@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func importer(formations: [FormationCatalogue]) async throws -> BilanImport {
+        try await pool.write { db in
+            var bilan = BilanImport()
+            let find = try db.cachedStatement(sql: "SELECT id FROM formations WHERE ifnull(cfd, '') = ? AND ifnull(rncp, '') = ?")
+            for f in formations {
+                if let id = try Int64.fetchOne(find, arguments: [f.cfd?.rawValue ?? "", f.rncp?.rawValue ?? ""]) {
+                    try db.execute(sql: "UPDATE formations SET libelle = ?, niveau = ? WHERE id = ?", arguments: [f.libelle, f.niveau, id])
+                    bilan.misAJour += 1
+                } else {
+                    try db.execute(sql: "INSERT INTO formations (cfd, rncp, libelle, niveau) VALUES (?, ?, ?, ?)",
+                                   arguments: [f.cfd?.rawValue, f.rncp?.rawValue, f.libelle, f.niveau])
+                    bilan.crees += 1
+                }
+            }
+            return bilan
+        }
+    }
+
+    public func formations() async throws -> [FormationCatalogue] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT cfd, rncp, libelle, niveau FROM formations ORDER BY id").map { r in
+                FormationCatalogue(cfd: (r["cfd"] as String?).flatMap(CFD.init), rncp: (r["rncp"] as String?).flatMap(RNCP.init),
+                                   libelle: r["libelle"], niveau: r["niveau"])
+            }
+        }
+    }
+
+    public func tousLesOrganismes() async throws -> [Organisme] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes ORDER BY id").map(Self.organisme)
+        }
+    }
+
+    public func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
+        try await pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT id, organisme_id, annee_scolaire, date_de_naissance, formation_annee, formation_cfd, formation_rncp, parcours
+                FROM effectifs ORDER BY id
+                """)
+            var paquet: [EffectifIndexable] = []
+            paquet.reserveCapacity(taillePaquet)
+            while let r = try cursor.next() {
+                paquet.append(EffectifIndexable(
+                    id: EffectifID(r["id"]), organisme: OrganismeID(r["organisme_id"]),
+                    anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!, dateDeNaissance: Jour(iso: r["date_de_naissance"])!,
+                    anneeFormation: r["formation_annee"], cfd: r["formation_cfd"], rncp: r["formation_rncp"],
+                    parcours: try Parcours(json: document(r["parcours"]))))
+                if paquet.count == taillePaquet {
+                    try traiter(paquet)
+                    paquet.removeAll(keepingCapacity: true)
+                }
+            }
+            if !paquet.isEmpty { try traiter(paquet) }
+        }
+    }
+}
