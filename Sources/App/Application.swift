@@ -15,9 +15,16 @@ public func construireApplication(
     var logger = Logger(label: "tdb")
     logger.logLevel = config.logLevel
     let store = try SQLiteStore(path: config.databasePath)
+    let debut = ContinuousClock.now
+    let journal = logger
+    let index = try await IndexIndicateurs.construire(depuis: store) { n in
+        journal.info("index des indicateurs : \(n) effectifs lus…")
+    }
+    logger.info("index des indicateurs prêt : \(index.nombreEffectifs) effectifs en \(ContinuousClock.now - debut)")
     let deps = Dependances(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
-        pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises)
+        pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
+        index: index)
     var services: [any Service] = []
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, logger: logger))

@@ -23,6 +23,7 @@ public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     ApiV3Routes(deps: deps).ajouter(a: router)
     ApiAuth(deps: deps).ajouter(a: router)
     ApiOrganismes(deps: deps).ajouter(a: router)
+    ApiIndicateurs(deps: deps).ajouter(a: router)
     PagesPubliques(deps: deps).ajouter(a: router)
     EspaceCompte(deps: deps).ajouter(a: router)
     Administration(deps: deps).ajouter(a: router)

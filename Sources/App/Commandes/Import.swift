@@ -5,8 +5,24 @@ import SQLiteStore
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Importe le référentiel des organismes ou leurs relations responsable → formateur.",
-        subcommands: [Organismes.self, Relations.self])
+        abstract: "Importe le référentiel des organismes, leurs relations responsable → formateur, ou le catalogue des formations.",
+        subcommands: [Organismes.self, Relations.self, Formations.self])
+
+    struct Formations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importe ou met à jour le catalogue des formations (par CFD et RNCP) depuis un CSV.",
+            discussion: "Colonnes : \(ImportFormations.colonnes.joined(separator: ",")) (niveau européen 3 à 8).")
+        @OptionGroup var base: OptionBase
+        @Argument(help: "Fichier CSV.") var fichier: String
+
+        func run() async throws {
+            let lu = ImportFormations.lire(FichierCSV(texte: try lireFichier(fichier)))
+            let store = try ouvrirStore(try base.config())
+            let bilan = try await store.importer(formations: lu.formations)
+            print("formations : \(bilan.crees) créées, \(bilan.misAJour) mises à jour, \(lu.erreurs.count) lignes rejetées")
+            try signaler(lu.erreurs)
+        }
+    }
 
     struct Organismes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

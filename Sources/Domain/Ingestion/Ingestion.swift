@@ -8,10 +8,13 @@ public struct Ingestion: Sendable {
 
     let store: any Store
     let horloge: Horloge
+    /// The indicator index, updated with the batch before the verdict is returned.
+    let index: IndexIndicateurs?
 
-    public init(store: any Store, horloge: Horloge) {
+    public init(store: any Store, horloge: Horloge, index: IndexIndicateurs? = nil) {
         self.store = store
         self.horloge = horloge
+        self.index = index
     }
 
     public struct Resultat: Sendable {
@@ -67,6 +70,13 @@ public struct Ingestion: Sendable {
         let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
                              transmetteur: transmetteur, cleApi: cleApi, items: prepares)
         let enregistres = try await store.enregistrer(lot: lot)
+        if let index {
+            let acceptes = enregistres.compactMap(\.indexable)
+            if !index.connait(acceptes.map(\.organisme)) {
+                index.charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations()))
+            }
+            index.appliquer(acceptes, transmisLe: now)
+        }
         return Resultat(lot: lot, enregistres: enregistres)
     }
 

@@ -21,7 +21,7 @@ struct ApiV3Routes {
     @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
         let cle = try await ClesApi.authentifier(request, deps: deps)
         let items = try await lireLot(request)
-        let resultat = try await Ingestion(store: deps.store, horloge: deps.horloge)
+        let resultat = try await Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
             .traiter(items, transmetteur: cle.organisme, cleApi: cle.id)
         deps.logger.info("lot reçu", metadata: [
             "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",

@@ -10,9 +10,12 @@ public struct Dependances: Sendable {
     public let pages: Pages
     /// `Secure` on cookies; off only for plain-HTTP tests (`TDB_COOKIES_NON_SECURISES`).
     public let cookiesSecurises: Bool
+    /// The in-memory indicator index, kept up to date by every accepted batch.
+    public let index: IndexIndicateurs
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
-                urlPublique: String, cookiesSecurises: Bool = true) {
+                urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs) {
+        self.index = index
         self.store = store
         self.horloge = horloge
         self.logger = logger
