@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds demo/organismes.csv (the import format of `tdb import organismes`) from the real référentiel in
+"""Builds Sources/App/Resources/organismes-demo.csv (the import format of `tdb import organismes`) from the real référentiel in
 ../shared/data/referentiel: 6,064 organisations with their networks. Run from the repository root:
     python3 scripts/referentiel_demo.py ../shared/data
 """
