@@ -1,0 +1,150 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Hummingbird
+import SQLiteStore
+import Web
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `tdb bench`: one table of figures on a demo database (DESIGN §8: benchmarks are a command, not timed tests).
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mesure l'ingestion et les indicateurs sur une base de démonstration.")
+    @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
+    @Option(help: "Base à utiliser (créée et remplie si vide ; défaut : un fichier temporaire).") var database: String?
+    @Option(help: "Appels par mesure de latence.") var repetitions = 30
+    @Option(help: "Lots de 2000 dossiers envoyés en HTTP.") var lots = 5
+
+    func run() async throws {
+        let chemin = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bench-\(effectifs).sqlite").path
+        let store = try SQLiteStore(path: chemin)
+        var lignes: [(String, String)] = []
+        if try await store.nombreEffectifs() == 0 {
+            erreur("remplissage de \(chemin) avec \(effectifs) effectifs de démonstration…")
+            let bilan = try await RemplissageDemo(store: store).remplir(effectifs: effectifs) { n in erreur("  \(n)…") }
+            lignes.append(("génération de la démonstration (ingestion directe)",
+                           "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"))
+        }
+        let debut = ContinuousClock.now
+        let index = try await IndexIndicateurs.construire(depuis: store)
+        let construction = ContinuousClock.now - debut
+        lignes.append(("construction de l'index au démarrage", "\(index.nombreEffectifs) effectifs en \(fmt(secondes(construction))) s"))
+        lignes.append(("mémoire résidente du processus", "\(memoireResidente() / 1_048_576) Mio"))
+
+        let aujourdhui = Jour(Date())
+        let date = Jour(year: aujourdhui.year, month: 3, day: 15) < aujourdhui ? Jour(year: aujourdhui.year, month: 3, day: 15)
+            : Jour(year: aujourdhui.year - 1, month: 3, day: 15)
+        var national = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: date), aujourdhui: aujourdhui)
+        let premier = index.compter(national)
+        lignes.append(latence("compteurs nationaux au \(date)") { _ = index.compter(national) })
+        lignes.append(latence("par département") { _ = index.compter(national, par: .departement) })
+        var region = national
+        region.filtres.regions = ["84"]
+        lignes.append(latence("par organisme dans une région (84)") { _ = index.compter(region, par: .organisme) })
+        var filtres = national
+        filtres.filtres.niveaux = [3, 4]
+        filtres.filtres.tranchesAge = [.de18a20, .de21a25]
+        filtres.filtres.regions = ["11", "84", "32"]
+        lignes.append(latence("avec trois filtres (niveaux, âges, régions)") { _ = index.compter(filtres) })
+        lignes.append(latence("évolution sur 24 mois") {
+            _ = index.evolution(national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
+        })
+        national.filtres.date = date
+        var sql = Compteurs()
+        let t0 = ContinuousClock.now
+        sql = try await store.compterEnSQL(date: date)
+        let dureeSQL = ContinuousClock.now - t0
+        let medianeIndex = mediane { _ = index.compter(national) }
+        lignes.append(("mêmes compteurs nationaux en SQL (SQLite)",
+                       "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
+                       + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")))
+        lignes.append(try await ingestionHTTP(chemin: chemin))
+
+        let largeur = lignes.map(\.0.count).max() ?? 0
+        print("tdb bench — \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)")
+        for (k, v) in lignes { print(k.padding(toLength: largeur, withPad: " ", startingAt: 0) + "  " + v) }
+        if sql != premier { throw ExitCode(1) }
+    }
+
+    func latence(_ nom: String, _ f: () -> Void) -> (String, String) {
+        var mesures: [Double] = []
+        for _ in 0..<repetitions {
+            let t = ContinuousClock.now
+            f()
+            mesures.append(secondes(ContinuousClock.now - t) * 1000)
+        }
+        mesures.sort()
+        let p99 = mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))]
+        return (nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(p99)) ms")
+    }
+
+    func mediane(_ f: () -> Void) -> Double {
+        var mesures: [Double] = []
+        for _ in 0..<max(5, repetitions / 3) {
+            let t = ContinuousClock.now
+            f()
+            mesures.append(secondes(ContinuousClock.now - t))
+        }
+        return mesures.sorted()[mesures.count / 2]
+    }
+
+    /// Starts the real service on a free port and sends batches of 2000 new learners over HTTP.
+    func ingestionHTTP(chemin: String) async throws -> (String, String) {
+        var config = AppConfig()
+        config.databasePath = chemin
+        config.port = 0
+        config.logLevel = .critical
+        let adresse = AdressePartagee()
+        let app = try await construireApplication(config: config) { a in adresse.definir(a) }
+        let store = try SQLiteStore(path: chemin)
+        guard let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }),
+            let cle = organisme.cle
+        else { return ("ingestion HTTP", "aucun organisme") }
+        let nouvelle = ClesApi.nouvelle()
+        _ = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
+        let pays = PaysDemo(graine: 7)
+        return try await withThrowingTaskGroup(of: Void.self) { groupe in
+            groupe.addTask { try await app.runService() }
+            defer { groupe.cancelAll() }
+            while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
+            let url = URL(string: adresse.valeur! + "/api/v3/dossiers-apprenants")!
+            var total = 0
+            var duree: Duration = .zero
+            for k in 0..<lots {
+                let items = pays.apprenants(organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                                            nombre: Ingestion.tailleMaximaleLot, graine: UInt64(900_000 + k))
+                var requete = URLRequest(url: url)
+                requete.httpMethod = "POST"
+                requete.setValue("Bearer \(nouvelle.valeur)", forHTTPHeaderField: "Authorization")
+                requete.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                requete.httpBody = Data(JSONTexte.ecrire(.valeur(.array(items))).utf8)
+                let t = ContinuousClock.now
+                let (_, reponse) = try await URLSession.shared.data(for: requete)
+                duree += ContinuousClock.now - t
+                guard (reponse as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("l'ingestion HTTP a échoué") }
+                total += items.count
+            }
+            return ("ingestion HTTP (lots de 2000, nouveaux apprenants)",
+                    "\(total) dossiers en \(fmt(secondes(duree))) s, \(Int(Double(total) / max(secondes(duree), 1e-9))) dossiers/s")
+        }
+    }
+}
+
+final class AdressePartagee: @unchecked Sendable {
+    private let verrou = NSLock()
+    private var a: String?
+    var valeur: String? { verrou.withLock { a } }
+    func definir(_ v: String) { verrou.withLock { a = v } }
+}
+
+func secondes(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+func fmt(_ v: Double) -> String { String(format: v < 10 ? "%.2f" : "%.0f", v) }
+
+/// VmRSS of this process, in bytes.
+func memoireResidente() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let ligne = s.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    return (Int(ligne.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024
+}
