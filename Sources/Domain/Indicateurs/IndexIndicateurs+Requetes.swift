@@ -34,29 +34,43 @@ public struct LigneIndicateurs: Sendable, Equatable {
 }
 
 extension IndexIndicateurs {
-    /// The organismes a request may count, as a mask over the index's organismes.
+    /// The organismes a request may count, as a mask over the index's organismes, from their small codes.
     func masque(_ r: RequeteIndicateurs) -> [Bool] {
         let f = r.filtres
-        let recherche = f.organismeRecherche.map { $0.uppercased() }
-        return organismes.map { oi in
-            let o = oi.organisme
-            if r.fiablesSeulement && !oi.compte { return false }
-            if !r.perimetre.inclut(o) { return false }
-            if !f.regions.isEmpty && !f.regions.contains(o.adresse.region ?? "") { return false }
-            if !f.departements.isEmpty && !f.departements.contains(o.adresse.departement ?? "") { return false }
-            if !f.academies.isEmpty && !f.academies.contains(o.adresse.academie ?? "") { return false }
-            // Organismes carry no bassin d'emploi yet: as in the reference, this filter matches nothing (§7.2).
-            if !f.bassinsEmploi.isEmpty { return false }
-            if !f.reseaux.isEmpty && f.reseaux.isDisjoint(with: o.reseaux) { return false }
-            if let q = recherche {
-                // A UAI, a 14-digit SIRET, ≥ 3 digits (part of a SIRET), else the name.
-                if UAI(q) != nil { return o.uai?.rawValue == q }
-                if q.count == 14, q.allSatisfy(\.isNumber) { return o.siret.rawValue == q }
-                if q.count >= 3, q.allSatisfy(\.isNumber) { return o.siret.rawValue.contains(q) }
-                return o.nom.uppercased().contains(q)
+        let n = idOrg.count
+        var m = [Bool](repeating: true, count: n)
+        func codes(_ kind: String, _ valeurs: Set<String>) -> Set<Int32> { Set(valeurs.map { codesTerritoire[kind + $0] ?? -2 }) }
+        let regions = codes("r", f.regions), departements = codes("d", f.departements), academies = codes("a", f.academies)
+        let reseaux = f.reseaux.reduce(UInt64(0)) { $0 | (bitsReseau[$1] ?? 0) }
+        for i in 0..<n {
+            if r.fiablesSeulement && !compteOrg[i] { m[i] = false; continue }
+            let dans: Bool = switch r.perimetre {
+            case .national: true
+            case .region(let c): regionOrg[i] == codesTerritoire["r" + c] ?? -2
+            case .departement(let c): departementOrg[i] == codesTerritoire["d" + c] ?? -2
+            case .academie(let c): academieOrg[i] == codesTerritoire["a" + c] ?? -2
+            case .reseau(let c): reseauxOrg[i] & (bitsReseau[c] ?? 0) != 0
+            case .organismes(let ids): ids.contains(OrganismeID(idOrg[i]))
+            case .aucun: false
             }
-            return true
+            if !dans { m[i] = false; continue }
+            if !f.regions.isEmpty && !regions.contains(regionOrg[i]) { m[i] = false; continue }
+            if !f.departements.isEmpty && !departements.contains(departementOrg[i]) { m[i] = false; continue }
+            if !f.academies.isEmpty && !academies.contains(academieOrg[i]) { m[i] = false; continue }
+            // Organismes carry no bassin d'emploi yet: as in the reference, this filter matches nothing (§7.2).
+            if !f.bassinsEmploi.isEmpty { m[i] = false; continue }
+            if !f.reseaux.isEmpty && reseauxOrg[i] & reseaux == 0 { m[i] = false; continue }
+            if let q = f.organismeRecherche?.uppercased() { m[i] = Self.correspond(organismes[i].organisme, q) }
         }
+        return m
+    }
+
+    /// `organisme_search`: a UAI, a 14-digit SIRET, ≥ 3 digits (part of a SIRET), else the name.
+    static func correspond(_ o: Organisme, _ q: String) -> Bool {
+        if UAI(q) != nil { return o.uai?.rawValue == q }
+        if q.count == 14, q.allSatisfy(\.isNumber) { return o.siret.rawValue == q }
+        if q.count >= 3, q.allSatisfy(\.isNumber) { return o.siret.rawValue.contains(q) }
+        return o.nom.uppercased().contains(q)
     }
 
     /// The row-level filters, prepared once per request.
@@ -93,66 +107,59 @@ extension IndexIndicateurs {
                             niveaux: Set(f.niveaux.map { Int8($0) }), cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && cfds.isEmpty)
     }
 
-    /// Visits every counted row at day `d` with its status code.
-    @inline(__always)
-    func parcourir(_ r: RequeteIndicateurs, date d: Jour, _ visite: (Int, UInt8) -> Void) {
-        let masque = masque(r)
-        let filtre = filtreLignes(r)
-        let jour = d.rawValue
-        for a in AnneeScolaire.annees(pourIndicateursA: d) {
-            guard let lignes = lignesParAnnee[Self.cleAnnee(a)] else { continue }
-            for l in lignes {
-                let i = Int(l)
-                let o = org[i]
-                guard o >= 0, masque[Int(o)], filtre.accepte(self, i) else { continue }
-                visite(i, statut(i, jour))
-            }
-        }
-    }
-
     /// The five counters.
     public func compter(_ r: RequeteIndicateurs) -> Compteurs {
-        verrou.withLock {
-            var c = Compteurs()
-            parcourir(r, date: r.filtres.date) { _, s in c.ajouter(s) }
-            return c
-        }
+        verrou.withLock { Self.compteurs(histogramme(r, date: r.filtres.date, groupes: 1, groupe: .aucun), groupe: 0) }
     }
 
-    /// The counters by territory of the organisme formateur, by organisme or by formation, in key order.
+    /// The counters by territory of the organisme formateur, by organisme or by formation, in key order
+    /// (groups with no effectif counted are left out).
     public func compter(_ r: RequeteIndicateurs, par groupe: Regroupement) -> [LigneIndicateurs] {
         verrou.withLock {
-            var parCle: [Int32: Compteurs] = [:]
-            parcourir(r, date: r.filtres.date) { i, s in
-                let cle: Int32 = groupe == .formation ? formation[i] : org[i]
-                parCle[cle, default: Compteurs()].ajouter(s)
-            }
-            if groupe == .formation {
-                return parCle.map { rang, c in
-                    let f = formations[Int(rang)]
-                    return LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
-                                            organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp)
-                }.sorted { $0.cle < $1.cle }
-            }
-            if groupe == .organisme {
-                return parCle.map { rang, c in
-                    let o = organismes[Int(rang)].organisme
-                    return LigneIndicateurs(cle: o.id.description, libelle: o.nom, compteurs: c, organisme: o, niveau: nil,
-                                            cfd: nil, rncp: nil)
-                }.sorted { $0.organisme!.id.rawValue < $1.organisme!.id.rawValue }
-            }
-            var parTerritoire: [String: Compteurs] = [:]
-            for (rang, c) in parCle {
-                let a = organismes[Int(rang)].organisme.adresse
-                let cle = (groupe == .region ? a.region : groupe == .academie ? a.academie : a.departement) ?? ""
-                parTerritoire[cle] = (parTerritoire[cle] ?? Compteurs()) + c
-            }
             let t = Territoires.france
-            return parTerritoire.map { cle, c in
-                let libelle = (groupe == .region ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom)
-                return LigneIndicateurs(cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil, cfd: nil,
-                                        rncp: nil)
-            }.sorted { $0.cle < $1.cle }
+            var cles: [String] = []
+            var rang: [String: Int32] = [:]
+            var table: [Int32] = []
+            if groupe != .formation {
+                table = organismes.map { oi -> Int32 in
+                    let a = oi.organisme.adresse
+                    let cle = switch groupe {
+                    case .region: a.region ?? ""
+                    case .academie: a.academie ?? ""
+                    case .organisme: oi.organisme.id.description
+                    default: a.departement ?? ""
+                    }
+                    if let r = rang[cle] { return r }
+                    rang[cle] = Int32(cles.count)
+                    cles.append(cle)
+                    return Int32(cles.count - 1)
+                }
+            }
+            let n = groupe == .formation ? formations.count : cles.count
+            let h = histogramme(r, date: r.filtres.date, groupes: max(n, 1),
+                                groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
+            var lignes: [LigneIndicateurs] = []
+            for g in 0..<n {
+                let c = Self.compteurs(h, groupe: g)
+                guard h[(g * 6)..<(g * 6 + 6)].contains(where: { $0 > 0 }) else { continue }
+                switch groupe {
+                case .formation:
+                    let f = formations[g]
+                    lignes.append(LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
+                                                   organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
+                case .organisme:
+                    let o = organismes[Int(rangOrganisme[OrganismeID(Int64(cles[g])!)]!)].organisme
+                    lignes.append(LigneIndicateurs(cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
+                                                   rncp: nil))
+                default:
+                    let cle = cles[g]
+                    let libelle = groupe == .region ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom
+                    lignes.append(LigneIndicateurs(cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil,
+                                                   cfd: nil, rncp: nil))
+                }
+            }
+            if groupe == .organisme { return lignes.sorted { $0.organisme!.id.rawValue < $1.organisme!.id.rawValue } }
+            return lignes.sorted { $0.cle < $1.cle }
         }
     }
 
@@ -166,24 +173,11 @@ extension IndexIndicateurs {
             dates.append(min(dernier, r.aujourdhui))
             (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
         }
-        let cles = dates.map { d in Set(AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee)) }
         return verrou.withLock {
-            var resultats = [Compteurs](repeating: Compteurs(), count: dates.count)
-            let masque = masque(r)
-            let filtre = filtreLignes(r)
-            for cleAnnee in Set(cles.flatMap { $0 }) {
-                guard let lignes = lignesParAnnee[cleAnnee] else { continue }
-                let concernees = cles.indices.filter { cles[$0].contains(cleAnnee) }
-                for l in lignes {
-                    let i = Int(l)
-                    let o = org[i]
-                    guard o >= 0, masque[Int(o)], filtre.accepte(self, i) else { continue }
-                    for k in concernees { resultats[k].ajouter(statut(i, dates[k].rawValue)) }
-                }
-            }
+            let h = histogrammesParDate(r, dates: dates)
             return dates.indices.map { k in
                 let (y, m, _) = dates[k].components
-                return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: resultats[k])
+                return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Self.compteurs(h, groupe: k))
             }
         }
     }

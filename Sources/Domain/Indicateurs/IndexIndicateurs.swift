@@ -6,9 +6,17 @@ import Foundation
 public final class IndexIndicateurs: @unchecked Sendable {
     let verrou = NSLock()
 
-    // Organismes
+    // Organismes, and their attributes as small codes for building masks fast
     var organismes: [OrganismeIndexe] = []
     var rangOrganisme: [OrganismeID: Int32] = [:]
+    var codesTerritoire: [String: Int32] = [:]
+    var bitsReseau: [String: UInt64] = [:]
+    var regionOrg: [Int32] = []
+    var departementOrg: [Int32] = []
+    var academieOrg: [Int32] = []
+    var reseauxOrg: [UInt64] = []
+    var compteOrg: [Bool] = []
+    var idOrg: [Int64] = []
 
     // Effectifs, one entry per row
     var org: [Int32] = []
@@ -36,7 +44,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     public init() {}
 
     struct OrganismeIndexe {
-        let organisme: Organisme
+        var organisme: Organisme
         /// FIABLE and open: the only ones counted in territorial views (§7.2).
         var compte: Bool { organisme.fiable && !organisme.ferme }
     }
@@ -60,8 +68,32 @@ public final class IndexIndicateurs: @unchecked Sendable {
             self.catalogue = catalogue
             organismes = liste.map { OrganismeIndexe(organisme: $0) }
             rangOrganisme = Dictionary(uniqueKeysWithValues: liste.enumerated().map { ($1.id, Int32($0)) })
+            regionOrg = liste.map { code("r", $0.adresse.region) }
+            departementOrg = liste.map { code("d", $0.adresse.departement) }
+            academieOrg = liste.map { code("a", $0.adresse.academie) }
+            reseauxOrg = liste.map { o in o.reseaux.reduce(UInt64(0)) { $0 | bit($1) } }
+            compteOrg = liste.map { $0.fiable && !$0.ferme }
+            idOrg = liste.map(\.id.rawValue)
             for i in org.indices { org[i] = rangOrganisme[OrganismeID(orgId[i])] ?? -1 }
         }
+    }
+
+    /// A territory code as a small integer (`kind` separates régions, départements and académies); -1 for none.
+    func code(_ kind: String, _ valeur: String?) -> Int32 {
+        guard let valeur else { return -1 }
+        let cle = kind + valeur
+        if let c = codesTerritoire[cle] { return c }
+        let c = Int32(codesTerritoire.count)
+        codesTerritoire[cle] = c
+        return c
+    }
+
+    /// A réseau as one bit (the first 63 réseaux met; later ones share the last bit, which only widens a filter).
+    func bit(_ reseau: String) -> UInt64 {
+        if let b = bitsReseau[reseau] { return b }
+        let b = UInt64(1) << UInt64(min(bitsReseau.count, 63))
+        bitsReseau[reseau] = b
+        return b
     }
 
     /// Whether every organisme is known to the index (else reload them first).
@@ -76,10 +108,8 @@ public final class IndexIndicateurs: @unchecked Sendable {
             for e in items { ecrire(e) }
             if let transmisLe {
                 for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) {
-                    var o = organismes[Int(rang)].organisme
-                    o.firstTransmissionDate = o.firstTransmissionDate ?? transmisLe
-                    o.lastTransmissionDate = transmisLe
-                    organismes[Int(rang)] = OrganismeIndexe(organisme: o)
+                    organismes[Int(rang)].organisme.firstTransmissionDate = organismes[Int(rang)].organisme.firstTransmissionDate ?? transmisLe
+                    organismes[Int(rang)].organisme.lastTransmissionDate = transmisLe
                 }
             }
         }
