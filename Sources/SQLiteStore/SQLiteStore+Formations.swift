@@ -49,7 +49,7 @@ extension SQLiteStore {
                     id: EffectifID(r["id"]), organisme: OrganismeID(r["organisme_id"]),
                     anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!, dateDeNaissance: Jour(iso: r["date_de_naissance"])!,
                     anneeFormation: r["formation_annee"], cfd: r["formation_cfd"], rncp: r["formation_rncp"],
-                    parcours: try Parcours(json: document(r["parcours"]))))
+                    parcours: try Parcours(texte: r["parcours"])))
                 if paquet.count == taillePaquet {
                     try traiter(paquet)
                     paquet.removeAll(keepingCapacity: true)

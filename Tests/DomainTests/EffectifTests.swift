@@ -35,6 +35,8 @@ struct EffectifTests {
         #expect(try Effectif(json: AnalyseurJSON.analyser(text)) == e)
         let p = e.parcours
         #expect(try Parcours(json: AnalyseurJSON.analyser(JSONTexte.ecrire(p.json))) == p)
+        #expect(try Parcours(texte: JSONTexte.ecrire(p.json)) == p)
+        #expect(try Parcours(texte: "[]") == Parcours([]))
     }
 
     @Test func statutZeroWithBusinessDateIsAnExclusion() throws {

@@ -128,7 +128,8 @@ struct IndexIndicateursTests {
         let index = IndexIndicateurs()
         index.charger(organismes: Self.organismes, catalogue: Catalogue([]))
         var derniers: [Int64: EffectifIndexable] = [:]
-        for _ in 0..<30 {
+        for tour in 0..<30 {
+            if tour == 15 { index.compacter() }  // rows laid out by year, then more updates on top
             var lot: [EffectifIndexable] = []
             for _ in 0..<g.entier(1...40) {
                 let id = Int64(g.entier(1...300))
@@ -163,6 +164,12 @@ struct IndexIndicateursTests {
             #expect(index.compter(RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: d)) == attendu, "au \(d)")
         }
         #expect(index.nombreEffectifs == derniers.count)
+        let evolution = index.evolution(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: j("2024-06-30")),
+                                                           aujourdhui: j("2026-01-01")), debut: j("2023-09-01"), fin: j("2024-06-30"))
+        for e in evolution {
+            #expect(e.compteurs == index.compter(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: e.date),
+                                                                   aujourdhui: j("2026-01-01"))), "évolution \(e.mois)")
+        }
     }
 }
 

@@ -189,6 +189,41 @@ extension Parcours {
         .liste(etapes.map { .objet([("date", .jour($0.date)), ("valeur", .texte($0.valeur.rawValue))]) })
     }
 
+    /// Reads the stored form written by `json` directly from its bytes (the index reads millions at start-up);
+    /// anything unexpected falls back to the general JSON reader.
+    public init(texte: String) throws {
+        var etapes: [EtapeParcours] = []
+        var ok = true
+        var t = texte
+        t.withUTF8 { b in
+            let date = Array(#""date":""#.utf8), valeur = Array(#""valeur":""#.utf8)
+            var i = 0
+            func trouve(_ motif: [UInt8], _ depuis: Int) -> Int? {
+                var k = depuis
+                while k + motif.count <= b.count {
+                    if b[k] == motif[0] && b[k + 1] == motif[1] && Array(b[k..<(k + motif.count)]) == motif { return k + motif.count }
+                    k += 1
+                }
+                return nil
+            }
+            while let d = trouve(date, i) {
+                guard d + 10 <= b.count, let jour = Jour.parsePrefix(Array(b[d..<(d + 10)])), let v = trouve(valeur, d + 10) else {
+                    ok = false
+                    return
+                }
+                var f = v
+                while f < b.count && b[f] != UInt8(ascii: "\"") { f += 1 }
+                guard let s = StatutApprenant(rawValue: String(decoding: b[v..<f], as: UTF8.self)) else {
+                    ok = false
+                    return
+                }
+                etapes.append(EtapeParcours(date: jour, valeur: s))
+                i = f
+            }
+        }
+        if ok { self.init(etapes) } else { try self.init(json: AnalyseurJSON.analyser(texte)) }
+    }
+
     public init(json v: JSONValue) throws {
         guard case .array(let items) = v else { throw ErreurLectureJSON(champ: "parcours") }
         self.init(try items.map { item in

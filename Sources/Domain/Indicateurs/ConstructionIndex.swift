@@ -13,6 +13,7 @@ extension IndexIndicateurs {
             let total = compteur.ajouter(paquet.count)
             if total / pas != (total - paquet.count) / pas { progression(total) }
         }
+        index.compacter()
         return index
     }
 

@@ -181,3 +181,46 @@ public final class IndexIndicateurs: @unchecked Sendable {
         return resultat
     }
 }
+
+extension IndexIndicateurs {
+    /// Lays the rows out year by year, contiguously, with their steps in the same order, so that a scan reads
+    /// memory in sequence. Done once after the start-up build; rows added later are appended as usual.
+    public func compacter() {
+        verrou.withLock {
+            let ordre: [Int32] = lignesParAnnee.keys.sorted().flatMap { lignesParAnnee[$0]! }
+            guard ordre.count == org.count else { return }
+            func permuter<T>(_ a: [T]) -> [T] { ordre.map { a[Int($0)] } }
+            var nouveauxJours: [Int32] = [], nouveauxStatuts: [UInt8] = [], nouveauxDebuts: [Int32] = []
+            nouveauxJours.reserveCapacity(jours.count)
+            nouveauxStatuts.reserveCapacity(statuts.count)
+            nouveauxDebuts.reserveCapacity(ordre.count)
+            for ancien in ordre {
+                let d = Int(debutEtapes[Int(ancien)]), n = Int(nbEtapes[Int(ancien)])
+                nouveauxDebuts.append(Int32(nouveauxJours.count))
+                nouveauxJours.append(contentsOf: jours[d..<(d + n)])
+                nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])
+            }
+            org = permuter(org)
+            orgId = permuter(orgId)
+            annee = permuter(annee)
+            naissance = permuter(naissance)
+            anneeFormation = permuter(anneeFormation)
+            niveau = permuter(niveau)
+            cfd = permuter(cfd)
+            formation = permuter(formation)
+            nbEtapes = permuter(nbEtapes)
+            debutEtapes = nouveauxDebuts
+            jours = nouveauxJours
+            statuts = nouveauxStatuts
+            var nouveauRang = [Int32](repeating: 0, count: ordre.count)
+            for (nouveau, ancien) in ordre.enumerated() { nouveauRang[Int(ancien)] = Int32(nouveau) }
+            ligneParId = ligneParId.mapValues { nouveauRang[Int($0)] }
+            var debut: Int32 = 0
+            for cle in lignesParAnnee.keys.sorted() {
+                let n = Int32(lignesParAnnee[cle]!.count)
+                lignesParAnnee[cle] = Array(debut..<(debut + n))
+                debut += n
+            }
+        }
+    }
+}
