@@ -61,7 +61,7 @@ extension SQLiteStore {
                     lot.id, item.index, now.epoch, lot.source.rawValue, lot.transmetteur.rawValue, lot.cleApi?.rawValue,
                     item.idErpApprenant, item.formateur?.uai.rawValue, item.formateur?.siret.rawValue,
                     item.erreurs.isEmpty, erreurs, effectifId?.rawValue, item.effectif?.organismeId.rawValue,
-                    JSONTexte.ecrire(.objet(item.echo.map { ($0.0, .valeur($0.1)) })),
+                    item.echo,
                 ])
                 resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
                                                 effectifId: effectifId, organismeId: item.effectif?.organismeId,

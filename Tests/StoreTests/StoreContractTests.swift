@@ -117,8 +117,8 @@ struct StoreContractTests {
         var broken = effectif
         broken.organismeId = OrganismeID(999_999)  // violates the foreign key: the transaction must roll back
         let items = [
-            LotPrepare.Item(index: 0, echo: [], idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
-            LotPrepare.Item(index: 1, echo: [], idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
+            LotPrepare.Item(index: 0, echo: "{}", idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
+            LotPrepare.Item(index: 1, echo: "{}", idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
         ]
         await #expect(throws: (any Error).self) {
             try await store.enregistrer(lot: LotPrepare(id: "x", recuLe: now, source: .erp, transmetteur: amiens.id,

@@ -33,12 +33,20 @@ public enum ChampsDossier {
         return champs
     }()
 
-    /// What the response echoes of an item: its known fields as sent, without `nir_apprenant`.
-    public static func echo(_ item: JSONValue) -> [(String, JSONValue)] {
-        guard case .object(let o) = item else { return [] }
-        return tous.compactMap { champ in
-            guard champ != "nir_apprenant", let v = o[champ] else { return nil }
-            return (champ, v)
+    /// What the response echoes and the transmission history keeps of an item: its known fields as sent, in
+    /// schema order, without `nir_apprenant`, as a JSON object text.
+    public static func echo(_ item: JSONValue) -> String {
+        guard case .object(let o) = item else { return "{}" }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(1024)
+        for champ in tous where champ != "nir_apprenant" {
+            guard let v = o[champ] else { continue }
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            JSONTexte.chaine(champ, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONTexte.ecrire(v, into: &out)
         }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,15 +4,16 @@ import Foundation
 public struct LotPrepare: Sendable {
     public struct Item: Sendable {
         public let index: Int
-        /// The known fields as sent, without `nir_apprenant` (what the response echoes and history shows).
-        public let echo: [(String, JSONValue)]
+        /// The known fields as sent, without `nir_apprenant`, as a JSON object (what the response echoes and the
+        /// transmission history keeps).
+        public let echo: String
         public let idErpApprenant: String?
         public let formateur: OrganismeCle?
         public let erreurs: [ErreurValidation]
         /// The dossier mapped to an effectif when the item is accepted.
         public let effectif: Effectif?
 
-        public init(index: Int, echo: [(String, JSONValue)], idErpApprenant: String?, formateur: OrganismeCle?,
+        public init(index: Int, echo: String, idErpApprenant: String?, formateur: OrganismeCle?,
                     erreurs: [ErreurValidation], effectif: Effectif?) {
             self.index = index
             self.echo = echo

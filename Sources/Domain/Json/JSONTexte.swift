@@ -59,6 +59,11 @@ public enum JSONTexte {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            // Fast path: nothing to escape, copy in one go.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             for c in bytes {
                 switch c {
                 case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), c])

@@ -10,8 +10,22 @@ enum ReponseLot {
         let maintenant = JSONTexte.Noeud.texte(horodatageISO(lot.recuLe))
         let jour = JSONTexte.Noeud.texte(Jour(lot.recuLe).description)
         let enregistres = Dictionary(uniqueKeysWithValues: r.enregistres.map { ($0.index, $0) })
-        let data: [JSONTexte.Noeud] = lot.items.map { item in
-            var pairs = item.echo.map { ($0.0, JSONTexte.Noeud.valeur($0.1)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(lot.items.count * 1200)
+        let rejetes = r.nombreRejetes
+        var racine: [(String, JSONTexte.Noeud)] = [("status", .texte("OK")), ("message", .texte("Queued"))]
+        if rejetes > 0 { racine.append(("detail", .texte("Some data are invalid"))) }
+        racine.append(("resume", .objet([
+            ("recus", .entier(lot.items.count)), ("acceptes", .entier(lot.items.count - rejetes)), ("rejetes", .entier(rejetes)),
+        ])))
+        JSONTexte.ecrire(.objet(racine), into: &out)
+        out.removeLast()  // the closing brace: `data` follows
+        out.append(contentsOf: #","data":["#.utf8)
+        for (n, item) in lot.items.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            // The item as sent (already written as JSON), then its verdict.
+            out.append(contentsOf: item.echo.utf8.dropLast())
+            var pairs: [(String, JSONTexte.Noeud)] = []
             let nir: Bool = {
                 if case .object(let o) = items[item.index] { return o["nir_apprenant"]?.isTruthy ?? false }
                 return false
@@ -33,18 +47,12 @@ enum ReponseLot {
             if let effectif = e?.effectifId, let organisme = e?.organismeId {
                 pairs += [("effectif_id", .texte(effectif.description)), ("organisme_id", .texte(organisme.description))]
             }
-            return .objet(pairs)
+            var suite: [UInt8] = []
+            JSONTexte.ecrire(.objet(pairs), into: &suite)
+            if item.echo.utf8.count > 2 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: suite.dropFirst())
         }
-        let rejetes = r.nombreRejetes
-        var racine: [(String, JSONTexte.Noeud)] = [("status", .texte("OK")), ("message", .texte("Queued"))]
-        if rejetes > 0 { racine.append(("detail", .texte("Some data are invalid"))) }
-        racine += [
-            ("resume", .objet([
-                ("recus", .entier(lot.items.count)), ("acceptes", .entier(lot.items.count - rejetes)),
-                ("rejetes", .entier(rejetes)),
-            ])),
-            ("data", .liste(data)),
-        ]
-        return JSONTexte.ecrire(.objet(racine))
+        out.append(contentsOf: "]}".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }
