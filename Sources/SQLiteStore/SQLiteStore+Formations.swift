@@ -45,11 +45,11 @@ extension SQLiteStore {
             var paquet: [EffectifIndexable] = []
             paquet.reserveCapacity(taillePaquet)
             while let r = try cursor.next() {
+                // Columns by position, in the order of the SELECT above.
                 paquet.append(EffectifIndexable(
-                    id: EffectifID(r["id"]), organisme: OrganismeID(r["organisme_id"]),
-                    anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!, dateDeNaissance: Jour(iso: r["date_de_naissance"])!,
-                    anneeFormation: r["formation_annee"], cfd: r["formation_cfd"], rncp: r["formation_rncp"],
-                    parcours: try Parcours(texte: r["parcours"])))
+                    id: EffectifID(r[0]), organisme: OrganismeID(r[1]),
+                    anneeScolaire: AnneeScolaire(r[2] as String)!, dateDeNaissance: Jour(iso: r[3])!,
+                    anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7])))
                 if paquet.count == taillePaquet {
                     try traiter(paquet)
                     paquet.removeAll(keepingCapacity: true)

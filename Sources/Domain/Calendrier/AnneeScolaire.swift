@@ -11,6 +11,13 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Accepts `2024/2025` and spaces, then checks `^[12][0-9]{3}-[12][0-9]{3}$` and consecutive or identical years.
     public init?(_ raw: String) {
+        // Fast path: already `YYYY-YYYY` (every stored value, most sent ones).
+        let u = Array(raw.utf8)
+        if u.count == 9, u[4] == UInt8(ascii: "-"), let a = digits(u, 0, 4), let z = digits(u, 5, 4) {
+            guard u[0] == 49 || u[0] == 50, u[5] == 49 || u[5] == 50 else { return nil }
+            self.init(debut: a, fin: z)
+            return
+        }
         let v = String(raw.replacingAll("/", with: "-").unicodeScalars.filter { !$0.properties.isWhitespace })
         let b = Array(v.utf8)
         guard b.count == 9, b[4] == UInt8(ascii: "-"), b[0] == 49 || b[0] == 50, b[5] == 49 || b[5] == 50,

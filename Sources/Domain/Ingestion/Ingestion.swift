@@ -20,12 +20,15 @@ public struct Ingestion: Sendable {
     public struct Resultat: Sendable {
         public let lot: LotPrepare
         public let enregistres: [ItemEnregistre]
+        /// Time spent validating and preparing, writing to the store, updating the index.
+        public var durees: (preparation: Duration, enregistrement: Duration, index: Duration) = (.zero, .zero, .zero)
         public var nombreRejetes: Int { lot.items.filter { !$0.erreurs.isEmpty }.count }
     }
 
     public func traiter(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
                         source: SourceEffectif = .erp) async throws -> Resultat {
         let now = horloge.now()
+        let t0 = ContinuousClock.now
         let decodes = items.map(DecodeurDossier.decoder)
         var couples = Set<OrganismeCle>()
         for case .valide(let d) in decodes {
@@ -69,7 +72,9 @@ public struct Ingestion: Sendable {
         }
         let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
                              transmetteur: transmetteur, cleApi: cleApi, items: prepares)
+        let t1 = ContinuousClock.now
         let enregistres = try await store.enregistrer(lot: lot)
+        let t2 = ContinuousClock.now
         if let index {
             let acceptes = enregistres.compactMap(\.indexable)
             if !index.connait(acceptes.map(\.organisme)) {
@@ -77,7 +82,9 @@ public struct Ingestion: Sendable {
             }
             index.appliquer(acceptes, transmisLe: now)
         }
-        return Resultat(lot: lot, enregistres: enregistres)
+        var r = Resultat(lot: lot, enregistres: enregistres)
+        r.durees = (t1 - t0, t2 - t1, ContinuousClock.now - t2)
+        return r
     }
 
     private func idErp(_ item: JSONValue) -> String? {

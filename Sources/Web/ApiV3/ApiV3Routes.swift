@@ -19,14 +19,21 @@ struct ApiV3Routes {
 
     /// `POST /api/v3/dossiers-apprenants`: every item gets its final verdict in the response.
     @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let t0 = ContinuousClock.now
         let cle = try await ClesApi.authentifier(request, deps: deps)
         let items = try await lireLot(request)
+        let t1 = ContinuousClock.now
         let resultat = try await Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
             .traiter(items, transmetteur: cle.organisme, cleApi: cle.id)
+        let t2 = ContinuousClock.now
+        let corps = ReponseLot.ecrire(resultat, items: items)
+        let d = resultat.durees
         deps.logger.info("lot reçu", metadata: [
             "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",
+            "ms_lecture": "\(ms(t1 - t0))", "ms_validation": "\(ms(d.preparation))", "ms_enregistrement": "\(ms(d.enregistrement))",
+            "ms_index": "\(ms(d.index))", "ms_reponse": "\(ms(ContinuousClock.now - t2))",
         ])
-        return .json(ReponseLot.ecrire(resultat, items: items))
+        return .json(corps)
     }
 
     /// The body must be a JSON array of at most 2000 items, within 10 Mo; otherwise nothing is stored.
@@ -74,3 +81,6 @@ struct ApiV3Routes {
         ])))
     }
 }
+
+/// Milliseconds, for logs.
+func ms(_ d: Duration) -> Int { Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
