@@ -11,20 +11,25 @@ extension IndexIndicateurs {
         case parFormation
     }
 
-    /// `groupes × 6` counts: for each group, how many rows have each status code at day `d`.
-    /// Call with the lock held.
-    func histogramme(_ r: RequeteIndicateurs, date d: Jour, groupes: Int, groupe: Groupe) -> [Int] {
+    /// `dates × groupes × 6` counts: for each date (ascending) and group, how many rows have each status code.
+    /// Each row's timeline is walked once for all its dates. Call with the lock held.
+    func histogramme(_ r: RequeteIndicateurs, dates: [Jour], groupes: Int, groupe: Groupe) -> [Int] {
         let masque = masque(r).map { $0 ? UInt8(1) : 0 }
         let filtre = filtreLignes(r)
         let filtrer = !filtre.estVide
-        let listes = AnneeScolaire.annees(pourIndicateursA: d).compactMap { lignesParAnnee[Self.cleAnnee($0)] }
-        let total = listes.reduce(0) { $0 + $1.count }
+        let cles = dates.map { d in Set(AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee)) }
+        // Per year bucket: its rows, and the dates that count that year.
+        let travaux: [([Int32], [Int])] = Set(cles.flatMap { $0 }).sorted().compactMap { cle in
+            guard let lignes = lignesParAnnee[cle] else { return nil }
+            return (lignes, cles.indices.filter { cles[$0].contains(cle) })
+        }
+        let total = travaux.reduce(0) { $0 + $1.0.count }
         let parts = total > 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-        let largeur = groupes * 6
+        let largeur = dates.count * groupes * 6
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
         resultats.initialize(repeating: 0)
         defer { resultats.deallocate() }
-        let jour = d.rawValue
+        let jours = dates.map(\.rawValue)
         let table: [Int32]
         let parFormation: Bool
         switch groupe {
@@ -35,100 +40,36 @@ extension IndexIndicateurs {
         org.withUnsafeBufferPointer { org in
             debutEtapes.withUnsafeBufferPointer { debut in
                 nbEtapes.withUnsafeBufferPointer { nb in
-                    jours.withUnsafeBufferPointer { jours in
+                    self.jours.withUnsafeBufferPointer { etapes in
                         statuts.withUnsafeBufferPointer { statuts in
                             formation.withUnsafeBufferPointer { formation in
                                 masque.withUnsafeBufferPointer { masque in
                                     table.withUnsafeBufferPointer { table in
-                                        let t = Tampons(org: org, debut: debut, nb: nb, jours: jours, statuts: statuts,
+                                        let t = Tampons(org: org, debut: debut, nb: nb, jours: etapes, statuts: statuts,
                                                         formation: formation, masque: masque, table: table, resultats: resultats)
                                         let index = UncheckedSendable(self)
                                         DispatchQueue.concurrentPerform(iterations: parts) { p in
                                             let h = t.resultats.baseAddress! + p * largeur
-                                            for liste in listes {
-                                                let debutPart = liste.count * p / parts, finPart = liste.count * (p + 1) / parts
+                                            for (liste, concernees) in travaux {
+                                                let a = liste.count * p / parts, b = liste.count * (p + 1) / parts
                                                 liste.withUnsafeBufferPointer { lignes in
-                                                    for n in debutPart..<finPart {
+                                                    for n in a..<b {
                                                         let i = Int(lignes[n])
                                                         let o = Int(t.org[i])
                                                         if o < 0 || t.masque[o] == 0 { continue }
                                                         if filtrer && !filtre.accepte(index.valeur, i) { continue }
+                                                        let g = parFormation ? Int(t.formation[i]) : t.table.isEmpty ? 0 : Int(t.table[o])
                                                         var k = Int(t.debut[i])
                                                         let fin = k + Int(t.nb[i])
                                                         var s = 0
-                                                        while k < fin && t.jours[k] <= jour {
-                                                            s = Int(t.statuts[k])
-                                                            k += 1
+                                                        for d in concernees {
+                                                            let jour = jours[d]
+                                                            while k < fin && t.jours[k] <= jour {
+                                                                s = Int(t.statuts[k])
+                                                                k += 1
+                                                            }
+                                                            h[(d * groupes + g) * 6 + s] += 1
                                                         }
-                                                        let g = parFormation ? Int(t.formation[i]) : t.table.isEmpty ? 0 : Int(t.table[o])
-                                                        h[g * 6 + s] += 1
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var somme = [Int](repeating: 0, count: largeur)
-        for p in 0..<parts { for k in 0..<largeur { somme[k] += resultats[p * largeur + k] } }
-        return somme
-    }
-
-    /// For each date (ascending), the 6 status counts; each row's timeline is walked once for all its dates.
-    /// Call with the lock held.
-    func histogrammesParDate(_ r: RequeteIndicateurs, dates: [Jour]) -> [Int] {
-        let masque = masque(r).map { $0 ? UInt8(1) : 0 }
-        let filtre = filtreLignes(r)
-        let filtrer = !filtre.estVide
-        let cles = dates.map { d in Set(AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee)) }
-        // Per year bucket: the rows, and the indices of the dates that count that year.
-        let travaux: [([Int32], [Int])] = Set(cles.flatMap { $0 }).sorted().compactMap { cle in
-            guard let lignes = lignesParAnnee[cle] else { return nil }
-            return (lignes, cles.indices.filter { cles[$0].contains(cle) })
-        }
-        let total = travaux.reduce(0) { $0 + $1.0.count }
-        let parts = total > 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-        let largeur = dates.count * 6
-        let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
-        resultats.initialize(repeating: 0)
-        defer { resultats.deallocate() }
-        let jours = dates.map(\.rawValue)
-        let vide: [Int32] = []
-        org.withUnsafeBufferPointer { org in
-            debutEtapes.withUnsafeBufferPointer { debut in
-                nbEtapes.withUnsafeBufferPointer { nb in
-                    self.jours.withUnsafeBufferPointer { etapes in
-                        statuts.withUnsafeBufferPointer { statuts in
-                            masque.withUnsafeBufferPointer { masque in
-                                vide.withUnsafeBufferPointer { vide in
-                                    let t = Tampons(org: org, debut: debut, nb: nb, jours: etapes, statuts: statuts, formation: vide,
-                                                    masque: masque, table: vide, resultats: resultats)
-                                    let index = UncheckedSendable(self)
-                                    DispatchQueue.concurrentPerform(iterations: parts) { p in
-                                        let h = t.resultats.baseAddress! + p * largeur
-                                        for (liste, concernees) in travaux {
-                                            let a = liste.count * p / parts, b = liste.count * (p + 1) / parts
-                                            liste.withUnsafeBufferPointer { lignes in
-                                                for n in a..<b {
-                                                    let i = Int(lignes[n])
-                                                    let o = Int(t.org[i])
-                                                    if o < 0 || t.masque[o] == 0 { continue }
-                                                    if filtrer && !filtre.accepte(index.valeur, i) { continue }
-                                                    var k = Int(t.debut[i])
-                                                    let fin = k + Int(t.nb[i])
-                                                    var s = 0
-                                                    for d in concernees {
-                                                        let jour = jours[d]
-                                                        while k < fin && t.jours[k] <= jour {
-                                                            s = Int(t.statuts[k])
-                                                            k += 1
-                                                        }
-                                                        h[d * 6 + s] += 1
                                                     }
                                                 }
                                             }

@@ -109,7 +109,7 @@ extension IndexIndicateurs {
 
     /// The five counters.
     public func compter(_ r: RequeteIndicateurs) -> Compteurs {
-        verrou.withLock { Self.compteurs(histogramme(r, date: r.filtres.date, groupes: 1, groupe: .aucun), groupe: 0) }
+        verrou.withLock { Self.compteurs(histogramme(r, dates: [r.filtres.date], groupes: 1, groupe: .aucun), groupe: 0) }
     }
 
     /// The counters by territory of the organisme formateur, by organisme or by formation, in key order
@@ -136,7 +136,7 @@ extension IndexIndicateurs {
                 }
             }
             let n = groupe == .formation ? formations.count : cles.count
-            let h = histogramme(r, date: r.filtres.date, groupes: max(n, 1),
+            let h = histogramme(r, dates: [r.filtres.date], groupes: max(n, 1),
                                 groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
             var lignes: [LigneIndicateurs] = []
             for g in 0..<n {
@@ -174,7 +174,7 @@ extension IndexIndicateurs {
             (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
         }
         return verrou.withLock {
-            let h = histogrammesParDate(r, dates: dates)
+            let h = histogramme(r, dates: dates, groupes: 1, groupe: .aucun)
             return dates.indices.map { k in
                 let (y, m, _) = dates[k].components
                 return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Self.compteurs(h, groupe: k))
