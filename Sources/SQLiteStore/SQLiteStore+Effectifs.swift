@@ -38,13 +38,17 @@ extension SQLiteStore {
                     let k = incoming.cle
                     let existing = try Row.fetchOne(
                         select, arguments: [k.organisme.rawValue, k.anneeScolaire.description, k.idErpApprenant])
-                    var merged = incoming
+                    let merged: Effectif
+                    let formes: Precalcul
                     if let existing {
-                        let old = try Effectif(json: document(existing["record"]))
-                        merged = old.fusionne(avec: incoming, now: now)
+                        merged = try Effectif(json: document(existing["record"])).fusionne(avec: incoming, now: now)
+                        formes = Precalcul(merged)
+                    } else {
+                        merged = incoming
+                        formes = item.precalcul ?? Precalcul(incoming)
                     }
-                    let parcours = merged.parcours
-                    let values = Self.colonnes(merged, parcours)
+                    let parcours = formes.parcours
+                    let values = Self.colonnes(merged, formes)
                     if let existing {
                         let id: Int64 = existing["id"]
                         try update.execute(arguments: values + [id])
@@ -90,9 +94,9 @@ extension SQLiteStore {
     }
 
     /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
-    static func colonnes(_ e: Effectif, _ p: Parcours) -> StatementArguments {
-        let record = JSONTexte.ecrire(e.json)
-        let parcours = JSONTexte.ecrire(p.json)
+    static func colonnes(_ e: Effectif, _ formes: Precalcul) -> StatementArguments {
+        let record = formes.record
+        let parcours = formes.parcoursTexte
         return [
             e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
             e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,

@@ -29,7 +29,8 @@ public struct Ingestion: Sendable {
                         source: SourceEffectif = .erp) async throws -> Resultat {
         let now = horloge.now()
         let t0 = ContinuousClock.now
-        let decodes = items.map(DecodeurDossier.decoder)
+        let decodes = items.carteParallele(DecodeurDossier.decoder)
+        let echos = items.carteParallele(ChampsDossier.echo)
         var couples = Set<OrganismeCle>()
         for case .valide(let d) in decodes {
             couples.insert(d.formateur)
@@ -42,7 +43,7 @@ public struct Ingestion: Sendable {
         var prepares: [LotPrepare.Item] = []
         prepares.reserveCapacity(items.count)
         for (index, (item, decode)) in zip(items, decodes).enumerated() {
-            let echo = ChampsDossier.echo(item)
+            let echo = echos[index]
             guard case .valide(let dossier) = decode else {
                 prepares.append(.init(index: index, echo: echo, idErpApprenant: idErp(item), formateur: nil,
                                       erreurs: decode.erreurs, effectif: nil))
@@ -70,6 +71,8 @@ public struct Ingestion: Sendable {
             prepares.append(.init(index: index, echo: echo, idErpApprenant: dossier.idErpApprenant,
                                   formateur: dossier.formateur, erreurs: erreurs, effectif: effectif))
         }
+        let precalculs = prepares.carteParallele { $0.effectif.map(Precalcul.init) }
+        for k in prepares.indices { prepares[k].precalcul = precalculs[k] }
         let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
                              transmetteur: transmetteur, cleApi: cleApi, items: prepares)
         let t1 = ContinuousClock.now

@@ -12,6 +12,8 @@ public struct LotPrepare: Sendable {
         public let erreurs: [ErreurValidation]
         /// The dossier mapped to an effectif when the item is accepted.
         public let effectif: Effectif?
+        /// The stored forms of `effectif` written ahead, on every core, for when it is a new learner.
+        public var precalcul: Precalcul?
 
         public init(index: Int, echo: String, idErpApprenant: String?, formateur: OrganismeCle?,
                     erreurs: [ErreurValidation], effectif: Effectif?) {
@@ -38,6 +40,19 @@ public struct LotPrepare: Sendable {
         self.transmetteur = transmetteur
         self.cleApi = cleApi
         self.items = items
+    }
+}
+
+/// An effectif's stored forms, computed before the write transaction.
+public struct Precalcul: Sendable {
+    public let record: String
+    public let parcours: Parcours
+    public let parcoursTexte: String
+
+    public init(_ e: Effectif) {
+        record = JSONTexte.ecrire(e.json)
+        parcours = e.parcours
+        parcoursTexte = JSONTexte.ecrire(parcours.json)
     }
 }
 
