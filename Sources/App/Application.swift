@@ -31,7 +31,7 @@ public func construireApplication(
     }
     return Application(
         router: construireRouteur(deps),
-        server: .http1(additionalChannelHandlers: [ReponseContinue()]),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ReponseContinue()])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
         services: services,
         onServerRunning: { channel in

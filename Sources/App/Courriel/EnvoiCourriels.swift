@@ -20,7 +20,7 @@ public struct EnvoiCourriels: Service {
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await envoyerEnAttente()
+            _ = try? await envoyerEnAttente()
             try? await Task.sleep(for: intervalle)
         }
     }
