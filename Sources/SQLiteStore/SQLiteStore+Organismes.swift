@@ -67,14 +67,6 @@ extension SQLiteStore {
         }
     }
 
-    public func organismeEtFormateurs(de id: OrganismeID) async throws -> [OrganismeID] {
-        try await pool.read { db in
-            let formateurs = try Int64.fetchAll(
-                db, sql: "SELECT formateur_id FROM organisme_relations WHERE responsable_id = ? ORDER BY formateur_id",
-                arguments: [id.rawValue])
-            return [id] + formateurs.filter { $0 != id.rawValue }.map(OrganismeID.init)
-        }
-    }
 
     public func importer(organismes: [OrganismeImporte]) async throws -> BilanImport {
         let now = Date().epoch

@@ -47,7 +47,7 @@ struct StoreContractTests {
         #expect(try await store.famille(de: amiens.id) == [amiens.id, abbeville.id])
         #expect(try await store.famille(de: abbeville.id) == [amiens.id, abbeville.id])
         #expect(try await store.famille(de: lyon.id) == [lyon.id])
-        #expect(try await store.organismeEtFormateurs(de: amiens.id) == [amiens.id, abbeville.id])
+        #expect(try await store.formateurs(de: amiens.id).map(\.id) == [abbeville.id])
     }
 
     @Test func partialResponsibilityFollowsCompanies() async throws {
@@ -136,7 +136,7 @@ struct StoreContractTests {
                            "etablissement_formateur_siret": .string("77937827200024")]))
         items.append(item(["id_erp_apprenant": .string("C1"), "annee_scolaire": .string("2025-2026")]))
         _ = try await lot(items, transmetteur: amiens.id, store: store)
-        let ids = try await store.organismeEtFormateurs(de: amiens.id)
+        let ids = [amiens.id] + (try await store.formateurs(de: amiens.id)).map(\.id)
         let page1 = try await store.effectifs(organismes: ids, annee: nil, page: 1, limite: 4)
         #expect(page1.total == 7)
         #expect(page1.lignes.count == 4)

@@ -16,11 +16,9 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV.") var fichier: String
 
         func run() async throws {
-            let lu = ImportFormations.lire(FichierCSV(texte: try lireFichier(fichier)))
-            let store = try ouvrirStore(try base.config())
-            let bilan = try await store.importer(formations: lu.formations)
-            print("formations : \(bilan.crees) créées, \(bilan.misAJour) mises à jour, \(lu.erreurs.count) lignes rejetées")
-            try signaler(lu.erreurs)
+            try await importer(fichier, base, "formations : %d créées, %d mises à jour", ImportFormations.lire) {
+                try await $0.importer(formations: $1)
+            }
         }
     }
 
@@ -32,11 +30,9 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV (en-tête, séparateur , ou ;).") var fichier: String
 
         func run() async throws {
-            let lu = ImportOrganismes.lire(FichierCSV(texte: try lireFichier(fichier)))
-            let store = try ouvrirStore(try base.config())
-            let bilan = try await store.importer(organismes: lu.organismes)
-            print("organismes : \(bilan.crees) créés, \(bilan.misAJour) mis à jour, \(lu.erreurs.count) lignes rejetées")
-            try signaler(lu.erreurs)
+            try await importer(fichier, base, "organismes : %d créés, %d mis à jour", { ImportOrganismes.lire($0) }) {
+                try await $0.importer(organismes: $1)
+            }
         }
     }
 
@@ -66,6 +62,16 @@ struct Import: AsyncParsableCommand {
             try signaler(erreurs.sorted { $0.ligne < $1.ligne })
         }
     }
+}
+
+/// Reads a CSV file, imports its good lines in one transaction, prints the outcome and lists the rejected lines.
+func importer<T>(_ fichier: String, _ base: OptionBase, _ bilanFormat: String,
+                 _ lire: (FichierCSV) -> ([T], [ErreurLigne]),
+                 _ ecrire: (SQLiteStore, [T]) async throws -> BilanImport) async throws {
+    let (lignes, erreurs) = lire(FichierCSV(texte: try lireFichier(fichier)))
+    let bilan = try await ecrire(try ouvrirStore(try base.config()), lignes)
+    print(String(format: bilanFormat, bilan.crees, bilan.misAJour) + ", \(erreurs.count) lignes rejetées")
+    try signaler(erreurs)
 }
 
 func lireFichier(_ chemin: String) throws -> String {

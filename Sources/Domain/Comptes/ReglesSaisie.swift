@@ -57,8 +57,3 @@ public struct ErreurSaisie: Error, Sendable, Equatable {
     }
 }
 
-/// Several problems found in one form.
-public struct ErreursSaisie: Error, Sendable, Equatable {
-    public let erreurs: [ErreurSaisie]
-    public init(_ erreurs: [ErreurSaisie]) { self.erreurs = erreurs }
-}

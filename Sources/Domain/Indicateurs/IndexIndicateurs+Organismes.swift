@@ -51,8 +51,7 @@ extension IndexIndicateurs {
         let troisMois = Calendar.utc.date(byAdding: .month, value: -3, to: maintenant)!
         return verrou.withLock {
             var parDepartement: [String: CouvertureOrganismes] = [:]
-            for oi in organismes where oi.compte {
-                let o = oi.organisme
+            for (i, o) in organismes.enumerated() where compteOrg[i] {
                 guard perimetre.inclut(o) else { continue }
                 if !f.regions.isEmpty && !f.regions.contains(o.adresse.region ?? "") { continue }
                 if !f.departements.isEmpty && !f.departements.contains(o.adresse.departement ?? "") { continue }

@@ -60,7 +60,7 @@ extension IndexIndicateurs {
             // Organismes carry no bassin d'emploi yet: as in the reference, this filter matches nothing (§7.2).
             if !f.bassinsEmploi.isEmpty { m[i] = false; continue }
             if !f.reseaux.isEmpty && reseauxOrg[i] & reseaux == 0 { m[i] = false; continue }
-            if let q = f.organismeRecherche?.uppercased() { m[i] = Self.correspond(organismes[i].organisme, q) }
+            if let q = f.organismeRecherche?.uppercased() { m[i] = Self.correspond(organismes[i], q) }
         }
         return m
     }
@@ -121,12 +121,12 @@ extension IndexIndicateurs {
             var rang: [String: Int32] = [:]
             var table: [Int32] = []
             if groupe != .formation {
-                table = organismes.map { oi -> Int32 in
-                    let a = oi.organisme.adresse
+                table = organismes.map { o -> Int32 in
+                    let a = o.adresse
                     let cle = switch groupe {
                     case .region: a.region ?? ""
                     case .academie: a.academie ?? ""
-                    case .organisme: oi.organisme.id.description
+                    case .organisme: o.id.description
                     default: a.departement ?? ""
                     }
                     if let r = rang[cle] { return r }
@@ -148,7 +148,7 @@ extension IndexIndicateurs {
                     lignes.append(LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
                                                    organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
                 case .organisme:
-                    let o = organismes[Int(rangOrganisme[OrganismeID(Int64(cles[g])!)]!)].organisme
+                    let o = organismes[Int(rangOrganisme[OrganismeID(Int64(cles[g])!)]!)]
                     lignes.append(LigneIndicateurs(cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
                                                    rncp: nil))
                 default:

@@ -7,7 +7,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     let verrou = NSLock()
 
     // Organismes, and their attributes as small codes for building masks fast
-    var organismes: [OrganismeIndexe] = []
+    var organismes: [Organisme] = []
     var rangOrganisme: [OrganismeID: Int32] = [:]
     var codesTerritoire: [String: Int32] = [:]
     var bitsReseau: [String: UInt64] = [:]
@@ -21,7 +21,6 @@ public final class IndexIndicateurs: @unchecked Sendable {
     // Effectifs, one entry per row
     var org: [Int32] = []
     var orgId: [Int64] = []
-    var annee: [Int32] = []
     var naissance: [Int32] = []
     var anneeFormation: [Int8] = []
     var niveau: [Int8] = []
@@ -43,11 +42,6 @@ public final class IndexIndicateurs: @unchecked Sendable {
 
     public init() {}
 
-    struct OrganismeIndexe {
-        var organisme: Organisme
-        /// FIABLE and open: the only ones counted in territorial views (§7.2).
-        var compte: Bool { organisme.fiable && !organisme.ferme }
-    }
 
     struct FormationIndexee {
         let cfd: String?
@@ -66,7 +60,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     public func charger(organismes liste: [Organisme], catalogue: Catalogue) {
         verrou.withLock {
             self.catalogue = catalogue
-            organismes = liste.map { OrganismeIndexe(organisme: $0) }
+            organismes = liste
             rangOrganisme = Dictionary(uniqueKeysWithValues: liste.enumerated().map { ($1.id, Int32($0)) })
             regionOrg = liste.map { code("r", $0.adresse.region) }
             departementOrg = liste.map { code("d", $0.adresse.departement) }
@@ -108,8 +102,8 @@ public final class IndexIndicateurs: @unchecked Sendable {
             for e in items { ecrire(e) }
             if let transmisLe {
                 for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) {
-                    organismes[Int(rang)].organisme.firstTransmissionDate = organismes[Int(rang)].organisme.firstTransmissionDate ?? transmisLe
-                    organismes[Int(rang)].organisme.lastTransmissionDate = transmisLe
+                    organismes[Int(rang)].firstTransmissionDate = organismes[Int(rang)].firstTransmissionDate ?? transmisLe
+                    organismes[Int(rang)].lastTransmissionDate = transmisLe
                 }
             }
         }
@@ -154,7 +148,6 @@ public final class IndexIndicateurs: @unchecked Sendable {
             let i = Int32(org.count)
             org.append(valeurs.org)
             orgId.append(e.organisme.rawValue)
-            annee.append(cleAnnee)
             naissance.append(valeurs.naissance)
             anneeFormation.append(valeurs.anneeFormation)
             niveau.append(valeurs.niveau)
@@ -202,7 +195,6 @@ extension IndexIndicateurs {
             }
             org = permuter(org)
             orgId = permuter(orgId)
-            annee = permuter(annee)
             naissance = permuter(naissance)
             anneeFormation = permuter(anneeFormation)
             niveau = permuter(niveau)

@@ -14,8 +14,6 @@ public protocol StoreOrganismes: Sendable {
     func organismes(cles: Set<OrganismeCle>) async throws -> [OrganismeCle: Organisme]
     /// The organisme, its direct responsables and formateurs, and the formateurs of its responsables (§8.4).
     func famille(de id: OrganismeID) async throws -> Set<OrganismeID>
-    /// The organisme and the formateurs it is responsible for.
-    func organismeEtFormateurs(de id: OrganismeID) async throws -> [OrganismeID]
     /// Inserts or updates by (UAI, SIRET), all rows in one transaction.
     func importer(organismes: [OrganismeImporte]) async throws -> BilanImport
     /// Inserts or updates formations of the catalogue by (CFD, RNCP).

@@ -63,7 +63,7 @@ struct ApiV3Routes {
     @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete) async throws -> Response {
         let cle = try await ClesApi.authentifier(request, deps: deps)
         let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
-        let organismes = try await deps.store.organismeEtFormateurs(de: cle.organisme)
+        let organismes = [cle.organisme] + (try await deps.store.formateurs(de: cle.organisme)).map(\.id)
         let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)
         let data: [JSONTexte.Noeud] = page.lignes.map { l in
             .objet([
