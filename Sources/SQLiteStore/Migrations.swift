@@ -190,6 +190,16 @@ enum Migrations {
                 CREATE UNIQUE INDEX formations_codes ON formations (ifnull(cfd, ''), ifnull(rncp, ''));
                 """)
         }
+        m.registerMigration("0004-versions") { db in
+            try db.execute(sql: """
+                ALTER TABLE effectifs ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                UPDATE effectifs SET version = id;
+                CREATE INDEX effectifs_version ON effectifs (version);
+                CREATE TABLE versions (nom TEXT PRIMARY KEY, valeur INTEGER NOT NULL);
+                INSERT INTO versions (nom, valeur) VALUES ('effectifs', (SELECT ifnull(max(id), 0) FROM effectifs)),
+                    ('organismes', 1);
+                """)
+        }
         return m
     }
 }

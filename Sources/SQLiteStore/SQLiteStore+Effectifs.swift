@@ -12,14 +12,14 @@ extension SQLiteStore {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO effectifs (organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, source,
                     source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
-                    date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql: """
                 UPDATE effectifs SET organisme_id = ?, organisme_responsable_id = ?, annee_scolaire = ?,
                     id_erp_apprenant = ?, source = ?, source_organisme_id = ?, nom = ?, prenom = ?,
                     date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?, date_entree = ?,
-                    date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?, transmitted_at = ?
+                    date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?, transmitted_at = ?, version = ?
                 WHERE id = ?
                 """)
             let transmission = try db.cachedStatement(sql: """
@@ -28,6 +28,8 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
 
+            // The write lock is held until the commit: numbers are handed out in commit order.
+            var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
             var formateurs = Set<Int64>()
@@ -48,7 +50,8 @@ extension SQLiteStore {
                         formes = item.precalcul ?? Precalcul(incoming)
                     }
                     let parcours = formes.parcours
-                    let values = Self.colonnes(merged, formes)
+                    version += 1
+                    let values = Self.colonnes(merged, formes) + [version]
                     if let existing {
                         let id: Int64 = existing["id"]
                         try update.execute(arguments: values + [id])
@@ -58,7 +61,7 @@ extension SQLiteStore {
                         effectifId = EffectifID(db.lastInsertedRowID)
                     }
                     formateurs.insert(merged.organismeId.rawValue)
-                    if let effectifId { indexable = EffectifIndexable(EffectifStocke(id: effectifId, effectif: merged, parcours: parcours)) }
+                    if let effectifId { indexable = EffectifIndexable(EffectifStocke(id: effectifId, effectif: merged, parcours: parcours), version: version) }
                 }
                 let erreurs = JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud)))
                 try transmission.execute(arguments: [
@@ -72,6 +75,7 @@ extension SQLiteStore {
                                                 indexable: indexable))
             }
 
+            try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
             let bookkeeping = try db.cachedStatement(sql: """
                 UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
                     last_transmission_date = ? WHERE id = ?
@@ -152,6 +156,24 @@ extension SQLiteStore {
 
     public func nombreEffectifs() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs") ?? 0 }
+    }
+
+    public func versions() async throws -> VersionsBase {
+        try await pool.read { db in
+            let v = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT nom, valeur FROM versions").map {
+                ($0["nom"] as String, $0["valeur"] as Int64)
+            })
+            return VersionsBase(effectifs: v["effectifs"] ?? 0, organismes: v["organismes"] ?? 0)
+        }
+    }
+
+    public func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.colonnesIndexables) FROM effectifs WHERE version > ? ORDER BY version LIMIT ?",
+                arguments: [version, limite]
+            ).map(Self.indexable)
+        }
     }
 
     public func nombreTransmissions() async throws -> Int {

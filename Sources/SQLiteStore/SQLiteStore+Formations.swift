@@ -17,6 +17,7 @@ extension SQLiteStore {
                     bilan.crees += 1
                 }
             }
+            try Self.nouvelleVersionOrganismes(db)
             return bilan
         }
     }
@@ -38,18 +39,11 @@ extension SQLiteStore {
 
     public func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
         try await pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT id, organisme_id, annee_scolaire, date_de_naissance, formation_annee, formation_cfd, formation_rncp, parcours
-                FROM effectifs ORDER BY id
-                """)
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.colonnesIndexables) FROM effectifs ORDER BY id")
             var paquet: [EffectifIndexable] = []
             paquet.reserveCapacity(taillePaquet)
             while let r = try cursor.next() {
-                // Columns by position, in the order of the SELECT above.
-                paquet.append(EffectifIndexable(
-                    id: EffectifID(r[0]), organisme: OrganismeID(r[1]),
-                    anneeScolaire: AnneeScolaire(r[2] as String)!, dateDeNaissance: Jour(iso: r[3])!,
-                    anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7])))
+                paquet.append(try Self.indexable(r))
                 if paquet.count == taillePaquet {
                     try traiter(paquet)
                     paquet.removeAll(keepingCapacity: true)
@@ -57,5 +51,18 @@ extension SQLiteStore {
             }
             if !paquet.isEmpty { try traiter(paquet) }
         }
+    }
+
+    static let colonnesIndexables = """
+        id, organisme_id, annee_scolaire, date_de_naissance, formation_annee, formation_cfd, formation_rncp, parcours,
+        version
+        """
+
+    /// A row of `colonnesIndexables`, read by position.
+    static func indexable(_ r: Row) throws -> EffectifIndexable {
+        EffectifIndexable(
+            id: EffectifID(r[0]), organisme: OrganismeID(r[1]),
+            anneeScolaire: AnneeScolaire(r[2] as String)!, dateDeNaissance: Jour(iso: r[3])!,
+            anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7]), version: r[8])
     }
 }

@@ -100,6 +100,7 @@ extension SQLiteStore {
                     bilan.crees += 1
                 }
             }
+            try Self.nouvelleVersionOrganismes(db)
             return bilan
         }
     }
@@ -123,7 +124,13 @@ extension SQLiteStore {
                          FROM organisme_relations r JOIN organismes o ON o.id = r.responsable_id
                          WHERE r.formateur_id = organisme_relations.formateur_id) > 1)
                 """)
+            try Self.nouvelleVersionOrganismes(db)
             return bilan
         }
+    }
+
+    /// Tells the instances following the database that organismes, relations or formations changed.
+    static func nouvelleVersionOrganismes(_ db: Database) throws {
+        try db.execute(sql: "UPDATE versions SET valeur = valeur + 1 WHERE nom = 'organismes'")
     }
 }

@@ -50,7 +50,7 @@ public struct RemplissageDemo: Sendable {
             if responsableDe[form.id] == nil { responsableDe[form.id] = resp }
         }
         _ = try await store.importer(relations: liens)
-        if let index { index.charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations())) }
+        if let index { try await index.rechargerOrganismes(depuis: store) }
         bilan.organismes = stockes.count
 
         // Who transmits: organismes with a UAI; 15 % never, 10 % stopped 4 to 10 months ago.

@@ -6,15 +6,49 @@ extension IndexIndicateurs {
     public static func construire(depuis store: any Store, pas: Int = 100_000,
                                   progression: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> IndexIndicateurs {
         let index = IndexIndicateurs()
-        index.charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations()))
+        // Every change up to these numbers is committed, hence in the stream below; later ones are followed.
+        let versions = try await store.versions()
+        try await index.rechargerOrganismes(depuis: store, version: versions.organismes)
         let compteur = Compteur()
         try await store.parcourirEffectifs(taillePaquet: 10_000) { paquet in
             index.appliquer(paquet)
             let total = compteur.ajouter(paquet.count)
             if total / pas != (total - paquet.count) / pas { progression(total) }
         }
+        index.suivre([], jusqua: versions.effectifs)
         index.compacter()
         return index
+    }
+
+    /// Reloads the organismes and the catalogue (an import happened, or a batch names an organisme not loaded yet).
+    public func rechargerOrganismes(depuis store: any Store, version: Int64? = nil) async throws {
+        let v: Int64
+        if let version { v = version } else { v = try await store.versions().organismes }
+        charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations()))
+        verrou.withLock { versionOrganismes = v }
+    }
+
+    /// Brings the index up to date with writes made by other instances or processes: reloads the organismes
+    /// after an import, then applies the effectifs changed after the followed cursor, in order. Returns how many
+    /// effectifs were applied.
+    @discardableResult
+    public func rattraper(depuis store: any Store, paquet: Int = 10_000) async throws -> Int {
+        let versions = try await store.versions()
+        if versions.organismes != verrou.withLock({ versionOrganismes }) {
+            try await rechargerOrganismes(depuis: store, version: versions.organismes)
+        }
+        verrou.withLock { versionBase = max(versionBase, versions.effectifs) }
+        var appliques = 0
+        while true {
+            let depuis = verrou.withLock { versionSuivie }
+            guard depuis < versions.effectifs else { break }
+            let changements = try await store.changements(apres: depuis, limite: paquet)
+            guard let dernier = changements.last?.version else { break }
+            if !connait(changements.map(\.organisme)) { try await rechargerOrganismes(depuis: store) }
+            suivre(changements, jusqua: dernier)
+            appliques += changements.count
+        }
+        return appliques
     }
 
     final class Compteur: @unchecked Sendable {

@@ -30,6 +30,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     var nbEtapes: [UInt8] = []
     var jours: [Int32] = []
     var statuts: [UInt8] = []
+    var versionLigne: [Int64] = []
     var ligneParId: [Int64: Int32] = [:]
     var lignesParAnnee: [Int32: [Int32]] = [:]
 
@@ -53,6 +54,18 @@ public final class IndexIndicateurs: @unchecked Sendable {
     static func cleAnnee(_ a: AnneeScolaire) -> Int32 { Int32(a.debut * 2 + (a.estAnneeCivile ? 1 : 0)) }
 
     public var nombreEffectifs: Int { verrou.withLock { org.count } }
+
+    /// Every change of the database up to this number is in the index (the follower's cursor).
+    var versionSuivie: Int64 = 0
+    /// The last change number the database reported, to measure how far behind the index is.
+    var versionBase: Int64 = 0
+    /// The organismes version the loaded organismes and catalogue come from.
+    var versionOrganismes: Int64 = -1
+
+    /// How far the index stands behind the database: changes known to exist and not yet followed.
+    public var retard: (changements: Int64, versionSuivie: Int64) {
+        verrou.withLock { (max(0, versionBase - versionSuivie), versionSuivie) }
+    }
 
     // MARK: - Écriture
 
@@ -95,11 +108,18 @@ public final class IndexIndicateurs: @unchecked Sendable {
         verrou.withLock { ids.allSatisfy { rangOrganisme[$0] != nil } }
     }
 
-    /// Adds or replaces effectifs, all at once, and notes the transmission on their organismes.
+    /// Adds or replaces effectifs, all at once, and notes the transmission on their organismes. A row already
+    /// holding a later change keeps it. When the items carry the changes right after the followed cursor (the
+    /// batch this instance just wrote), the cursor moves past them.
     public func appliquer(_ items: [EffectifIndexable], transmisLe: Date? = nil) {
         guard !items.isEmpty else { return }
         verrou.withLock {
             for e in items { ecrire(e) }
+            let versions = items.map(\.version).sorted()
+            if versions.first == versionSuivie + 1, versions.last! - versions.first! == Int64(versions.count - 1) {
+                versionSuivie = versions.last!
+                versionBase = max(versionBase, versionSuivie)
+            }
             if let transmisLe {
                 for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) {
                     organismes[Int(rang)].firstTransmissionDate = organismes[Int(rang)].firstTransmissionDate ?? transmisLe
@@ -109,7 +129,17 @@ public final class IndexIndicateurs: @unchecked Sendable {
         }
     }
 
+    /// Applies changes read from the database (in change order) and moves the cursor to `jusqua`.
+    func suivre(_ changements: [EffectifIndexable], jusqua: Int64) {
+        verrou.withLock {
+            for e in changements { ecrire(e) }
+            versionSuivie = max(versionSuivie, jusqua)
+            versionBase = max(versionBase, versionSuivie)
+        }
+    }
+
     private func ecrire(_ e: EffectifIndexable) {
+        if let i = ligneParId[e.id.rawValue].map(Int.init), versionLigne[i] > e.version { return }
         let f = catalogue.formation(cfd: e.cfd, rncp: e.rncp)
         let cleFormation = "\(e.rncp ?? "")|\(e.cfd ?? "")"
         let rangF: Int32
@@ -144,6 +174,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
             formation[i] = rangF
             debutEtapes[i] = debut
             nbEtapes[i] = UInt8(min(e.parcours.etapes.count, 255))
+            versionLigne[i] = e.version
         } else {
             let i = Int32(org.count)
             org.append(valeurs.org)
@@ -155,6 +186,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
             formation.append(rangF)
             debutEtapes.append(debut)
             nbEtapes.append(UInt8(min(e.parcours.etapes.count, 255)))
+            versionLigne.append(e.version)
             ligneParId[e.id.rawValue] = i
             lignesParAnnee[cleAnnee, default: []].append(i)
         }
@@ -201,6 +233,7 @@ extension IndexIndicateurs {
             cfd = permuter(cfd)
             formation = permuter(formation)
             nbEtapes = permuter(nbEtapes)
+            versionLigne = permuter(versionLigne)
             debutEtapes = nouveauxDebuts
             jours = nouveauxJours
             statuts = nouveauxStatuts

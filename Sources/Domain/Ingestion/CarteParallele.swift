@@ -2,7 +2,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over every core, for the pure, per-item work of a batch (validation, JSON writing).
-    func carteParallele<U: Sendable>(_ f: @Sendable (Element) -> U) -> [U] {
+    public func carteParallele<U: Sendable>(_ f: @Sendable (Element) -> U) -> [U] {
         let n = count
         let parts = n > 200 ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
         if parts == 1 { return map(f) }

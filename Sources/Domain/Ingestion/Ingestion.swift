@@ -80,9 +80,7 @@ public struct Ingestion: Sendable {
         let t2 = ContinuousClock.now
         if let index {
             let acceptes = enregistres.compactMap(\.indexable)
-            if !index.connait(acceptes.map(\.organisme)) {
-                index.charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations()))
-            }
+            if !index.connait(acceptes.map(\.organisme)) { try await index.rechargerOrganismes(depuis: store) }
             index.appliquer(acceptes, transmisLe: now)
         }
         var r = Resultat(lot: lot, enregistres: enregistres)

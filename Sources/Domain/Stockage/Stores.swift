@@ -36,6 +36,22 @@ public protocol StoreEffectifs: Sendable {
     /// Streams every effectif as the indicator index needs it, in batches, in id order.
     func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
     func nombreTransmissions() async throws -> Int
+    /// The change numbers of the database. Every batch numbers the effectifs it writes after the last number,
+    /// under a lock held until its commit, so numbers become visible in order.
+    func versions() async throws -> VersionsBase
+    /// The effectifs written after change `version`, in change order (how an instance follows the others).
+    func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable]
+}
+
+/// Where the database stands: the last change number of the effectifs, and a number bumped by every import of
+/// organismes, relations or formations.
+public struct VersionsBase: Sendable, Equatable {
+    public var effectifs: Int64
+    public var organismes: Int64
+    public init(effectifs: Int64, organismes: Int64) {
+        self.effectifs = effectifs
+        self.organismes = organismes
+    }
 }
 
 public protocol StoreClesApi: Sendable {
@@ -56,10 +72,13 @@ public struct EffectifIndexable: Sendable, Equatable {
     public let cfd: String?
     public let rncp: String?
     public let parcours: Parcours
+    /// The change number of the write that produced this state (0 when unknown).
+    public let version: Int64
 
     public init(id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, dateDeNaissance: Jour,
-                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours) {
+                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours, version: Int64 = 0) {
         self.id = id
+        self.version = version
         self.organisme = organisme
         self.anneeScolaire = anneeScolaire
         self.dateDeNaissance = dateDeNaissance
@@ -69,10 +88,11 @@ public struct EffectifIndexable: Sendable, Equatable {
         self.parcours = parcours
     }
 
-    public init(_ s: EffectifStocke) {
+    public init(_ s: EffectifStocke, version: Int64 = 0) {
         let e = s.effectif
         self.init(id: s.id, organisme: e.organismeId, anneeScolaire: e.anneeScolaire, dateDeNaissance: e.apprenant.dateDeNaissance,
-                  anneeFormation: e.formation.annee, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: s.parcours)
+                  anneeFormation: e.formation.annee, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: s.parcours,
+                  version: version)
     }
 }
 

@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    static func cleApi(_ r: PostgresRandomAccessRow) throws -> CleApi {
+        CleApi(id: CleApiID(try r.v("id")), organisme: OrganismeID(try r.v("organisme_id")), hash: try r.v("hash"),
+               createdAt: try r.instant("created_at")!, lastUsedAt: try r.instant("last_used_at"),
+               revokedAt: try r.instant("revoked_at"))
+    }
+
+    public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
+        let id = try await valeur("""
+            INSERT INTO cles_api (organisme_id, hash, created_at) VALUES (\(organisme.rawValue), \(hash), \(now.epoch)) RETURNING id
+            """, Int64.self)!
+        return CleApi(id: CleApiID(id), organisme: organisme, hash: hash, createdAt: now, lastUsedAt: nil, revokedAt: nil)
+    }
+
+    public func cleApi(hash: String) async throws -> CleApi? {
+        try await ligne("SELECT * FROM cles_api WHERE hash = \(hash)", Self.cleApi)
+    }
+
+    public func cleUtilisee(_ id: CleApiID, now: Date) async throws {
+        try await executer("UPDATE cles_api SET last_used_at = \(now.epoch) WHERE id = \(id.rawValue)")
+    }
+
+    public func revoquerClesApi(organisme: OrganismeID?, hash: String?, now: Date) async throws -> Int {
+        try await lignes("""
+            UPDATE cles_api SET revoked_at = \(now.epoch)
+            WHERE revoked_at IS NULL AND (organisme_id = \(organisme?.rawValue) OR hash = \(hash))
+            RETURNING id
+            """) { _ in () }.count
+    }
+
+    public func clesApi(organisme: OrganismeID) async throws -> [CleApi] {
+        try await lignes("SELECT * FROM cles_api WHERE organisme_id = \(organisme.rawValue) ORDER BY id DESC", Self.cleApi)
+    }
+
+    public func revoquer(cleApi id: CleApiID, organisme: OrganismeID, now: Date) async throws -> Bool {
+        try await lignes("""
+            UPDATE cles_api SET revoked_at = \(now.epoch)
+            WHERE id = \(id.rawValue) AND organisme_id = \(organisme.rawValue) AND revoked_at IS NULL RETURNING id
+            """) { _ in () }.count == 1
+    }
+}

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    static func organisation(_ r: PostgresRandomAccessRow) throws -> Organisation {
+        Organisation(
+            id: OrganisationID(try r.v("id")), type: TypeOrganisation(rawValue: try r.v("type")) ?? .missionLocale,
+            nom: try r.v("nom"), organisme: try r.v("organisme_id", Int64?.self).map(OrganismeID.init),
+            region: try r.v("region"), departement: try r.v("departement"), academie: try r.v("academie"),
+            reseau: try r.v("reseau"))
+    }
+
+    public func organisation(id: OrganisationID) async throws -> Organisation? {
+        try await ligne("SELECT * FROM organisations WHERE id = \(id.rawValue)", Self.organisation)
+    }
+
+    public func organisationExistante(_ o: NouvelleOrganisation) async throws -> Organisation? {
+        try await ligne("""
+            SELECT * FROM organisations
+            WHERE type = \(o.type.rawValue) AND coalesce(organisme_id, 0) = \(o.organisme?.rawValue ?? 0)
+              AND coalesce(region, '') = \(o.region ?? "") AND coalesce(departement, '') = \(o.departement ?? "")
+              AND coalesce(academie, '') = \(o.academie ?? "") AND coalesce(reseau, '') = \(o.reseau ?? "")
+              AND (type <> 'MISSION_LOCALE' OR nom = \(o.nom))
+            """, Self.organisation)
+    }
+
+    public func creerOrganisation(_ o: NouvelleOrganisation, now: Date) async throws -> Organisation {
+        let id = try await valeur("""
+            INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
+            VALUES (\(o.type.rawValue), \(o.nom), \(o.organisme?.rawValue), \(o.region), \(o.departement), \(o.academie),
+                    \(o.reseau), \(now.epoch))
+            RETURNING id
+            """, Int64.self)!
+        return Organisation(id: OrganisationID(id), type: o.type, nom: o.nom, organisme: o.organisme, region: o.region,
+                            departement: o.departement, academie: o.academie, reseau: o.reseau)
+    }
+
+    public func organisations(recherche: String, limite: Int) async throws -> [(Organisation, utilisateurs: Int)] {
+        try await lignes("""
+            SELECT o.*, (SELECT COUNT(*) FROM utilisateurs u WHERE u.organisation_id = o.id) AS nb
+            FROM organisations o
+            WHERE o.nom LIKE '%' || \(Self.motifLike(recherche)) || '%'
+            ORDER BY o.nom LIMIT \(Int64(limite))
+            """) { (try Self.organisation($0), utilisateurs: Int(try $0.v("nb", Int64.self))) }
+    }
+
+    /// Escapes `%`, `_` and `\` for a LIKE pattern (backslash is PostgreSQL's default escape).
+    static func motifLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    // MARK: - Utilisateurs
+
+    static func utilisateur(_ r: PostgresRandomAccessRow) throws -> Utilisateur {
+        Utilisateur(
+            id: UtilisateurID(try r.v("id")), email: try r.v("email"), nom: try r.v("nom"), prenom: try r.v("prenom"),
+            organisation: OrganisationID(try r.v("organisation_id")), role: Role(rawValue: try r.v("role")) ?? .membre,
+            statut: StatutCompte(rawValue: try r.v("statut")) ?? .rejete, hashMotDePasse: try r.v("hash_mot_de_passe"),
+            createdAt: try r.instant("created_at")!)
+    }
+
+    public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {
+        try await ligne("SELECT * FROM utilisateurs WHERE id = \(id.rawValue)", Self.utilisateur)
+    }
+
+    public func utilisateur(email: String) async throws -> Utilisateur? {
+        try await ligne("SELECT * FROM utilisateurs WHERE email = \(email.lowercased())", Self.utilisateur)
+    }
+
+    public func creerUtilisateur(_ u: NouvelUtilisateur, now: Date) async throws -> Utilisateur {
+        let id = try await valeur("""
+            INSERT INTO utilisateurs (email, nom, prenom, organisation_id, role, statut, hash_mot_de_passe, created_at)
+            VALUES (\(u.email), \(u.nom), \(u.prenom), \(u.organisation.rawValue), \(u.role.rawValue), \(u.statut.rawValue),
+                    \(u.hashMotDePasse), \(now.epoch))
+            ON CONFLICT (email) DO NOTHING
+            RETURNING id
+            """, Int64.self)
+        guard let id else { throw ErreurSaisie("email", "Un compte existe déjà avec cette adresse e-mail") }
+        return Utilisateur(id: UtilisateurID(id), email: u.email, nom: u.nom, prenom: u.prenom, organisation: u.organisation,
+                           role: u.role, statut: u.statut, hashMotDePasse: u.hashMotDePasse, createdAt: now)
+    }
+
+    public func utilisateurs(organisation: OrganisationID) async throws -> [Utilisateur] {
+        try await lignes("SELECT * FROM utilisateurs WHERE organisation_id = \(organisation.rawValue) ORDER BY nom, prenom",
+                         Self.utilisateur)
+    }
+
+    public func utilisateurs(recherche: String, limite: Int) async throws -> [Utilisateur] {
+        try await lignes("""
+            SELECT u.* FROM utilisateurs u JOIN organisations o ON o.id = u.organisation_id
+            WHERE lower(u.email || ' ' || u.nom || ' ' || u.prenom || ' ' || o.nom) LIKE '%' || \(Self.motifLike(recherche.lowercased())) || '%'
+            ORDER BY CASE u.statut WHEN 'en_attente_validation' THEN 0 ELSE 1 END, u.created_at DESC
+            LIMIT \(Int64(limite))
+            """, Self.utilisateur)
+    }
+
+    public func modifier(utilisateur: UtilisateurID, statut: StatutCompte) async throws {
+        try await executer("UPDATE utilisateurs SET statut = \(statut.rawValue) WHERE id = \(utilisateur.rawValue)")
+    }
+
+    public func modifier(utilisateur: UtilisateurID, role: Role) async throws {
+        try await executer("UPDATE utilisateurs SET role = \(role.rawValue) WHERE id = \(utilisateur.rawValue)")
+    }
+
+    public func modifier(utilisateur: UtilisateurID, hashMotDePasse: String) async throws {
+        try await executer("UPDATE utilisateurs SET hash_mot_de_passe = \(hashMotDePasse) WHERE id = \(utilisateur.rawValue)")
+    }
+}

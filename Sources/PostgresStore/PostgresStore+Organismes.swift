@@ -1,0 +1,171 @@
+import Domain
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    static let colonnesOrganisme = """
+        id, uai, siret, nom, nature, code_postal, code_commune_insee, commune, departement, region, academie, reseaux,
+        fiable, ferme, first_transmission_date, last_transmission_date, last_erp_transmission_date,
+        has_transmission_errors
+        """
+
+    static func organisme(_ r: PostgresRandomAccessRow) throws -> Organisme {
+        Organisme(
+            id: OrganismeID(try r.v("id")), uai: try r.v("uai", String?.self).flatMap(UAI.init),
+            siret: SIRET(try r.v("siret", String.self))!, nom: try r.v("nom"),
+            nature: NatureOrganisme(rawValue: try r.v("nature")) ?? .inconnue,
+            adresse: AdresseOrganisme(
+                codePostal: try r.v("code_postal"), codeCommuneInsee: try r.v("code_commune_insee"),
+                commune: try r.v("commune"), departement: try r.v("departement"), region: try r.v("region"),
+                academie: try r.v("academie")),
+            reseaux: try r.v("reseaux", String.self).split(separator: "|").map(String.init), fiable: try r.v("fiable"),
+            ferme: try r.v("ferme"), firstTransmissionDate: try r.instant("first_transmission_date"),
+            lastTransmissionDate: try r.instant("last_transmission_date"),
+            lastErpTransmissionDate: try r.instant("last_erp_transmission_date"),
+            hasTransmissionErrors: try r.v("has_transmission_errors"))
+    }
+
+    public func organisme(id: OrganismeID) async throws -> Organisme? {
+        try await ligne("SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes WHERE id = \(id.rawValue)", Self.organisme)
+    }
+
+    public func organisme(cle: OrganismeCle) async throws -> Organisme? {
+        try await organismes(cles: [cle])[cle]
+    }
+
+    public func organismes(cles: Set<OrganismeCle>) async throws -> [OrganismeCle: Organisme] {
+        guard !cles.isEmpty else { return [:] }
+        let liste = Array(cles)
+        let trouves = try await lignes("""
+            SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes
+            WHERE (uai, siret) IN (SELECT * FROM unnest(\(liste.map(\.uai.rawValue))::text[], \(liste.map(\.siret.rawValue))::text[]))
+            """, Self.organisme)
+        var resultat: [OrganismeCle: Organisme] = [:]
+        for o in trouves { if let uai = o.uai { resultat[OrganismeCle(uai: uai, siret: o.siret)] = o } }
+        return resultat
+    }
+
+    public func famille(de id: OrganismeID) async throws -> Set<OrganismeID> {
+        let i = id.rawValue
+        let ids = try await lignes("""
+            SELECT \(i)::bigint
+            UNION SELECT responsable_id FROM organisme_relations WHERE formateur_id = \(i)
+            UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = \(i)
+            UNION SELECT r2.formateur_id
+                  FROM organisme_relations r1
+                  JOIN organisme_relations r2 ON r2.responsable_id = r1.responsable_id
+                  WHERE r1.formateur_id = \(i)
+            """) { try $0[0].decode(Int64.self) }
+        return Set(ids.map(OrganismeID.init))
+    }
+
+    public func tousLesOrganismes() async throws -> [Organisme] {
+        try await lignes("SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes ORDER BY id", Self.organisme)
+    }
+
+    public func importer(organismes: [OrganismeImporte]) async throws -> BilanImport {
+        let now = Date().epoch
+        return try await transaction { c in
+            var bilan = BilanImport()
+            for o in organismes {
+                let a = o.adresse
+                let modifies = try await c.lignes("""
+                    UPDATE organismes SET nom = \(o.nom), nature = \(o.nature.rawValue), code_postal = \(a.codePostal),
+                        code_commune_insee = \(a.codeCommuneInsee), commune = \(a.commune), departement = \(a.departement),
+                        region = \(a.region), academie = \(a.academie), reseaux = \(o.reseaux.joined(separator: "|")),
+                        fiable = \(o.fiable), ferme = \(o.ferme), updated_at = \(now)
+                    WHERE coalesce(uai, '') = \(o.uai?.rawValue ?? "") AND siret = \(o.siret.rawValue)
+                    RETURNING id
+                    """) { _ in () }
+                if !modifies.isEmpty {
+                    bilan.misAJour += 1
+                    continue
+                }
+                try await c.executer("""
+                    INSERT INTO organismes (nom, nature, code_postal, code_commune_insee, commune, departement, region,
+                        academie, reseaux, fiable, ferme, updated_at, uai, siret, created_at)
+                    VALUES (\(o.nom), \(o.nature.rawValue), \(a.codePostal), \(a.codeCommuneInsee), \(a.commune),
+                        \(a.departement), \(a.region), \(a.academie), \(o.reseaux.joined(separator: "|")), \(o.fiable),
+                        \(o.ferme), \(now), \(o.uai?.rawValue), \(o.siret.rawValue), \(now))
+                    """)
+                bilan.crees += 1
+            }
+            try await Self.nouvelleVersionOrganismes(c)
+            return bilan
+        }
+    }
+
+    public func importer(relations: [(responsable: OrganismeID, formateur: OrganismeID)]) async throws -> BilanImport {
+        try await transaction { c in
+            let crees = try await c.lignes("""
+                INSERT INTO organisme_relations (responsable_id, formateur_id)
+                SELECT * FROM unnest(\(relations.map(\.responsable.rawValue))::bigint[], \(relations.map(\.formateur.rawValue))::bigint[])
+                ON CONFLICT DO NOTHING
+                RETURNING 1
+                """) { _ in () }
+            // A link is partial when the two belong to different companies and the formateur has responsables
+            // of more than one company (domain §8.4).
+            try await c.executer("""
+                UPDATE organisme_relations SET responsabilite_partielle = (
+                    (SELECT substr(siret, 1, 9) FROM organismes WHERE id = responsable_id)
+                        <> (SELECT substr(siret, 1, 9) FROM organismes WHERE id = formateur_id)
+                    AND (SELECT COUNT(DISTINCT substr(o.siret, 1, 9))
+                         FROM organisme_relations r JOIN organismes o ON o.id = r.responsable_id
+                         WHERE r.formateur_id = organisme_relations.formateur_id) > 1)
+                """)
+            try await Self.nouvelleVersionOrganismes(c)
+            return BilanImport(crees: crees.count)
+        }
+    }
+
+    public func importer(formations: [FormationCatalogue]) async throws -> BilanImport {
+        try await transaction { c in
+            var bilan = BilanImport()
+            for f in formations {
+                let modifies = try await c.lignes("""
+                    UPDATE formations SET libelle = \(f.libelle), niveau = \(f.niveau.map(Int64.init))
+                    WHERE coalesce(cfd, '') = \(f.cfd?.rawValue ?? "") AND coalesce(rncp, '') = \(f.rncp?.rawValue ?? "")
+                    RETURNING id
+                    """) { _ in () }
+                if !modifies.isEmpty {
+                    bilan.misAJour += 1
+                } else {
+                    try await c.executer("""
+                        INSERT INTO formations (cfd, rncp, libelle, niveau)
+                        VALUES (\(f.cfd?.rawValue), \(f.rncp?.rawValue), \(f.libelle), \(f.niveau.map(Int64.init)))
+                        """)
+                    bilan.crees += 1
+                }
+            }
+            try await Self.nouvelleVersionOrganismes(c)
+            return bilan
+        }
+    }
+
+    public func formations() async throws -> [FormationCatalogue] {
+        try await lignes("SELECT cfd, rncp, libelle, niveau FROM formations ORDER BY id") { r in
+            FormationCatalogue(cfd: try r.v("cfd", String?.self).flatMap(CFD.init), rncp: try r.v("rncp", String?.self).flatMap(RNCP.init),
+                               libelle: try r.v("libelle"), niveau: try r.v("niveau", Int64?.self).map(Int.init))
+        }
+    }
+
+    public func formateurs(de organisme: OrganismeID) async throws -> [(id: OrganismeID, partielle: Bool)] {
+        try await lignes("""
+            SELECT formateur_id, responsabilite_partielle FROM organisme_relations
+            WHERE responsable_id = \(organisme.rawValue) AND formateur_id <> responsable_id ORDER BY formateur_id
+            """) { (id: OrganismeID(try $0.v("formateur_id")), partielle: try $0.v("responsabilite_partielle", Bool.self)) }
+    }
+
+    public func organismes(siretOuUai: String) async throws -> [Organisme] {
+        let siret = SIRET(siretOuUai)?.rawValue ?? "-"
+        let uai = UAI(siretOuUai)?.rawValue ?? "-"
+        return try await lignes("""
+            SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes WHERE siret = \(siret) OR uai = \(uai) ORDER BY id LIMIT 20
+            """, Self.organisme)
+    }
+
+    /// Tells the instances following the database that organismes, relations or formations changed.
+    static func nouvelleVersionOrganismes(_ c: Connexion) async throws {
+        try await c.executer("UPDATE versions SET valeur = valeur + 1 WHERE nom = 'organismes'")
+    }
+}

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The shared store: one PostgreSQL database, reached through a pool of connections (`PostgresClient`). Several
+/// instances of the service may use it at once. The client does nothing until `run()` runs (a service of the
+/// application, or a task of a command: `PostgresStore.avec`).
+public final class PostgresStore: Store {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(url: String, logger: Logger = Logger(label: "tdb.postgres")) throws {
+        self.client = PostgresClient(configuration: try AdressePostgres(url).configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs the connection pool until the task is cancelled.
+    public func run() async { await client.run() }
+
+    /// Runs `corps` with the pool running and the migrations applied, then stops the pool.
+    public static func avec<T: Sendable>(url: String, logger: Logger = Logger(label: "tdb.postgres"),
+                                         _ corps: (PostgresStore) async throws -> T) async throws -> T {
+        let store = try PostgresStore(url: url, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            _ = try await store.migrer()
+            return try await corps(store)
+        }
+    }
+
+    public func verifier() async throws {
+        _ = try await valeur("SELECT 1::bigint", Int64.self)
+    }
+
+    // MARK: - Helpers
+
+    /// Every row of a query, each read at once.
+    func lignes<T>(_ q: PostgresQuery, _ lire: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
+        var resultat: [T] = []
+        for try await row in try await client.query(q, logger: logger) { resultat.append(try lire(row.makeRandomAccess())) }
+        return resultat
+    }
+
+    func ligne<T>(_ q: PostgresQuery, _ lire: (PostgresRandomAccessRow) throws -> T) async throws -> T? {
+        try await lignes(q, lire).first
+    }
+
+    func valeur<T: PostgresDecodable>(_ q: PostgresQuery, _ type: T.Type) async throws -> T? {
+        try await ligne(q) { try $0[0].decode(T.self) }
+    }
+
+    func executer(_ q: PostgresQuery) async throws {
+        try await client.query(q, logger: logger)
+    }
+
+    /// Runs `corps` in one transaction on one connection; rolls back and rethrows its error as is.
+    func transaction<T: Sendable>(_ corps: (Connexion) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let c = Connexion(connection: connection, logger: logger)
+            try await c.executer("BEGIN")
+            do {
+                let r = try await corps(c)
+                try await c.executer("COMMIT")
+                return r
+            } catch {
+                try? await c.executer("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// A connection inside a transaction.
+    struct Connexion {
+        let connection: PostgresConnection
+        let logger: Logger
+
+        func lignes<T>(_ q: PostgresQuery, _ lire: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
+            var resultat: [T] = []
+            for try await row in try await connection.query(q, logger: logger) { resultat.append(try lire(row.makeRandomAccess())) }
+            return resultat
+        }
+
+        func valeur<T: PostgresDecodable>(_ q: PostgresQuery, _ type: T.Type) async throws -> T? {
+            try await lignes(q) { try $0[0].decode(T.self) }.first
+        }
+
+        /// Runs a statement (count changed rows with `RETURNING` and `lignes`).
+        func executer(_ q: PostgresQuery) async throws {
+            for try await _ in try await connection.query(q, logger: logger) {}
+        }
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// The value of a column by name.
+    func v<T: PostgresDecodable>(_ colonne: String, _ type: T.Type = T.self) throws -> T {
+        try self[colonne].decode(T.self)
+    }
+
+    /// An instant stored as epoch seconds.
+    func instant(_ colonne: String) throws -> Date? {
+        try v(colonne, Double?.self).map(Date.init(timeIntervalSince1970:))
+    }
+}
+
+extension Date {
+    var epoch: Double { timeIntervalSince1970 }
+}
