@@ -73,7 +73,7 @@ let package = Package(
             name: "tdb",
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "TestSupport", dependencies: ["Domain"]),
+        .target(name: "TestSupport", dependencies: ["Domain", "SQLiteStore", "PostgresStore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Domain", "SQLiteStore", "PostgresStore", "TestSupport"]),
         .testTarget(

@@ -1,11 +1,16 @@
 import Foundation
 import Logging
+import PostgresStore
 
 /// The service's settings, loaded once: defaults ← environment (`TDB_*`) ← command-line flags.
 public struct AppConfig: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var databasePath = "./data/tdb.sqlite"
+    /// `postgres://user:password@host:port/database`: selects PostgreSQL instead of the SQLite file.
+    public var databaseURL: String?
+    /// How often an instance looks for changes written by others (index follower), in milliseconds.
+    public var suiviMillisecondes = 250
     public var logLevel = Logger.Level.info
     /// The address of the service in e-mail links.
     public var urlPublique = "http://127.0.0.1:8080"
@@ -17,7 +22,7 @@ public struct AppConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// Reads `TDB_HOST`, `TDB_PORT`, `TDB_DATABASE`, `TDB_LOG_LEVEL`, `TDB_URL_PUBLIQUE`, `TDB_COUT_BCRYPT`,
+    /// Reads `TDB_HOST`, `TDB_PORT`, `TDB_DATABASE`, `DATABASE_URL`, `TDB_SUIVI_MS`, `TDB_LOG_LEVEL`, `TDB_URL_PUBLIQUE`, `TDB_COUT_BCRYPT`,
     /// `TDB_COOKIES_NON_SECURISES`, `TDB_SMTP_URL`; every bad value is named in one error.
     public static func depuis(environnement env: [String: String]) throws -> AppConfig {
         var c = AppConfig()
@@ -27,6 +32,14 @@ public struct AppConfig: Sendable, Equatable {
             if let p = Int(v), (0...65535).contains(p) { c.port = p } else { erreurs.append("TDB_PORT=\(v) : un port entre 0 et 65535 est attendu") }
         }
         if let v = env["TDB_DATABASE"], !v.isEmpty { c.databasePath = v }
+        if let v = env["DATABASE_URL"], !v.isEmpty {
+            do { _ = try AdressePostgres(v); c.databaseURL = v } catch { erreurs.append("DATABASE_URL : \(error)") }
+        }
+        if let v = env["TDB_SUIVI_MS"], !v.isEmpty {
+            if let n = Int(v), (10...60_000).contains(n) { c.suiviMillisecondes = n } else {
+                erreurs.append("TDB_SUIVI_MS=\(v) : un entier de 10 à 60000 (millisecondes) est attendu")
+            }
+        }
         if let v = env["TDB_LOG_LEVEL"], !v.isEmpty {
             if let l = Logger.Level(rawValue: v.lowercased()) { c.logLevel = l } else {
                 erreurs.append("TDB_LOG_LEVEL=\(v) : trace, debug, info, notice, warning, error ou critical attendu")

@@ -3,18 +3,18 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import SQLiteStore
 import ServiceLifecycle
 import Web
 
-/// The composition root: opens the store and builds the HTTP application. `tdb serve` and the tests both use it.
+/// The composition root: builds the indicator index from the store and the HTTP application around it, with the
+/// services that keep it company (index follower, mail sender). `tdb serve` and the tests both use it; the store
+/// is opened by the caller (`avecStore`) and must stay open while the application runs.
 public func construireApplication(
-    config: AppConfig, horloge: Horloge = .live,
+    config: AppConfig, store: any Store, horloge: Horloge = .live,
     auDemarrage: @escaping @Sendable (_ adresse: String) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "tdb")
     logger.logLevel = config.logLevel
-    let store = try SQLiteStore(path: config.databasePath)
     let debut = ContinuousClock.now
     let journal = logger
     let index = try await IndexIndicateurs.construire(depuis: store) { n in
@@ -25,7 +25,10 @@ public func construireApplication(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
         index: index)
-    var services: [any Service] = []
+    var services: [any Service] = [
+        SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
+                   metriques: deps.metriques)
+    ]
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, logger: logger))
     }

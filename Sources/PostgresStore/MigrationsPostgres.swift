@@ -208,9 +208,8 @@ enum MigrationsPostgres {
 }
 
 extension PostgresStore {
-    /// Applies the pending migrations in one transaction under an advisory lock; returns every applied name.
-    @discardableResult
-    public func migrer() async throws -> [String] {
+    /// Applies the pending migrations in one transaction under an advisory lock.
+    public func migrer() async throws {
         try await transaction { c in
             try await c.executer("SELECT pg_advisory_xact_lock(\(MigrationsPostgres.verrou))")
             try await c.executer("""
@@ -221,7 +220,13 @@ extension PostgresStore {
                 for sql in m.sql { try await c.executer(PostgresQuery(unsafeSQL: sql)) }
                 try await c.executer("INSERT INTO schema_migrations (nom) VALUES (\(m.nom))")
             }
-            return MigrationsPostgres.liste.map(\.nom)
         }
+    }
+}
+
+extension PostgresStore {
+    /// The names of the migrations applied, in order.
+    public func migrationsAppliquees() async throws -> [String] {
+        try await lignes("SELECT nom FROM schema_migrations ORDER BY nom") { try $0.v("nom", String.self) }
     }
 }

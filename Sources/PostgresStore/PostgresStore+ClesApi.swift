@@ -25,11 +25,11 @@ extension PostgresStore {
     }
 
     public func revoquerClesApi(organisme: OrganismeID?, hash: String?, now: Date) async throws -> Int {
-        try await lignes("""
+        try await nombreModifies("""
             UPDATE cles_api SET revoked_at = \(now.epoch)
             WHERE revoked_at IS NULL AND (organisme_id = \(organisme?.rawValue) OR hash = \(hash))
             RETURNING id
-            """) { _ in () }.count
+            """)
     }
 
     public func clesApi(organisme: OrganismeID) async throws -> [CleApi] {
@@ -37,9 +37,9 @@ extension PostgresStore {
     }
 
     public func revoquer(cleApi id: CleApiID, organisme: OrganismeID, now: Date) async throws -> Bool {
-        try await lignes("""
+        try await nombreModifies("""
             UPDATE cles_api SET revoked_at = \(now.epoch)
             WHERE id = \(id.rawValue) AND organisme_id = \(organisme.rawValue) AND revoked_at IS NULL RETURNING id
-            """) { _ in () }.count == 1
+            """) == 1
     }
 }

@@ -69,15 +69,15 @@ extension PostgresStore {
             var bilan = BilanImport()
             for o in organismes {
                 let a = o.adresse
-                let modifies = try await c.lignes("""
+                let modifies = try await c.nombreModifies("""
                     UPDATE organismes SET nom = \(o.nom), nature = \(o.nature.rawValue), code_postal = \(a.codePostal),
                         code_commune_insee = \(a.codeCommuneInsee), commune = \(a.commune), departement = \(a.departement),
                         region = \(a.region), academie = \(a.academie), reseaux = \(o.reseaux.joined(separator: "|")),
                         fiable = \(o.fiable), ferme = \(o.ferme), updated_at = \(now)
                     WHERE coalesce(uai, '') = \(o.uai?.rawValue ?? "") AND siret = \(o.siret.rawValue)
                     RETURNING id
-                    """) { _ in () }
-                if !modifies.isEmpty {
+                    """)
+                if modifies > 0 {
                     bilan.misAJour += 1
                     continue
                 }
@@ -97,12 +97,12 @@ extension PostgresStore {
 
     public func importer(relations: [(responsable: OrganismeID, formateur: OrganismeID)]) async throws -> BilanImport {
         try await transaction { c in
-            let crees = try await c.lignes("""
+            let crees = try await c.nombreModifies("""
                 INSERT INTO organisme_relations (responsable_id, formateur_id)
                 SELECT * FROM unnest(\(relations.map(\.responsable.rawValue))::bigint[], \(relations.map(\.formateur.rawValue))::bigint[])
                 ON CONFLICT DO NOTHING
                 RETURNING 1
-                """) { _ in () }
+                """)
             // A link is partial when the two belong to different companies and the formateur has responsables
             // of more than one company (domain §8.4).
             try await c.executer("""
@@ -114,7 +114,7 @@ extension PostgresStore {
                          WHERE r.formateur_id = organisme_relations.formateur_id) > 1)
                 """)
             try await Self.nouvelleVersionOrganismes(c)
-            return BilanImport(crees: crees.count)
+            return BilanImport(crees: crees)
         }
     }
 
@@ -122,12 +122,12 @@ extension PostgresStore {
         try await transaction { c in
             var bilan = BilanImport()
             for f in formations {
-                let modifies = try await c.lignes("""
+                let modifies = try await c.nombreModifies("""
                     UPDATE formations SET libelle = \(f.libelle), niveau = \(f.niveau.map(Int64.init))
                     WHERE coalesce(cfd, '') = \(f.cfd?.rawValue ?? "") AND coalesce(rncp, '') = \(f.rncp?.rawValue ?? "")
                     RETURNING id
-                    """) { _ in () }
-                if !modifies.isEmpty {
+                    """)
+                if modifies > 0 {
                     bilan.misAJour += 1
                 } else {
                     try await c.executer("""

@@ -28,8 +28,8 @@ extension PostgresStore {
     }
 
     public func consommer(jeton id: Int64, now: Date) async throws -> Bool {
-        try await lignes("UPDATE jetons SET utilise_le = \(now.epoch) WHERE id = \(id) AND utilise_le IS NULL RETURNING id") { _ in () }
-            .count == 1
+        try await nombreModifies(
+            "UPDATE jetons SET utilise_le = \(now.epoch) WHERE id = \(id) AND utilise_le IS NULL RETURNING id") == 1
     }
 
     public func invitationsEnCours(organisation: OrganisationID, now: Date) async throws -> [Jeton] {

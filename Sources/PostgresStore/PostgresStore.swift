@@ -9,9 +9,11 @@ import PostgresNIO
 public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
+    public let adresse: AdressePostgres
 
     public init(url: String, logger: Logger = Logger(label: "tdb.postgres")) throws {
-        self.client = PostgresClient(configuration: try AdressePostgres(url).configuration, backgroundLogger: logger)
+        adresse = try AdressePostgres(url)
+        self.client = PostgresClient(configuration: adresse.configuration, backgroundLogger: logger)
         self.logger = logger
     }
 
@@ -19,13 +21,16 @@ public final class PostgresStore: Store {
     public func run() async { await client.run() }
 
     /// Runs `corps` with the pool running and the migrations applied, then stops the pool.
-    public static func avec<T: Sendable>(url: String, logger: Logger = Logger(label: "tdb.postgres"),
-                                         _ corps: (PostgresStore) async throws -> T) async throws -> T {
+    public static func avec<T: Sendable>(url: String, _ corps: (PostgresStore) async throws -> T) async throws -> T {
+        // The pool warns when used before `run()` has started, which the task below may not have yet: it only
+        // queues the request, so a short-lived pool logs errors only.
+        var logger = Logger(label: "tdb.postgres")
+        logger.logLevel = .error
         let store = try PostgresStore(url: url, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.run() }
             defer { group.cancelAll() }
-            _ = try await store.migrer()
+            try await store.migrer()
             return try await corps(store)
         }
     }
@@ -53,6 +58,11 @@ public final class PostgresStore: Store {
 
     func executer(_ q: PostgresQuery) async throws {
         try await client.query(q, logger: logger)
+    }
+
+    /// Runs a statement ending in `RETURNING …`; returns how many rows it changed.
+    func nombreModifies(_ q: PostgresQuery) async throws -> Int {
+        try await lignes(q) { _ in 0 }.count
     }
 
     /// Runs `corps` in one transaction on one connection; rolls back and rethrows its error as is.
@@ -86,7 +96,11 @@ public final class PostgresStore: Store {
             try await lignes(q) { try $0[0].decode(T.self) }.first
         }
 
-        /// Runs a statement (count changed rows with `RETURNING` and `lignes`).
+        /// Runs a statement ending in `RETURNING …`; returns how many rows it changed.
+        func nombreModifies(_ q: PostgresQuery) async throws -> Int {
+            try await lignes(q) { _ in 0 }.count
+        }
+
         func executer(_ q: PostgresQuery) async throws {
             for try await _ in try await connection.query(q, logger: logger) {}
         }
@@ -107,4 +121,21 @@ extension PostgresRandomAccessRow {
 
 extension Date {
     var epoch: Double { timeIntervalSince1970 }
+}
+
+extension PostgresStore {
+    /// Creates an empty database next to the one `url` names (same server and user); returns its address.
+    /// For tests and benchmarks that each need a database of their own.
+    public static func creerBase(aCoteDe url: String, nom: String) async throws -> String {
+        let adresse = try AdressePostgres(url)
+        let client = PostgresClient(configuration: adresse.configuration, backgroundLogger: Logger(label: "tdb.postgres"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(nom)\""))
+        }
+        guard var c = URLComponents(string: url) else { return url }
+        c.path = "/" + nom
+        return c.string ?? url
+    }
 }

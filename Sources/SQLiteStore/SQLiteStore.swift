@@ -5,6 +5,8 @@ import GRDB
 /// The embedded store: one SQLite file in WAL mode, one writer and pooled readers (GRDB `DatabasePool`).
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// The database file.
+    public let chemin: String
 
     /// Opens (creating it and its folder if needed) the database at `path` and runs the pending migrations.
     public init(path: String) throws {
@@ -17,6 +19,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: config)
+        chemin = path
         try Migrations.migrator.migrate(pool)
     }
 

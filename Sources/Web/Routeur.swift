@@ -5,18 +5,31 @@ import Hummingbird
 /// The site map: every route of the service, in one place.
 public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     let router = Router(context: ContexteRequete.self)
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: MetriquesMiddleware(metriques: deps.metriques, logger: deps.logger))
     router.add(middleware: ErreursMiddleware(deps: deps))
     router.add(middleware: IdentiteMiddleware(comptes: deps.comptes))
 
     router.get("/api/healthcheck") { _, _ -> Response in
+        let retard = deps.index.retard
+        let index: JSONTexte.Noeud = .objet([
+            ("effectifs", .entier(deps.index.nombreEffectifs)), ("retard", .entier(Int(retard.changements))),
+            ("version", .entier(Int(retard.versionSuivie))),
+        ])
         do {
             try await deps.store.verifier()
-            return .json(#"{"status":"ok","database":"ok"}"#)
+            return .json(JSONTexte.ecrire(.objet([("status", .texte("ok")), ("database", .texte("ok")), ("index", index)])))
         } catch {
-            let message = JSONTexte.ecrire(.objet([("status", .texte("error")), ("database", .texte("\(error)"))]))
+            deps.logger.error("healthcheck : la base ne répond pas : \(error)")
+            let message = JSONTexte.ecrire(.objet([
+                ("status", .texte("error")), ("database", .texte("la base de données ne répond pas")), ("index", index),
+            ]))
             return .json(message, status: .serviceUnavailable)
         }
+    }
+    router.get("/metrics") { _, _ -> Response in
+        deps.metriques.indexSuivi(deps.index)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: deps.metriques.texte())))
     }
     router.get("/api/openapi.json") { _, _ -> Response in .json(DocumentOpenAPI.texte) }
 

@@ -4,13 +4,9 @@ import SQLiteStore
 import Testing
 import TestSupport
 
-/// The contract every backend honours. Each test gets a fresh database.
+/// The contract every backend honours: the same tests, the same expectations, on SQLite and (when `DATABASE_URL`
+/// names a server) on PostgreSQL. Each test gets a fresh database.
 struct StoreContractTests {
-    static func sqlite() throws -> any Store {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-store-\(UUID().uuidString)")
-        return try SQLiteStore(path: dir.appendingPathComponent("test.sqlite").path)
-    }
-
     let now = Date(timeIntervalSince1970: 1_732_000_000)
 
     func peuple(_ store: any Store) async throws -> (amiens: Organisme, abbeville: Organisme, lyon: Organisme) {
@@ -29,134 +25,142 @@ struct StoreContractTests {
         try await Ingestion(store: store, horloge: .fixed(date ?? now)).traiter(items, transmetteur: transmetteur, cleApi: nil)
     }
 
-    @Test func importCreatesThenUpdatesByCouple() async throws {
-        let store = try Self.sqlite()
-        let lu = ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv))
-        #expect(try await store.importer(organismes: lu.organismes) == BilanImport(crees: 3, misAJour: 0))
-        #expect(try await store.importer(organismes: lu.organismes) == BilanImport(crees: 0, misAJour: 3))
-        let abbeville = try #require(try await store.organisme(cle: OrganismesDeTest.abbeville))
-        #expect(abbeville.adresse.departement == "80")
-        #expect(abbeville.adresse.region == "32")
-        #expect(abbeville.adresse.academie == "20")
-        #expect(abbeville.reseaux == ["CCI"])
-    }
-
-    @Test func familiesFollowTheRelations() async throws {
-        let store = try Self.sqlite()
-        let (amiens, abbeville, lyon) = try await peuple(store)
-        #expect(try await store.famille(de: amiens.id) == [amiens.id, abbeville.id])
-        #expect(try await store.famille(de: abbeville.id) == [amiens.id, abbeville.id])
-        #expect(try await store.famille(de: lyon.id) == [lyon.id])
-        #expect(try await store.formateurs(de: amiens.id).map(\.id) == [abbeville.id])
-    }
-
-    @Test func partialResponsibilityFollowsCompanies() async throws {
-        let store = try Self.sqlite()
-        let (amiens, abbeville, lyon) = try await peuple(store)
-        // Abbeville (same company as Amiens) also gets Lyon, another company, as responsable: Abbeville now has
-        // responsables of two companies, so the link is partial where the companies differ (Lyon), not with Amiens.
-        _ = try await store.importer(relations: [(lyon.id, abbeville.id)])
-        let deAmiens = try await store.formateurs(de: amiens.id)
-        let deLyon = try await store.formateurs(de: lyon.id)
-        #expect(deAmiens.map(\.id) == [abbeville.id] && deAmiens.map(\.partielle) == [false])
-        #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
-        // §8.4: itself, its formateurs, its responsables and their formateurs — not its formateurs' other responsables.
-        #expect(try await store.famille(de: lyon.id) == [lyon.id, abbeville.id])
-        #expect(try await store.famille(de: abbeville.id) == [abbeville.id, amiens.id, lyon.id])
-    }
-
-    @Test func aBatchIsStoredAndMergedOnTheNextOne() async throws {
-        let store = try Self.sqlite()
-        let (amiens, _, _) = try await peuple(store)
-        let first = try await lot([json(dossierValideExemple)], transmetteur: amiens.id, store: store)
-        #expect(first.nombreRejetes == 0)
-        let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
-        let stored = try #require(try await store.effectif(cle: cle))
-        #expect(stored.effectif.apprenant.nom == "MARTIN")
-        #expect(stored.parcours.etapes.map(\.valeur) == [.inscrit, .apprenti, .finDeFormation])
-
-        let later = now.addingTimeInterval(86_400)
-        var second = json(dossierValideExemple)
-        if case .object(var o) = second {
-            o["email_contact"] = .null
-            o["adresse_apprenant"] = .string("")
-            o["contrat_date_rupture"] = .string("2025-02-10")
-            second = .object(o)
+    @Test(arguments: Backend.actifs) func importCreatesThenUpdatesByCouple(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let lu = ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv))
+            #expect(try await store.importer(organismes: lu.organismes) == BilanImport(crees: 3, misAJour: 0))
+            #expect(try await store.importer(organismes: lu.organismes) == BilanImport(crees: 0, misAJour: 3))
+            let abbeville = try #require(try await store.organisme(cle: OrganismesDeTest.abbeville))
+            #expect(abbeville.adresse.departement == "80")
+            #expect(abbeville.adresse.region == "32")
+            #expect(abbeville.adresse.academie == "20")
+            #expect(abbeville.reseaux == ["CCI"])
         }
-        let r2 = try await lot([second], transmetteur: amiens.id, store: store, at: later)
-        #expect(r2.lot.items[0].erreurs == [])
-        let merged = try #require(try await store.effectif(cle: cle))
-        #expect(merged.id == stored.id)
-        #expect(merged.effectif.apprenant.courriel == "lea.martin@example.org")
-        #expect(merged.effectif.apprenant.adresse?.complete == "12 rue des Lilas 80000 Amiens")
-        #expect(merged.parcours.statut(a: Jour(iso: "2025-02-10")!) == .rupturant)
-        #expect(merged.effectif.createdAt == now)
-        #expect(try await store.nombreEffectifs() == 1)
-        #expect(try await store.nombreTransmissions() == 2)
-        let formateur = try #require(try await store.organisme(id: amiens.id))
-        #expect(formateur.firstTransmissionDate == now)
-        #expect(formateur.lastTransmissionDate == later)
     }
 
-    @Test func rejectedItemsAreRecordedButChangeNoEffectif() async throws {
-        let store = try Self.sqlite()
-        let (amiens, _, _) = try await peuple(store)
-        let r = try await lot([json(dossierInvalideExemple1), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
-        #expect(r.nombreRejetes == 2)
-        #expect(r.lot.items[1].erreurs == erreursExemple2)
-        #expect(try await store.nombreEffectifs() == 0)
-        #expect(try await store.nombreTransmissions() == 2)
-        #expect(try await store.organisme(id: amiens.id)?.hasTransmissionErrors == true)
-    }
-
-    @Test func aFailingBatchLeavesNothingBehind() async throws {
-        let store = try Self.sqlite()
-        let (amiens, _, _) = try await peuple(store)
-        let good = try await lot([json(dossierValideExemple)], transmetteur: amiens.id, store: store)
-        let effectif = try #require(good.lot.items[0].effectif)
-        var broken = effectif
-        broken.organismeId = OrganismeID(999_999)  // violates the foreign key: the transaction must roll back
-        let items = [
-            LotPrepare.Item(index: 0, echo: "{}", idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
-            LotPrepare.Item(index: 1, echo: "{}", idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
-        ]
-        await #expect(throws: (any Error).self) {
-            try await store.enregistrer(lot: LotPrepare(id: "x", recuLe: now, source: .erp, transmetteur: amiens.id,
-                                                        cleApi: nil, items: items))
+    @Test(arguments: Backend.actifs) func familiesFollowTheRelations(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, abbeville, lyon) = try await peuple(store)
+            #expect(try await store.famille(de: amiens.id) == [amiens.id, abbeville.id])
+            #expect(try await store.famille(de: abbeville.id) == [amiens.id, abbeville.id])
+            #expect(try await store.famille(de: lyon.id) == [lyon.id])
+            #expect(try await store.formateurs(de: amiens.id).map(\.id) == [abbeville.id])
         }
-        #expect(try await store.nombreTransmissions() == 1)
-        #expect(try await store.nombreEffectifs() == 1)
     }
 
-    @Test func effectifsArePagedForAnOrganismeAndItsFormateurs() async throws {
-        let store = try Self.sqlite()
-        let (amiens, abbeville, lyon) = try await peuple(store)
-        var items: [JSONValue] = (1...5).map { item(["id_erp_apprenant": .string("A\($0)")]) }
-        items.append(item(["id_erp_apprenant": .string("B1"), "etablissement_formateur_uai": .string("0801234A"),
-                           "etablissement_formateur_siret": .string("77937827200024")]))
-        items.append(item(["id_erp_apprenant": .string("C1"), "annee_scolaire": .string("2025-2026")]))
-        _ = try await lot(items, transmetteur: amiens.id, store: store)
-        let ids = [amiens.id] + (try await store.formateurs(de: amiens.id)).map(\.id)
-        let page1 = try await store.effectifs(organismes: ids, annee: nil, page: 1, limite: 4)
-        #expect(page1.total == 7)
-        #expect(page1.lignes.count == 4)
-        let page2 = try await store.effectifs(organismes: ids, annee: nil, page: 2, limite: 4)
-        #expect(page2.lignes.map(\.idErpApprenant) == ["A5", "B1", "C1"])
-        #expect(page2.lignes[1].siret == abbeville.siret)
-        let narrowed = try await store.effectifs(organismes: ids, annee: AnneeScolaire("2025-2026"), page: 1, limite: 10)
-        #expect(narrowed.lignes.map(\.idErpApprenant) == ["C1"])
-        #expect(try await store.effectifs(organismes: [lyon.id], annee: nil, page: 1, limite: 10).total == 0)
+    @Test(arguments: Backend.actifs) func partialResponsibilityFollowsCompanies(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, abbeville, lyon) = try await peuple(store)
+            // Abbeville (same company as Amiens) also gets Lyon, another company, as responsable: Abbeville now has
+            // responsables of two companies, so the link is partial where the companies differ (Lyon), not with Amiens.
+            _ = try await store.importer(relations: [(lyon.id, abbeville.id)])
+            let deAmiens = try await store.formateurs(de: amiens.id)
+            let deLyon = try await store.formateurs(de: lyon.id)
+            #expect(deAmiens.map(\.id) == [abbeville.id] && deAmiens.map(\.partielle) == [false])
+            #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
+            // §8.4: itself, its formateurs, its responsables and their formateurs — not its formateurs' other responsables.
+            #expect(try await store.famille(de: lyon.id) == [lyon.id, abbeville.id])
+            #expect(try await store.famille(de: abbeville.id) == [abbeville.id, amiens.id, lyon.id])
+        }
     }
 
-    @Test func apiKeysAreFoundByHashAndRevoked() async throws {
-        let store = try Self.sqlite()
-        let (amiens, _, _) = try await peuple(store)
-        let cle = try await store.creerCleApi(organisme: amiens.id, hash: "abc", now: now)
-        #expect(try await store.cleApi(hash: "abc")?.organisme == amiens.id)
-        try await store.cleUtilisee(cle.id, now: now.addingTimeInterval(60))
-        #expect(try await store.cleApi(hash: "abc")?.lastUsedAt == now.addingTimeInterval(60))
-        #expect(try await store.revoquerClesApi(organisme: amiens.id, hash: nil, now: now) == 1)
-        #expect(try await store.cleApi(hash: "abc")?.estActive(now: now) == false)
-        #expect(try await store.revoquerClesApi(organisme: amiens.id, hash: nil, now: now) == 0)
+    @Test(arguments: Backend.actifs) func aBatchIsStoredAndMergedOnTheNextOne(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let first = try await lot([json(dossierValideExemple)], transmetteur: amiens.id, store: store)
+            #expect(first.nombreRejetes == 0)
+            let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
+            let stored = try #require(try await store.effectif(cle: cle))
+            #expect(stored.effectif.apprenant.nom == "MARTIN")
+            #expect(stored.parcours.etapes.map(\.valeur) == [.inscrit, .apprenti, .finDeFormation])
+
+            let later = now.addingTimeInterval(86_400)
+            var second = json(dossierValideExemple)
+            if case .object(var o) = second {
+                o["email_contact"] = .null
+                o["adresse_apprenant"] = .string("")
+                o["contrat_date_rupture"] = .string("2025-02-10")
+                second = .object(o)
+            }
+            let r2 = try await lot([second], transmetteur: amiens.id, store: store, at: later)
+            #expect(r2.lot.items[0].erreurs == [])
+            let merged = try #require(try await store.effectif(cle: cle))
+            #expect(merged.id == stored.id)
+            #expect(merged.effectif.apprenant.courriel == "lea.martin@example.org")
+            #expect(merged.effectif.apprenant.adresse?.complete == "12 rue des Lilas 80000 Amiens")
+            #expect(merged.parcours.statut(a: Jour(iso: "2025-02-10")!) == .rupturant)
+            #expect(merged.effectif.createdAt == now)
+            #expect(try await store.nombreEffectifs() == 1)
+            #expect(try await store.nombreTransmissions() == 2)
+            let formateur = try #require(try await store.organisme(id: amiens.id))
+            #expect(formateur.firstTransmissionDate == now)
+            #expect(formateur.lastTransmissionDate == later)
+        }
+    }
+
+    @Test(arguments: Backend.actifs) func rejectedItemsAreRecordedButChangeNoEffectif(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let r = try await lot([json(dossierInvalideExemple1), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            #expect(r.nombreRejetes == 2)
+            #expect(r.lot.items[1].erreurs == erreursExemple2)
+            #expect(try await store.nombreEffectifs() == 0)
+            #expect(try await store.nombreTransmissions() == 2)
+            #expect(try await store.organisme(id: amiens.id)?.hasTransmissionErrors == true)
+        }
+    }
+
+    @Test(arguments: Backend.actifs) func aFailingBatchLeavesNothingBehind(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let good = try await lot([json(dossierValideExemple)], transmetteur: amiens.id, store: store)
+            let effectif = try #require(good.lot.items[0].effectif)
+            var broken = effectif
+            broken.organismeId = OrganismeID(999_999)  // violates the foreign key: the transaction must roll back
+            let items = [
+                LotPrepare.Item(index: 0, echo: "{}", idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
+                LotPrepare.Item(index: 1, echo: "{}", idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
+            ]
+            await #expect(throws: (any Error).self) {
+                try await store.enregistrer(lot: LotPrepare(id: "x", recuLe: now, source: .erp, transmetteur: amiens.id,
+                                                            cleApi: nil, items: items))
+            }
+            #expect(try await store.nombreTransmissions() == 1)
+            #expect(try await store.nombreEffectifs() == 1)
+        }
+    }
+
+    @Test(arguments: Backend.actifs) func effectifsArePagedForAnOrganismeAndItsFormateurs(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, abbeville, lyon) = try await peuple(store)
+            var items: [JSONValue] = (1...5).map { item(["id_erp_apprenant": .string("A\($0)")]) }
+            items.append(item(["id_erp_apprenant": .string("B1"), "etablissement_formateur_uai": .string("0801234A"),
+                               "etablissement_formateur_siret": .string("77937827200024")]))
+            items.append(item(["id_erp_apprenant": .string("C1"), "annee_scolaire": .string("2025-2026")]))
+            _ = try await lot(items, transmetteur: amiens.id, store: store)
+            let ids = [amiens.id] + (try await store.formateurs(de: amiens.id)).map(\.id)
+            let page1 = try await store.effectifs(organismes: ids, annee: nil, page: 1, limite: 4)
+            #expect(page1.total == 7)
+            #expect(page1.lignes.count == 4)
+            let page2 = try await store.effectifs(organismes: ids, annee: nil, page: 2, limite: 4)
+            #expect(page2.lignes.map(\.idErpApprenant) == ["A5", "B1", "C1"])
+            #expect(page2.lignes[1].siret == abbeville.siret)
+            let narrowed = try await store.effectifs(organismes: ids, annee: AnneeScolaire("2025-2026"), page: 1, limite: 10)
+            #expect(narrowed.lignes.map(\.idErpApprenant) == ["C1"])
+            #expect(try await store.effectifs(organismes: [lyon.id], annee: nil, page: 1, limite: 10).total == 0)
+        }
+    }
+
+    @Test(arguments: Backend.actifs) func apiKeysAreFoundByHashAndRevoked(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let cle = try await store.creerCleApi(organisme: amiens.id, hash: "abc", now: now)
+            #expect(try await store.cleApi(hash: "abc")?.organisme == amiens.id)
+            try await store.cleUtilisee(cle.id, now: now.addingTimeInterval(60))
+            #expect(try await store.cleApi(hash: "abc")?.lastUsedAt == now.addingTimeInterval(60))
+            #expect(try await store.revoquerClesApi(organisme: amiens.id, hash: nil, now: now) == 1)
+            #expect(try await store.cleApi(hash: "abc")?.estActive(now: now) == false)
+            #expect(try await store.revoquerClesApi(organisme: amiens.id, hash: nil, now: now) == 0)
+        }
     }
 }

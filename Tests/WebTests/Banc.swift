@@ -44,7 +44,7 @@ struct Banc {
         config.logLevel = .error
         config.coutBcrypt = 4
         config.cookiesSecurises = false
-        return try await construireApplication(config: config, horloge: horloge)
+        return try await construireApplication(config: config, store: store, horloge: horloge)
     }
 
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -25,15 +25,16 @@ struct ApiKey: AsyncParsableCommand {
         @OptionGroup var cible: Cible
 
         func run() async throws {
-            let store = try ouvrirStore(try base.config())
-            let cle = try cible.cle()
-            guard let organisme = try await store.organisme(cle: cle) else {
-                throw ValidationError("organisme inconnu : \(cle) (importez d'abord le référentiel)")
+            try await base.avecStore { store in
+                let cle = try cible.cle()
+                guard let organisme = try await store.organisme(cle: cle) else {
+                    throw ValidationError("organisme inconnu : \(cle) (importez d'abord le référentiel)")
+                }
+                let nouvelle = ClesApi.nouvelle()
+                _ = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
+                print("clé créée pour \(organisme.nom) (\(cle)) ; conservez-la, elle ne sera plus affichée :")
+                print(nouvelle.valeur)
             }
-            let nouvelle = ClesApi.nouvelle()
-            _ = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
-            print("clé créée pour \(organisme.nom) (\(cle)) ; conservez-la, elle ne sera plus affichée :")
-            print(nouvelle.valeur)
         }
     }
 
@@ -45,17 +46,18 @@ struct ApiKey: AsyncParsableCommand {
         @Option(help: "La clé à révoquer.") var key: String?
 
         func run() async throws {
-            let store = try ouvrirStore(try base.config())
-            var organisme: OrganismeID?
-            if let uai, let siret {
-                let cle = try Cible.parse(["--uai", uai, "--siret", siret]).cle()
-                guard let o = try await store.organisme(cle: cle) else { throw ValidationError("organisme inconnu : \(cle)") }
-                organisme = o.id
-            } else if key == nil {
-                throw ValidationError("indiquez --uai et --siret, ou --key")
+            try await base.avecStore { store in
+                var organisme: OrganismeID?
+                if let uai, let siret {
+                    let cle = try Cible.parse(["--uai", uai, "--siret", siret]).cle()
+                    guard let o = try await store.organisme(cle: cle) else { throw ValidationError("organisme inconnu : \(cle)") }
+                    organisme = o.id
+                } else if key == nil {
+                    throw ValidationError("indiquez --uai et --siret, ou --key")
+                }
+                let n = try await store.revoquerClesApi(organisme: organisme, hash: key.map(ClesApi.hash), now: Date())
+                print("\(n) clé(s) révoquée(s)")
             }
-            let n = try await store.revoquerClesApi(organisme: organisme, hash: key.map(ClesApi.hash), now: Date())
-            print("\(n) clé(s) révoquée(s)")
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Domain
 import Foundation
 import Hummingbird
-import SQLiteStore
 import Web
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -12,16 +11,23 @@ import FoundationNetworking
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Mesure l'ingestion et les indicateurs sur une base de démonstration.")
     @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
-    @Option(help: "Base à utiliser (créée et remplie si vide ; défaut : un fichier temporaire).") var database: String?
+    @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
     @Option(help: "Lots de 2000 dossiers envoyés en HTTP.") var lots = 5
 
+    /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
-        let chemin = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bench-\(effectifs).sqlite").path
-        let store = try SQLiteStore(path: chemin)
+        var config = try base.config()
+        if base.database == nil {
+            config.databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bench-\(effectifs).sqlite").path
+        }
+        try await avecStore(config) { try await mesurer($0, config: config) }
+    }
+
+    func mesurer(_ store: any StoreOuvert, config: AppConfig) async throws {
         var lignes: [(String, String)] = []
         if try await store.nombreEffectifs() == 0 {
-            erreur("remplissage de \(chemin) avec \(effectifs) effectifs de démonstration…")
+            erreur("remplissage de \(store.emplacement) avec \(effectifs) effectifs de démonstration…")
             let bilan = try await RemplissageDemo(store: store).remplir(effectifs: effectifs) { n in erreur("  \(n)…") }
             lignes.append(("génération de la démonstration (ingestion directe)",
                            "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"))
@@ -56,13 +62,13 @@ struct Bench: AsyncParsableCommand {
         sql = try await store.compterEnSQL(date: date)
         let dureeSQL = ContinuousClock.now - t0
         let medianeIndex = mediane { _ = index.compter(national) }
-        lignes.append(("mêmes compteurs nationaux en SQL (SQLite)",
+        lignes.append(("mêmes compteurs nationaux en SQL (\(store.emplacement.split(separator: " ")[0]))",
                        "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
                        + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")))
-        lignes.append(try await ingestionHTTP(chemin: chemin))
+        lignes.append(try await ingestionHTTP(store: store, config: config))
 
         let largeur = lignes.map(\.0.count).max() ?? 0
-        print("tdb bench — \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)")
+        print("tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)")
         for (k, v) in lignes { print(k.padding(toLength: largeur, withPad: " ", startingAt: 0) + "  " + v) }
         if sql != premier { throw ExitCode(1) }
     }
@@ -90,14 +96,13 @@ struct Bench: AsyncParsableCommand {
     }
 
     /// Starts the real service on a free port and sends batches of 2000 new learners over HTTP.
-    func ingestionHTTP(chemin: String) async throws -> (String, String) {
-        var config = AppConfig()
-        config.databasePath = chemin
+    func ingestionHTTP(store: any StoreOuvert, config base: AppConfig) async throws -> (String, String) {
+        var config = base
+        config.host = "127.0.0.1"
         config.port = 0
         config.logLevel = .critical
         let adresse = AdressePartagee()
-        let app = try await construireApplication(config: config) { a in adresse.definir(a) }
-        let store = try SQLiteStore(path: chemin)
+        let app = try await construireApplication(config: config, store: store) { a in adresse.definir(a) }
         guard let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }),
             let cle = organisme.cle
         else { return ("ingestion HTTP", "aucun organisme") }

@@ -10,14 +10,15 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Graine (même graine, même pays).") var seed: UInt64 = 42
 
     func run() async throws {
-        let store = try ouvrirStore(try base.config())
-        guard try await store.nombreEffectifs() == 0 else {
-            throw ValidationError("la base contient déjà des effectifs : utilisez une base vide (--database)")
+        try await base.avecStore { store in
+            guard try await store.nombreEffectifs() == 0 else {
+                throw ValidationError("la base contient déjà des effectifs : utilisez une base vide (--database)")
+            }
+            let bilan = try await RemplissageDemo(store: store, graine: seed).remplir(effectifs: effectifs) { n in
+                erreur("  \(n) dossiers envoyés…")
+            }
+            print("démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
+                  + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
         }
-        let bilan = try await RemplissageDemo(store: store, graine: seed).remplir(effectifs: effectifs) { n in
-            erreur("  \(n) dossiers envoyés…")
-        }
-        print("démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
-              + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
     }
 }

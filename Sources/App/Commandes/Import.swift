@@ -1,7 +1,6 @@
 import ArgumentParser
 import Domain
 import Foundation
-import SQLiteStore
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,21 +44,22 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             let lu = ImportRelations.lire(FichierCSV(texte: try lireFichier(fichier)))
-            let store = try ouvrirStore(try base.config())
-            let connus = try await store.organismes(cles: Set(lu.relations.flatMap { [$0.responsable, $0.formateur] }))
-            var erreurs = lu.erreurs
-            var liens: [(responsable: OrganismeID, formateur: OrganismeID)] = []
-            for r in lu.relations {
-                guard let responsable = connus[r.responsable], let formateur = connus[r.formateur] else {
-                    let inconnus = [r.responsable, r.formateur].filter { connus[$0] == nil }.map(\.description)
-                    erreurs.append(ErreurLigne(ligne: r.ligne, message: "organisme inconnu : \(inconnus.joined(separator: ", "))"))
-                    continue
+            try await base.avecStore { store in
+                let connus = try await store.organismes(cles: Set(lu.relations.flatMap { [$0.responsable, $0.formateur] }))
+                var erreurs = lu.erreurs
+                var liens: [(responsable: OrganismeID, formateur: OrganismeID)] = []
+                for r in lu.relations {
+                    guard let responsable = connus[r.responsable], let formateur = connus[r.formateur] else {
+                        let inconnus = [r.responsable, r.formateur].filter { connus[$0] == nil }.map(\.description)
+                        erreurs.append(ErreurLigne(ligne: r.ligne, message: "organisme inconnu : \(inconnus.joined(separator: ", "))"))
+                        continue
+                    }
+                    liens.append((responsable.id, formateur.id))
                 }
-                liens.append((responsable.id, formateur.id))
+                let bilan = try await store.importer(relations: liens)
+                print("relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées")
+                try signaler(erreurs.sorted { $0.ligne < $1.ligne })
             }
-            let bilan = try await store.importer(relations: liens)
-            print("relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées")
-            try signaler(erreurs.sorted { $0.ligne < $1.ligne })
         }
     }
 }
@@ -67,9 +67,9 @@ struct Import: AsyncParsableCommand {
 /// Reads a CSV file, imports its good lines in one transaction, prints the outcome and lists the rejected lines.
 func importer<T>(_ fichier: String, _ base: OptionBase, _ bilanFormat: String,
                  _ lire: (FichierCSV) -> ([T], [ErreurLigne]),
-                 _ ecrire: (SQLiteStore, [T]) async throws -> BilanImport) async throws {
+                 _ ecrire: (any StoreOuvert, [T]) async throws -> BilanImport) async throws {
     let (lignes, erreurs) = lire(FichierCSV(texte: try lireFichier(fichier)))
-    let bilan = try await ecrire(try ouvrirStore(try base.config()), lignes)
+    let bilan = try await base.avecStore { try await ecrire($0, lignes) }
     print(String(format: bilanFormat, bilan.crees, bilan.misAJour) + ", \(erreurs.count) lignes rejetées")
     try signaler(erreurs)
 }
@@ -91,6 +91,4 @@ func signaler(_ erreurs: [ErreurLigne]) throws {
     throw ExitCode(1)
 }
 
-func ouvrirStore(_ config: AppConfig) throws -> SQLiteStore {
-    try SQLiteStore(path: config.databasePath)
-}
+

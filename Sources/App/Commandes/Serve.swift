@@ -15,19 +15,18 @@ struct Serve: AsyncParsableCommand {
         var config = try base.config()
         if let host { config.host = host }
         if let port { config.port = port }
-        let database = config.databasePath
-        if demo {
-            let store = try ouvrirStore(config)
-            if try await store.nombreEffectifs() == 0 {
+        try await avecStore(config) { store in
+            if demo, try await store.nombreEffectifs() == 0 {
                 erreur("base sans effectifs : création d'un pays de démonstration (\(demoEffectifs) effectifs)…")
                 let bilan = try await RemplissageDemo(store: store).remplir(effectifs: demoEffectifs) { n in erreur("  \(n)…") }
                 erreur("démonstration prête : \(bilan.effectifs) effectifs en \(bilan.duree)")
             }
+            let emplacement = store.emplacement
+            let app = try await construireApplication(config: config, store: store) { adresse in
+                FileHandle.standardOutput.write(Data("tdb écoute sur \(adresse) (\(emplacement))\n".utf8))
+            }
+            try await app.runService()
         }
-        let app = try await construireApplication(config: config) { adresse in
-            FileHandle.standardOutput.write(Data("tdb écoute sur \(adresse) (base \(database))\n".utf8))
-        }
-        try await app.runService()
     }
 }
 
@@ -36,9 +35,9 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var base: OptionBase
 
     func run() async throws {
-        let config = try base.config()
-        let store = try ouvrirStore(config)
-        for m in try store.migrationsAppliquees() { print("appliquée : \(m)") }
-        print("base à jour : \(config.databasePath)")
+        try await base.avecStore { store in
+            for m in try await store.migrationsAppliquees() { print("appliquée : \(m)") }
+            print("base à jour : \(store.emplacement)")
+        }
     }
 }

@@ -11,15 +11,27 @@ public struct TdbCommande: AsyncParsableCommand {
     public init() {}
 }
 
-/// `--database PATH`, else `TDB_DATABASE`, else `./data/tdb.sqlite`.
+/// `--database-url postgres://…`, else `DATABASE_URL`: PostgreSQL; otherwise `--database PATH`, else `TDB_DATABASE`,
+/// else `./data/tdb.sqlite`.
 struct OptionBase: ParsableArguments {
     @Option(name: .long, help: "Fichier SQLite (défaut : TDB_DATABASE ou ./data/tdb.sqlite).")
     var database: String?
+    @Option(name: .long, help: "Base PostgreSQL postgres://utilisateur:mot-de-passe@hôte:port/base (défaut : DATABASE_URL).")
+    var databaseUrl: String?
 
     func config() throws -> AppConfig {
-        var c = try AppConfig.depuis(environnement: ProcessInfo.processInfo.environment)
+        var env = ProcessInfo.processInfo.environment
+        if let databaseUrl { env["DATABASE_URL"] = databaseUrl }
+        // An explicit SQLite file wins over a PostgreSQL address from the environment.
+        if database != nil && databaseUrl == nil { env["DATABASE_URL"] = nil }
+        var c = try AppConfig.depuis(environnement: env)
         if let database { c.databasePath = database }
         return c
+    }
+
+    /// Runs `corps` with the store these options name.
+    func avecStore<T: Sendable>(_ corps: (any StoreOuvert) async throws -> T) async throws -> T {
+        try await App.avecStore(try config(), corps)
     }
 }
 

@@ -16,10 +16,11 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             let config = try base.config()
             let motDePasse = ProcessInfo.processInfo.environment["TDB_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
-            let comptes = Comptes(store: try ouvrirStore(config), secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
-                                  horloge: .live, urlPublique: config.urlPublique)
             do {
-                let u = try await comptes.creerAdministrateur(email: email, motDePasse: motDePasse)
+                let u = try await avecStore(config) { store in
+                    try await Comptes(store: store, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt), horloge: .live,
+                                      urlPublique: config.urlPublique).creerAdministrateur(email: email, motDePasse: motDePasse)
+                }
                 print("administrateur créé : \(u.email)")
             } catch let e as ErreurComptes {
                 throw ValidationError(e.message)

@@ -27,6 +27,7 @@ struct ApiV3Routes {
             .traiter(items, transmetteur: cle.organisme, cleApi: cle.id)
         let t2 = ContinuousClock.now
         let corps = ReponseLot.ecrire(resultat, items: items)
+        deps.metriques.dossiers(acceptes: items.count - resultat.nombreRejetes, rejetes: resultat.nombreRejetes)
         let d = resultat.durees
         deps.logger.info("lot reçu", metadata: [
             "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",

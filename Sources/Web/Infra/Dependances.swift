@@ -12,10 +12,13 @@ public struct Dependances: Sendable {
     public let cookiesSecurises: Bool
     /// The in-memory indicator index, kept up to date by every accepted batch.
     public let index: IndexIndicateurs
+    public let metriques: MetriquesService
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
-                urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs) {
+                urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
+                metriques: MetriquesService = MetriquesService()) {
         self.index = index
+        self.metriques = metriques
         self.store = store
         self.horloge = horloge
         self.logger = logger
