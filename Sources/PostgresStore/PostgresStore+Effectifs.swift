@@ -212,17 +212,17 @@ extension PostgresStore {
 
     static let colonnesIndexables = """
         id, organisme_id, annee_scolaire, date_de_naissance, formation_annee, formation_cfd, formation_rncp, parcours,
-        version
+        version, transmitted_at
         """
 
     /// A row of `colonnesIndexables`, read by position.
     static func indexable(_ row: PostgresRow) throws -> EffectifIndexable {
-        let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version) = try row.decode(
-            (Int64, Int64, String, String, Int64?, String?, String?, String, Int64).self)
+        let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version, transmis) = try row.decode(
+            (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
         return EffectifIndexable(
             id: EffectifID(id), organisme: OrganismeID(org), anneeScolaire: AnneeScolaire(annee)!,
             dateDeNaissance: Jour(iso: naissance)!, anneeFormation: anneeFormation.map(Int.init), cfd: cfd, rncp: rncp,
-            parcours: try Parcours(texte: parcours), version: version)
+            parcours: try Parcours(texte: parcours), version: version, transmisLe: Date(timeIntervalSince1970: transmis))
     }
 
     public func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable] {

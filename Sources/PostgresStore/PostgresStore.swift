@@ -128,7 +128,9 @@ extension PostgresStore {
     /// For tests and benchmarks that each need a database of their own.
     public static func creerBase(aCoteDe url: String, nom: String) async throws -> String {
         let adresse = try AdressePostgres(url)
-        let client = PostgresClient(configuration: adresse.configuration, backgroundLogger: Logger(label: "tdb.postgres"))
+        var logger = Logger(label: "tdb.postgres")
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: adresse.configuration, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }

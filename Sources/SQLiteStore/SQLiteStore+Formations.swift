@@ -55,7 +55,7 @@ extension SQLiteStore {
 
     static let colonnesIndexables = """
         id, organisme_id, annee_scolaire, date_de_naissance, formation_annee, formation_cfd, formation_rncp, parcours,
-        version
+        version, transmitted_at
         """
 
     /// A row of `colonnesIndexables`, read by position.
@@ -63,6 +63,7 @@ extension SQLiteStore {
         EffectifIndexable(
             id: EffectifID(r[0]), organisme: OrganismeID(r[1]),
             anneeScolaire: AnneeScolaire(r[2] as String)!, dateDeNaissance: Jour(iso: r[3])!,
-            anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7]), version: r[8])
+            anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7]), version: r[8],
+            transmisLe: Date(timeIntervalSince1970: r[9]))
     }
 }

@@ -12,42 +12,14 @@ import FoundationNetworking
 /// The real `tdb` binary, as a new user runs it: import the référentiel, create a key, serve, send a batch.
 @Suite(.serialized)
 struct BinaireTests {
-    /// `.build/debug/tdb`, next to the test bundle.
-    static var binaire: URL {
-        if let path = ProcessInfo.processInfo.environment["TDB_BINARY"] { return URL(fileURLWithPath: path) }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = bundle.deletingLastPathComponent()
-        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("tdb").path), dir.path != "/" {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("tdb")
-    }
+    static var binaire: URL { ProcessusTdb.binaire }
 
-    /// Runs a command to its end and returns its standard output.
     func tdb(_ arguments: [String], attendu: Int32 = 0) throws -> String {
-        let p = Process()
-        p.executableURL = Self.binaire
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == attendu, "tdb \(arguments.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self)
+        try ProcessusTdb.executer(arguments, attendu: attendu)
     }
 
     func requete(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil) async throws -> (Int, Data) {
-        var r = URLRequest(url: URL(string: url)!)
-        r.httpMethod = methode
-        if let cle { r.setValue("Bearer \(cle)", forHTTPHeaderField: "Authorization") }
-        if let corps {
-            r.httpBody = corps
-            r.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: r)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        try await ProcessusTdb.requete(url, methode: methode, cle: cle, corps: corps)
     }
 
     @Test func serveOverHTTP() async throws {

@@ -121,21 +121,29 @@ public final class IndexIndicateurs: @unchecked Sendable {
                 versionBase = max(versionBase, versionSuivie)
             }
             if let transmisLe {
-                for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) {
-                    organismes[Int(rang)].firstTransmissionDate = organismes[Int(rang)].firstTransmissionDate ?? transmisLe
-                    organismes[Int(rang)].lastTransmissionDate = transmisLe
-                }
+                for rang in Set(items.compactMap { rangOrganisme[$0.organisme] }) { noterTransmission(rang, transmisLe) }
             }
         }
     }
 
-    /// Applies changes read from the database (in change order) and moves the cursor to `jusqua`.
+    /// Applies changes read from the database (in change order) and moves the cursor to `jusqua`. The organismes
+    /// of the changed effectifs get the transmission dates the writing instance stored for them.
     func suivre(_ changements: [EffectifIndexable], jusqua: Int64) {
         verrou.withLock {
-            for e in changements { ecrire(e) }
+            for e in changements {
+                ecrire(e)
+                if let t = e.transmisLe, let rang = rangOrganisme[e.organisme] { noterTransmission(rang, t) }
+            }
             versionSuivie = max(versionSuivie, jusqua)
             versionBase = max(versionBase, versionSuivie)
         }
+    }
+
+    /// A formateur's first transmission is set once; its last one only moves forward.
+    private func noterTransmission(_ rang: Int32, _ t: Date) {
+        let i = Int(rang)
+        organismes[i].firstTransmissionDate = organismes[i].firstTransmissionDate ?? t
+        organismes[i].lastTransmissionDate = max(organismes[i].lastTransmissionDate ?? t, t)
     }
 
     private func ecrire(_ e: EffectifIndexable) {

@@ -74,11 +74,15 @@ public struct EffectifIndexable: Sendable, Equatable {
     public let parcours: Parcours
     /// The change number of the write that produced this state (0 when unknown).
     public let version: Int64
+    /// When that write happened (the transmission that produced it), when read back as a change.
+    public let transmisLe: Date?
 
     public init(id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, dateDeNaissance: Jour,
-                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours, version: Int64 = 0) {
+                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours, version: Int64 = 0,
+                transmisLe: Date? = nil) {
         self.id = id
         self.version = version
+        self.transmisLe = transmisLe
         self.organisme = organisme
         self.anneeScolaire = anneeScolaire
         self.dateDeNaissance = dateDeNaissance
