@@ -63,35 +63,43 @@ extension PostgresStore {
         try await lignes("SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes ORDER BY id", Self.organisme)
     }
 
+    /// One statement for the whole file: the rows travel as one JSON document; `xmax = 0` tells a new row from an
+    /// updated one.
     public func importer(organismes: [OrganismeImporte]) async throws -> BilanImport {
         let now = Date().epoch
+        // The last line wins when a file names the same couple twice, as it does row by row on SQLite.
+        var parCle: [String: Int] = [:]
+        for (k, o) in organismes.enumerated() { parCle["\(o.uai?.rawValue ?? "")|\(o.siret.rawValue)"] = k }
+        let lignes: [JSONTexte.Noeud] = parCle.values.sorted().map { k in
+            let o = organismes[k], a = o.adresse
+            return .objet([
+                ("uai", .texte(o.uai?.rawValue)), ("siret", .texte(o.siret.rawValue)), ("nom", .texte(o.nom)),
+                ("nature", .texte(o.nature.rawValue)), ("code_postal", .texte(a.codePostal)),
+                ("code_commune_insee", .texte(a.codeCommuneInsee)), ("commune", .texte(a.commune)),
+                ("departement", .texte(a.departement)), ("region", .texte(a.region)), ("academie", .texte(a.academie)),
+                ("reseaux", .texte(o.reseaux.joined(separator: "|"))), ("fiable", .booleen(o.fiable)),
+                ("ferme", .booleen(o.ferme)),
+            ])
+        }
         return try await transaction { c in
-            var bilan = BilanImport()
-            for o in organismes {
-                let a = o.adresse
-                let modifies = try await c.nombreModifies("""
-                    UPDATE organismes SET nom = \(o.nom), nature = \(o.nature.rawValue), code_postal = \(a.codePostal),
-                        code_commune_insee = \(a.codeCommuneInsee), commune = \(a.commune), departement = \(a.departement),
-                        region = \(a.region), academie = \(a.academie), reseaux = \(o.reseaux.joined(separator: "|")),
-                        fiable = \(o.fiable), ferme = \(o.ferme), updated_at = \(now)
-                    WHERE coalesce(uai, '') = \(o.uai?.rawValue ?? "") AND siret = \(o.siret.rawValue)
-                    RETURNING id
-                    """)
-                if modifies > 0 {
-                    bilan.misAJour += 1
-                    continue
-                }
-                try await c.executer("""
-                    INSERT INTO organismes (nom, nature, code_postal, code_commune_insee, commune, departement, region,
-                        academie, reseaux, fiable, ferme, updated_at, uai, siret, created_at)
-                    VALUES (\(o.nom), \(o.nature.rawValue), \(a.codePostal), \(a.codeCommuneInsee), \(a.commune),
-                        \(a.departement), \(a.region), \(a.academie), \(o.reseaux.joined(separator: "|")), \(o.fiable),
-                        \(o.ferme), \(now), \(o.uai?.rawValue), \(o.siret.rawValue), \(now))
-                    """)
-                bilan.crees += 1
-            }
+            let crees = try await c.lignes("""
+                INSERT INTO organismes (uai, siret, nom, nature, code_postal, code_commune_insee, commune, departement, region,
+                    academie, reseaux, fiable, ferme, created_at, updated_at)
+                SELECT uai, siret, nom, nature, code_postal, code_commune_insee, commune, departement, region, academie,
+                    reseaux, fiable, ferme, \(now), \(now)
+                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(lignes)))::jsonb) AS x(uai text, siret text, nom text,
+                    nature text, code_postal text, code_commune_insee text, commune text, departement text, region text,
+                    academie text, reseaux text, fiable boolean, ferme boolean)
+                ON CONFLICT ((coalesce(uai, '')), siret) DO UPDATE SET nom = excluded.nom, nature = excluded.nature,
+                    code_postal = excluded.code_postal, code_commune_insee = excluded.code_commune_insee,
+                    commune = excluded.commune, departement = excluded.departement, region = excluded.region,
+                    academie = excluded.academie, reseaux = excluded.reseaux, fiable = excluded.fiable,
+                    ferme = excluded.ferme, updated_at = excluded.updated_at
+                RETURNING (xmax = 0)
+                """) { try $0[0].decode(Bool.self) }
             try await Self.nouvelleVersionOrganismes(c)
-            return bilan
+            let n = crees.filter { $0 }.count
+            return BilanImport(crees: n, misAJour: organismes.count - n)
         }
     }
 

@@ -17,6 +17,13 @@ extension IndexIndicateurs {
         let masque = masque(r).map { $0 ? UInt8(1) : 0 }
         let filtre = filtreLignes(r)
         let filtrer = !filtre.estVide
+        if !filtrer && !balayageSeulement {
+            switch groupe {
+            case .aucun: return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: [])
+            case .parOrganisme(let t): return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: t)
+            case .parFormation: break
+            }
+        }
         let cles = dates.map { d in Set(AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee)) }
         // Per year bucket: its rows, and the dates that count that year.
         let travaux: [([Int32], [Int])] = Set(cles.flatMap { $0 }).sorted().compactMap { cle in
@@ -85,6 +92,27 @@ extension IndexIndicateurs {
         var somme = [Int](repeating: 0, count: largeur)
         for p in 0..<parts { for k in 0..<largeur { somme[k] += resultats[p * largeur + k] } }
         return somme
+    }
+
+    /// The same histogram from the organismes' counts, for requests that filter only on organismes.
+    func histogrammeParComptages(_ masque: [UInt8], dates: [Jour], groupes: Int, table: [Int32]) -> [Int] {
+        mettreAJourComptages()
+        var h = [Int](repeating: 0, count: dates.count * groupes * 6)
+        let jours = dates.map(\.rawValue)
+        let cles = dates.map { d in AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee) }
+        let annees = Set(cles.flatMap { $0 }).sorted()
+        for o in masque.indices where masque[o] != 0 {
+            let g = table.isEmpty ? 0 : Int(table[o])
+            for annee in annees {
+                guard let c = comptages[Self.cleComptage(idOrg[o], annee)] else { continue }
+                for d in dates.indices where cles[d].contains(annee) {
+                    let v = c.a(jours[d])
+                    let b = (d * groupes + g) * 6
+                    for s in 0..<6 { h[b + s] += Int(v[s]) }
+                }
+            }
+        }
+        return h
     }
 
     static func compteurs(_ h: [Int], groupe g: Int) -> Compteurs {

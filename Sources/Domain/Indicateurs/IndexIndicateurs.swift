@@ -33,6 +33,13 @@ public final class IndexIndicateurs: @unchecked Sendable {
     var versionLigne: [Int64] = []
     var ligneParId: [Int64: Int32] = [:]
     var lignesParAnnee: [Int32: [Int32]] = [:]
+    /// Rows by organisme and school year (`cleComptage`), and their status counts as step functions of the day,
+    /// rebuilt on demand for the keys written since (`comptagesPerimes`).
+    var lignesParComptage: [Int64: [Int32]] = [:]
+    var comptages: [Int64: ComptageOrganisme] = [:]
+    var comptagesPerimes = Set<Int64>()
+    /// Answers every request by scanning rows (to check the counts against the scan; the bench's yardstick).
+    public var balayageSeulement = false
 
     // Dictionaries
     var cfds: [String] = []
@@ -52,6 +59,8 @@ public final class IndexIndicateurs: @unchecked Sendable {
     }
 
     static func cleAnnee(_ a: AnneeScolaire) -> Int32 { Int32(a.debut * 2 + (a.estAnneeCivile ? 1 : 0)) }
+    /// An organisme id and a school year key in one integer.
+    static func cleComptage(_ organisme: Int64, _ annee: Int32) -> Int64 { organisme << 14 | Int64(annee & 0x3FFF) }
 
     public var nombreEffectifs: Int { verrou.withLock { org.count } }
 
@@ -173,6 +182,13 @@ public final class IndexIndicateurs: @unchecked Sendable {
         let valeurs = (org: rangOrganisme[e.organisme] ?? -1, naissance: e.dateDeNaissance.rawValue,
                        anneeFormation: Int8(e.anneeFormation ?? -1), niveau: Int8(f?.niveau ?? 0))
         if let i = ligneParId[e.id.rawValue].map(Int.init) {
+            // A row keeps its school year (part of the learner's key); should its organisme change, it moves.
+            if orgId[i] != e.organisme.rawValue {
+                let ancienne = Self.cleComptage(orgId[i], cleAnnee)
+                lignesParComptage[ancienne]?.removeAll { $0 == Int32(i) }
+                lignesParComptage[Self.cleComptage(e.organisme.rawValue, cleAnnee), default: []].append(Int32(i))
+                comptagesPerimes.insert(ancienne)
+            }
             org[i] = valeurs.org
             orgId[i] = e.organisme.rawValue
             naissance[i] = valeurs.naissance
@@ -183,6 +199,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
             debutEtapes[i] = debut
             nbEtapes[i] = UInt8(min(e.parcours.etapes.count, 255))
             versionLigne[i] = e.version
+            comptagesPerimes.insert(Self.cleComptage(e.organisme.rawValue, cleAnnee))
         } else {
             let i = Int32(org.count)
             org.append(valeurs.org)
@@ -197,6 +214,9 @@ public final class IndexIndicateurs: @unchecked Sendable {
             versionLigne.append(e.version)
             ligneParId[e.id.rawValue] = i
             lignesParAnnee[cleAnnee, default: []].append(i)
+            let cle = Self.cleComptage(e.organisme.rawValue, cleAnnee)
+            lignesParComptage[cle, default: []].append(i)
+            comptagesPerimes.insert(cle)
         }
     }
 
@@ -248,12 +268,37 @@ extension IndexIndicateurs {
             var nouveauRang = [Int32](repeating: 0, count: ordre.count)
             for (nouveau, ancien) in ordre.enumerated() { nouveauRang[Int(ancien)] = Int32(nouveau) }
             ligneParId = ligneParId.mapValues { nouveauRang[Int($0)] }
+            lignesParComptage = lignesParComptage.mapValues { $0.map { nouveauRang[Int($0)] } }
             var debut: Int32 = 0
             for cle in lignesParAnnee.keys.sorted() {
                 let n = Int32(lignesParAnnee[cle]!.count)
                 lignesParAnnee[cle] = Array(debut..<(debut + n))
                 debut += n
             }
+            comptagesPerimes = Set(lignesParComptage.keys)
+            mettreAJourComptages()
         }
+    }
+
+    /// Rebuilds the counts of the organismes and years written since the last request, on every core when there
+    /// are many. Call with the lock held.
+    func mettreAJourComptages() {
+        guard !comptagesPerimes.isEmpty else { return }
+        let cles = Array(comptagesPerimes)
+        comptagesPerimes.removeAll()
+        let lignes = cles.map { lignesParComptage[$0] ?? [] }
+        let resultats = debutEtapes.withUnsafeBufferPointer { debut in
+            nbEtapes.withUnsafeBufferPointer { nb in
+                jours.withUnsafeBufferPointer { etapes in
+                    statuts.withUnsafeBufferPointer { statuts in
+                        let t = UncheckedSendable((debut, nb, etapes, statuts))
+                        return lignes.carteParallele { l in
+                            ComptageOrganisme(lignes: l, debut: t.valeur.0, nb: t.valeur.1, jours: t.valeur.2, statuts: t.valeur.3)
+                        }
+                    }
+                }
+            }
+        }
+        for (cle, c) in zip(cles, resultats) { comptages[cle] = c }
     }
 }
