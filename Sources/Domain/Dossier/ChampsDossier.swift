@@ -33,18 +33,35 @@ public enum ChampsDossier {
         return champs
     }()
 
+    /// Each known field but `nir_apprenant`: its rank in schema order and its name written as a JSON key.
+    static let clesEcho: [String: (rang: Int, cle: [UInt8])] = {
+        var r: [String: (rang: Int, cle: [UInt8])] = [:]
+        for (rang, champ) in tous.enumerated() where champ != "nir_apprenant" {
+            var cle: [UInt8] = []
+            JSONTexte.chaine(champ, into: &cle)
+            cle.append(UInt8(ascii: ":"))
+            r[champ] = (rang, cle)
+        }
+        return r
+    }()
+
     /// What the response echoes and the transmission history keeps of an item: its known fields as sent, in
-    /// schema order, without `nir_apprenant`, as a JSON object text.
+    /// schema order, without `nir_apprenant`, as a JSON object text. Walks the item's own fields (a few dozen),
+    /// not the whole schema.
     public static func echo(_ item: JSONValue) -> String {
         guard case .object(let o) = item else { return "{}" }
+        var champs: [(rang: Int, cle: [UInt8], valeur: JSONValue)] = []
+        champs.reserveCapacity(o.count)
+        for (nom, valeur) in o {
+            if let c = clesEcho[nom] { champs.append((c.rang, c.cle, valeur)) }
+        }
+        champs.sort { $0.rang < $1.rang }
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(1024)
-        for champ in tous where champ != "nir_apprenant" {
-            guard let v = o[champ] else { continue }
-            if out.count > 1 { out.append(UInt8(ascii: ",")) }
-            JSONTexte.chaine(champ, into: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONTexte.ecrire(v, into: &out)
+        for (k, c) in champs.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: c.cle)
+            JSONTexte.ecrire(c.valeur, into: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -127,10 +127,6 @@ extension IndexIndicateurs {
     }
 }
 
-extension IndexIndicateurs.FiltreLignes {
-    var estVide: Bool { ages.isEmpty && anneesFormation.isEmpty && niveaux.isEmpty && cfds.isEmpty && !aucunCfdConnu }
-}
-
 /// The raw columns a scan reads, shared by the threads of one scan (read-only, lock held; each thread writes
 /// its own slice of `resultats`).
 struct Tampons: @unchecked Sendable {

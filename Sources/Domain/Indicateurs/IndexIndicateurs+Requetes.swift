@@ -73,13 +73,24 @@ extension IndexIndicateurs {
         return o.nom.uppercased().contains(q)
     }
 
-    /// The row-level filters, prepared once per request.
+    /// The row-level filters, prepared once per request as bit masks and tables: a row is tested with a few
+    /// loads and shifts, never a hash.
     struct FiltreLignes {
         let ages: [(Int32, Int32)]
-        let anneesFormation: Set<Int8>
-        let niveaux: Set<Int8>
-        let cfds: Set<Int32>
+        /// Bit `annee + 1` (−1: unknown) and bit `niveau`; 0 = no filter.
+        let anneesFormation: UInt64
+        let niveaux: UInt64
+        /// Accepted CFD ranks; empty = no filter.
+        let cfds: [Bool]
         let aucunCfdConnu: Bool
+
+        var estVide: Bool { ages.isEmpty && anneesFormation == 0 && niveaux == 0 && cfds.isEmpty && !aucunCfdConnu }
+
+        @inline(__always)
+        static func bit(_ v: Int8, _ masque: UInt64, decalage: Int = 0) -> Bool {
+            let b = Int(v) + decalage
+            return b >= 0 && b < 64 && (masque >> UInt64(b)) & 1 == 1
+        }
 
         @inline(__always)
         func accepte(_ index: IndexIndicateurs, _ i: Int) -> Bool {
@@ -87,10 +98,13 @@ extension IndexIndicateurs {
                 let n = index.naissance[i]
                 if !ages.contains(where: { n >= $0.0 && n < $0.1 }) { return false }
             }
-            if !anneesFormation.isEmpty && !anneesFormation.contains(index.anneeFormation[i]) { return false }
-            if !niveaux.isEmpty && !niveaux.contains(index.niveau[i]) { return false }
+            if anneesFormation != 0 && !Self.bit(index.anneeFormation[i], anneesFormation, decalage: 1) { return false }
+            if niveaux != 0 && !Self.bit(index.niveau[i], niveaux) { return false }
             if aucunCfdConnu { return false }
-            if !cfds.isEmpty && !cfds.contains(index.cfd[i]) { return false }
+            if !cfds.isEmpty {
+                let c = Int(index.cfd[i])
+                if c < 0 || c >= cfds.count || !cfds[c] { return false }
+            }
             return true
         }
     }
@@ -102,9 +116,17 @@ extension IndexIndicateurs {
         let ages = f.tranchesAge.map { t in
             (Jour(year: y - t.bornes.max, month: m, day: d).rawValue, Jour(year: y - t.bornes.min, month: m, day: d).rawValue)
         }
-        let cfds = Set(f.cfds.compactMap { rangCfd[$0] })
-        return FiltreLignes(ages: ages, anneesFormation: Set(f.anneesFormation.map { Int8($0) }),
-                            niveaux: Set(f.niveaux.map { Int8($0) }), cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && cfds.isEmpty)
+        let rangs = f.cfds.compactMap { rangCfd[$0] }
+        var cfds: [Bool] = []
+        if !rangs.isEmpty {
+            cfds = [Bool](repeating: false, count: self.cfds.count)
+            for r in rangs { cfds[Int(r)] = true }
+        }
+        func masque(_ valeurs: Set<Int>, decalage: Int = 0) -> UInt64 {
+            valeurs.reduce(UInt64(0)) { m, v in (0..<64).contains(v + decalage) ? m | 1 << UInt64(v + decalage) : m }
+        }
+        return FiltreLignes(ages: ages, anneesFormation: masque(f.anneesFormation, decalage: 1), niveaux: masque(f.niveaux),
+                            cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && rangs.isEmpty)
     }
 
     /// The five counters.

@@ -180,7 +180,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
         }
         let cleAnnee = Self.cleAnnee(e.anneeScolaire)
         let valeurs = (org: rangOrganisme[e.organisme] ?? -1, naissance: e.dateDeNaissance.rawValue,
-                       anneeFormation: Int8(e.anneeFormation ?? -1), niveau: Int8(f?.niveau ?? 0))
+                       anneeFormation: Int8(clamping: e.anneeFormation ?? -1), niveau: Int8(clamping: f?.niveau ?? 0))
         if let i = ligneParId[e.id.rawValue].map(Int.init) {
             // A row keeps its school year (part of the learner's key); should its organisme change, it moves.
             if orgId[i] != e.organisme.rawValue {
