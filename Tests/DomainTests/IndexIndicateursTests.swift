@@ -174,12 +174,13 @@ struct IndexIndicateursTests {
         for d in stride(from: 0, to: 1000, by: 91).map({ j("2023-09-01").adding(days: $0) }) {
             var r = RequeteIndicateurs(perimetre: .region("32"), filtres: FiltresIndicateurs(date: d), aujourdhui: j("2026-01-01"))
             r.fiablesSeulement = tour(d) % 2 == 0
+            index.mode = .comptages
             let rapide = (Regroupement.allCases.map { index.compter(r, par: $0) }, index.compter(r),
                           index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
-            index.balayageSeulement = true
+            index.mode = .balayage
             let balayage = (Regroupement.allCases.map { index.compter(r, par: $0) }, index.compter(r),
                             index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
-            index.balayageSeulement = false
+            index.mode = .automatique
             #expect(rapide.0 == balayage.0 && rapide.1 == balayage.1 && rapide.2 == balayage.2, "au \(d)")
         }
     }

@@ -164,3 +164,33 @@ struct StoreContractTests {
         }
     }
 }
+
+extension StoreContractTests {
+    @Test(arguments: Backend.actifs) func transmissionsAreSummedByDayAndRejectionsExplained(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let jour = Jour(now)
+            _ = try await lot([json(dossierValideExemple), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            _ = try await lot([item(["id_erp_apprenant": .string("B2")])], transmetteur: amiens.id, store: store,
+                              at: now.addingTimeInterval(86_400))
+            let jours = try await store.transmissionsParJour(organisme: amiens.id, depuis: now.addingTimeInterval(-86_400))
+            #expect(jours == [BilanTransmissionJour(jour: jour.adding(days: 1), acceptes: 1, rejetes: 0),
+                              BilanTransmissionJour(jour: jour, acceptes: 1, rejetes: 1)])
+            let rejets = try await store.rejets(organisme: amiens.id, jour: jour, limite: 10)
+            #expect(rejets.count == 1)
+            #expect(rejets.first?.erreurs == erreursExemple2)
+            #expect(rejets.first?.donnees.contains("nir_apprenant") == false)
+            #expect(try await store.rejets(organisme: amiens.id, jour: jour.adding(days: 1), limite: 10).isEmpty)
+
+            let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
+            let stocke = try #require(try await store.effectif(cle: cle))
+            let details = try await store.effectifs(ids: [stocke.id, EffectifID(999_999)])
+            #expect(details.count == 1)
+            let d = try #require(details.first)
+            #expect(d.nom == "MARTIN" && d.organisme == amiens.id && d.idErpApprenant == "YP-000123")
+            #expect(d.courriel == "lea.martin@example.org")
+            #expect(d.parcours == stocke.parcours)
+            #expect(d.transmisLe == now)
+        }
+    }
+}

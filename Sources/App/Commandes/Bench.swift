@@ -44,14 +44,16 @@ struct Bench: AsyncParsableCommand {
         var national = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: date), aujourdhui: aujourdhui)
         let premier = index.compter(national)
         lignes.append(latence("compteurs nationaux au \(date)") { _ = index.compter(national) })
-        index.balayageSeulement = true
+        index.mode = .comptages
+        lignes.append(latence("  les mêmes par les comptages des organismes") { _ = index.compter(national) })
+        index.mode = .balayage
         lignes.append(latence("  les mêmes par balayage de toutes les lignes") { _ = index.compter(national) })
         lignes.append(latence("  avec un filtre sur les apprenants (niveaux 3 et 4)") {
             var r = national
             r.filtres.niveaux = [3, 4]
             _ = index.compter(r)
         })
-        index.balayageSeulement = false
+        index.mode = .automatique
         lignes.append(latence("par département") { _ = index.compter(national, par: .departement) })
         var region = national
         region.filtres.regions = ["84"]

@@ -17,13 +17,6 @@ extension IndexIndicateurs {
         let masque = masque(r).map { $0 ? UInt8(1) : 0 }
         let filtre = filtreLignes(r)
         let filtrer = !filtre.estVide
-        if !filtrer && !balayageSeulement {
-            switch groupe {
-            case .aucun: return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: [])
-            case .parOrganisme(let t): return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: t)
-            case .parFormation: break
-            }
-        }
         let cles = dates.map { d in Set(AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee)) }
         // Per year bucket: its rows, and the dates that count that year.
         let travaux: [([Int32], [Int])] = Set(cles.flatMap { $0 }).sorted().compactMap { cle in
@@ -31,6 +24,21 @@ extension IndexIndicateurs {
             return (lignes, cles.indices.filter { cles[$0].contains(cle) })
         }
         let total = travaux.reduce(0) { $0 + $1.0.count }
+        // Adding up an organisme's counts costs about as much as scanning fifty rows: use them when organismes
+        // hold more rows than that on average (a national volume), and nothing filters learners one by one.
+        let organismesRetenus = masque.reduce(0) { $0 + Int($1) }
+        let parComptages = switch mode {
+        case .automatique: total > 50 * max(organismesRetenus, 1)
+        case .balayage: false
+        case .comptages: true
+        }
+        if !filtrer && parComptages {
+            switch groupe {
+            case .aucun: return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: [])
+            case .parOrganisme(let t): return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: t)
+            case .parFormation: break
+            }
+        }
         let parts = total > 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let largeur = dates.count * groupes * 6
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)

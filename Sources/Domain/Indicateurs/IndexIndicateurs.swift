@@ -38,8 +38,10 @@ public final class IndexIndicateurs: @unchecked Sendable {
     var lignesParComptage: [Int64: [Int32]] = [:]
     var comptages: [Int64: ComptageOrganisme] = [:]
     var comptagesPerimes = Set<Int64>()
-    /// Answers every request by scanning rows (to check the counts against the scan; the bench's yardstick).
-    public var balayageSeulement = false
+    /// How requests filtered on organismes only are answered: chosen by volume, or forced (tests compare the two;
+    /// the bench shows both).
+    public enum ModeCalcul: Sendable { case automatique, balayage, comptages }
+    public var mode = ModeCalcul.automatique
 
     // Dictionaries
     var cfds: [String] = []
