@@ -38,6 +38,7 @@ public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     ApiOrganismes(deps: deps).ajouter(a: router)
     ApiIndicateurs(deps: deps).ajouter(a: router)
     PagesPubliques(deps: deps).ajouter(a: router)
+    PagesIndicateurs(deps: deps).ajouter(a: router)
     EspaceCompte(deps: deps).ajouter(a: router)
     Administration(deps: deps).ajouter(a: router)
     return router

@@ -31,6 +31,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     var jours: [Int32] = []
     var statuts: [UInt8] = []
     var versionLigne: [Int64] = []
+    var idParLigne: [Int64] = []
     var ligneParId: [Int64: Int32] = [:]
     var lignesParAnnee: [Int32: [Int32]] = [:]
     /// Rows by organisme and school year (`cleComptage`), and their status counts as step functions of the day,
@@ -215,6 +216,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
             nbEtapes.append(UInt8(min(e.parcours.etapes.count, 255)))
             versionLigne.append(e.version)
             ligneParId[e.id.rawValue] = i
+            idParLigne.append(e.id.rawValue)
             lignesParAnnee[cleAnnee, default: []].append(i)
             let cle = Self.cleComptage(e.organisme.rawValue, cleAnnee)
             lignesParComptage[cle, default: []].append(i)
@@ -264,6 +266,7 @@ extension IndexIndicateurs {
             formation = permuter(formation)
             nbEtapes = permuter(nbEtapes)
             versionLigne = permuter(versionLigne)
+            idParLigne = permuter(idParLigne)
             debutEtapes = nouveauxDebuts
             jours = nouveauxJours
             statuts = nouveauxStatuts

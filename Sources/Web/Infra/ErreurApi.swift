@@ -94,7 +94,9 @@ struct ErreursMiddleware: RouterMiddleware {
                 return Response(status: .seeOther, headers: [.location: "/connexion"])
             }
             var response = try await deps.page("erreur", "Erreur", request, context,
-                                               ["statut": Int(e.status.code), "message": e.message], status: e.status)
+                                               ["statut": Int(e.status.code), "message": e.message,
+                                                "details": e.details.map { ["champ": $0.path.joined(separator: "."), "message": $0.message] }],
+                                               status: e.status)
             response.headers.append(contentsOf: e.headers)
             return response
         }

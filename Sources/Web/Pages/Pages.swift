@@ -55,8 +55,10 @@ struct BasePage {
             "estAdmin": identite.map { $0.estAdministrateurPlateforme } ?? false,
         ]
         if let i = identite {
-            m["utilisateur"] = ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
-                                "organisation": i.organisation.nom]
+            var u: [String: Any] = ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
+                                    "organisation": i.organisation.nom]
+            if let o = i.organisation.organisme { u["organismeAccueil"] = o.description }
+            m["utilisateur"] = u
             if i.incarne { m["incarnation"] = ["organisation": i.organisation.nom] }
         }
         if let b = banniereMaintenance { m["banniereMaintenance"] = b }

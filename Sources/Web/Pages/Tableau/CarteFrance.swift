@@ -45,19 +45,29 @@ struct CarteFrance: Sendable {
     /// Five shades of the French State's blue, lightest first.
     static let teintes = ["#e8edff", "#b1c4f8", "#7a98ec", "#3f5fd3", "#000091"]
 
-    /// Upper bounds of the five classes: equal steps up to the largest value, rounded to a readable number.
-    static func classes(_ maximum: Int) -> [Int] {
-        guard maximum > 0 else { return [0, 0, 0, 0, 0] }
-        let pas = Double(maximum) / 5
-        let puissance = pow(10, floor(log10(max(pas, 1))))
-        let arrondi = max(1, Int((pas / puissance).rounded(.up) * puissance))
-        return (1...5).map { $0 * arrondi }
+    /// Upper bounds of the five classes: quintiles of the values (each class holds about as many territories),
+    /// rounded to two significant digits; the last one is the largest value.
+    static func classes(_ valeurs: [Int]) -> [Int] {
+        let triees = valeurs.sorted()
+        guard let maximum = triees.last, maximum > 0 else { return [0, 0, 0, 0, 0] }
+        func arrondi(_ v: Int) -> Int {
+            guard v >= 100 else { return v }
+            let p = Int(pow(10, floor(log10(Double(v))) - 1))
+            return (v + p - 1) / p * p
+        }
+        var bornes: [Int] = []
+        for k in 1...4 {
+            let b = arrondi(triees[min(triees.count - 1, triees.count * k / 5)])
+            bornes.append(max(b, (bornes.last ?? -1) + 1))
+        }
+        bornes.append(max(maximum, bornes.last! + 1))
+        return bornes
     }
 
     /// The SVG figure. `valeurs` by code; a shape without a value is hatched grey ("aucune donnée").
     func svg(regions parRegion: Bool, valeurs: [String: Int], indicateur: String, lien: ((String) -> String)? = nil) -> String {
         let formes = parRegion ? regions : departements
-        let bornes = Self.classes(valeurs.values.max() ?? 0)
+        let bornes = Self.classes(Array(valeurs.values))
         var s = """
             <svg class="carte__svg" viewBox="0 0 \(Int(largeur)) \(Int(hauteur))" role="img" \
             aria-labelledby="carte-titre" xmlns="http://www.w3.org/2000/svg">
@@ -89,7 +99,7 @@ struct CarteFrance: Sendable {
 
     /// The legend: five classes with their bounds, and the hatching for no data.
     func legende(valeurs: [String: Int]) -> [[String: Any]] {
-        let bornes = Self.classes(valeurs.values.max() ?? 0)
+        let bornes = Self.classes(Array(valeurs.values))
         var bas = 0
         var lignes: [[String: Any]] = []
         for (k, haut) in bornes.enumerated() {

@@ -17,10 +17,18 @@ enum GraphiqueEvolution {
         Serie(libelle: "Sorties d'apprentissage", couleur: "#716043", valeur: { $0.abandons }),
     ]
 
+    /// Five equal, readable steps up to at least `maximum`.
+    static func graduations(_ maximum: Int) -> [Int] {
+        let pas = Double(max(maximum, 1)) / 5
+        let puissance = pow(10, floor(log10(max(pas, 1))))
+        let arrondi = max(1, Int((pas / puissance).rounded(.up) * puissance))
+        return (1...5).map { $0 * arrondi }
+    }
+
     static func svg(_ points: [(mois: String, date: Jour, compteurs: Compteurs)]) -> String {
         let largeur = 720.0, hauteur = 300.0, gauche = 64.0, droite = 16.0, haut = 16.0, bas = 40.0
         let maximum = max(1, points.flatMap { p in series.map { $0.valeur(p.compteurs) } }.max() ?? 1)
-        let graduation = CarteFrance.classes(maximum)  // five readable steps
+        let graduation = graduations(maximum)
         let plafond = Double(graduation.last ?? maximum)
         let n = max(points.count - 1, 1)
         func x(_ k: Int) -> Double { gauche + (largeur - gauche - droite) * Double(k) / Double(n) }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The indicators a named list can show: each is a set of status codes at D.
+public enum IndicateurListe: String, Sendable, CaseIterable {
+    case apprenants, apprentis, inscrits, rupturants, abandons
+
+    public var codes: Set<UInt8> {
+        switch self {
+        case .apprenants: [CodeStatut.inscrit, CodeStatut.apprenti, CodeStatut.finDeFormation, CodeStatut.rupturant]
+        case .apprentis: [CodeStatut.apprenti, CodeStatut.finDeFormation]
+        case .inscrits: [CodeStatut.inscrit]
+        case .rupturants: [CodeStatut.rupturant]
+        case .abandons: [CodeStatut.abandon]
+        }
+    }
+
+    /// The permission that opens this list (domain §8).
+    public var capacite: Capacite {
+        switch self {
+        case .apprenants: .listeApprenants
+        case .apprentis: .listeApprentis
+        case .inscrits: .listeInscritsSansContrat
+        case .rupturants: .listeRupturants
+        case .abandons: .listeAbandons
+        }
+    }
+
+    public var libelle: String {
+        switch self {
+        case .apprenants: "Apprenants"
+        case .apprentis: "Apprentis"
+        case .inscrits: "Inscrits sans contrat"
+        case .rupturants: "Rupturants"
+        case .abandons: "Sorties d'apprentissage"
+        }
+    }
+}
+
+extension IndexIndicateurs {
+    /// The effectifs a request counts, with their status code at D, in id order: those whose code is in `codes`,
+    /// or all of them (including those with no status yet) when `codes` is nil. Reads only the rows of the
+    /// organismes the request may count.
+    public func effectifs(_ r: RequeteIndicateurs, codes: Set<UInt8>?) -> [(id: EffectifID, statut: UInt8)] {
+        verrou.withLock {
+            let masque = masque(r)
+            let filtre = filtreLignes(r)
+            let d = r.filtres.date.rawValue
+            let annees = AnneeScolaire.annees(pourIndicateursA: r.filtres.date).map(Self.cleAnnee)
+            var resultat: [(id: EffectifID, statut: UInt8)] = []
+            for o in masque.indices where masque[o] {
+                for annee in annees {
+                    for ligne in lignesParComptage[Self.cleComptage(idOrg[o], annee)] ?? [] {
+                        let i = Int(ligne)
+                        if !filtre.estVide && !filtre.accepte(self, i) { continue }
+                        let s = statut(i, d)
+                        if let codes, !codes.contains(s) { continue }
+                        resultat.append((EffectifID(idLigne(i)), s))
+                    }
+                }
+            }
+            return resultat.sorted { $0.id.rawValue < $1.id.rawValue }
+        }
+    }
+
+    /// The store id of row `i`.
+    func idLigne(_ i: Int) -> Int64 { idParLigne[i] }
+
+    /// The organisme of the index with this id (its transmission dates as the index knows them).
+    public func organisme(_ id: OrganismeID) -> Organisme? {
+        verrou.withLock { rangOrganisme[id].map { organismes[Int($0)] } }
+    }
+
+    /// The organismes a perimeter covers, in name order.
+    public func organismes(dans perimetre: Perimetre) -> [Organisme] {
+        verrou.withLock { organismes.filter { perimetre.inclut($0) }.sorted { $0.nom < $1.nom } }
+    }
+
+    /// The title and level of a formation, from the catalogue.
+    public func formation(cfd: String?, rncp: String?) -> FormationCatalogue? {
+        verrou.withLock { catalogue.formation(cfd: cfd, rncp: rncp) }
+    }
+}

@@ -1,0 +1,116 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// The indicator pages: the public national view (F5) and the view of a signed-in user's perimeter (F6).
+struct PagesIndicateurs {
+    let deps: Dependances
+
+    func ajouter(a router: Router<ContexteRequete>) {
+        router.get("/indicateurs/national", use: national)
+        router.get("/indicateurs", use: perimetre)
+    }
+
+    var aujourdhui: Jour { Jour(deps.horloge.now()) }
+
+    static let indicateursCarte = VueTableau.colonnes.map(\.cle)
+
+    /// The map choices: `carte=departements|regions`, `indicateur=apprentis|…`.
+    func choixCarte(_ query: [(String, String)]) throws -> (regions: Bool, indicateur: String) {
+        let carte = query.first { $0.0 == "carte" }?.1 ?? "departements"
+        let indicateur = query.first { $0.0 == "indicateur" }?.1 ?? "apprentis"
+        var erreurs: [ErreurValidation] = []
+        if !["departements", "regions"].contains(carte) { erreurs.append(ErreurValidation("carte", "Valeur attendue : departements ou regions")) }
+        if !Self.indicateursCarte.contains(indicateur) {
+            erreurs.append(ErreurValidation("indicateur", "Valeur attendue : \(Self.indicateursCarte.joined(separator: ", "))"))
+        }
+        if !erreurs.isEmpty { throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: erreurs, forme: .tdb(code: "parametres")) }
+        return (carte == "regions", indicateur)
+    }
+
+    /// The map, its legend and its table, for a request.
+    func carte(_ r: RequeteIndicateurs, regions: Bool, indicateur: String, query: [(String, String)], chemin: String,
+               lien: ((String) -> String)? = nil) -> [String: Any] {
+        let lignes = deps.index.compter(r, par: regions ? .region : .departement)
+        let valeurs = Dictionary(lignes.map { ($0.cle, VueTableau.valeur($0.compteurs, indicateur)) }, uniquingKeysWith: { a, _ in a })
+        let libelle = VueTableau.colonnes.first { $0.cle == indicateur }?.libelle ?? indicateur
+        return [
+            "svg": CarteFrance.france.svg(regions: regions, valeurs: valeurs, indicateur: libelle, lien: lien),
+            "legende": CarteFrance.france.legende(valeurs: valeurs),
+            "indicateur": libelle,
+            "choixIndicateurs": VueTableau.colonnes.map { ["cle": $0.cle, "libelle": $0.libelle, "selectionne": $0.cle == indicateur] },
+            "parRegion": regions,
+            "champsCaches": query.filter { !["carte", "indicateur"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] },
+            "tableau": VueTableau.tableau(lignes, titre: "\(libelle) par \(regions ? "région" : "département")",
+                                          premiereColonne: regions ? "Région" : "Département", parametreTri: "tri_territoires",
+                                          query: query, chemin: chemin),
+        ]
+    }
+
+    func evolution(_ r: RequeteIndicateurs) -> [String: Any] {
+        let fin = r.filtres.date
+        let debut = Jour(year: fin.year - 2, month: fin.month, day: 1).adding(days: 31)
+        return VueTableau.evolution(deps.index.evolution(r, debut: Jour(year: debut.year, month: debut.month, day: 1), fin: fin))
+    }
+
+    func couverture(_ perimetre: Perimetre, _ f: FiltresIndicateurs) -> [String: Any] {
+        let c = deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
+        let total = c.reduce(0) { $0 + $1.totalOrganismes.total }
+        let transmetteurs = c.reduce(0) { $0 + $1.organismesTransmetteurs.total }
+        return [
+            "total": nombre(total), "transmetteurs": nombre(transmetteurs), "nonTransmetteurs": nombre(total - transmetteurs),
+            "taux": total == 0 ? "–" : String(format: "%.0f %%", Double(transmetteurs) * 100 / Double(total)),
+            "recents": nombre(c.reduce(0) { $0 + $1.transmissionRecente }),
+            "unATrois": nombre(c.reduce(0) { $0 + $1.transmission1a3Mois }),
+            "arretes": nombre(c.reduce(0) { $0 + $1.transmissionArretee }),
+            "jamais": nombre(c.reduce(0) { $0 + $1.jamaisTransmis }),
+        ]
+    }
+
+    /// `GET /indicateurs/national`: anyone, national perimeter, date and territory filters.
+    @Sendable func national(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let query = VueTableau.requete(request)
+        let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
+                                       autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies"],
+                                       autres: ["carte", "indicateur", "tri_territoires"])
+        let (regions, indicateur) = try choixCarte(query)
+        let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: aujourdhui)
+        return try await deps.page("national", "Indicateurs nationaux", request, context, [
+            "date": f.date.description, "dateLongue": dateLongue(f.date),
+            "compteurs": VueTableau.compteurs(deps.index.compter(r)),
+            "carte": carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs/national"),
+            "evolution": evolution(r),
+            "couverture": couverture(.national, f),
+            "filtres": VueTableau.formulaireFiltres(f, perimetre: .national, complets: false),
+        ])
+    }
+
+    /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation.
+    @Sendable func perimetre(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let i = try context.exigerIdentite()
+        let perimetre = i.droits.perimetre(.voirIndicateurs)
+        guard !perimetre.estVide else { throw ErreurComptes.interdit }
+        let query = VueTableau.requete(request)
+        let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
+                                       autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations"])
+        let (regions, indicateur) = try choixCarte(query)
+        let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui)
+        let listes = IndicateurListe.allCases.filter { i.droits.peut($0.capacite) }
+        let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
+        return try await deps.page("indicateurs", "Indicateurs", request, context, [
+            "date": f.date.description, "dateLongue": dateLongue(f.date), "perimetre": perimetre.libelle,
+            "compteurs": VueTableau.compteurs(deps.index.compter(r)),
+            "carte": carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs"),
+            "evolution": evolution(r),
+            "organismes": VueTableau.tableau(deps.index.compter(r, par: .organisme), titre: "Par organisme",
+                                             premiereColonne: "Organisme", parametreTri: "tri_organismes", query: query,
+                                             chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 200),
+            "formations": VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation",
+                                             premiereColonne: "Formation", parametreTri: "tri_formations", query: query,
+                                             chemin: "/indicateurs", limite: 200),
+            "couverture": i.droits.peut(.voirTransmissions) ? couverture(i.droits.perimetre(.voirTransmissions), f) : false,
+            "listes": listes.map { ["libelle": $0.libelle, "lien": VueTableau.adresse("/listes/\($0.rawValue)", parametresListe)] },
+            "filtres": VueTableau.formulaireFiltres(f, perimetre: perimetre),
+        ])
+    }
+}
