@@ -3,19 +3,37 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    public func effectifs(ids: [EffectifID]) async throws -> [EffectifDetaille] {
-        guard !ids.isEmpty else { return [] }
-        var resultat: [EffectifDetaille] = []
-        resultat.reserveCapacity(ids.count)
+    public func effectifs(ids: [EffectifID], recherche: String?, limite: Int?, decalage: Int) async throws
+        -> (total: Int, lignes: [EffectifDetaille])
+    {
+        guard !ids.isEmpty else { return (0, []) }
+        let q = recherche?.trimmingCharacters(in: .whitespaces).nilSiVide.map(Self.motifLike)
+        let liste = ids.map(\.rawValue)
+        let recherche = "lower(nom || ' ' || prenom || ' ' || prenom || ' ' || nom || ' ' || id_erp_apprenant) LIKE '%' || lower("
+        let total = try await valeur("""
+            SELECT COUNT(*) FROM effectifs WHERE id = ANY(\(liste)::bigint[])
+              AND (\(q)::text IS NULL OR \(unescaped: recherche)\(q)) || '%')
+            """, Int64.self) ?? 0
+        var lignes: [EffectifDetaille] = []
         for try await row in try await client.query("""
-            SELECT id, record, parcours, transmitted_at FROM effectifs WHERE id = ANY(\(ids.map(\.rawValue))::bigint[])
+            SELECT \(unescaped: EffectifDetaille.colonnes.joined(separator: ", ")),
+                   (record::jsonb) -> 'apprenant' ->> 'courriel', (record::jsonb) -> 'apprenant' ->> 'telephone'
+            FROM effectifs WHERE id = ANY(\(liste)::bigint[])
+              AND (\(q)::text IS NULL OR \(unescaped: recherche)\(q)) || '%')
+            ORDER BY nom, prenom, id LIMIT \(limite.map(Int64.init)) OFFSET \(Int64(decalage))
             """, logger: logger)
         {
-            let (id, record, parcours, transmis) = try row.decode((Int64, String, String, Double).self)
-            resultat.append(try EffectifDetaille(id: EffectifID(id), record: record, parcours: try Parcours(texte: parcours),
-                                                 transmisLe: Date(timeIntervalSince1970: transmis)))
+            let (a, b, c, d, e, f, g, h, i) = try row.decode((Int64, Int64, String, String, String, String, String, String?, String?).self)
+            let r = row.makeRandomAccess()
+            if let ligne = EffectifDetaille(
+                id: a, organisme: b, annee: c, idErp: d, nom: e, prenom: f, naissance: g, cfd: h, rncp: i,
+                entree: try r[9].decode(String.self), fin: try r[10].decode(String.self), parcours: try r[11].decode(String.self),
+                transmis: try r[12].decode(Double.self), courriel: try r[13].decode(String?.self), telephone: try r[14].decode(String?.self))
+            {
+                lignes.append(ligne)
+            }
         }
-        return resultat
+        return (Int(total), lignes)
     }
 
     public func transmissionsParJour(organisme: OrganismeID, depuis: Date) async throws -> [BilanTransmissionJour] {
@@ -41,4 +59,9 @@ extension PostgresStore {
                        donnees: try $0.v("donnees"), erreurs: ItemRejete.erreurs(json: try $0.v("erreurs")))
         }
     }
+}
+
+extension String {
+    /// nil for an empty text.
+    var nilSiVide: String? { isEmpty ? nil : self }
 }

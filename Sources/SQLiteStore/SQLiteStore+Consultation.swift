@@ -3,21 +3,34 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func effectifs(ids: [EffectifID]) async throws -> [EffectifDetaille] {
-        guard !ids.isEmpty else { return [] }
+    public func effectifs(ids: [EffectifID], recherche: String?, limite: Int?, decalage: Int) async throws
+        -> (total: Int, lignes: [EffectifDetaille])
+    {
+        guard !ids.isEmpty else { return (0, []) }
         return try await pool.read { db in
-            var resultat: [EffectifDetaille] = []
-            resultat.reserveCapacity(ids.count)
-            // Ids are integers: written in the statement, in slices that keep it short.
-            for debut in stride(from: 0, to: ids.count, by: 5000) {
-                let liste = ids[debut..<min(ids.count, debut + 5000)].map { String($0.rawValue) }.joined(separator: ",")
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, record, parcours, transmitted_at FROM effectifs WHERE id IN (\(liste))")
-                while let r = try rows.next() {
-                    resultat.append(try EffectifDetaille(id: EffectifID(r[0]), record: r[1], parcours: try Parcours(texte: r[2]),
-                                                         transmisLe: Date(timeIntervalSince1970: r[3])))
+            // Ids are integers: written in the statement (a temporary table would cost more for a page).
+            let liste = ids.map { String($0.rawValue) }.joined(separator: ",")
+            var filtre = "id IN (\(liste))"
+            var arguments: StatementArguments = []
+            if let q = recherche?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+                filtre += " AND lower(nom || ' ' || prenom || ' ' || prenom || ' ' || nom || ' ' || id_erp_apprenant) LIKE '%' || lower(?) || '%' ESCAPE '\\'"
+                arguments += [Self.motifLike(q)]
+            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs WHERE \(filtre)", arguments: arguments) ?? 0
+            let colonnes = EffectifDetaille.colonnes.joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(colonnes), json_extract(record, '$.apprenant.courriel'), json_extract(record, '$.apprenant.telephone')
+                FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?
+                """, arguments: arguments + [limite ?? -1, decalage])
+            var lignes: [EffectifDetaille] = []
+            while let r = try rows.next() {
+                if let e = EffectifDetaille(id: r[0], organisme: r[1], annee: r[2], idErp: r[3], nom: r[4], prenom: r[5], naissance: r[6],
+                                            cfd: r[7], rncp: r[8], entree: r[9], fin: r[10], parcours: r[11], transmis: r[12],
+                                            courriel: r[13], telephone: r[14]) {
+                    lignes.append(e)
                 }
             }
-            return resultat
+            return (total, lignes)
         }
     }
 

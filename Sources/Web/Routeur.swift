@@ -39,6 +39,9 @@ public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     ApiIndicateurs(deps: deps).ajouter(a: router)
     PagesPubliques(deps: deps).ajouter(a: router)
     PagesIndicateurs(deps: deps).ajouter(a: router)
+    PagesOrganisme(deps: deps).ajouter(a: router)
+    ListesNominatives(deps: deps).ajouter(a: router)
+    PageApiDocs(deps: deps).ajouter(a: router)
     EspaceCompte(deps: deps).ajouter(a: router)
     Administration(deps: deps).ajouter(a: router)
     return router

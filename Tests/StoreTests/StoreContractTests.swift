@@ -184,7 +184,16 @@ extension StoreContractTests {
 
             let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
             let stocke = try #require(try await store.effectif(cle: cle))
-            let details = try await store.effectifs(ids: [stocke.id, EffectifID(999_999)])
+            let autres = try await lot((1...3).map { item(["id_erp_apprenant": .string("Z\($0)"), "nom_apprenant": .string("Zoé\($0)")]) },
+                                       transmetteur: amiens.id, store: store)
+            let ids = [stocke.id, EffectifID(999_999)] + autres.enregistres.compactMap(\.effectifId)
+            let tous = try await store.effectifs(ids: ids, recherche: nil, limite: nil, decalage: 0)
+            #expect(tous.total == 4 && tous.lignes.map(\.nom) == ["MARTIN", "ZOÉ1", "ZOÉ2", "ZOÉ3"])
+            let page = try await store.effectifs(ids: ids, recherche: nil, limite: 2, decalage: 1)
+            #expect(page.total == 4 && page.lignes.map(\.nom) == ["ZOÉ1", "ZOÉ2"])
+            let trouves = try await store.effectifs(ids: ids, recherche: "yp-000", limite: 10, decalage: 0)
+            #expect(trouves.total == 1)
+            let details = try await store.effectifs(ids: [stocke.id, EffectifID(999_999)], recherche: "martin", limite: 10, decalage: 0).lignes
             #expect(details.count == 1)
             let d = try #require(details.first)
             #expect(d.nom == "MARTIN" && d.organisme == amiens.id && d.idErpApprenant == "YP-000123")

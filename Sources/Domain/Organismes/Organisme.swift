@@ -17,6 +17,15 @@ public enum NatureOrganisme: String, Sendable, Codable, CaseIterable {
     case formateur
     case responsableFormateur = "responsable_formateur"
     case inconnue
+
+    public var libelle: String {
+        switch self {
+        case .responsable: "Responsable"
+        case .formateur: "Formateur"
+        case .responsableFormateur: "Responsable et formateur"
+        case .inconnue: "Nature inconnue"
+        }
+    }
 }
 
 /// Typed id of a stored organisme.

@@ -3,8 +3,11 @@ import Foundation
 /// What the dashboard pages read from the store beyond the index: learners by name (never kept in memory) and the
 /// history of transmissions.
 public protocol StoreConsultation: Sendable {
-    /// The effectifs with these ids, with what a named list shows (any order).
-    func effectifs(ids: [EffectifID]) async throws -> [EffectifDetaille]
+    /// The effectifs among these ids whose name, first name or ERP id contains `recherche` (case-insensitive),
+    /// with what a named list shows, sorted by name, first name and id; `limite` rows after `decalage` (all when
+    /// nil), and how many match.
+    func effectifs(ids: [EffectifID], recherche: String?, limite: Int?, decalage: Int) async throws
+        -> (total: Int, lignes: [EffectifDetaille])
     /// Items received from an organisme's transmissions, accepted and rejected, by UTC day since `depuis`, latest first.
     func transmissionsParJour(organisme: OrganismeID, depuis: Date) async throws -> [BilanTransmissionJour]
     /// The rejected items an organisme sent on a day, latest first.
@@ -49,14 +52,22 @@ public struct EffectifDetaille: Sendable, Equatable {
         self.transmisLe = transmisLe
     }
 
-    /// Reads the stored record (JSON text) with the row's timeline.
-    public init(id: EffectifID, record: String, parcours: Parcours, transmisLe: Date) throws {
-        let e = try Effectif(json: AnalyseurJSON.analyser(Array(record.utf8)))
-        self.init(id: id, organisme: e.organismeId, anneeScolaire: e.anneeScolaire, idErpApprenant: e.idErpApprenant,
-                  nom: e.apprenant.nom, prenom: e.apprenant.prenom, dateDeNaissance: e.apprenant.dateDeNaissance,
-                  cfd: e.formation.cfd, rncp: e.formation.rncp,
-                  courriel: e.apprenant.courriel, telephone: e.apprenant.telephone, dateEntree: e.formation.dateEntree,
-                  dateFin: e.formation.dateFin, parcours: parcours, transmisLe: transmisLe)
+    /// The columns both stores select, in this order (contacts are read from the stored record).
+    public static let colonnes = [
+        "id", "organisme_id", "annee_scolaire", "id_erp_apprenant", "nom", "prenom", "date_de_naissance", "formation_cfd",
+        "formation_rncp", "date_entree", "date_fin", "parcours", "transmitted_at",
+    ]
+
+    /// A row of `colonnes` (texts as stored), and the contacts.
+    public init?(id: Int64, organisme: Int64, annee: String, idErp: String, nom: String, prenom: String, naissance: String,
+                 cfd: String?, rncp: String?, entree: String, fin: String, parcours: String, transmis: Double,
+                 courriel: String?, telephone: String?) {
+        guard let a = AnneeScolaire(annee), let n = Jour(iso: naissance), let e = Jour(iso: entree), let f = Jour(iso: fin),
+            let p = try? Parcours(texte: parcours)
+        else { return nil }
+        self.init(id: EffectifID(id), organisme: OrganismeID(organisme), anneeScolaire: a, idErpApprenant: idErp, nom: nom,
+                  prenom: prenom, dateDeNaissance: n, cfd: cfd, rncp: rncp, courriel: courriel, telephone: telephone,
+                  dateEntree: e, dateFin: f, parcours: p, transmisLe: Date(timeIntervalSince1970: transmis))
     }
 }
 

@@ -12,7 +12,13 @@ struct PagesPubliques {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: deps.pages.feuilleDeStyle)))
         }
-        router.get("/") { request, context in try await deps.page("accueil", "Accueil", request, context) }
+        router.get("/") { request, context in
+            let aujourdhui = Jour(deps.horloge.now())
+            let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
+            return try await deps.page("accueil", "Accueil", request, context, [
+                "compteurs": VueTableau.compteurs(deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui),
+            ])
+        }
         router.get("/connexion") { request, context in try await deps.page("connexion", "Se connecter", request, context) }
         router.post("/connexion", use: connexion)
         router.post("/deconnexion", use: deconnexion)

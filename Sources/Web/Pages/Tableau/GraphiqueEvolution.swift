@@ -26,7 +26,7 @@ enum GraphiqueEvolution {
     }
 
     static func svg(_ points: [(mois: String, date: Jour, compteurs: Compteurs)]) -> String {
-        let largeur = 720.0, hauteur = 300.0, gauche = 64.0, droite = 16.0, haut = 16.0, bas = 40.0
+        let largeur = 720.0, hauteur = 300.0, gauche = 64.0, droite = 40.0, haut = 16.0, bas = 40.0
         let maximum = max(1, points.flatMap { p in series.map { $0.valeur(p.compteurs) } }.max() ?? 1)
         let graduation = graduations(maximum)
         let plafond = Double(graduation.last ?? maximum)

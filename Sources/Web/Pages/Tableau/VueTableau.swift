@@ -104,7 +104,9 @@ enum VueTableau {
     }
 
     /// The filter form: current values selected, lists of territories, réseaux, levels and age bands.
-    static func formulaireFiltres(_ f: FiltresIndicateurs, perimetre: Perimetre, complets: Bool = true) -> [String: Any] {
+    static func formulaireFiltres(_ f: FiltresIndicateurs, perimetre: Perimetre, complets: Bool = true, territoires: Bool = true)
+        -> [String: Any]
+    {
         let t = Territoires.france
         func options(_ items: [(String, String)], _ choisis: Set<String>) -> [[String: Any]] {
             items.map { ["code": $0.0, "libelle": $0.1, "selectionne": choisis.contains($0.0)] }
@@ -123,6 +125,7 @@ enum VueTableau {
             "cfd": f.cfds.sorted().joined(separator: ","),
             "perimetre": perimetre.libelle,
             "complets": complets,
+            "territoires": territoires,
         ]
         m["actifs"] = !(f.regions.isEmpty && f.departements.isEmpty && f.academies.isEmpty && f.reseaux.isEmpty
                         && f.niveaux.isEmpty && f.tranchesAge.isEmpty && f.organismeRecherche == nil && f.cfds.isEmpty)

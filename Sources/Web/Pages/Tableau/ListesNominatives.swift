@@ -1,0 +1,162 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// Named lists (F8): for each indicator a user may see by name, the learners counted at D in the list's perimeter,
+/// on screen and as CSV and XLSX downloads. Every access is written to the audit log.
+struct ListesNominatives {
+    let deps: Dependances
+
+    func ajouter(a router: Router<ContexteRequete>) {
+        router.get("/listes/:indicateur", use: page)
+        router.get("/listes/:indicateur/telechargement", use: telechargement)
+    }
+
+    static let parametresPropres = ["organisme", "page", "q", "format"]
+
+    /// A learner of a list, with what the list shows.
+    struct Ligne {
+        let effectif: EffectifDetaille
+        let statut: UInt8
+        let organisme: Organisme?
+        let formation: String?
+    }
+
+    /// The list's perimeter (its permission, narrowed to one organisme when asked), the request and its rows.
+    func lire(_ request: Request, _ context: ContexteRequete) async throws
+        -> (IndicateurListe, Perimetre, RequeteIndicateurs, [(String, String)], Identite)
+    {
+        let i = try context.exigerIdentite()
+        guard let indicateur = context.parameters.get("indicateur").flatMap(IndicateurListe.init(rawValue:)) else {
+            throw ErreurComptes.introuvable
+        }
+        var perimetre = i.droits.perimetre(indicateur.capacite)
+        guard !perimetre.estVide else { throw ErreurComptes.interdit }
+        let query = VueTableau.requete(request)
+        let aujourdhui = Jour(deps.horloge.now())
+        let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autres: Self.parametresPropres)
+        var fiables = true
+        if let texte = query.first(where: { $0.0 == "organisme" })?.1 {
+            guard let id = Int64(texte).map(OrganismeID.init), let o = deps.index.organisme(id), perimetre.inclut(o) else {
+                throw ErreurComptes.interdit
+            }
+            perimetre = .organismes([id])
+            fiables = false  // an organisme's own view counts it whatever its reliability (§7.2)
+        }
+        let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, fiablesSeulement: fiables, aujourdhui: aujourdhui)
+        return (indicateur, perimetre, r, query, i)
+    }
+
+    /// The rows of a request: ids and statuses from the index, names from the store (searched, sorted by name and
+    /// paged there); and how many rows match in all.
+    static func lignes(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, recherche: String? = nil,
+                       limite: Int? = nil, decalage: Int = 0) async throws -> (total: Int, lignes: [Ligne]) {
+        let choisis = deps.index.effectifs(r, codes: codes)
+        let statuts = Dictionary(choisis.map { ($0.id, $0.statut) }, uniquingKeysWith: { a, _ in a })
+        let (total, details) = try await deps.store.effectifs(ids: choisis.map(\.id), recherche: recherche, limite: limite,
+                                                              decalage: decalage)
+        var organismes: [OrganismeID: Organisme] = [:]
+        return (total, details.map { e in
+            if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
+            return Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
+                         formation: deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle)
+        })
+    }
+
+    static func libelleStatut(_ code: UInt8) -> (cle: String, libelle: String) {
+        switch code {
+        case CodeStatut.inscrit: ("inscrit", "Inscrit sans contrat")
+        case CodeStatut.apprenti: ("apprenti", "Apprenti")
+        case CodeStatut.rupturant: ("rupturant", "Rupturant")
+        case CodeStatut.abandon: ("abandon", "Sorti")
+        case CodeStatut.finDeFormation: ("fin_de_formation", "Fin de formation")
+        default: ("aucun", "Pas encore de statut")
+        }
+    }
+
+    /// Contacts appear for the types whose lists carry them, and for an organisme's own learners.
+    static func avecContacts(_ i: Identite) -> Bool { i.droits.contactsDansListes || i.organisation.organisme != nil }
+
+    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+        let parPage = 50
+        let numero = max(1, Int(query.first { $0.0 == "page" }?.1 ?? "1") ?? 1)
+        let (total, tranche) = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1,
+                                                     limite: parPage, decalage: (numero - 1) * parPage)
+        let pages = max(1, (total + parPage - 1) / parPage)
+        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(indicateur.libelle) (écran, page \(numero))", perimetre: perimetre,
+                                                         lignes: tranche.count)
+        let contacts = Self.avecContacts(i)
+        let sansPage = query.filter { $0.0 != "page" }
+        return try await deps.page("liste", indicateur.libelle, request, context, [
+            "indicateur": indicateur.libelle, "perimetre": perimetre.libelle, "dateLongue": dateLongue(r.filtres.date),
+            "total": nombre(total), "contacts": contacts, "recherche": query.first { $0.0 == "q" }?.1 ?? "",
+            "champsCaches": query.filter { !["q", "page"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] },
+            "lignes": tranche.map { Self.vue($0, aujourdhui: r.filtres.date, contacts: contacts) },
+            "pagination": Self.pagination(numero: numero, pages: pages) { VueTableau.adresse("/listes/\(indicateur.rawValue)", sansPage + [("page", String($0))]) },
+            "csv": VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "csv")]),
+            "xlsx": VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "xlsx")]),
+        ])
+    }
+
+    static func vue(_ l: Ligne, aujourdhui: Jour, contacts: Bool) -> [String: Any] {
+        let e = l.effectif
+        let s = libelleStatut(l.statut)
+        var m: [String: Any] = [
+            "nom": e.nom, "prenom": e.prenom, "naissance": Classeur.dateFrancaise(e.dateDeNaissance),
+            "organisme": l.organisme?.nom ?? "", "organismeId": e.organisme.description,
+            "formation": l.formation ?? e.cfd ?? e.rncp ?? "", "statut": s.libelle, "statutCle": s.cle,
+            "frise": FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
+            "transmis": Classeur.dateFrancaise(Jour(e.transmisLe)),
+        ]
+        if contacts {
+            m["courriel"] = e.courriel ?? ""
+            m["telephone"] = e.telephone ?? ""
+        }
+        return m
+    }
+
+    static func pagination(numero: Int, pages: Int, lien: (Int) -> String) -> [String: Any] {
+        guard pages > 1 else { return [:] }
+        let voisines = Set([1, pages] + Array(max(1, numero - 2)...min(pages, numero + 2)))
+        return [
+            "precedente": numero > 1 ? lien(numero - 1) : false, "suivante": numero < pages ? lien(numero + 1) : false,
+            "pages": voisines.sorted().map { ["numero": $0, "lien": lien($0), "courante": $0 == numero] },
+            "resume": "Page \(numero) sur \(pages)",
+        ]
+    }
+
+    @Sendable func telechargement(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+        let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1).lignes
+        let format = query.first { $0.0 == "format" }?.1 ?? "xlsx"
+        guard format == "csv" || format == "xlsx" else {
+            throw ErreurApi(.badRequest, "Format inconnu : csv ou xlsx", details: [ErreurValidation("format", "Valeur attendue : csv ou xlsx")],
+                            forme: .tdb(code: "parametres"))
+        }
+        let contacts = Self.avecContacts(i)
+        var entetes = ["Organisme", "UAI", "SIRET", "Nom", "Prénom", "Date de naissance", "Formation", "CFD", "RNCP",
+                       "Année scolaire", "Statut au \(Classeur.dateFrancaise(r.filtres.date))", "Date d'entrée", "Date de fin",
+                       "Dernière transmission"]
+        if contacts { entetes += ["Courriel", "Téléphone"] }
+        let classeur = Classeur(nomFeuille: indicateur.libelle, entetes: entetes, lignes: lignes.map { l in
+            let e = l.effectif
+            var c: [Classeur.Cellule] = [
+                .texte(l.organisme?.nom), .texte(l.organisme?.uai?.rawValue), .texte(l.organisme?.siret.rawValue), .texte(e.nom),
+                .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
+                .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle), .date(e.dateEntree),
+                .date(e.dateFin), .date(Jour(e.transmisLe)),
+            ]
+            if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
+            return c
+        })
+        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
+                                                         perimetre: perimetre, lignes: lignes.count)
+        let nom = "\(indicateur.rawValue)-\(r.filtres.date.description).\(format)"
+        let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
+        return Response(status: .ok, headers: [
+            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
