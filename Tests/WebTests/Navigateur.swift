@@ -34,6 +34,11 @@ final class Navigateur: @unchecked Sendable {
         try await envoyer(uri, method, body: corps, type: corps == nil ? nil : "application/json")
     }
 
+    /// The cookie header this browser sends.
+    var entetes: HTTPFields {
+        cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+    }
+
     private func encode(_ s: String) -> String {
         s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
     }
