@@ -76,6 +76,12 @@ struct EspaceCompte {
                         "active": active]
             }
             if let nouvelleCle { modele["nouvelleCle"] = nouvelleCle }
+            let fiche = try await deps.store.organisme(id: organisme)
+            modele["transmission"] = [
+                "derniere": fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
+                "erreurs": fiche?.hasTransmissionErrors ?? false,
+                "lien": "/organismes/\(organisme)/transmissions",
+            ] as [String: Any]
         }
         return try await deps.page("ma-structure", "Ma structure", request, context, modele, erreurs: erreurs, messages: messages)
     }
@@ -109,11 +115,7 @@ struct EspaceCompte {
 }
 
 /// `6 mars 2025`: dates as people read them.
-func dateFR(_ d: Date) -> String {
-    let mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-    let (y, m, j) = Jour(d).components
-    return "\(j) \(mois[m - 1]) \(y)"
-}
+func dateFR(_ d: Date) -> String { dateLongue(Jour(d)) }
 
 /// `6 mars 2025 à 14:05 (UTC)`.
 func dateHeureFR(_ d: Date) -> String {

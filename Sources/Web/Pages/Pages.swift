@@ -9,6 +9,7 @@ import NIOCore
 public struct Pages: Sendable {
     let bibliotheque: MustacheLibrary
     let feuilleDeStyle: String
+    let icone: String
 
     public static func charger() async throws -> Pages {
         guard let racine = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
@@ -16,7 +17,8 @@ public struct Pages: Sendable {
         }
         let bibliotheque = try await MustacheLibrary(directory: racine.appendingPathComponent("templates").path)
         let css = try String(contentsOf: racine.appendingPathComponent("public/style.css"), encoding: .utf8)
-        return Pages(bibliotheque: bibliotheque, feuilleDeStyle: css)
+        let icone = try String(contentsOf: racine.appendingPathComponent("public/favicon.svg"), encoding: .utf8)
+        return Pages(bibliotheque: bibliotheque, feuilleDeStyle: css, icone: icone)
     }
 
     /// Renders a page with the fields every page has (the layout's), then the page's own.

@@ -12,6 +12,10 @@ struct PagesPubliques {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: deps.pages.feuilleDeStyle)))
         }
+        router.get("/public/favicon.svg") { _, _ in
+            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=86400"],
+                     body: .init(byteBuffer: ByteBuffer(string: deps.pages.icone)))
+        }
         router.get("/") { request, context in
             let aujourdhui = Jour(deps.horloge.now())
             let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""End-to-end check of the main pages in headless Chromium, at phone and desktop widths, on a real `tdb serve`
+filled with a small demo country. Fails on a missing element, a console error, a failed request, or a page wider
+than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
+    python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 6000]
+"""
+import argparse, os, re, subprocess, sys, tempfile, time
+from playwright.sync_api import sync_playwright
+
+LARGEURS = {"telephone": (375, 812), "bureau": (1280, 900)}
+MOT_DE_PASSE = "Verification-Pages-2026!"
+
+
+def lancer(binaire, base, effectifs):
+    env = dict(os.environ, TDB_COOKIES_NON_SECURISES="1", TDB_COUT_BCRYPT="4", TDB_PASSWORD=MOT_DE_PASSE)
+    env.pop("DATABASE_URL", None)
+    subprocess.run([binaire, "demo", "--database", base, "--effectifs", str(effectifs)], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([binaire, "users", "create-admin", "--database", base, "admin@verification.test"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    serveur = subprocess.Popen([binaire, "serve", "--database", base, "--host", "127.0.0.1", "--port", "0"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    limite = time.time() + 60
+    while time.time() < limite:
+        ligne = serveur.stdout.readline()
+        m = re.search(r"http://[0-9.:]+", ligne or "")
+        if m:
+            return serveur, m.group(0)
+    serveur.kill()
+    raise SystemExit("tdb serve n'a pas démarré")
+
+
+def verifier(page, url, nom, attendus, captures, largeur, erreurs):
+    problemes = []
+    page.goto(url, wait_until="load")
+    for selecteur in attendus:
+        if page.locator(selecteur).count() == 0:
+            problemes.append(f"élément absent : {selecteur}")
+    debordement = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if debordement > 1:
+        problemes.append(f"la page déborde de {debordement} px en largeur")
+    if erreurs:
+        problemes.extend(erreurs)
+        erreurs.clear()
+    page.screenshot(path=os.path.join(captures, f"{nom}-{largeur}.png"), full_page=False)
+    return [f"{nom} ({largeur}) : {p}" for p in problemes]
+
+
+def main():
+    a = argparse.ArgumentParser()
+    a.add_argument("--binaire", default=".build/debug/tdb")
+    a.add_argument("--captures", default="captures")
+    a.add_argument("--effectifs", type=int, default=6000)
+    args = a.parse_args()
+    os.makedirs(args.captures, exist_ok=True)
+    base = os.path.join(tempfile.mkdtemp(), "verification.sqlite")
+    serveur, adresse = lancer(args.binaire, base, args.effectifs)
+    echecs = []
+    try:
+        with sync_playwright() as p:
+            navigateur = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                           args=["--no-sandbox", "--disable-gpu"])
+            for largeur, (w, h) in LARGEURS.items():
+                contexte = navigateur.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+                page = contexte.new_page()
+                erreurs = []
+                page.on("console", lambda m: erreurs.append(f"console : {m.text}") if m.type == "error" else None)
+                page.on("pageerror", lambda e: erreurs.append(f"erreur JavaScript : {e}"))
+                page.on("requestfailed", lambda r: erreurs.append(f"requête échouée : {r.url}"))
+                page.on("response", lambda r: erreurs.append(f"HTTP {r.status} : {r.url}") if r.status >= 400 else None)
+                publiques = [
+                    ("accueil", "/", ["h1", ".compteurs .compteur", "nav.navigation"]),
+                    ("national", "/indicateurs/national", ["h1", ".compteurs", "svg.carte__svg path", "svg.graphique__svg",
+                                                           "table.tableau--chiffres tbody tr"]),
+                    ("national-regions", "/indicateurs/national?carte=regions&indicateur=rupturants", ["svg.carte__svg path"]),
+                    ("api-docs", "/api/docs", ["h1", "article.operation"]),
+                    ("connexion", "/connexion", ["form input[name=email]"]),
+                ]
+                for nom, chemin, attendus in publiques:
+                    echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
+                page.goto(adresse + "/connexion")
+                page.fill("input[name=email]", "admin@verification.test")
+                page.fill("input[name=mot_de_passe]", MOT_DE_PASSE)
+                page.click("form button[type=submit]")
+                page.wait_for_load_state("load")
+                erreurs.clear()
+                echecs += verifier(page, adresse + "/indicateurs", "indicateurs", ["h1", ".filtres", ".compteurs",
+                                   "#tri_organismes tbody tr a", "#tri_formations tbody tr"], args.captures, largeur, erreurs)
+                lien = page.locator("#tri_organismes tbody tr a").first.get_attribute("href")
+                echecs += verifier(page, adresse + lien, "organisme", ["h1", ".fiche", ".compteurs", "#apprenants table tbody tr",
+                                   "svg.frise"], args.captures, largeur, erreurs)
+                echecs += verifier(page, adresse + lien + "/transmissions", "transmissions", ["h1", "table tbody tr"],
+                                   args.captures, largeur, erreurs)
+                echecs += verifier(page, adresse + "/listes/inscrits", "liste", ["h1", "a[href*=telechargement]", "table tbody tr"],
+                                   args.captures, largeur, erreurs)
+                contexte.close()
+            navigateur.close()
+    finally:
+        serveur.terminate()
+        serveur.wait()
+    for e in echecs:
+        print("✘", e)
+    if echecs:
+        sys.exit(1)
+    print(f"✔ pages vérifiées dans Chromium ({', '.join(LARGEURS)}) ; captures dans {args.captures}/")
+
+
+if __name__ == "__main__":
+    main()
