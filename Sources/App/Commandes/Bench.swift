@@ -75,7 +75,7 @@ struct Bench: AsyncParsableCommand {
         lignes.append(("mêmes compteurs nationaux en SQL (\(store.emplacement.split(separator: " ")[0]))",
                        "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
                        + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")))
-        lignes.append(try await ingestionHTTP(store: store, config: config))
+        lignes += try await mesuresHTTP(store: store, config: config)
 
         let largeur = lignes.map(\.0.count).max() ?? 0
         print("tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)")
@@ -105,8 +105,9 @@ struct Bench: AsyncParsableCommand {
         return mesures.sorted()[mesures.count / 2]
     }
 
-    /// Starts the real service on a free port and sends batches of 2000 new learners over HTTP.
-    func ingestionHTTP(store: any StoreOuvert, config base: AppConfig) async throws -> (String, String) {
+    /// Starts the real service on a free port, sends batches of 2000 new learners over HTTP, then times the main
+    /// pages (server side: from request to last byte, on loopback) signed in as a platform administrator.
+    func mesuresHTTP(store: any StoreOuvert, config base: AppConfig) async throws -> [(String, String)] {
         var config = base
         config.host = "127.0.0.1"
         config.port = 0
@@ -115,10 +116,15 @@ struct Bench: AsyncParsableCommand {
         let app = try await construireApplication(config: config, store: store) { a in adresse.definir(a) }
         guard let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }),
             let cle = organisme.cle
-        else { return ("ingestion HTTP", "aucun organisme") }
+        else { return [("ingestion HTTP", "aucun organisme")] }
         let nouvelle = ClesApi.nouvelle()
         _ = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
         let pays = PaysDemo(graine: 7)
+        // A platform administrator for the pages (national perimeter, every list).
+        let motDePasse = "Banc-\(UUID().uuidString)-Aa1!"
+        let email = "banc-\(UUID().uuidString.prefix(8).lowercased())@tdb.local"
+        _ = try await Comptes(store: store, secrets: SecretsServeur(coutBcrypt: 4), horloge: .live, urlPublique: config.urlPublique)
+            .creerAdministrateur(email: email, motDePasse: motDePasse)
         return try await withThrowingTaskGroup(of: Void.self) { groupe in
             groupe.addTask { try await app.runService() }
             defer { groupe.cancelAll() }
@@ -140,9 +146,45 @@ struct Bench: AsyncParsableCommand {
                 guard (reponse as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("l'ingestion HTTP a échoué") }
                 total += items.count
             }
-            return ("ingestion HTTP (lots de 2000, nouveaux apprenants)",
-                    "\(total) dossiers en \(fmt(secondes(duree))) s, \(Int(Double(total) / max(secondes(duree), 1e-9))) dossiers/s")
+            var lignes = [("ingestion HTTP (lots de 2000, nouveaux apprenants)",
+                           "\(total) dossiers en \(fmt(secondes(duree))) s, \(Int(Double(total) / max(secondes(duree), 1e-9))) dossiers/s")]
+            lignes += try await pages(adresse.valeur!, email: email, motDePasse: motDePasse, organisme: organisme.id)
+            return lignes
         }
+    }
+
+    /// Median and p99 time of each main page.
+    func pages(_ racine: String, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)] {
+        var connexion = URLRequest(url: URL(string: racine + "/api/v1/auth/login")!)
+        connexion.httpMethod = "POST"
+        connexion.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        connexion.httpBody = Data(JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
+        let (_, r) = try await URLSession.shared.data(for: connexion)
+        guard let entete = (r as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie"),
+            let cookie = entete.split(separator: ";").first.map(String.init)
+        else { throw ValidationError("connexion du banc impossible") }
+        let chemins = [
+            ("page d'accueil", "/"), ("page nationale (carte, évolution, tableau)", "/indicateurs/national"),
+            ("page indicateurs (périmètre national, 3 tableaux)", "/indicateurs"),
+            ("page indicateurs filtrée (région 84, niveaux 3)", "/indicateurs?organisme_regions=84&formation_niveaux=3"),
+            ("page d'un organisme (apprenants, page 1)", "/organismes/\(organisme)"),
+            ("liste nominative des rupturants (page 1)", "/listes/rupturants"),
+        ]
+        var lignes: [(String, String)] = []
+        for (nom, chemin) in chemins {
+            var requete = URLRequest(url: URL(string: racine + chemin)!)
+            requete.setValue(cookie, forHTTPHeaderField: "Cookie")
+            var mesures: [Double] = []
+            for _ in 0..<max(3, repetitions / 3) {
+                let t = ContinuousClock.now
+                let (_, reponse) = try await URLSession.shared.data(for: requete)
+                mesures.append(secondes(ContinuousClock.now - t) * 1000)
+                guard (reponse as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("\(chemin) n'a pas répondu 200") }
+            }
+            mesures.sort()
+            lignes.append((nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))])) ms"))
+        }
+        return lignes
     }
 }
 
