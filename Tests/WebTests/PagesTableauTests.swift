@@ -89,6 +89,14 @@ struct PagesTableauTests {
             #expect(!autre.corps.contains("LYONNAIS") && !autre.corps.contains("CFA du Rhône"))
             #expect(try await lea.get("/organismes/999999").status == .notFound)
             #expect(try await Navigateur(client).get("/organismes/\(amiens)").status == .seeOther)  // not signed in
+            // Her indicators page lists her organismes with their last transmission, those that never did first.
+            let indicateurs = try await lea.get("/indicateurs?date=2024-10-15")
+            #expect(indicateurs.status == .ok)
+            let jamais = try #require(indicateurs.corps.range(of: "Antenne d&#39;Abbeville</a></th><td>0801234A</td>"))
+            let somme = try #require(indicateurs.corps.range(of: "CFA de la Somme</a></th><td>0802004U</td>"))
+            #expect(jamais.lowerBound < somme.lowerBound)
+            #expect(indicateurs.corps.contains("n&#39;a jamais transmis"))
+            #expect(try await lea.get("/indicateurs?etat=bientot").status == .badRequest)
             // Transmissions: the rejected item and its error in plain French.
             let t = try await lea.get("/organismes/\(amiens)/transmissions?jour=2025-01-04")
             #expect(t.status == .ok)

@@ -42,35 +42,62 @@ public struct CouvertureOrganismes: Sendable, Equatable {
     }
 }
 
+/// How recently an organisme last transmitted (domain §7.5).
+public enum EtatTransmission: String, Sendable, CaseIterable {
+    case recente, unATroisMois, arretee, jamais
+
+    public static func de(_ o: Organisme, maintenant: Date) -> EtatTransmission {
+        guard let d = o.lastTransmissionDate else { return .jamais }
+        if d >= Calendar.utc.date(byAdding: .month, value: -1, to: maintenant)! { return .recente }
+        if d >= Calendar.utc.date(byAdding: .month, value: -3, to: maintenant)! { return .unATroisMois }
+        return .arretee
+    }
+
+    public var libelle: String {
+        switch self {
+        case .recente: "transmet (moins d'un mois)"
+        case .unATroisMois: "dernière transmission il y a 1 à 3 mois"
+        case .arretee: "a cessé (plus de 3 mois)"
+        case .jamais: "n'a jamais transmis"
+        }
+    }
+}
+
 extension IndexIndicateurs {
+    /// The FIABLE, open organismes of a perimeter that the territory and réseau filters keep.
+    public func organismesCouverts(perimetre: Perimetre, filtres f: FiltresIndicateurs) -> [Organisme] {
+        verrou.withLock {
+            organismes.indices.filter { i in
+                let o = organismes[i]
+                guard compteOrg[i], perimetre.inclut(o) else { return false }
+                if !f.regions.isEmpty && !f.regions.contains(o.adresse.region ?? "") { return false }
+                if !f.departements.isEmpty && !f.departements.contains(o.adresse.departement ?? "") { return false }
+                if !f.academies.isEmpty && !f.academies.contains(o.adresse.academie ?? "") { return false }
+                if !f.bassinsEmploi.isEmpty { return false }
+                if !f.reseaux.isEmpty && f.reseaux.isDisjoint(with: o.reseaux) { return false }
+                return true
+            }.map { organismes[$0] }
+        }
+    }
+
     /// Per département: FIABLE, open organismes of the perimeter and territory filters; transmitting = a first
     /// transmission on or before D (no recency condition).
     public func couverture(perimetre: Perimetre, filtres f: FiltresIndicateurs, maintenant: Date) -> [CouvertureOrganismes] {
         let limiteD = f.date.adding(days: 1).date
-        let unMois = Calendar.utc.date(byAdding: .month, value: -1, to: maintenant)!
-        let troisMois = Calendar.utc.date(byAdding: .month, value: -3, to: maintenant)!
-        return verrou.withLock {
-            var parDepartement: [String: CouvertureOrganismes] = [:]
-            for (i, o) in organismes.enumerated() where compteOrg[i] {
-                guard perimetre.inclut(o) else { continue }
-                if !f.regions.isEmpty && !f.regions.contains(o.adresse.region ?? "") { continue }
-                if !f.departements.isEmpty && !f.departements.contains(o.adresse.departement ?? "") { continue }
-                if !f.academies.isEmpty && !f.academies.contains(o.adresse.academie ?? "") { continue }
-                if !f.bassinsEmploi.isEmpty { continue }
-                if !f.reseaux.isEmpty && f.reseaux.isDisjoint(with: o.reseaux) { continue }
-                let dep = o.adresse.departement ?? ""
-                var c = parDepartement[dep] ?? CouvertureOrganismes(departement: dep)
-                c.totalOrganismes.ajouter(o.nature)
-                if let premiere = o.firstTransmissionDate, premiere < limiteD { c.organismesTransmetteurs.ajouter(o.nature) }
-                switch o.lastTransmissionDate {
-                case nil: c.jamaisTransmis += 1
-                case let d? where d >= unMois: c.transmissionRecente += 1
-                case let d? where d >= troisMois: c.transmission1a3Mois += 1
-                default: c.transmissionArretee += 1
-                }
-                parDepartement[dep] = c
+        var parDepartement: [String: CouvertureOrganismes] = [:]
+        for o in organismesCouverts(perimetre: perimetre, filtres: f) {
+            let dep = o.adresse.departement ?? ""
+            var c = parDepartement[dep] ?? CouvertureOrganismes(departement: dep)
+            c.totalOrganismes.ajouter(o.nature)
+            if let premiere = o.firstTransmissionDate, premiere < limiteD { c.organismesTransmetteurs.ajouter(o.nature) }
+            switch EtatTransmission.de(o, maintenant: maintenant) {
+            case .jamais: c.jamaisTransmis += 1
+            case .recente: c.transmissionRecente += 1
+            case .unATroisMois: c.transmission1a3Mois += 1
+            case .arretee: c.transmissionArretee += 1
             }
-            return parDepartement.values.sorted { $0.departement < $1.departement }
+            parDepartement[dep] = c
         }
+        return parDepartement.values.sorted { $0.departement < $1.departement }
     }
 }

@@ -53,6 +53,27 @@ struct PagesIndicateurs {
         return VueTableau.evolution(deps.index.evolution(r, debut: Jour(year: debut.year, month: debut.month, day: 1), fin: fin))
     }
 
+    /// The organismes of the perimeter with their last transmission, those that need attention first
+    /// (`etat=jamais|arretee|…` keeps one state).
+    func transmetteurs(_ perimetre: Perimetre, _ f: FiltresIndicateurs, etat: EtatTransmission?) -> [String: Any] {
+        let maintenant = deps.horloge.now()
+        let ordre = EtatTransmission.allCases.reversed()
+        let lignes = deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
+            .map { (o: $0, etat: EtatTransmission.de($0, maintenant: maintenant)) }
+            .filter { etat == nil || $0.etat == etat }
+            .sorted { (ordre.firstIndex(of: $0.etat)!, $0.o.nom) < (ordre.firstIndex(of: $1.etat)!, $1.o.nom) }
+        return [
+            "total": nombre(lignes.count),
+            "lignes": lignes.prefix(300).map { l in
+                ["id": l.o.id.description, "nom": l.o.nom, "uai": l.o.uai?.rawValue ?? "—", "departement": l.o.adresse.departement ?? "—",
+                 "derniere": l.o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais", "etat": l.etat.libelle,
+                 "etatCle": l.etat.rawValue] as [String: Any]
+            },
+            "tronque": lignes.count > 300 ? "Les 300 premiers organismes sur \(nombre(lignes.count)) sont affichés." : "",
+            "etats": EtatTransmission.allCases.map { ["cle": $0.rawValue, "libelle": $0.libelle, "selectionne": $0 == etat] },
+        ]
+    }
+
     func couverture(_ perimetre: Perimetre, _ f: FiltresIndicateurs) -> [String: Any] {
         let c = deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
         let total = c.reduce(0) { $0 + $1.totalOrganismes.total }
@@ -92,8 +113,14 @@ struct PagesIndicateurs {
         guard !perimetre.estVide else { throw ErreurComptes.interdit }
         let query = VueTableau.requete(request)
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
-                                       autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations"])
+                                       autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations", "etat"])
         let (regions, indicateur) = try choixCarte(query)
+        let etatTexte = query.first { $0.0 == "etat" }?.1
+        let etat = etatTexte.flatMap(EtatTransmission.init(rawValue:))
+        if etatTexte != nil && etat == nil {
+            throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: [ErreurValidation("etat",
+                            "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")], forme: .tdb(code: "parametres"))
+        }
         let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui)
         let listes = IndicateurListe.allCases.filter { i.droits.peut($0.capacite) }
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
@@ -109,6 +136,8 @@ struct PagesIndicateurs {
                                              premiereColonne: "Formation", parametreTri: "tri_formations", query: query,
                                              chemin: "/indicateurs", limite: 200),
             "couverture": i.droits.peut(.voirTransmissions) ? couverture(i.droits.perimetre(.voirTransmissions), f) : false,
+            "transmetteurs": i.droits.peut(.voirTransmissions) ? transmetteurs(i.droits.perimetre(.voirTransmissions), f, etat: etat) : false,
+            "champsEtat": query.filter { $0.0 != "etat" }.map { ["nom": $0.0, "valeur": $0.1] },
             "listes": listes.map { ["libelle": $0.libelle, "lien": VueTableau.adresse("/listes/\($0.rawValue)", parametresListe)] },
             "filtres": VueTableau.formulaireFiltres(f, perimetre: perimetre),
         ])
