@@ -44,26 +44,40 @@ extension IndexIndicateurs {
         verrou.withLock {
             let masque = masque(r)
             let filtre = filtreLignes(r)
+            let filtrer = !filtre.estVide
             let d = r.filtres.date.rawValue
             let annees = AnneeScolaire.annees(pourIndicateursA: r.filtres.date).map(Self.cleAnnee)
+            var accepte = [Bool](repeating: codes == nil, count: 256)
+            for c in codes ?? [] { accepte[Int(c)] = true }
             var resultat: [(id: EffectifID, statut: UInt8)] = []
-            for o in masque.indices where masque[o] {
-                for annee in annees {
-                    for ligne in lignesParComptage[Self.cleComptage(idOrg[o], annee)] ?? [] {
-                        let i = Int(ligne)
-                        if !filtre.estVide && !filtre.accepte(self, i) { continue }
-                        let s = statut(i, d)
-                        if let codes, !codes.contains(s) { continue }
-                        resultat.append((EffectifID(idLigne(i)), s))
+            debutEtapes.withUnsafeBufferPointer { debut in
+                nbEtapes.withUnsafeBufferPointer { nb in
+                    jours.withUnsafeBufferPointer { etapes in
+                        statuts.withUnsafeBufferPointer { valeurs in
+                            for o in masque.indices where masque[o] {
+                                for annee in annees {
+                                    guard let lignes = lignesParComptage[Self.cleComptage(idOrg[o], annee)] else { continue }
+                                    for ligne in lignes {
+                                        let i = Int(ligne)
+                                        if filtrer && !filtre.accepte(self, i) { continue }
+                                        // The status at D: the last step on or before D.
+                                        var s: UInt8 = 0
+                                        let k0 = Int(debut[i])
+                                        for k in k0..<(k0 + Int(nb[i])) {
+                                            if etapes[k] > d { break }
+                                            s = valeurs[k]
+                                        }
+                                        if accepte[Int(s)] { resultat.append((EffectifID(idParLigne[i]), s)) }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
             return resultat.sorted { $0.id.rawValue < $1.id.rawValue }
         }
     }
-
-    /// The store id of row `i`.
-    func idLigne(_ i: Int) -> Int64 { idParLigne[i] }
 
     /// The organisme of the index with this id (its transmission dates as the index knows them).
     public func organisme(_ id: OrganismeID) -> Organisme? {

@@ -57,19 +57,22 @@ struct PagesIndicateurs {
     /// (`etat=jamais|arretee|…` keeps one state).
     func transmetteurs(_ perimetre: Perimetre, _ f: FiltresIndicateurs, etat: EtatTransmission?) -> [String: Any] {
         let maintenant = deps.horloge.now()
-        let ordre = EtatTransmission.allCases.reversed()
-        let lignes = deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
-            .map { (o: $0, etat: EtatTransmission.de($0, maintenant: maintenant)) }
-            .filter { etat == nil || $0.etat == etat }
-            .sorted { (ordre.firstIndex(of: $0.etat)!, $0.o.nom) < (ordre.firstIndex(of: $1.etat)!, $1.o.nom) }
+        // Never transmitted first, then stopped, then late, then recent; by name within a state. Positions are
+        // sorted, not the organismes.
+        let rang: [EtatTransmission: Int] = [.jamais: 0, .arretee: 1, .unATroisMois: 2, .recente: 3]
+        let organismes = deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
+        let etats = organismes.map { EtatTransmission.de($0, maintenant: maintenant) }
+        let retenus = organismes.indices.filter { etat == nil || etats[$0] == etat }
+            .sorted { (rang[etats[$0]]!, organismes[$0].nom) < (rang[etats[$1]]!, organismes[$1].nom) }
+        let lignes = retenus.prefix(100).map { (o: organismes[$0], etat: etats[$0]) }
         return [
-            "total": nombre(lignes.count),
-            "lignes": lignes.prefix(300).map { l in
+            "total": nombre(retenus.count),
+            "lignes": lignes.map { l in
                 ["id": l.o.id.description, "nom": l.o.nom, "uai": l.o.uai?.rawValue ?? "—", "departement": l.o.adresse.departement ?? "—",
                  "derniere": l.o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais", "etat": l.etat.libelle,
                  "etatCle": l.etat.rawValue] as [String: Any]
             },
-            "tronque": lignes.count > 300 ? "Les 300 premiers organismes sur \(nombre(lignes.count)) sont affichés." : "",
+            "tronque": retenus.count > 100 ? "Les 100 premiers organismes sur \(nombre(retenus.count)) sont affichés ; filtrez par territoire ou par état pour voir les autres." : "",
             "etats": EtatTransmission.allCases.map { ["cle": $0.rawValue, "libelle": $0.libelle, "selectionne": $0 == etat] },
         ]
     }
@@ -131,10 +134,10 @@ struct PagesIndicateurs {
             "evolution": evolution(r),
             "organismes": VueTableau.tableau(deps.index.compter(r, par: .organisme), titre: "Par organisme",
                                              premiereColonne: "Organisme", parametreTri: "tri_organismes", query: query,
-                                             chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 200),
+                                             chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 100),
             "formations": VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation",
                                              premiereColonne: "Formation", parametreTri: "tri_formations", query: query,
-                                             chemin: "/indicateurs", limite: 200),
+                                             chemin: "/indicateurs", limite: 100),
             "couverture": i.droits.peut(.voirTransmissions) ? couverture(i.droits.perimetre(.voirTransmissions), f) : false,
             "transmetteurs": i.droits.peut(.voirTransmissions) ? transmetteurs(i.droits.perimetre(.voirTransmissions), f, etat: etat) : false,
             "champsEtat": query.filter { $0.0 != "etat" }.map { ["nom": $0.0, "valeur": $0.1] },

@@ -49,15 +49,17 @@ enum VueTableau {
         let tri = query.first { $0.0 == parametreTri }?.1 ?? "-apprenants"
         let descendant = tri.hasPrefix("-")
         let cle = descendant ? String(tri.dropFirst()) : tri
-        let triees: [LigneIndicateurs]
+        // Sort positions, not the lines themselves (a line may carry a whole organisme).
+        let ordre: [Int]
         if let colonne = colonnes.first(where: { $0.cle == cle }) {
-            triees = lignes.sorted {
-                let a = colonne.valeur($0.compteurs), b = colonne.valeur($1.compteurs)
-                return a == b ? $0.libelle < $1.libelle : (descendant ? a > b : a < b)
+            let valeurs = lignes.map { colonne.valeur($0.compteurs) }
+            ordre = lignes.indices.sorted { i, j in
+                valeurs[i] == valeurs[j] ? lignes[i].libelle < lignes[j].libelle : (descendant ? valeurs[i] > valeurs[j] : valeurs[i] < valeurs[j])
             }
         } else {
-            triees = lignes.sorted { descendant ? $0.libelle > $1.libelle : $0.libelle < $1.libelle }
+            ordre = lignes.indices.sorted { i, j in descendant ? lignes[i].libelle > lignes[j].libelle : lignes[i].libelle < lignes[j].libelle }
         }
+        let triees = ordre.prefix(limite).map { lignes[$0] }
         func lienTri(_ k: String) -> String {
             let suivant = cle == k && !descendant ? "-\(k)" : (cle == k ? k : (k == "libelle" ? k : "-\(k)"))
             return adresse(chemin, query.filter { $0.0 != parametreTri } + [(parametreTri, suivant)], ancre: parametreTri)
@@ -71,7 +73,7 @@ enum VueTableau {
         return [
             "titre": titre, "id": parametreTri,
             "entetes": [entete("libelle", premiereColonne)] + colonnes.map { entete($0.cle, $0.libelle) },
-            "lignes": triees.prefix(limite).map { l -> [String: Any] in
+            "lignes": triees.map { l -> [String: Any] in
                 var m: [String: Any] = ["libelle": l.libelle, "code": l.cle,
                                         "valeurs": colonnes.map { ["valeur": nombre($0.valeur(l.compteurs))] }]
                 if let u = lien(l) { m["lien"] = u }
