@@ -57,6 +57,10 @@ struct PagesTableauTests {
             #expect(page.corps.contains("<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th><td>3</td><td>2</td><td>1</td>"))
             let regions = try await Navigateur(client).get("/indicateurs/national?date=2024-10-15&carte=regions&indicateur=inscrits")
             #expect(regions.corps.contains("Hauts-de-France (32) : 1"))
+            // Filters stay in the form; the counters follow them.
+            let filtree = try await Navigateur(client).get("/indicateurs/national?date=2024-10-15&organisme_regions=84")
+            #expect(filtree.corps.contains(#"<option value="84" selected>Auvergne-Rhône-Alpes</option>"#))
+            #expect(filtree.corps.contains(#"<p class="compteur__valeur">1</p>"#) && !filtree.corps.contains(#"<p class="compteur__valeur">4</p>"#))
             let mauvais = try await Navigateur(client).get("/indicateurs/national?date=hier&couleur=rouge")
             #expect(mauvais.status == .badRequest)
             #expect(mauvais.corps.contains("<code>date</code> : Date invalide"))

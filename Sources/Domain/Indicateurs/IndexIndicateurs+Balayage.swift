@@ -105,22 +105,38 @@ extension IndexIndicateurs {
     /// The same histogram from the organismes' counts, for requests that filter only on organismes.
     func histogrammeParComptages(_ masque: [UInt8], dates: [Jour], groupes: Int, table: [Int32]) -> [Int] {
         mettreAJourComptages()
-        var h = [Int](repeating: 0, count: dates.count * groupes * 6)
+        let largeur = dates.count * groupes * 6
         let jours = dates.map(\.rawValue)
         let cles = dates.map { d in AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee) }
         let annees = Set(cles.flatMap { $0 }).sorted()
+        // The organismes' counts to add, looked up once, then added on every core (each its own histogram).
+        var travaux: [(groupe: Int, comptage: ComptageOrganisme, dates: [Int])] = []
         for o in masque.indices where masque[o] != 0 {
             let g = table.isEmpty ? 0 : Int(table[o])
             for annee in annees {
                 guard let c = comptages[Self.cleComptage(idOrg[o], annee)] else { continue }
-                for d in dates.indices where cles[d].contains(annee) {
-                    let v = c.a(jours[d])
-                    let b = (d * groupes + g) * 6
+                travaux.append((g, c, dates.indices.filter { cles[$0].contains(annee) }))
+            }
+        }
+        let parts = travaux.count > 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
+        resultats.initialize(repeating: 0)
+        defer { resultats.deallocate() }
+        let partage = UncheckedSendable((travaux, resultats))
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let (travaux, resultats) = partage.valeur
+            let h = resultats.baseAddress! + p * largeur
+            for t in travaux[(travaux.count * p / parts)..<(travaux.count * (p + 1) / parts)] {
+                for d in t.dates {
+                    let v = t.comptage.a(jours[d])
+                    let b = (d * groupes + t.groupe) * 6
                     for s in 0..<6 { h[b + s] += Int(v[s]) }
                 }
             }
         }
-        return h
+        var somme = [Int](repeating: 0, count: largeur)
+        for p in 0..<parts { for k in 0..<largeur { somme[k] += resultats[p * largeur + k] } }
+        return somme
     }
 
     static func compteurs(_ h: [Int], groupe g: Int) -> Compteurs {

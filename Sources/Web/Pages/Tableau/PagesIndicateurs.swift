@@ -63,7 +63,10 @@ struct PagesIndicateurs {
         let organismes = deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
         let etats = organismes.map { EtatTransmission.de($0, maintenant: maintenant) }
         let retenus = organismes.indices.filter { etat == nil || etats[$0] == etat }
-            .sorted { (rang[etats[$0]]!, organismes[$0].nom) < (rang[etats[$1]]!, organismes[$1].nom) }
+            .sorted { i, j in
+                let a = rang[etats[i]]!, b = rang[etats[j]]!
+                return a != b ? a < b : organismes[i].nom.utf8.lexicographicallyPrecedes(organismes[j].nom.utf8)
+            }
         let lignes = retenus.prefix(100).map { (o: organismes[$0], etat: etats[$0]) }
         return [
             "total": nombre(retenus.count),
