@@ -10,17 +10,23 @@ extension PostgresStore {
         let q = recherche?.trimmingCharacters(in: .whitespaces).nilSiVide.map(Self.motifLike)
         let liste = ids.map(\.rawValue)
         let recherche = "lower(nom || ' ' || prenom || ' ' || prenom || ' ' || nom || ' ' || id_erp_apprenant) LIKE '%' || lower("
-        let total = try await valeur("""
+        let total = Int(try await valeur("""
             SELECT COUNT(*) FROM effectifs WHERE id = ANY(\(liste)::bigint[])
               AND (\(q)::text IS NULL OR \(unescaped: recherche)\(q)) || '%')
-            """, Int64.self) ?? 0
+            """, Int64.self) ?? 0)
+        // The page's ids first (sorting reads names only), then their rows.
+        let page = try await lignes("""
+            SELECT id FROM effectifs WHERE id = ANY(\(liste)::bigint[])
+              AND (\(q)::text IS NULL OR \(unescaped: recherche)\(q)) || '%')
+            ORDER BY nom, prenom, id LIMIT \(limite.map(Int64.init)) OFFSET \(Int64(decalage))
+            """) { try $0[0].decode(Int64.self) }
+        guard !page.isEmpty else { return (total, []) }
         var lignes: [EffectifDetaille] = []
         for try await row in try await client.query("""
             SELECT \(unescaped: EffectifDetaille.colonnes.joined(separator: ", ")),
                    (record::jsonb) -> 'apprenant' ->> 'courriel', (record::jsonb) -> 'apprenant' ->> 'telephone'
-            FROM effectifs WHERE id = ANY(\(liste)::bigint[])
-              AND (\(q)::text IS NULL OR \(unescaped: recherche)\(q)) || '%')
-            ORDER BY nom, prenom, id LIMIT \(limite.map(Int64.init)) OFFSET \(Int64(decalage))
+            FROM effectifs WHERE id = ANY(\(page)::bigint[])
+            ORDER BY nom, prenom, id
             """, logger: logger)
         {
             let (a, b, c, d, e, f, g, h, i) = try row.decode((Int64, Int64, String, String, String, String, String, String?, String?).self)
@@ -33,7 +39,7 @@ extension PostgresStore {
                 lignes.append(ligne)
             }
         }
-        return (Int(total), lignes)
+        return (total, lignes)
     }
 
     public func transmissionsParJour(organisme: OrganismeID, depuis: Date) async throws -> [BilanTransmissionJour] {

@@ -17,11 +17,15 @@ extension SQLiteStore {
                 arguments += [Self.motifLike(q)]
             }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs WHERE \(filtre)", arguments: arguments) ?? 0
+            // The page's ids first (sorting reads names only), then their rows.
+            let page = try Int64.fetchAll(db, sql: "SELECT id FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?",
+                                          arguments: arguments + [limite ?? -1, decalage])
+            guard !page.isEmpty else { return (total, []) }
             let colonnes = EffectifDetaille.colonnes.joined(separator: ", ")
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(colonnes), json_extract(record, '$.apprenant.courriel'), json_extract(record, '$.apprenant.telephone')
-                FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?
-                """, arguments: arguments + [limite ?? -1, decalage])
+                FROM effectifs WHERE id IN (\(page.map(String.init).joined(separator: ","))) ORDER BY nom, prenom, id
+                """)
             var lignes: [EffectifDetaille] = []
             while let r = try rows.next() {
                 if let e = EffectifDetaille(id: r[0], organisme: r[1], annee: r[2], idErp: r[3], nom: r[4], prenom: r[5], naissance: r[6],

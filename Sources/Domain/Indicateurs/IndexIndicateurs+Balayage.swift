@@ -109,28 +109,28 @@ extension IndexIndicateurs {
         let jours = dates.map(\.rawValue)
         let cles = dates.map { d in AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee) }
         let annees = Set(cles.flatMap { $0 }).sorted()
-        // The organismes' counts to add, looked up once, then added on every core (each its own histogram).
-        var travaux: [(groupe: Int, comptage: ComptageOrganisme, dates: [Int])] = []
-        for o in masque.indices where masque[o] != 0 {
-            let g = table.isEmpty ? 0 : Int(table[o])
-            for annee in annees {
-                guard let c = comptages[Self.cleComptage(idOrg[o], annee)] else { continue }
-                travaux.append((g, c, dates.indices.filter { cles[$0].contains(annee) }))
-            }
-        }
-        let parts = travaux.count > 2_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        // The organismes are shared among the cores, each adding into its own histogram; the dictionary of counts is
+        // only read meanwhile (lock held).
+        let datesParAnnee = Dictionary(uniqueKeysWithValues: annees.map { a in (a, dates.indices.filter { cles[$0].contains(a) }) })
+        let retenus = masque.indices.filter { masque[$0] != 0 }
+        let parts = retenus.count > 1_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
         resultats.initialize(repeating: 0)
         defer { resultats.deallocate() }
-        let partage = UncheckedSendable((travaux, resultats))
+        let partage = UncheckedSendable((self, resultats))
         DispatchQueue.concurrentPerform(iterations: parts) { p in
-            let (travaux, resultats) = partage.valeur
+            let (index, resultats) = partage.valeur
             let h = resultats.baseAddress! + p * largeur
-            for t in travaux[(travaux.count * p / parts)..<(travaux.count * (p + 1) / parts)] {
-                for d in t.dates {
-                    let v = t.comptage.a(jours[d])
-                    let b = (d * groupes + t.groupe) * 6
-                    for s in 0..<6 { h[b + s] += Int(v[s]) }
+            for o in retenus[(retenus.count * p / parts)..<(retenus.count * (p + 1) / parts)] {
+                let g = table.isEmpty ? 0 : Int(table[o])
+                let id = index.idOrg[o]
+                for annee in annees {
+                    guard let c = index.comptages[Self.cleComptage(id, annee)] else { continue }
+                    for d in datesParAnnee[annee]! {
+                        let v = c.a(jours[d])
+                        let b = (d * groupes + g) * 6
+                        for s in 0..<6 { h[b + s] += Int(v[s]) }
+                    }
                 }
             }
         }
