@@ -13,6 +13,10 @@ struct ListesNominatives {
     }
 
     static let parametresPropres = ["organisme", "page", "q", "format"]
+    /// Beyond this many learners, a page of a list is not sorted by name across the whole list (see `lignes`).
+    static let triParNomJusqua = 20_000
+    /// The most rows a download holds (a workbook is built in memory).
+    static let telechargementMaximum = 200_000
 
     /// A learner of a list, with what the list shows.
     struct Ligne {
@@ -53,8 +57,20 @@ struct ListesNominatives {
                        limite: Int? = nil, decalage: Int = 0) async throws -> (total: Int, lignes: [Ligne]) {
         let choisis = deps.index.effectifs(r, codes: codes)
         let statuts = Dictionary(choisis.map { ($0.id, $0.statut) }, uniquingKeysWith: { a, _ in a })
-        let (total, details) = try await deps.store.effectifs(ids: choisis.map(\.id), recherche: recherche, limite: limite,
+        if limite == nil && choisis.count > Self.telechargementMaximum {
+            throw ErreurApi(.badRequest, "Liste trop longue pour un téléchargement : \(nombre(choisis.count)) apprenants, "
+                            + "\(nombre(Self.telechargementMaximum)) au plus. Filtrez par territoire, réseau ou formation.",
+                            forme: .tdb(code: "liste_trop_longue"))
+        }
+        let total: Int, details: [EffectifDetaille]
+        if let limite, choisis.count > Self.triParNomJusqua, (recherche ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            // Too long to sort by name on each page: pages follow the order of arrival (ids), names within a page.
+            let page = Array(choisis.dropFirst(decalage).prefix(limite).map(\.id))
+            (total, details) = (choisis.count, try await deps.store.effectifs(ids: page, recherche: nil, limite: nil, decalage: 0).lignes)
+        } else {
+            (total, details) = try await deps.store.effectifs(ids: choisis.map(\.id), recherche: recherche, limite: limite,
                                                               decalage: decalage)
+        }
         var organismes: [OrganismeID: Organisme] = [:]
         return (total, details.map { e in
             if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
@@ -91,6 +107,7 @@ struct ListesNominatives {
         return try await deps.page("liste", indicateur.libelle, request, context, [
             "indicateur": indicateur.libelle, "perimetre": perimetre.libelle, "dateLongue": dateLongue(r.filtres.date),
             "total": nombre(total), "contacts": contacts, "recherche": query.first { $0.0 == "q" }?.1 ?? "",
+            "ordreArrivee": total > Self.triParNomJusqua && (query.first { $0.0 == "q" }?.1 ?? "").isEmpty,
             "champsCaches": query.filter { !["q", "page"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] },
             "lignes": tranche.map { Self.vue($0, aujourdhui: r.filtres.date, contacts: contacts) },
             "pagination": Self.pagination(numero: numero, pages: pages) { VueTableau.adresse("/listes/\(indicateur.rawValue)", sansPage + [("page", String($0))]) },
