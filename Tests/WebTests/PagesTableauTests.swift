@@ -83,6 +83,8 @@ struct PagesTableauTests {
             #expect(!page.corps.contains("<SCRIPT>"))
             #expect(page.corps.contains("class=\"frise\""))
             #expect(page.corps.contains("<strong>3</strong> apprenant(s)"))
+            #expect(page.corps.contains(#"<select id="formation" name="formation_cfds">"#))
+            #expect(page.corps.contains(#"<input type="hidden" name="date" value="2024-10-15">"#))  // the search keeps the date
             let filtre = try await lea.get("/organismes/\(amiens)?date=2024-10-15&statut=inscrit")
             #expect(filtre.corps.contains("SANSCONTRAT") && !filtre.corps.contains("DUPONT"))
             let recherche = try await lea.get("/organismes/\(amiens)?date=2024-10-15&q=dup")

@@ -21,24 +21,26 @@ enum ReponseLot {
         JSONTexte.ecrire(.objet(racine), into: &out)
         out.removeLast()  // the closing brace: `data` follows
         out.append(contentsOf: #","data":["#.utf8)
-        for (n, item) in lot.items.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
+        // Each item's text is written on every core, then joined in order.
+        let source = lot.source.rawValue, transmetteur = lot.transmetteur.description
+        let fragments = lot.items.carteParallele { item -> [UInt8] in
+            var fragment: [UInt8] = []
+            fragment.reserveCapacity(item.echo.utf8.count + 400)
             // The item as sent (already written as JSON), then its verdict.
-            out.append(contentsOf: item.echo.utf8.dropLast())
-            var pairs: [(String, JSONTexte.Noeud)] = []
+            fragment.append(contentsOf: item.echo.utf8.dropLast())
             let nir: Bool = {
                 if case .object(let o) = items[item.index] { return o["nir_apprenant"]?.isTruthy ?? false }
                 return false
             }()
             let e = enregistres[item.index]
-            pairs += [
+            var pairs: [(String, JSONTexte.Noeud)] = [
                 ("has_nir", .booleen(nir)),
                 ("validation_errors", .liste(item.erreurs.map { err in
                     .objet([("message", .texte(err.message)), ("path", .liste(err.path.map { .texte($0) }))])
                 })),
                 ("has_error", .booleen(!item.erreurs.isEmpty)),
-                ("source", .texte(lot.source.rawValue)),
-                ("source_organisme_id", .texte(lot.transmetteur.description)),
+                ("source", .texte(source)),
+                ("source_organisme_id", .texte(transmetteur)),
                 ("api_version", .texte("v3")),
                 ("created_at", maintenant), ("updated_at", maintenant), ("processed_at", maintenant),
                 ("computed_day", jour),
@@ -49,8 +51,13 @@ enum ReponseLot {
             }
             var suite: [UInt8] = []
             JSONTexte.ecrire(.objet(pairs), into: &suite)
-            if item.echo.utf8.count > 2 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: suite.dropFirst())
+            if item.echo.utf8.count > 2 { fragment.append(UInt8(ascii: ",")) }
+            fragment.append(contentsOf: suite.dropFirst())
+            return fragment
+        }
+        for (n, f) in fragments.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: f)
         }
         out.append(contentsOf: "]}".utf8)
         return String(decoding: out, as: UTF8.self)

@@ -42,11 +42,18 @@ struct PagesOrganisme {
         // The organisme's own view counts it whatever its reliability (§7.2).
         let r = RequeteIndicateurs(perimetre: .organismes([o.id]), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
         let chemin = "/organismes/\(o.id)"
+        let parFormation = deps.index.compter(r, par: .formation)
+        // The formation filter offers the organisme's formations (without the filter, to keep them all listed).
+        var sansFiltreFormation = r
+        sansFiltreFormation.filtres.cfds = []
+        let formationsProposees = (f.cfds.isEmpty ? parFormation : deps.index.compter(sansFiltreFormation, par: .formation))
+            .compactMap { l in l.cfd.map { (cfd: $0, libelle: l.libelle.isEmpty ? $0 : "\(l.libelle) (\($0))") } }
+            .sorted { $0.libelle < $1.libelle }
         var modele: [String: Any] = [
             "organisme": Self.fiche(o), "date": f.date.description, "dateLongue": dateLongue(f.date),
             "compteurs": VueTableau.compteurs(deps.index.compter(r)),
             "evolution": PagesIndicateurs(deps: deps).evolution(r),
-            "formations": VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation", premiereColonne: "Formation",
+            "formations": VueTableau.tableau(parFormation, titre: "Par formation", premiereColonne: "Formation",
                                              parametreTri: "tri_formations", query: query, chemin: chemin),
             "filtres": VueTableau.formulaireFiltres(f, perimetre: .organismes([o.id]), complets: false, territoires: false),
             "transmissions": i.droits.perimetre(.voirTransmissions).inclut(o) ? "\(chemin)/transmissions" : false,
@@ -73,9 +80,12 @@ struct PagesOrganisme {
                                                              perimetre: .organismes([o.id]), lignes: tranche.count)
             let contacts = ListesNominatives.avecContacts(i)
             let sansPage = query.filter { $0.0 != "page" }
+            modele["champsCaches"] = query.filter { !["q", "page", "statut", "formation_cfds"].contains($0.0) }
+                .map { ["nom": $0.0, "valeur": $0.1] }
             modele["apprenants"] = [
                 "total": nombre(total), "contacts": contacts, "recherche": query.first { $0.0 == "q" }?.1 ?? "",
                 "filtreStatut": true,
+                "formationsProposees": formationsProposees.map { ["cfd": $0.cfd, "libelle": $0.libelle, "selectionne": f.cfds.contains($0.cfd)] },
                 "statuts": Self.statuts.map { ["cle": $0.cle, "libelle": $0.libelle, "selectionne": $0.cle == statut] },
                 "lignes": tranche.map { ListesNominatives.vue($0, aujourdhui: f.date, contacts: contacts) },
                 "pagination": ListesNominatives.pagination(numero: numero, pages: pages) {
