@@ -36,6 +36,12 @@ struct DecodeurDossierTests {
         #expect(erreurs(item(["email_contact": .string("")])) == [.init("email_contact", "Email non valide")])
     }
 
+    @Test func nulCharactersAreRefusedOnTheField() {
+        #expect(erreurs(item(["nom_apprenant": .string("Mar\u{0}tin")])) == [.init("nom_apprenant", Message.caractereNul)])
+        #expect(erreurs(item(["id_erp_apprenant": .string("ID\u{0}")])) == [.init("id_erp_apprenant", Message.caractereNul)])
+        #expect(erreurs(item(["nom_apprenant": .string("Martin\u{1}")])).isEmpty)  // other control characters are text
+    }
+
     @Test func requiredFieldsMissing() {
         let e = erreurs(.object([:]))
         #expect(e.map(\.path.first!) == [

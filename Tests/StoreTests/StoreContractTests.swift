@@ -203,3 +203,18 @@ extension StoreContractTests {
         }
     }
 }
+
+extension StoreContractTests {
+    /// A NUL character is refused with a field error on every backend, the rest of the batch is stored.
+    @Test(arguments: Backend.actifs) func nulCharactersAreRejectedNotFatal(_ backend: Backend) async throws {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await peuple(store)
+            let r = try await lot([item(["id_erp_apprenant": .string("N1"), "nom_apprenant": .string("A\u{0}B")]),
+                                   item(["id_erp_apprenant": .string("N2")])], transmetteur: amiens.id, store: store)
+            #expect(r.lot.items[0].erreurs == [ErreurValidation("nom_apprenant", Message.caractereNul)])
+            #expect(r.nombreRejetes == 1)
+            #expect(try await store.nombreEffectifs() == 1)
+            #expect(try await store.nombreTransmissions() == 2)
+        }
+    }
+}

@@ -14,6 +14,8 @@ public struct ErreurValidation: Hashable, Sendable, Codable {
 /// The French messages of the API, in one place (domain §2.3–2.5, `dossier_apprenant_v3_champs.csv`).
 public enum Message {
     public static let stringAttendu = "String attendu"
+    /// Not in the reference: a text cannot hold U+0000 in PostgreSQL, so it is refused on every backend alike.
+    public static let caractereNul = "Le texte contient un caractère nul (U+0000), interdit"
     public static let numberAttendu = "Number attendu"
     public static let integerAttendu = "Integer attendu"
     public static let booleanAttendu = "Boolean attendu"

@@ -22,7 +22,12 @@ struct LecteurChamps {
             return nil
         }
         switch v {
-        case .string(let s): return s
+        case .string(let s):
+            if s.utf8.contains(0) {
+                erreur(champ, Message.caractereNul)
+                return nil
+            }
+            return s
         case .number where nombre: return v.javascriptString
         default:
             erreur(champ, Message.stringAttendu)
