@@ -84,11 +84,6 @@ extension IndexIndicateurs {
         verrou.withLock { rangOrganisme[id].map { organismes[Int($0)] } }
     }
 
-    /// The organismes a perimeter covers, in name order.
-    public func organismes(dans perimetre: Perimetre) -> [Organisme] {
-        verrou.withLock { organismes.filter { perimetre.inclut($0) }.sorted { $0.nom < $1.nom } }
-    }
-
     /// The title and level of a formation, from the catalogue.
     public func formation(cfd: String?, rncp: String?) -> FormationCatalogue? {
         verrou.withLock { catalogue.formation(cfd: cfd, rncp: rncp) }

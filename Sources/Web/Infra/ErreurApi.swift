@@ -31,6 +31,13 @@ public struct ErreurApi: Error, Sendable {
 
     static func cleApi(_ message: String) -> ErreurApi { ErreurApi(.forbidden, message, forme: .nationale) }
 
+    /// A page's query parameter is unknown or malformed: a 400 page naming each one.
+    static func parametres(_ details: [ErreurValidation]) -> ErreurApi {
+        ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: details, forme: .tdb(code: "parametres"))
+    }
+
+    static func parametre(_ champ: String, _ message: String) -> ErreurApi { parametres([ErreurValidation(champ, message)]) }
+
     static func validation(_ details: [ErreurValidation]) -> ErreurApi {
         ErreurApi(.badRequest, "Erreur de validation", details: details, forme: .nationale)
     }

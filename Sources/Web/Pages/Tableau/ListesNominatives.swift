@@ -79,41 +79,59 @@ struct ListesNominatives {
         })
     }
 
+    /// The statuses as pages show them: key in the URL, code in the index, badge and filter labels.
+    static let statuts: [(cle: String, code: UInt8, libelle: String, pluriel: String)] = [
+        ("apprenti", CodeStatut.apprenti, "Apprenti", "Apprentis"),
+        ("inscrit", CodeStatut.inscrit, "Inscrit sans contrat", "Inscrits sans contrat"),
+        ("rupturant", CodeStatut.rupturant, "Rupturant", "Rupturants"),
+        ("abandon", CodeStatut.abandon, "Sorti", "Sortis"),
+        ("fin_de_formation", CodeStatut.finDeFormation, "Fin de formation", "En fin de formation"),
+        ("aucun", CodeStatut.aucun, "Pas encore de statut", "Pas encore de statut"),
+    ]
+
     static func libelleStatut(_ code: UInt8) -> (cle: String, libelle: String) {
-        switch code {
-        case CodeStatut.inscrit: ("inscrit", "Inscrit sans contrat")
-        case CodeStatut.apprenti: ("apprenti", "Apprenti")
-        case CodeStatut.rupturant: ("rupturant", "Rupturant")
-        case CodeStatut.abandon: ("abandon", "Sorti")
-        case CodeStatut.finDeFormation: ("fin_de_formation", "Fin de formation")
-        default: ("aucun", "Pas encore de statut")
-        }
+        let s = statuts.first { $0.code == code } ?? statuts.last!
+        return (s.cle, s.libelle)
     }
 
     /// Contacts appear for the types whose lists carry them, and for an organisme's own learners.
     static func avecContacts(_ i: Identite) -> Bool { i.droits.contactsDansListes || i.organisation.organisme != nil }
 
-    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+    /// One screen page of a list (50 learners), written to the audit log: rows, count, search, pagination links
+    /// that keep the rest of the query.
+    static func ecran(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)], identite i: Identite,
+                      liste: String, perimetre: Perimetre, chemin: String, ancre: String? = nil) async throws -> [String: Any] {
         let parPage = 50
         let numero = max(1, Int(query.first { $0.0 == "page" }?.1 ?? "1") ?? 1)
-        let (total, tranche) = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1,
-                                                     limite: parPage, decalage: (numero - 1) * parPage)
-        let pages = max(1, (total + parPage - 1) / parPage)
-        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(indicateur.libelle) (écran, page \(numero))", perimetre: perimetre,
+        let recherche = query.first { $0.0 == "q" }?.1 ?? ""
+        let (total, tranche) = try await lignes(deps, r, codes: codes, recherche: recherche, limite: parPage,
+                                                decalage: (numero - 1) * parPage)
+        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
                                                          lignes: tranche.count)
-        let contacts = Self.avecContacts(i)
+        let contacts = avecContacts(i)
         let sansPage = query.filter { $0.0 != "page" }
-        return try await deps.page("liste", indicateur.libelle, request, context, [
-            "indicateur": indicateur.libelle, "perimetre": perimetre.libelle, "dateLongue": dateLongue(r.filtres.date),
-            "total": nombre(total), "contacts": contacts, "recherche": query.first { $0.0 == "q" }?.1 ?? "",
-            "ordreArrivee": total > Self.triParNomJusqua && (query.first { $0.0 == "q" }?.1 ?? "").isEmpty,
-            "champsCaches": query.filter { !["q", "page"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] },
-            "lignes": tranche.map { Self.vue($0, aujourdhui: r.filtres.date, contacts: contacts) },
-            "pagination": Self.pagination(numero: numero, pages: pages) { VueTableau.adresse("/listes/\(indicateur.rawValue)", sansPage + [("page", String($0))]) },
-            "csv": VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "csv")]),
-            "xlsx": VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "xlsx")]),
-        ])
+        return [
+            "total": nombre(total), "contacts": contacts, "recherche": recherche,
+            "ordreArrivee": total > triParNomJusqua && recherche.isEmpty,
+            "lignes": tranche.map { vue($0, aujourdhui: r.filtres.date, contacts: contacts) },
+            "pagination": pagination(numero: numero, pages: max(1, (total + parPage - 1) / parPage)) {
+                VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: ancre)
+            },
+        ]
+    }
+
+    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+        let sansPage = query.filter { $0.0 != "page" }
+        var modele = try await Self.ecran(deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
+                                          perimetre: perimetre, chemin: "/listes/\(indicateur.rawValue)")
+        modele["indicateur"] = indicateur.libelle
+        modele["perimetre"] = perimetre.libelle
+        modele["dateLongue"] = dateLongue(r.filtres.date)
+        modele["champsCaches"] = query.filter { !["q", "page"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] }
+        modele["csv"] = VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "csv")])
+        modele["xlsx"] = VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "xlsx")])
+        return try await deps.page("liste", indicateur.libelle, request, context, modele)
     }
 
     static func vue(_ l: Ligne, aujourdhui: Jour, contacts: Bool) -> [String: Any] {
@@ -148,8 +166,7 @@ struct ListesNominatives {
         let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1).lignes
         let format = query.first { $0.0 == "format" }?.1 ?? "xlsx"
         guard format == "csv" || format == "xlsx" else {
-            throw ErreurApi(.badRequest, "Format inconnu : csv ou xlsx", details: [ErreurValidation("format", "Valeur attendue : csv ou xlsx")],
-                            forme: .tdb(code: "parametres"))
+            throw ErreurApi.parametre("format", "Valeur attendue : csv ou xlsx")
         }
         let contacts = Self.avecContacts(i)
         var entetes = ["Organisme", "UAI", "SIRET", "Nom", "Prénom", "Date de naissance", "Formation", "CFD", "RNCP",

@@ -24,7 +24,7 @@ struct PagesIndicateurs {
         if !Self.indicateursCarte.contains(indicateur) {
             erreurs.append(ErreurValidation("indicateur", "Valeur attendue : \(Self.indicateursCarte.joined(separator: ", "))"))
         }
-        if !erreurs.isEmpty { throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: erreurs, forme: .tdb(code: "parametres")) }
+        if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
         return (carte == "regions", indicateur)
     }
 
@@ -124,8 +124,7 @@ struct PagesIndicateurs {
         let etatTexte = query.first { $0.0 == "etat" }?.1
         let etat = etatTexte.flatMap(EtatTransmission.init(rawValue:))
         if etatTexte != nil && etat == nil {
-            throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: [ErreurValidation("etat",
-                            "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")], forme: .tdb(code: "parametres"))
+            throw ErreurApi.parametre("etat", "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui)
         let listes = IndicateurListe.allCases.filter { i.droits.peut($0.capacite) }

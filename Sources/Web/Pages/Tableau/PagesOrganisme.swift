@@ -11,12 +11,6 @@ struct PagesOrganisme {
         router.get("/organismes/:id/transmissions", use: transmissions)
     }
 
-    static let statuts: [(cle: String, libelle: String, code: UInt8)] = [
-        ("apprenti", "Apprentis", CodeStatut.apprenti), ("inscrit", "Inscrits sans contrat", CodeStatut.inscrit),
-        ("rupturant", "Rupturants", CodeStatut.rupturant), ("abandon", "Sortis", CodeStatut.abandon),
-        ("fin_de_formation", "En fin de formation", CodeStatut.finDeFormation), ("aucun", "Pas encore de statut", CodeStatut.aucun),
-    ]
-
     /// The organisme named in the path, if the user may see it for this capability (else 404 / 403).
     func organisme(_ context: ContexteRequete, _ capacite: Capacite) async throws -> (Organisme, Identite) {
         let i = try context.exigerIdentite()
@@ -34,10 +28,8 @@ struct PagesOrganisme {
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autorises: ["date", "formation_cfds", "formation_niveaux"],
                                        autres: ["q", "statut", "page", "tri_formations", "tri_organismes"])
         let statut = query.first { $0.0 == "statut" }?.1
-        if let statut, !Self.statuts.contains(where: { $0.cle == statut }) {
-            throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide",
-                            details: [ErreurValidation("statut", "Valeur attendue : \(Self.statuts.map(\.cle).joined(separator: ", "))")],
-                            forme: .tdb(code: "parametres"))
+        if let statut, !ListesNominatives.statuts.contains(where: { $0.cle == statut }) {
+            throw ErreurApi.parametre("statut", "Valeur attendue : \(ListesNominatives.statuts.map(\.cle).joined(separator: ", "))")
         }
         // The organisme's own view counts it whatever its reliability (§7.2).
         let r = RequeteIndicateurs(perimetre: .organismes([o.id]), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
@@ -70,34 +62,21 @@ struct PagesOrganisme {
         }
         // Its learners by name, for those allowed to see them.
         if i.droits.perimetre(.listeApprenants).inclut(o) {
-            let codes = statut.flatMap { s in Self.statuts.first { $0.cle == s }.map { Set([$0.code]) } }
-            let parPage = 50
-            let numero = max(1, Int(query.first { $0.0 == "page" }?.1 ?? "1") ?? 1)
-            let (total, tranche) = try await ListesNominatives.lignes(deps, r, codes: codes, recherche: query.first { $0.0 == "q" }?.1,
-                                                                     limite: parPage, decalage: (numero - 1) * parPage)
-            let pages = max(1, (total + parPage - 1) / parPage)
-            try await deps.comptes.journaliserAccesNominatif(i, liste: "Apprenants de \(o.nom) (écran, page \(numero))",
-                                                             perimetre: .organismes([o.id]), lignes: tranche.count)
-            let contacts = ListesNominatives.avecContacts(i)
-            let sansPage = query.filter { $0.0 != "page" }
+            let codes = statut.flatMap { s in ListesNominatives.statuts.first { $0.cle == s }.map { Set([$0.code]) } }
+            var apprenants = try await ListesNominatives.ecran(deps, r, codes: codes, query: query, identite: i,
+                                                               liste: "Apprenants de \(o.nom)", perimetre: .organismes([o.id]),
+                                                               chemin: chemin, ancre: "apprenants")
             modele["champsCaches"] = query.filter { !["q", "page", "statut", "formation_cfds"].contains($0.0) }
                 .map { ["nom": $0.0, "valeur": $0.1] }
-            modele["apprenants"] = [
-                "total": nombre(total), "contacts": contacts, "recherche": query.first { $0.0 == "q" }?.1 ?? "",
-                "filtreStatut": true,
-                "formationsProposees": formationsProposees.map { ["cfd": $0.cfd, "libelle": $0.libelle, "selectionne": f.cfds.contains($0.cfd)] },
-                "statuts": Self.statuts.map { ["cle": $0.cle, "libelle": $0.libelle, "selectionne": $0.cle == statut] },
-                "lignes": tranche.map { ListesNominatives.vue($0, aujourdhui: f.date, contacts: contacts) },
-                "pagination": ListesNominatives.pagination(numero: numero, pages: pages) {
-                    VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: "apprenants")
-                },
-                "date": f.date.description,
-                "telechargements": IndicateurListe.allCases.filter { i.droits.perimetre($0.capacite).inclut(o) }.map { l in
-                    ["libelle": l.libelle,
-                     "xlsx": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "xlsx")]),
-                     "csv": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "csv")])]
-                },
-            ] as [String: Any]
+            apprenants["filtreStatut"] = true
+            apprenants["formationsProposees"] = formationsProposees.map { ["cfd": $0.cfd, "libelle": $0.libelle, "selectionne": f.cfds.contains($0.cfd)] }
+            apprenants["statuts"] = ListesNominatives.statuts.map { ["cle": $0.cle, "libelle": $0.pluriel, "selectionne": $0.cle == statut] }
+            apprenants["telechargements"] = IndicateurListe.allCases.filter { i.droits.perimetre($0.capacite).inclut(o) }.map { l in
+                ["libelle": l.libelle,
+                 "xlsx": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "xlsx")]),
+                 "csv": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "csv")])]
+            }
+            modele["apprenants"] = apprenants
         }
         return try await deps.page("organisme", o.nom, request, context, modele)
     }
@@ -121,8 +100,7 @@ struct PagesOrganisme {
         let (o, _) = try await organisme(context, .voirTransmissions)
         let query = VueTableau.requete(request)
         for (cle, _) in query where cle != "jour" {
-            throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: [ErreurValidation(cle, "Paramètre inconnu")],
-                            forme: .tdb(code: "parametres"))
+            throw ErreurApi.parametre(cle, "Paramètre inconnu")
         }
         let maintenant = deps.horloge.now()
         let jours = try await deps.store.transmissionsParJour(organisme: o.id, depuis: maintenant.addingTimeInterval(-90 * 86_400))
@@ -138,8 +116,7 @@ struct PagesOrganisme {
         ]
         if let texte = query.first(where: { $0.0 == "jour" })?.1 {
             guard let jour = Jour(iso: texte) else {
-                throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide",
-                                details: [ErreurValidation("jour", "Date invalide : format attendu AAAA-MM-JJ")], forme: .tdb(code: "parametres"))
+                throw ErreurApi.parametre("jour", "Date invalide : format attendu AAAA-MM-JJ")
             }
             let rejets = try await deps.store.rejets(organisme: o.id, jour: jour, limite: 500)
             var frequences: [String: Int] = [:]

@@ -16,7 +16,7 @@ enum VueTableau {
         do {
             return try FiltresIndicateurs.lire(query, aujourdhui: aujourdhui, autorises: autorises, autres: autres)
         } catch {
-            throw ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: error.erreurs, forme: .tdb(code: "parametres"))
+            throw ErreurApi.parametres(error.erreurs)
         }
     }
 
