@@ -3,12 +3,21 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    /// One transaction per batch. What does not depend on the stored rows (every column of a new learner, of its
+    /// transmission) is computed on every core before it; inside, one query finds the learners already known, their
+    /// merges run on every core, then each row is written with its values bound directly.
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
-        return try await pool.write { db in
-            let select = try db.cachedStatement(sql: """
-                SELECT id, record FROM effectifs WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
-                """)
+        let lignes = lot.items.carteParallele { item in
+            (transmission: Self.colonnesTransmission(item, lot: lot), effectif: item.effectif.map { e in
+                let formes = item.precalcul ?? Precalcul(e)
+                return (valeurs: Self.colonnes(e, formes), parcours: formes.parcours)
+            })
+        }
+        let cles = JSONTexte.ecrire(.liste(lot.items.compactMap(\.effectif).map { e in
+            .liste([.entier(Int(e.cle.organisme.rawValue)), .texte(e.cle.anneeScolaire.description), .texte(e.cle.idErpApprenant)])
+        }))
+        let resultats = try await pool.write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO effectifs (organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, source,
                     source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
@@ -24,52 +33,55 @@ extension SQLiteStore {
                 """)
             let transmission = try db.cachedStatement(sql: """
                 INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
-                    id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, effectif_id, organisme_id, donnees)
+                    id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, organisme_id, donnees, effectif_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // The learners already known, by their key's rank among the batch's effectifs, merged on every core.
+            let connus = try Row.fetchAll(db, sql: """
+                SELECT j.key AS rang, e.id, e.record FROM json_each(?) AS j
+                JOIN effectifs AS e ON e.organisme_id = json_extract(j.value, '$[0]')
+                    AND e.annee_scolaire = json_extract(j.value, '$[1]') AND e.id_erp_apprenant = json_extract(j.value, '$[2]')
+                """, arguments: [cles]).map { (rang: $0["rang"] as Int, id: $0["id"] as Int64, record: $0["record"] as String) }
+            let entrants = lot.items.compactMap(\.effectif)
+            let fusions = connus.carteParallele { connu -> Result<(Int, Fusion), any Error> in
+                Result {
+                    let merged = try Effectif(json: document(connu.record)).fusionne(avec: entrants[connu.rang], now: now)
+                    let formes = Precalcul(merged)
+                    return (connu.rang, Fusion(id: connu.id, effectif: merged, parcours: formes.parcours,
+                                               valeurs: Self.colonnes(merged, formes)))
+                }
+            }
+            var existants: [Int: Fusion] = [:]
+            for f in fusions {
+                let (rang, fusion) = try f.get()
+                existants[rang] = fusion
+            }
 
             // The write lock is held until the commit: numbers are handed out in commit order.
             var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
             var formateurs = Set<Int64>()
-            for item in lot.items {
+            var rang = 0
+            for (item, ligne) in zip(lot.items, lignes) {
                 var effectifId: EffectifID?
                 var indexable: EffectifIndexable?
-                if let incoming = item.effectif {
-                    let k = incoming.cle
-                    let existing = try Row.fetchOne(
-                        select, arguments: [k.organisme.rawValue, k.anneeScolaire.description, k.idErpApprenant])
-                    let merged: Effectif
-                    let formes: Precalcul
-                    if let existing {
-                        merged = try Effectif(json: document(existing["record"])).fusionne(avec: incoming, now: now)
-                        formes = Precalcul(merged)
-                    } else {
-                        merged = incoming
-                        formes = item.precalcul ?? Precalcul(incoming)
-                    }
-                    let parcours = formes.parcours
+                if let incoming = item.effectif, let nouveau = ligne.effectif {
                     version += 1
-                    let values = Self.colonnes(merged, formes) + [version]
-                    if let existing {
-                        let id: Int64 = existing["id"]
-                        try update.execute(arguments: values + [id])
-                        effectifId = EffectifID(id)
+                    let stocke: EffectifStocke
+                    if let existant = existants[rang] {
+                        try update.executer(db, existant.valeurs, puis: version.databaseValue, existant.id.databaseValue)
+                        stocke = EffectifStocke(id: EffectifID(existant.id), effectif: existant.effectif, parcours: existant.parcours)
                     } else {
-                        try insert.execute(arguments: values)
-                        effectifId = EffectifID(db.lastInsertedRowID)
+                        try insert.executer(db, nouveau.valeurs, puis: version.databaseValue)
+                        stocke = EffectifStocke(id: EffectifID(db.lastInsertedRowID), effectif: incoming, parcours: nouveau.parcours)
                     }
-                    formateurs.insert(merged.organismeId.rawValue)
-                    if let effectifId { indexable = EffectifIndexable(EffectifStocke(id: effectifId, effectif: merged, parcours: parcours), version: version) }
+                    rang += 1
+                    effectifId = stocke.id
+                    formateurs.insert(incoming.organismeId.rawValue)
+                    indexable = EffectifIndexable(stocke, version: version)
                 }
-                let erreurs = JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud)))
-                try transmission.execute(arguments: [
-                    lot.id, item.index, now.epoch, lot.source.rawValue, lot.transmetteur.rawValue, lot.cleApi?.rawValue,
-                    item.idErpApprenant, item.formateur?.uai.rawValue, item.formateur?.siret.rawValue,
-                    item.erreurs.isEmpty, erreurs, effectifId?.rawValue, item.effectif?.organismeId.rawValue,
-                    item.echo,
-                ])
+                try transmission.executer(db, ligne.transmission, puis: effectifId?.rawValue.databaseValue ?? .null)
                 resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
                                                 effectifId: effectifId, organismeId: item.effectif?.organismeId,
                                                 indexable: indexable))
@@ -91,6 +103,28 @@ extension SQLiteStore {
             }
             return resultats
         }
+        checkpoints.apresEcriture()
+        return resultats
+    }
+
+    /// A known learner merged with what the batch sends, ready to be written.
+    struct Fusion: Sendable {
+        let id: Int64
+        let effectif: Effectif
+        let parcours: Parcours
+        let valeurs: [DatabaseValue]
+    }
+
+    /// The values of a transmission's columns but `effectif_id`, in the order of its INSERT.
+    static func colonnesTransmission(_ item: LotPrepare.Item, lot: LotPrepare) -> [DatabaseValue] {
+        [
+            lot.id.databaseValue, item.index.databaseValue, lot.recuLe.epoch.databaseValue, lot.source.rawValue.databaseValue,
+            lot.transmetteur.rawValue.databaseValue, lot.cleApi?.rawValue.databaseValue ?? .null,
+            item.idErpApprenant?.databaseValue ?? .null, item.formateur?.uai.rawValue.databaseValue ?? .null,
+            item.formateur?.siret.rawValue.databaseValue ?? .null, item.erreurs.isEmpty.databaseValue,
+            JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud))).databaseValue,
+            item.effectif?.organismeId.rawValue.databaseValue ?? .null, item.echo.databaseValue,
+        ]
     }
 
     static func noeud(_ e: ErreurValidation) -> JSONTexte.Noeud {
@@ -98,16 +132,15 @@ extension SQLiteStore {
     }
 
     /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
-    static func colonnes(_ e: Effectif, _ formes: Precalcul) -> StatementArguments {
-        let record = formes.record
-        let parcours = formes.parcoursTexte
-        return [
+    static func colonnes(_ e: Effectif, _ formes: Precalcul) -> [DatabaseValue] {
+        let valeurs: [(any DatabaseValueConvertible)?] = [
             e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
             e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,
             e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp, e.formation.annee,
-            e.formation.dateEntree.description, e.formation.dateFin.description, parcours, record, e.createdAt.epoch,
-            e.updatedAt.epoch, e.transmittedAt.epoch,
+            e.formation.dateEntree.description, e.formation.dateFin.description, formes.parcoursTexte, formes.record,
+            e.createdAt.epoch, e.updatedAt.epoch, e.transmittedAt.epoch,
         ]
+        return valeurs.map { $0?.databaseValue ?? .null }
     }
 
     public func effectif(cle: CleEffectif) async throws -> EffectifStocke? {

@@ -7,6 +7,7 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     /// The database file.
     public let chemin: String
+    let checkpoints: Checkpoints
 
     /// Opens (creating it and its folder if needed) the database at `path` and runs the pending migrations.
     public init(path: String) throws {
@@ -18,13 +19,15 @@ public final class SQLiteStore: Store {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A batch touches a few thousand pages of the tables and their indexes: keep them in memory (32 MiB per
-            // connection instead of 2), and checkpoint the WAL every 40 MiB rather than every 4.
+            // connection instead of 2). The WAL is copied into the database by `Checkpoints`, away from the
+            // commits; a commit only does it itself if the WAL passes 400 MiB.
             try db.execute(sql: "PRAGMA cache_size = -32768")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 100000")
         }
         pool = try DatabasePool(path: path, configuration: config)
         chemin = path
         try Migrations.migrator.migrate(pool)
+        checkpoints = try Checkpoints(path: path)
     }
 
     /// The migrations applied, in order (for `tdb migrate`).

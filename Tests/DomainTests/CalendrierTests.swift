@@ -10,6 +10,15 @@ struct CalendrierTests {
         #expect(Jour(rawValue: raw).description == iso)
     }
 
+    @Test func everyDayIsWrittenWithFourDigitYearAndTwoDigitMonthAndDay() {
+        for raw in stride(from: Int32(-719_528), through: 2_932_896, by: 997) {
+            let j = Jour(rawValue: raw)
+            let (y, m, d) = j.components
+            #expect(j.description == String(format: "%04d-%02d-%02d", y, m, d))
+            #expect(Jour(iso: j.description) == j)
+        }
+    }
+
     @Test func dayOverflowRollsOverAsJavaScript() {
         #expect(Jour(iso: "2024-02-30")?.description == "2024-03-01")
         #expect(Jour(iso: "2024-13-01") == nil)

@@ -104,9 +104,15 @@ struct DecodeurDossierTests {
         #expect(d.lieuSIRET == nil)
     }
 
-    @Test(arguments: [("H", "M"), ("1", "M"), ("2", "F"), ("F", "F"), (" M ", "M")])
+    @Test(arguments: [("H", "M"), ("1", "M"), ("2", "F"), ("F", "F"), (" M ", "M"), ("M", "M")])
     func sexe(_ raw: String, _ normalised: String) {
         #expect(valide(item(["sexe_apprenant": .string(raw)]))?.sexe == normalised)
+    }
+
+    /// Each replacement touches the first occurrence only, as JavaScript's `replace` with a string.
+    @Test(arguments: ["H1", "HH", "12", "MF", "h", "", "2F"])
+    func sexeInvalide(_ raw: String) {
+        #expect(erreurs(item(["sexe_apprenant": .string(raw)])).map(\.path) == [["sexe_apprenant"]])
     }
 
     @Test func codesAndLists() {

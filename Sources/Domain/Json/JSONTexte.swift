@@ -2,10 +2,12 @@
 /// (the echo of an item, the API responses written by hand).
 public enum JSONTexte {
     /// An ordered JSON document.
-    public indirect enum Noeud: Sendable {
+    public enum Noeud: Sendable {
         case valeur(JSONValue)
         case objet([(String, Noeud)])
         case liste([Noeud])
+        /// Already written JSON text.
+        case ecrit([UInt8])
 
         public static func texte(_ s: String?) -> Noeud { s.map { .valeur(.string($0)) } ?? .valeur(.null) }
         public static func entier(_ n: Int?) -> Noeud { n.map { .valeur(.number(Double($0))) } ?? .valeur(.null) }
@@ -22,6 +24,7 @@ public enum JSONTexte {
     public static func ecrire(_ n: Noeud, into out: inout [UInt8]) {
         switch n {
         case .valeur(let v): ecrire(v, into: &out)
+        case .ecrit(let texte): out.append(contentsOf: texte)
         case .liste(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {

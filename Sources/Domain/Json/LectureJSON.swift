@@ -2,18 +2,25 @@ import Foundation
 
 /// The fields of a JSON object being written, in order; a `nil` value leaves the field out.
 struct ChampsJSON {
-    private(set) var paires: [(String, JSONTexte.Noeud)] = []
+    /// The object's text so far, written as the fields are set (a stored learner is written at every change).
+    private var texte: [UInt8] = [UInt8(ascii: "{")]
 
+    init() { texte.reserveCapacity(256) }
+
+    /// Adds a field (write-only: the text is not read back); nil and null values are left out.
     subscript(cle: String) -> JSONTexte.Noeud? {
-        get { paires.first { $0.0 == cle }?.1 }
+        get { nil }
         set {
             guard let newValue else { return }
             if case .valeur(.null) = newValue { return }
-            paires.append((cle, newValue))
+            if texte.count > 1 { texte.append(UInt8(ascii: ",")) }
+            JSONTexte.chaine(cle, into: &texte)
+            texte.append(UInt8(ascii: ":"))
+            JSONTexte.ecrire(newValue, into: &texte)
         }
     }
 
-    var noeud: JSONTexte.Noeud { .objet(paires) }
+    var noeud: JSONTexte.Noeud { .ecrit(texte + [UInt8(ascii: "}")]) }
 }
 
 extension JSONTexte.Noeud {

@@ -45,7 +45,7 @@ struct ApiV3Routes {
         let buffer = try await request.body.collect(upTo: Self.tailleMaximaleCorps)
         let corps: JSONValue
         do {
-            corps = try AnalyseurJSON.analyser(buffer.readableBytesView)
+            corps = try AnalyseurJSON.analyserEnParallele(buffer.readableBytesView)
         } catch {
             throw ErreurApi.validation([ErreurValidation(path: [], message: "JSON invalide : \(error)")])
         }

@@ -1,0 +1,103 @@
+import Foundation
+
+extension AnalyseurJSON {
+    /// Parses a JSON text like `analyser`, but when it is an array its elements are parsed on every core: a quick
+    /// scan finds where each element starts and ends (strings and nesting respected), then each element goes
+    /// through the full parser. The result, and on bad input the error (found by the plain parser), are those of
+    /// `analyser`.
+    public static func analyserEnParallele<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue where C.Element == UInt8 {
+        let array = Array(bytes)
+        let bornes = array.withUnsafeBufferPointer { b -> [Range<Int>]? in
+            var d = Decoupe(b)
+            return d.elements()
+        }
+        guard let bornes, bornes.count > 1 else { return try analyser(array) }
+        let valeurs: [JSONValue?] = bornes.carteParallele { r in
+            try? analyser(array[r], profondeur: 1)
+        }
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(valeurs.count)
+        for v in valeurs {
+            guard let v else { return try analyser(array) }  // the plain parser says where and why
+            elements.append(v)
+        }
+        return .array(elements)
+    }
+}
+
+/// Finds the byte range of each element of a top-level JSON array without building anything. It only has to be
+/// right on valid JSON: every range is then parsed strictly, and any doubt sends the whole text to the plain parser.
+private struct Decoupe {
+    let b: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    /// The elements' ranges, or nil when the text is not a well-delimited array.
+    mutating func elements() -> [Range<Int>]? {
+        espaces()
+        guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        var bornes: [Range<Int>] = []
+        espaces()
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+            i += 1
+            espaces()
+            return i == b.count ? [] : nil
+        }
+        while true {
+            espaces()
+            let debut = i
+            guard sauterValeur() else { return nil }
+            bornes.append(debut..<i)
+            espaces()
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            guard b[i] == UInt8(ascii: "]") else { return nil }
+            i += 1
+            espaces()
+            return i == b.count ? bornes : nil
+        }
+    }
+
+    private mutating func espaces() {
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+    }
+
+    /// Moves past one value: a string, a nested object or array (up to its matching bracket), or a bare word.
+    private mutating func sauterValeur() -> Bool {
+        guard i < b.count else { return false }
+        switch b[i] {
+        case UInt8(ascii: "\""): return sauterChaine()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var profondeur = 0
+            while i < b.count {
+                switch b[i] {
+                case UInt8(ascii: "\""):
+                    guard sauterChaine() else { return false }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): profondeur += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    profondeur -= 1
+                    if profondeur == 0 { i += 1; return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        default:
+            let debut = i
+            while i < b.count, b[i] != UInt8(ascii: ","), b[i] != UInt8(ascii: "]"), b[i] > 0x20 { i += 1 }
+            return i > debut
+        }
+    }
+
+    private mutating func sauterChaine() -> Bool {
+        i += 1
+        while i < b.count {
+            if b[i] == UInt8(ascii: "\"") { i += 1; return true }
+            i += b[i] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return false
+    }
+}
