@@ -8,6 +8,8 @@ extension PostgresStore {
     /// change numbers become visible in order.
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
+        // The stored forms of the batch's learners if they are new, on every core, before the lock is taken.
+        let formesNouveaux = lot.items.carteParallele { $0.effectif.map(Precalcul.init) }
         return try await transaction { c in
             let v0 = try await c.valeur(
                 "UPDATE versions SET valeur = valeur WHERE nom = 'effectifs' RETURNING valeur", Int64.self) ?? 0
@@ -33,14 +35,14 @@ extension PostgresStore {
 
             // Merge on every core, then number the accepted items in batch order.
             let existantsLus = existants
-            let prepares: [(Effectif, Precalcul)?] = try lot.items.carteParallele { item in
+            let prepares: [(Effectif, Precalcul)?] = try Array(zip(lot.items, formesNouveaux)).carteParallele { item, formes in
                 Result { () throws -> (Effectif, Precalcul)? in
-                    guard let incoming = item.effectif else { return nil }
+                    guard let incoming = item.effectif, let formes else { return nil }
                     if let texte = existantsLus[incoming.cle] {
                         let merged = try Effectif(json: AnalyseurJSON.analyser(Array(texte.utf8))).fusionne(avec: incoming, now: now)
                         return (merged, Precalcul(merged))
                     }
-                    return (incoming, item.precalcul ?? Precalcul(incoming))
+                    return (incoming, formes)
                 }
             }.map { try $0.get() }
             var version = v0

@@ -4,19 +4,22 @@ import GRDB
 
 extension SQLiteStore {
     /// One transaction per batch. What does not depend on the stored rows (every column of a new learner, of its
-    /// transmission) is computed on every core before it; inside, one query finds the learners already known, their
-    /// merges run on every core, then each row is written with its values bound directly.
+    /// transmission) is computed on every core, slice by slice, while the rows before are written; one query finds
+    /// the learners already known, their merges run on every core, and each row is written with its values bound
+    /// directly.
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
-        let lignes = lot.items.carteParallele { item in
+        let lignes = ProductionParTranches(lot.items) { item in
             (transmission: Self.colonnesTransmission(item, lot: lot), effectif: item.effectif.map { e in
-                let formes = item.precalcul ?? Precalcul(e)
+                let formes = Precalcul(e)
                 return (valeurs: Self.colonnes(e, formes), parcours: formes.parcours)
             })
         }
-        let cles = JSONTexte.ecrire(.liste(lot.items.compactMap(\.effectif).map { e in
-            .liste([.entier(Int(e.cle.organisme.rawValue)), .texte(e.cle.anneeScolaire.description), .texte(e.cle.idErpApprenant)])
-        }))
+        // The batch's learner keys by organisme and school year (a batch usually has one or two of these).
+        let groupes = lot.items.compactMap(\.effectif).enumerated().reduce(into: [Groupe: [String: Int]]()) { g, e in
+            g[Groupe(organisme: e.element.cle.organisme.rawValue, annee: e.element.cle.anneeScolaire.description), default: [:]][
+                e.element.cle.idErpApprenant] = e.offset
+        }
         let resultats = try await pool.write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO effectifs (organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, source,
@@ -37,11 +40,16 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             // The learners already known, by their key's rank among the batch's effectifs, merged on every core.
-            let connus = try Row.fetchAll(db, sql: """
-                SELECT j.key AS rang, e.id, e.record FROM json_each(?) AS j
-                JOIN effectifs AS e ON e.organisme_id = json_extract(j.value, '$[0]')
-                    AND e.annee_scolaire = json_extract(j.value, '$[1]') AND e.id_erp_apprenant = json_extract(j.value, '$[2]')
-                """, arguments: [cles]).map { (rang: $0["rang"] as Int, id: $0["id"] as Int64, record: $0["record"] as String) }
+            var connus: [(rang: Int, id: Int64, record: String)] = []
+            for (groupe, rangs) in groupes {
+                let ids = JSONTexte.ecrire(.liste(rangs.keys.map { .texte($0) }))
+                connus += try Row.fetchAll(db, sql: """
+                    SELECT id, record, id_erp_apprenant FROM effectifs
+                    WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant IN (SELECT value FROM json_each(?))
+                    """, arguments: [groupe.organisme, groupe.annee, ids]).map {
+                    (rang: rangs[$0["id_erp_apprenant"] as String]!, id: $0["id"] as Int64, record: $0["record"] as String)
+                }
+            }
             let entrants = lot.items.compactMap(\.effectif)
             let fusions = connus.carteParallele { connu -> Result<(Int, Fusion), any Error> in
                 Result {
@@ -63,7 +71,8 @@ extension SQLiteStore {
             resultats.reserveCapacity(lot.items.count)
             var formateurs = Set<Int64>()
             var rang = 0
-            for (item, ligne) in zip(lot.items, lignes) {
+            for (k, item) in lot.items.enumerated() {
+                let ligne = lignes[k]
                 var effectifId: EffectifID?
                 var indexable: EffectifIndexable?
                 if let incoming = item.effectif, let nouveau = ligne.effectif {
@@ -105,6 +114,11 @@ extension SQLiteStore {
         }
         checkpoints.apresEcriture()
         return resultats
+    }
+
+    struct Groupe: Hashable {
+        let organisme: Int64
+        let annee: String
     }
 
     /// A known learner merged with what the batch sends, ready to be written.

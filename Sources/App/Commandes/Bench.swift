@@ -3,9 +3,6 @@ import Domain
 import Foundation
 import Hummingbird
 import Web
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `tdb bench`: one table of figures on a demo database (DESIGN §8: benchmarks are a command, not timed tests).
 struct Bench: AsyncParsableCommand {
@@ -13,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
     @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
-    @Option(help: "Lots de 2000 dossiers envoyés en HTTP.") var lots = 5
+    @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 5 lots de mise en route).") var lots = 10
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -129,40 +126,51 @@ struct Bench: AsyncParsableCommand {
             groupe.addTask { try await app.runService() }
             defer { groupe.cancelAll() }
             while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
-            let url = URL(string: adresse.valeur! + "/api/v3/dossiers-apprenants")!
-            var total = 0
-            var duree: Duration = .zero
-            for k in 0..<lots {
-                let items = pays.apprenants(organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
-                                            nombre: Ingestion.tailleMaximaleLot, graine: UInt64(900_000 + k))
-                var requete = URLRequest(url: url)
-                requete.httpMethod = "POST"
-                requete.setValue("Bearer \(nouvelle.valeur)", forHTTPHeaderField: "Authorization")
-                requete.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                requete.httpBody = Data(JSONTexte.ecrire(.valeur(.array(items))).utf8)
-                let t = ContinuousClock.now
-                let (_, reponse) = try await URLSession.shared.data(for: requete)
-                duree += ContinuousClock.now - t
-                guard (reponse as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("l'ingestion HTTP a échoué") }
-                total += items.count
+            let port = URL(string: adresse.valeur!)!.port!
+            // The batches are written before the clock starts; each connection sends its share one after the other.
+            var graine = UInt64(900_000)
+            func corps(_ n: Int) -> [[UInt8]] {
+                (0..<n).map { _ in
+                    graine += 1
+                    let items = pays.apprenants(organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                                                nombre: Ingestion.tailleMaximaleLot, graine: graine)
+                    return Array(JSONTexte.ecrire(.valeur(.array(items))).utf8)
+                }
             }
-            var lignes = [("ingestion HTTP (lots de 2000, nouveaux apprenants)",
-                           "\(total) dossiers en \(fmt(secondes(duree))) s, \(Int(Double(total) / max(secondes(duree), 1e-9))) dossiers/s")]
-            lignes += try await pages(adresse.valeur!, email: email, motDePasse: motDePasse, organisme: organisme.id)
+            let entetes = [("Authorization", "Bearer \(nouvelle.valeur)"), ("Content-Type", "application/json")]
+            // The first batches find the database pages and the memory allocator cold (a few hundred ms each): they
+            // are shown apart, then the steady throughput with one connection, and with two sending at once.
+            var lignes: [(String, String)] = []
+            for (nom, connexions, nombre) in [("mise en route", 1, 5), ("1 connexion", 1, lots), ("2 connexions", 2, lots)] {
+                let parConnexion = (0..<connexions).map { _ in corps(max(1, nombre / connexions)) }
+                let t = ContinuousClock.now
+                try await withThrowingTaskGroup(of: Void.self) { envois in
+                    for lotsDeLaConnexion in parConnexion {
+                        envois.addTask {
+                            try await ConnexionHTTP.surUnFil {
+                                let c = try ConnexionHTTP(port: port)
+                                for lot in lotsDeLaConnexion {
+                                    let r = try c.envoyer("POST", "/api/v3/dossiers-apprenants", entetes: entetes, corps: lot)
+                                    guard r.statut == 200 else { throw ValidationError("l'ingestion HTTP a répondu \(r.statut)") }
+                                }
+                            }
+                        }
+                    }
+                    try await envois.waitForAll()
+                }
+                let duree = secondes(ContinuousClock.now - t)
+                let total = parConnexion.joined().count * Ingestion.tailleMaximaleLot
+                lignes.append(("ingestion HTTP (lots de 2000 nouveaux apprenants, \(nom))",
+                               "\(total) dossiers en \(fmt(duree)) s, \(Int(Double(total) / max(duree, 1e-9))) dossiers/s"))
+            }
+            lignes += try await pages(port: port, email: email, motDePasse: motDePasse, organisme: organisme.id)
             return lignes
         }
     }
 
     /// Median and p99 time of each main page.
-    func pages(_ racine: String, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)] {
-        var connexion = URLRequest(url: URL(string: racine + "/api/v1/auth/login")!)
-        connexion.httpMethod = "POST"
-        connexion.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        connexion.httpBody = Data(JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
-        let (_, r) = try await URLSession.shared.data(for: connexion)
-        guard let entete = (r as? HTTPURLResponse)?.value(forHTTPHeaderField: "Set-Cookie"),
-            let cookie = entete.split(separator: ";").first.map(String.init)
-        else { throw ValidationError("connexion du banc impossible") }
+    func pages(port: Int, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)] {
+        let identifiants = Array(JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
         let chemins = [
             ("page d'accueil", "/"), ("page nationale (carte, évolution, tableau)", "/indicateurs/national"),
             ("page indicateurs (périmètre national, 3 tableaux)", "/indicateurs"),
@@ -170,21 +178,26 @@ struct Bench: AsyncParsableCommand {
             ("page d'un organisme (apprenants, page 1)", "/organismes/\(organisme)"),
             ("liste nominative des rupturants (page 1)", "/listes/rupturants"),
         ]
-        var lignes: [(String, String)] = []
-        for (nom, chemin) in chemins {
-            var requete = URLRequest(url: URL(string: racine + chemin)!)
-            requete.setValue(cookie, forHTTPHeaderField: "Cookie")
-            var mesures: [Double] = []
-            for _ in 0..<max(3, repetitions / 3) {
-                let t = ContinuousClock.now
-                let (_, reponse) = try await URLSession.shared.data(for: requete)
-                mesures.append(secondes(ContinuousClock.now - t) * 1000)
-                guard (reponse as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("\(chemin) n'a pas répondu 200") }
+        let appels = max(3, repetitions / 3)
+        return try await ConnexionHTTP.surUnFil {
+            let c = try ConnexionHTTP(port: port)
+            let r = try c.envoyer("POST", "/api/v1/auth/login", entetes: [("Content-Type", "application/json")], corps: identifiants)
+            guard let cookie = r.entete("Set-Cookie")?.split(separator: ";").first.map(String.init)
+            else { throw ValidationError("connexion du banc impossible") }
+            var lignes: [(String, String)] = []
+            for (nom, chemin) in chemins {
+                var mesures: [Double] = []
+                for _ in 0..<appels {
+                    let t = ContinuousClock.now
+                    let reponse = try c.envoyer("GET", chemin, entetes: [("Cookie", cookie)])
+                    mesures.append(secondes(ContinuousClock.now - t) * 1000)
+                    guard reponse.statut == 200 else { throw ValidationError("\(chemin) n'a pas répondu 200") }
+                }
+                mesures.sort()
+                lignes.append((nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))])) ms"))
             }
-            mesures.sort()
-            lignes.append((nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))])) ms"))
+            return lignes
         }
-        return lignes
     }
 }
 

@@ -20,3 +20,46 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// `map` over every core in slices, in the background, handing each slice to a consumer as soon as it is ready:
+/// the writer of a batch writes the first rows while the next ones are still being prepared.
+public final class ProductionParTranches<T: Sendable>: @unchecked Sendable {
+    public let taille: Int
+    private let condition = NSCondition()
+    private var tranches: [[T]?]
+    private var prochaine = 0
+
+    public init<E: Sendable>(_ elements: [E], taille: Int = 250, _ f: @escaping @Sendable (E) -> T) {
+        self.taille = taille
+        let n = (elements.count + taille - 1) / taille
+        tranches = Array(repeating: nil, count: n)
+        for _ in 0..<Swift.min(ProcessInfo.processInfo.activeProcessorCount, n) {
+            DispatchQueue.global().async { [self] in
+                while let k = reserver() {
+                    let tranche = elements[(k * taille)..<Swift.min(elements.count, (k + 1) * taille)].map(f)
+                    condition.lock()
+                    tranches[k] = tranche
+                    condition.broadcast()
+                    condition.unlock()
+                }
+            }
+        }
+    }
+
+    private func reserver() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard prochaine < tranches.count else { return nil }
+        prochaine += 1
+        return prochaine - 1
+    }
+
+    /// The `i`-th result, waiting for its slice if needed.
+    public subscript(i: Int) -> T {
+        let k = i / taille
+        condition.lock()
+        defer { condition.unlock() }
+        while tranches[k] == nil { condition.wait() }
+        return tranches[k]![i - k * taille]
+    }
+}

@@ -71,8 +71,6 @@ public struct Ingestion: Sendable {
             prepares.append(.init(index: index, echo: echo, idErpApprenant: dossier.idErpApprenant,
                                   formateur: dossier.formateur, erreurs: erreurs, effectif: effectif))
         }
-        let precalculs = prepares.carteParallele { $0.effectif.map(Precalcul.init) }
-        for k in prepares.indices { prepares[k].precalcul = precalculs[k] }
         let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
                              transmetteur: transmetteur, cleApi: cleApi, items: prepares)
         let t1 = ContinuousClock.now

@@ -12,8 +12,6 @@ public struct LotPrepare: Sendable {
         public let erreurs: [ErreurValidation]
         /// The dossier mapped to an effectif when the item is accepted.
         public let effectif: Effectif?
-        /// The stored forms of `effectif` written ahead, on every core, for when it is a new learner.
-        public var precalcul: Precalcul?
 
         public init(index: Int, echo: String, idErpApprenant: String?, formateur: OrganismeCle?,
                     erreurs: [ErreurValidation], effectif: Effectif?) {
@@ -43,7 +41,7 @@ public struct LotPrepare: Sendable {
     }
 }
 
-/// An effectif's stored forms, computed before the write transaction.
+/// An effectif's stored forms (its record and timeline as JSON text), computed by the stores on every core.
 public struct Precalcul: Sendable {
     public let record: String
     public let parcours: Parcours

@@ -7,14 +7,18 @@ extension AnalyseurJSON {
     /// `analyser`.
     public static func analyserEnParallele<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue where C.Element == UInt8 {
         let array = Array(bytes)
-        let bornes = array.withUnsafeBufferPointer { b -> [Range<Int>]? in
+        let valeurs: [JSONValue?]? = array.withUnsafeBufferPointer { b in
             var d = Decoupe(b)
-            return d.elements()
+            guard let bornes = d.elements(), bornes.count > 1 else { return nil }
+            // Each element is parsed in place; the first one tells how many fields the others will likely have.
+            let tampon = UncheckedSendable(b)
+            let premier = AnalyseurJSON.element(tampon.valeur, bornes[0], champs: 0)
+            let champs = premier.flatMap { if case .object(let o) = $0 { o.count } else { nil } } ?? 0
+            return [premier] + bornes.dropFirst().map { $0 }.carteParallele { r in
+                AnalyseurJSON.element(tampon.valeur, r, champs: champs)
+            }
         }
-        guard let bornes, bornes.count > 1 else { return try analyser(array) }
-        let valeurs: [JSONValue?] = bornes.carteParallele { r in
-            try? analyser(array[r], profondeur: 1)
-        }
+        guard let valeurs else { return try analyser(array) }
         var elements: [JSONValue] = []
         elements.reserveCapacity(valeurs.count)
         for v in valeurs {
@@ -22,6 +26,17 @@ extension AnalyseurJSON {
             elements.append(v)
         }
         return .array(elements)
+    }
+}
+
+extension AnalyseurJSON {
+    /// The value that exactly fills `r` in `b`, at depth 1; nil when it is not one valid JSON value.
+    fileprivate static func element(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, champs: Int) -> JSONValue? {
+        var p = AnalyseurJSON(UnsafeBufferPointer(rebasing: b[..<r.upperBound]))
+        p.i = r.lowerBound
+        p.champsParElement = champs
+        guard let v = try? p.valeur(profondeur: 1), p.i == r.upperBound else { return nil }
+        return v
     }
 }
 

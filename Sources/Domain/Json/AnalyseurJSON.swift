@@ -11,21 +11,18 @@ public struct AnalyseurJSON {
     static let profondeurMaximale = 256
 
     private let b: UnsafeBufferPointer<UInt8>
-    private var i = 0
+    var i = 0
+    /// The expected number of fields of the objects at depth 1 (the items of a batch), to size them at once.
+    var champsParElement = 0
 
-    private init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     public static func analyser<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue where C.Element == UInt8 {
-        try analyser(bytes, profondeur: 0)
-    }
-
-    /// `profondeur`: how deep the text sits in an enclosing document (for the nesting limit).
-    static func analyser<C: Collection>(_ bytes: C, profondeur: Int) throws(Erreur) -> JSONValue where C.Element == UInt8 {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { (buffer) throws(Erreur) -> JSONValue in
             var p = AnalyseurJSON(buffer)
             p.espaces()
-            let v = try p.valeur(profondeur: profondeur)
+            let v = try p.valeur(profondeur: 0)
             p.espaces()
             guard p.i == buffer.count else { throw p.erreur("contenu inattendu après la valeur JSON") }
             return v
@@ -36,11 +33,11 @@ public struct AnalyseurJSON {
 
     private func erreur(_ raison: String) -> Erreur { Erreur(position: i, raison: raison) }
 
-    private mutating func espaces() {
+    mutating func espaces() {
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
     }
 
-    private mutating func valeur(profondeur: Int) throws(Erreur) -> JSONValue {
+    mutating func valeur(profondeur: Int) throws(Erreur) -> JSONValue {
         guard profondeur < Self.profondeurMaximale else { throw erreur("imbrication trop profonde") }
         guard i < b.count else { throw erreur("fin de texte inattendue") }
         switch b[i] {
@@ -64,7 +61,7 @@ public struct AnalyseurJSON {
 
     private mutating func objet(profondeur: Int) throws(Erreur) -> JSONValue {
         i += 1
-        var o: [String: JSONValue] = [:]
+        var o = [String: JSONValue](minimumCapacity: profondeur == 1 ? champsParElement : 0)
         espaces()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(o) }
         while true {
