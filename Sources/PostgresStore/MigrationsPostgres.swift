@@ -204,6 +204,8 @@ enum MigrationsPostgres {
             "CREATE TABLE versions (nom TEXT PRIMARY KEY, valeur BIGINT NOT NULL)",
             "INSERT INTO versions (nom, valeur) VALUES ('effectifs', 0), ('organismes', 1)",
         ]),
+        // No query ever looked transmissions up by batch: the index only cost every batch 2000 insertions.
+        ("0002-sans-index-transmissions-lot", ["DROP INDEX IF EXISTS transmissions_lot"]),
     ]
 }
 

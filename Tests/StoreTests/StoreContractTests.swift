@@ -180,6 +180,7 @@ extension StoreContractTests {
             #expect(rejets.count == 1)
             #expect(rejets.first?.erreurs == erreursExemple2)
             #expect(rejets.first?.donnees.contains("nir_apprenant") == false)
+            #expect(rejets.first?.donnees.contains("\"id_erp_apprenant\"") == true)
             #expect(try await store.rejets(organisme: amiens.id, jour: jour.adding(days: 1), limite: 10).isEmpty)
 
             let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")

@@ -72,3 +72,10 @@ public struct ItemEnregistre: Sendable, Equatable {
         self.indexable = indexable
     }
 }
+
+extension LotPrepare.Item {
+    /// What the transmission history keeps of the item as sent: the whole item when it was rejected, for the CFA to
+    /// see what to fix; nothing when it was accepted, since the stored learner holds it (a learner's personal data
+    /// is not copied again into the history at each daily resend).
+    public var donneesConservees: String { erreurs.isEmpty ? "" : echo }
+}
