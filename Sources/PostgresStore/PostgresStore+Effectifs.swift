@@ -75,7 +75,7 @@ extension PostgresStore {
                     ("formateur_siret", .texte(item.formateur?.siret.rawValue)), ("accepte", .booleen(item.erreurs.isEmpty)),
                     ("erreurs", .texte(JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud))))),
                     ("effectif_id", .entier(versions[k].flatMap { ids[Int64($0)] }.map(Int.init))),
-                    ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })), ("donnees", .texte(item.donneesConservees)),
+                    ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })), ("donnees", .texte(item.echo)),
                 ])
             }
             let transmissionIds = Dictionary(try await c.lignes("""

@@ -137,7 +137,7 @@ extension SQLiteStore {
             item.idErpApprenant?.databaseValue ?? .null, item.formateur?.uai.rawValue.databaseValue ?? .null,
             item.formateur?.siret.rawValue.databaseValue ?? .null, item.erreurs.isEmpty.databaseValue,
             JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud))).databaseValue,
-            item.effectif?.organismeId.rawValue.databaseValue ?? .null, item.donneesConservees.databaseValue,
+            item.effectif?.organismeId.rawValue.databaseValue ?? .null, item.echo.databaseValue,
         ]
     }
 

@@ -26,16 +26,6 @@ struct EffectifTests {
         #expect(e.apprenant.historiqueStatut.map(\.valeurStatut) == [3])
     }
 
-    /// Personal data is not copied into the transmission history for accepted items: the stored learner holds it.
-    @Test func theHistoryKeepsTheItemAsSentOnlyWhenItWasRejected() {
-        let echo = #"{"id_erp_apprenant":"A","nom_apprenant":"DURAND"}"#
-        let accepte = LotPrepare.Item(index: 0, echo: echo, idErpApprenant: "A", formateur: nil, erreurs: [], effectif: nil)
-        let rejete = LotPrepare.Item(index: 1, echo: echo, idErpApprenant: "A", formateur: nil,
-                                     erreurs: [ErreurValidation("date_de_naissance_apprenant", "Date invalide")], effectif: nil)
-        #expect(accepte.donneesConservees.isEmpty)
-        #expect(rejete.donneesConservees == echo)
-    }
-
     @Test func storedFormRoundTrips() throws {
         var e = try effectif(json(dossierValideExemple))
         e.formation.referentHandicap = .init(nom: nil, prenom: "Ana", email: "ana@example.org")

@@ -170,7 +170,9 @@ extension StoreContractTests {
         try await backend.avecStore { store in
             let (amiens, _, _) = try await peuple(store)
             let jour = Jour(now)
-            _ = try await lot([json(dossierValideExemple), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            let premier = try await lot([json(dossierValideExemple), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            // The history keeps what was sent for the rejected item only: the accepted one is the stored learner.
+            #expect(premier.lot.items.map(\.echo.isEmpty) == [true, false])
             _ = try await lot([item(["id_erp_apprenant": .string("B2")])], transmetteur: amiens.id, store: store,
                               at: now.addingTimeInterval(86_400))
             let jours = try await store.transmissionsParJour(organisme: amiens.id, depuis: now.addingTimeInterval(-86_400))

@@ -27,10 +27,15 @@ public struct Ingestion: Sendable {
 
     public func traiter(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
                         source: SourceEffectif = .erp) async throws -> Resultat {
+        try await enregistrer(try await preparer(items, transmetteur: transmetteur, cleApi: cleApi, source: source))
+    }
+
+    /// Validates every item and gives each its verdict, without writing anything.
+    public func preparer(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
+                         source: SourceEffectif = .erp) async throws -> LotPrepare {
         let now = horloge.now()
         let t0 = ContinuousClock.now
         let decodes = items.carteParallele(DecodeurDossier.decoder)
-        let echos = items.carteParallele(ChampsDossier.echo)
         var couples = Set<OrganismeCle>()
         for case .valide(let d) in decodes {
             couples.insert(d.formateur)
@@ -39,15 +44,12 @@ public struct Ingestion: Sendable {
         let organismes = try await store.organismes(cles: couples)
         let famille = try await store.famille(de: transmetteur)
 
-        var premierParCle: [CleEffectif: Int] = [:]
-        var prepares: [LotPrepare.Item] = []
-        prepares.reserveCapacity(items.count)
-        for (index, (item, decode)) in zip(items, decodes).enumerated() {
-            let echo = echos[index]
+        // Each item's own verdict, on every core; then, in order, a learner sent twice keeps its first item.
+        var prepares = Array(zip(items, decodes)).enumerated().map { $0 }.carteParallele { index, paire in
+            let (item, decode) = paire
             guard case .valide(let dossier) = decode else {
-                prepares.append(.init(index: index, echo: echo, idErpApprenant: idErp(item), formateur: nil,
-                                      erreurs: decode.erreurs, effectif: nil))
-                continue
+                return LotPrepare.Item(index: index, echo: ChampsDossier.echo(item), idErpApprenant: idErp(item),
+                                       formateur: nil, erreurs: decode.erreurs, effectif: nil)
             }
             let formateur = organismes[dossier.formateur]
             let responsable = organismes[dossier.responsable]
@@ -59,30 +61,43 @@ public struct Ingestion: Sendable {
             }
             var effectif: Effectif?
             if erreurs.isEmpty, let formateur, let responsable {
-                let e = Effectif(dossier: dossier, formateur: formateur.id, responsable: responsable.id,
-                                 source: source, transmetteur: transmetteur, now: now)
-                if let premier = premierParCle[e.cle] {
-                    erreurs.append(ErreurValidation("id_erp_apprenant", Message.doublonDansLeLot(premier: premier)))
-                } else {
-                    premierParCle[e.cle] = index
-                    effectif = e
-                }
+                effectif = Effectif(dossier: dossier, formateur: formateur.id, responsable: responsable.id,
+                                    source: source, transmetteur: transmetteur, now: now)
             }
-            prepares.append(.init(index: index, echo: echo, idErpApprenant: dossier.idErpApprenant,
-                                  formateur: dossier.formateur, erreurs: erreurs, effectif: effectif))
+            return LotPrepare.Item(index: index, echo: erreurs.isEmpty ? "" : ChampsDossier.echo(item),
+                                   idErpApprenant: dossier.idErpApprenant, formateur: dossier.formateur,
+                                   erreurs: erreurs, effectif: effectif)
         }
-        let lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
+        var premierParCle: [CleEffectif: Int] = [:]
+        for k in prepares.indices {
+            guard let e = prepares[k].effectif else { continue }
+            if let premier = premierParCle[e.cle] {
+                let p = prepares[k]
+                prepares[k] = LotPrepare.Item(
+                    index: p.index, echo: ChampsDossier.echo(items[k]), idErpApprenant: p.idErpApprenant, formateur: p.formateur,
+                    erreurs: [ErreurValidation("id_erp_apprenant", Message.doublonDansLeLot(premier: premier))], effectif: nil)
+            } else {
+                premierParCle[e.cle] = k
+            }
+        }
+        var lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
                              transmetteur: transmetteur, cleApi: cleApi, items: prepares)
+        lot.dureePreparation = ContinuousClock.now - t0
+        return lot
+    }
+
+    /// Writes a prepared batch in one transaction, then counts it in the index before returning.
+    public func enregistrer(_ lot: LotPrepare) async throws -> Resultat {
         let t1 = ContinuousClock.now
         let enregistres = try await store.enregistrer(lot: lot)
         let t2 = ContinuousClock.now
         if let index {
             let acceptes = enregistres.compactMap(\.indexable)
             if !index.connait(acceptes.map(\.organisme)) { try await index.rechargerOrganismes(depuis: store) }
-            index.appliquer(acceptes, transmisLe: now)
+            index.appliquer(acceptes, transmisLe: lot.recuLe)
         }
         var r = Resultat(lot: lot, enregistres: enregistres)
-        r.durees = (t1 - t0, t2 - t1, ContinuousClock.now - t2)
+        r.durees = (lot.dureePreparation, t2 - t1, ContinuousClock.now - t2)
         return r
     }
 

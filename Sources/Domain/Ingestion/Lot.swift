@@ -4,8 +4,10 @@ import Foundation
 public struct LotPrepare: Sendable {
     public struct Item: Sendable {
         public let index: Int
-        /// The known fields as sent, without `nir_apprenant`, as a JSON object (what the response echoes and the
-        /// transmission history keeps).
+        /// For a rejected item, its known fields as sent, without `nir_apprenant`, as a JSON object: what the
+        /// transmission history keeps for the CFA to see what to fix. Empty for an accepted item: the stored learner
+        /// holds it (its personal data is not copied again into the history at each resend), and the response
+        /// writes its echo itself.
         public let echo: String
         public let idErpApprenant: String?
         public let formateur: OrganismeCle?
@@ -30,6 +32,8 @@ public struct LotPrepare: Sendable {
     public let transmetteur: OrganismeID
     public let cleApi: CleApiID?
     public let items: [Item]
+    /// How long validating it took.
+    public var dureePreparation: Duration = .zero
 
     public init(id: String, recuLe: Date, source: SourceEffectif, transmetteur: OrganismeID, cleApi: CleApiID?, items: [Item]) {
         self.id = id
@@ -71,11 +75,4 @@ public struct ItemEnregistre: Sendable, Equatable {
         self.organismeId = organismeId
         self.indexable = indexable
     }
-}
-
-extension LotPrepare.Item {
-    /// What the transmission history keeps of the item as sent: the whole item when it was rejected, for the CFA to
-    /// see what to fix; nothing when it was accepted, since the stored learner holds it (a learner's personal data
-    /// is not copied again into the history at each daily resend).
-    public var donneesConservees: String { erreurs.isEmpty ? "" : echo }
 }

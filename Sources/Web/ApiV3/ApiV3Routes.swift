@@ -23,10 +23,12 @@ struct ApiV3Routes {
         let cle = try await ClesApi.authentifier(request, deps: deps)
         let items = try await lireLot(request)
         let t1 = ContinuousClock.now
-        let resultat = try await Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
-            .traiter(items, transmetteur: cle.organisme, cleApi: cle.id)
+        let ingestion = Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
+        let lot = try await ingestion.preparer(items, transmetteur: cle.organisme, cleApi: cle.id)
+        let reponse = ReponseLot.preparer(lot, items: items)
+        let resultat = try await ingestion.enregistrer(lot)
         let t2 = ContinuousClock.now
-        let corps = ReponseLot.ecrire(resultat, items: items)
+        let corps = reponse.ecrire(resultat)
         deps.metriques.dossiers(acceptes: items.count - resultat.nombreRejetes, rejetes: resultat.nombreRejetes)
         let d = resultat.durees
         deps.logger.info("lot reçu", metadata: [
@@ -34,7 +36,7 @@ struct ApiV3Routes {
             "ms_lecture": "\(ms(t1 - t0))", "ms_validation": "\(ms(d.preparation))", "ms_enregistrement": "\(ms(d.enregistrement))",
             "ms_index": "\(ms(d.index))", "ms_reponse": "\(ms(ContinuousClock.now - t2))",
         ])
-        return .json(corps)
+        return .json(octets: corps)
     }
 
     /// The body must be a JSON array of at most 2000 items, within 10 Mo; otherwise nothing is stored.

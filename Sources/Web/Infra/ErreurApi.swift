@@ -77,9 +77,17 @@ public struct ErreurApi: Error, Sendable {
 extension Response {
     /// A JSON response from text already written.
     static func json(_ text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        json(ByteBuffer(string: text), status: status, headers: headers)
+    }
+
+    static func json(octets: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        json(ByteBuffer(bytes: octets), status: status, headers: [:])
+    }
+
+    private static func json(_ corps: ByteBuffer, status: HTTPResponse.Status, headers: HTTPFields) -> Response {
         var h = headers
         h[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: h, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: h, body: .init(byteBuffer: corps))
     }
 }
 
