@@ -37,23 +37,19 @@ public enum DecodeurDossier {
         let anneeFormation = anneeFormation(&l)
         let rncp = l.code("formation_rncp", message: Message.rncp, RNCP.init)
 
+        // The first contract's fields, then each field of the other three (the order of the errors).
         var contrats = ChampsDossier.suffixesContrat.map { _ in DossierApprenant.Contrat() }
-        lireContrat(&l, suffixe: "", into: &contrats[0])
-        for (i, s) in ChampsDossier.suffixesContrat.enumerated() where i > 0 {
-            contrats[i].dateDebut = l.date("contrat_date_debut" + s)
-        }
-        for (i, s) in ChampsDossier.suffixesContrat.enumerated() where i > 0 {
-            contrats[i].dateFin = l.date("contrat_date_fin" + s)
-        }
-        for (i, s) in ChampsDossier.suffixesContrat.enumerated() where i > 0 {
-            contrats[i].dateRupture = l.date("contrat_date_rupture" + s)
-        }
-        for (i, s) in ChampsDossier.suffixesContrat.enumerated() where i > 0 {
-            contrats[i].causeRupture = l.texte("cause_rupture_contrat" + s)
-        }
-        for (i, s) in ChampsDossier.suffixesContrat.enumerated() where i > 0 {
-            contrats[i].siretEmployeur = l.codeRepare("siret_employeur" + s, SIRET.init)
-        }
+        let c = ClesContrat.self
+        contrats[0].dateDebut = l.date(c.dateDebut[0])
+        contrats[0].dateFin = l.date(c.dateFin[0])
+        contrats[0].dateRupture = l.date(c.dateRupture[0])
+        contrats[0].causeRupture = l.texte(c.causeRupture[0])
+        contrats[0].siretEmployeur = l.codeRepare(c.siretEmployeur[0], SIRET.init)
+        for i in contrats.indices.dropFirst() { contrats[i].dateDebut = l.date(c.dateDebut[i]) }
+        for i in contrats.indices.dropFirst() { contrats[i].dateFin = l.date(c.dateFin[i]) }
+        for i in contrats.indices.dropFirst() { contrats[i].dateRupture = l.date(c.dateRupture[i]) }
+        for i in contrats.indices.dropFirst() { contrats[i].causeRupture = l.texte(c.causeRupture[i]) }
+        for i in contrats.indices.dropFirst() { contrats[i].siretEmployeur = l.codeRepare(c.siretEmployeur[i], SIRET.init) }
 
         let custom = l.valeur("custom_statut_apprenant").map { $0.javascriptString ?? "[object Object]" }
         let hasNir = l.valeur("nir_apprenant")?.isTruthy ?? false
@@ -117,12 +113,14 @@ public enum DecodeurDossier {
                 lieuAdresse: lieuAdresse, lieuCodePostal: lieuCodePostal))
     }
 
-    private static func lireContrat(_ l: inout LecteurChamps, suffixe s: String, into c: inout DossierApprenant.Contrat) {
-        c.dateDebut = l.date("contrat_date_debut" + s)
-        c.dateFin = l.date("contrat_date_fin" + s)
-        c.dateRupture = l.date("contrat_date_rupture" + s)
-        c.causeRupture = l.texte("cause_rupture_contrat" + s)
-        c.siretEmployeur = l.codeRepare("siret_employeur" + s, SIRET.init)
+    /// The names of each contract field, for the four contracts (written once, not at every item).
+    private enum ClesContrat {
+        static func cles(_ champ: String) -> [String] { ChampsDossier.suffixesContrat.map { champ + $0 } }
+        static let dateDebut = cles("contrat_date_debut")
+        static let dateFin = cles("contrat_date_fin")
+        static let dateRupture = cles("contrat_date_rupture")
+        static let causeRupture = cles("cause_rupture_contrat")
+        static let siretEmployeur = cles("siret_employeur")
     }
 
     /// UAI fields are strings only (a number is `String attendu`).

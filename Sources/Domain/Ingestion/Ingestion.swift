@@ -45,8 +45,8 @@ public struct Ingestion: Sendable {
         let famille = try await store.famille(de: transmetteur)
 
         // Each item's own verdict, on every core; then, in order, a learner sent twice keeps its first item.
-        var prepares = Array(zip(items, decodes)).enumerated().map { $0 }.carteParallele { index, paire in
-            let (item, decode) = paire
+        var prepares = Array(items.indices).carteParallele { index in
+            let item = items[index], decode = decodes[index]
             guard case .valide(let dossier) = decode else {
                 return LotPrepare.Item(index: index, echo: ChampsDossier.echo(item), idErpApprenant: idErp(item),
                                        formateur: nil, erreurs: decode.erreurs, effectif: nil)

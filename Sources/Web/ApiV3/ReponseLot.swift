@@ -13,34 +13,32 @@ struct ReponseLot {
 
     static func preparer(_ lot: LotPrepare, items: [JSONValue]) -> ReponseLot {
         let maintenant = JSONTexte.Noeud.texte(horodatageISO(lot.recuLe))
-        let jour = JSONTexte.Noeud.texte(Jour(lot.recuLe).description)
-        let source = lot.source.rawValue, transmetteur = lot.transmetteur.description
-        return ReponseLot(lot: lot, fragments: ProductionParTranches(lot.items) { item -> [UInt8] in
+        // The fields that are the same for every item, written once.
+        var commun: [UInt8] = []
+        JSONTexte.ecrire(.objet([
+            ("source", .texte(lot.source.rawValue)), ("source_organisme_id", .texte(lot.transmetteur.description)),
+            ("api_version", .texte("v3")), ("created_at", maintenant), ("updated_at", maintenant),
+            ("processed_at", maintenant), ("computed_day", .texte(Jour(lot.recuLe).description)),
+        ]), into: &commun)
+        commun[0] = UInt8(ascii: ",")
+        commun.removeLast()  // without its closing brace: the ids follow
+        return ReponseLot(lot: lot, fragments: ProductionParTranches(lot.items) { [commun] item -> [UInt8] in
             // The item as sent (already written as JSON for a rejected one), then its verdict up to its ids.
             let echo = item.erreurs.isEmpty ? ChampsDossier.echo(items[item.index]) : item.echo
             var fragment: [UInt8] = []
-            fragment.reserveCapacity(echo.utf8.count + 400)
+            fragment.reserveCapacity(echo.utf8.count + commun.count + 100)
             fragment.append(contentsOf: echo.utf8.dropLast())
+            if echo.utf8.count > 2 { fragment.append(UInt8(ascii: ",")) }
             let nir: Bool = {
                 if case .object(let o) = items[item.index] { return o["nir_apprenant"]?.isTruthy ?? false }
                 return false
             }()
-            let pairs: [(String, JSONTexte.Noeud)] = [
-                ("has_nir", .booleen(nir)),
-                ("validation_errors", .liste(item.erreurs.map { err in
-                    .objet([("message", .texte(err.message)), ("path", .liste(err.path.map { .texte($0) }))])
-                })),
-                ("has_error", .booleen(!item.erreurs.isEmpty)),
-                ("source", .texte(source)),
-                ("source_organisme_id", .texte(transmetteur)),
-                ("api_version", .texte("v3")),
-                ("created_at", maintenant), ("updated_at", maintenant), ("processed_at", maintenant),
-                ("computed_day", jour),
-            ]
-            var suite: [UInt8] = []
-            JSONTexte.ecrire(.objet(pairs), into: &suite)
-            if echo.utf8.count > 2 { fragment.append(UInt8(ascii: ",")) }
-            fragment.append(contentsOf: suite.dropFirst().dropLast())  // without its braces: the ids follow
+            fragment.append(contentsOf: #""has_nir":\#(nir),"validation_errors":"#.utf8)
+            JSONTexte.ecrire(.liste(item.erreurs.map { err in
+                .objet([("message", .texte(err.message)), ("path", .liste(err.path.map { .texte($0) }))])
+            }), into: &fragment)
+            fragment.append(contentsOf: #","has_error":\#(!item.erreurs.isEmpty)"#.utf8)
+            fragment.append(contentsOf: commun)
             return fragment
         })
     }
