@@ -22,16 +22,18 @@ extension SQLiteStore {
         }
         let resultats = try await pool.write { db in
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO effectifs (organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, source,
+                INSERT INTO effectifs (organisme_id, annee_scolaire, id_erp_apprenant, organisme_responsable_id, source,
                     source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
                     date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // The key columns are left out: they are those the row was found by, and an assigned column makes SQLite
+            // rewrite its index entries.
             let update = try db.cachedStatement(sql: """
-                UPDATE effectifs SET organisme_id = ?, organisme_responsable_id = ?, annee_scolaire = ?,
-                    id_erp_apprenant = ?, source = ?, source_organisme_id = ?, nom = ?, prenom = ?,
-                    date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?, date_entree = ?,
-                    date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?, transmitted_at = ?, version = ?
+                UPDATE effectifs SET organisme_responsable_id = ?, source = ?, source_organisme_id = ?, nom = ?,
+                    prenom = ?, date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?,
+                    date_entree = ?, date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?,
+                    transmitted_at = ?, version = ?
                 WHERE id = ?
                 """)
             let transmission = try db.cachedStatement(sql: """
@@ -56,7 +58,7 @@ extension SQLiteStore {
                     let merged = try Effectif(json: document(connu.record)).fusionne(avec: entrants[connu.rang], now: now)
                     let formes = Precalcul(merged)
                     return (connu.rang, Fusion(id: connu.id, effectif: merged, parcours: formes.parcours,
-                                               valeurs: Self.colonnes(merged, formes)))
+                                               valeurs: Self.colonnesHorsCle(merged, formes)))
                 }
             }
             var existants: [Int: Fusion] = [:]
@@ -145,14 +147,20 @@ extension SQLiteStore {
         .objet([("message", .texte(e.message)), ("path", .liste(e.path.map { .texte($0) }))])
     }
 
-    /// The values of every column but `id`, in the order of the INSERT and UPDATE statements.
+    /// The values of every column but `id` and `version`, in the order of the INSERT statement: the key, then
+    /// the rest.
     static func colonnes(_ e: Effectif, _ formes: Precalcul) -> [DatabaseValue] {
+        [e.organismeId.rawValue.databaseValue, e.anneeScolaire.description.databaseValue, e.idErpApprenant.databaseValue]
+            + colonnesHorsCle(e, formes)
+    }
+
+    /// The values of the columns the UPDATE sets, in its order, but `version`.
+    static func colonnesHorsCle(_ e: Effectif, _ formes: Precalcul) -> [DatabaseValue] {
         let valeurs: [(any DatabaseValueConvertible)?] = [
-            e.organismeId.rawValue, e.organismeResponsableId.rawValue, e.anneeScolaire.description, e.idErpApprenant,
-            e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom, e.apprenant.prenom,
-            e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp, e.formation.annee,
-            e.formation.dateEntree.description, e.formation.dateFin.description, formes.parcoursTexte, formes.record,
-            e.createdAt.epoch, e.updatedAt.epoch, e.transmittedAt.epoch,
+            e.organismeResponsableId.rawValue, e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom,
+            e.apprenant.prenom, e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp,
+            e.formation.annee, e.formation.dateEntree.description, e.formation.dateFin.description, formes.parcoursTexte,
+            formes.record, e.createdAt.epoch, e.updatedAt.epoch, e.transmittedAt.epoch,
         ]
         return valeurs.map { $0?.databaseValue ?? .null }
     }
