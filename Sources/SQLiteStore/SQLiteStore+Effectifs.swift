@@ -4,21 +4,21 @@ import GRDB
 
 extension SQLiteStore {
     /// One transaction per batch. What does not depend on the stored rows (every column of a new learner, of its
-    /// transmission) is computed on every core, slice by slice, while the rows before are written; one query finds
-    /// the learners already known, their merges run on every core, and each row is written with its values bound
-    /// directly.
+    /// transmission) is computed on the other cores, slice by slice, while the rows before are written; one query
+    /// finds the learners already known (whose new-learner columns are then no longer computed), their merges run
+    /// on every core, and each row is written with its values bound directly.
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
-        let lignes = ProductionParTranches(lot.items) { item in
-            (transmission: Self.colonnesTransmission(item, lot: lot), effectif: item.effectif.map { e in
-                let formes = Precalcul(e)
-                return (valeurs: Self.colonnes(e, formes), parcours: formes.parcours)
-            })
+        let connus = PositionsConnues()
+        let lignes = ProductionParTranches(Array(lot.items.indices)) { k in
+            let item = lot.items[k]
+            return (transmission: Self.colonnesTransmission(item, lot: lot),
+                    effectif: connus.contient(k) ? nil : item.effectif.map(Self.nouveau))
         }
-        // The batch's learner keys by organisme and school year (a batch usually has one or two of these).
-        let groupes = lot.items.compactMap(\.effectif).enumerated().reduce(into: [Groupe: [String: Int]]()) { g, e in
-            g[Groupe(organisme: e.element.cle.organisme.rawValue, annee: e.element.cle.anneeScolaire.description), default: [:]][
-                e.element.cle.idErpApprenant] = e.offset
+        // The positions of the batch's learners by key, by organisme and school year (usually one or two of these).
+        let groupes = lot.items.indices.reduce(into: [Groupe: [String: Int]]()) { g, k in
+            guard let cle = lot.items[k].effectif?.cle else { return }
+            g[Groupe(organisme: cle.organisme.rawValue, annee: cle.anneeScolaire.description), default: [:]][cle.idErpApprenant] = k
         }
         let resultats = try await pool.write { db in
             let insert = try db.cachedStatement(sql: """
@@ -41,30 +41,30 @@ extension SQLiteStore {
                     id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, organisme_id, donnees, effectif_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            // The learners already known, by their key's rank among the batch's effectifs, merged on every core.
-            var connus: [(rang: Int, id: Int64, record: String)] = []
-            for (groupe, rangs) in groupes {
-                let ids = JSONTexte.ecrire(.liste(rangs.keys.map { .texte($0) }))
-                connus += try Row.fetchAll(db, sql: """
+            // The learners already known, by their position in the batch, merged on every core.
+            var stockes: [(position: Int, id: Int64, record: String)] = []
+            for (groupe, positions) in groupes {
+                let ids = JSONTexte.ecrire(.liste(positions.keys.map { .texte($0) }))
+                stockes += try Row.fetchAll(db, sql: """
                     SELECT id, record, id_erp_apprenant FROM effectifs
                     WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant IN (SELECT value FROM json_each(?))
                     """, arguments: [groupe.organisme, groupe.annee, ids]).map {
-                    (rang: rangs[$0["id_erp_apprenant"] as String]!, id: $0["id"] as Int64, record: $0["record"] as String)
+                    (position: positions[$0["id_erp_apprenant"] as String]!, id: $0["id"] as Int64, record: $0["record"] as String)
                 }
             }
-            let entrants = lot.items.compactMap(\.effectif)
-            let fusions = connus.carteParallele { connu -> Result<(Int, Fusion), any Error> in
+            connus.publier(stockes.map(\.position))
+            let fusions = stockes.carteParallele { s -> Result<(Int, Fusion), any Error> in
                 Result {
-                    let merged = try Effectif(json: document(connu.record)).fusionne(avec: entrants[connu.rang], now: now)
+                    let merged = try Effectif(json: document(s.record)).fusionne(avec: lot.items[s.position].effectif!, now: now)
                     let formes = Precalcul(merged)
-                    return (connu.rang, Fusion(id: connu.id, effectif: merged, parcours: formes.parcours,
+                    return (s.position, Fusion(id: s.id, effectif: merged, parcours: formes.parcours,
                                                valeurs: Self.colonnesHorsCle(merged, formes)))
                 }
             }
             var existants: [Int: Fusion] = [:]
             for f in fusions {
-                let (rang, fusion) = try f.get()
-                existants[rang] = fusion
+                let (position, fusion) = try f.get()
+                existants[position] = fusion
             }
 
             // The write lock is held until the commit: numbers are handed out in commit order.
@@ -72,22 +72,22 @@ extension SQLiteStore {
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
             var formateurs = Set<Int64>()
-            var rang = 0
             for (k, item) in lot.items.enumerated() {
                 let ligne = lignes[k]
                 var effectifId: EffectifID?
                 var indexable: EffectifIndexable?
-                if let incoming = item.effectif, let nouveau = ligne.effectif {
+                if let incoming = item.effectif {
                     version += 1
                     let stocke: EffectifStocke
-                    if let existant = existants[rang] {
+                    if let existant = existants[k] {
                         try update.executer(db, existant.valeurs, puis: version.databaseValue, existant.id.databaseValue)
                         stocke = EffectifStocke(id: EffectifID(existant.id), effectif: existant.effectif, parcours: existant.parcours)
                     } else {
+                        // Computed here only if it had been thought known (not possible while nothing is deleted).
+                        let nouveau = ligne.effectif ?? Self.nouveau(incoming)
                         try insert.executer(db, nouveau.valeurs, puis: version.databaseValue)
                         stocke = EffectifStocke(id: EffectifID(db.lastInsertedRowID), effectif: incoming, parcours: nouveau.parcours)
                     }
-                    rang += 1
                     effectifId = stocke.id
                     formateurs.insert(incoming.organismeId.rawValue)
                     indexable = EffectifIndexable(stocke, version: version)
@@ -116,6 +116,22 @@ extension SQLiteStore {
         }
         checkpoints.apresEcriture()
         return resultats
+    }
+
+    /// A new learner's columns and timeline.
+    static func nouveau(_ e: Effectif) -> (valeurs: [DatabaseValue], parcours: Parcours) {
+        let formes = Precalcul(e)
+        return (Self.colonnes(e, formes), formes.parcours)
+    }
+
+    /// The positions in the batch of the learners found already stored, once the query has said so: the
+    /// preparation of new-learner rows skips them from then on.
+    final class PositionsConnues: @unchecked Sendable {
+        private let verrou = NSLock()
+        private var positions = Set<Int>()
+
+        func publier(_ p: [Int]) { verrou.withLock { positions.formUnion(p) } }
+        func contient(_ k: Int) -> Bool { verrou.withLock { positions.contains(k) } }
     }
 
     struct Groupe: Hashable {

@@ -21,19 +21,23 @@ extension Array where Element: Sendable {
     }
 }
 
-/// `map` over every core in slices, in the background, handing each slice to a consumer as soon as it is ready:
-/// the writer of a batch writes the first rows while the next ones are still being prepared.
+/// `map` in slices on background threads, handing each slice to a consumer as soon as it is ready: the writer of
+/// a batch writes the first rows while the next ones are still being prepared. By default one core is left to
+/// that consumer: with more threads than cores, it would wait its turn.
 public final class ProductionParTranches<T: Sendable>: @unchecked Sendable {
+    public static var ouvriersParDefaut: Int { Swift.max(1, ProcessInfo.processInfo.activeProcessorCount - 1) }
+
     public let taille: Int
     private let condition = NSCondition()
     private var tranches: [[T]?]
     private var prochaine = 0
 
-    public init<E: Sendable>(_ elements: [E], taille: Int = 250, _ f: @escaping @Sendable (E) -> T) {
+    public init<E: Sendable>(_ elements: [E], taille: Int = 250, ouvriers: Int = ouvriersParDefaut,
+                             _ f: @escaping @Sendable (E) -> T) {
         self.taille = taille
         let n = (elements.count + taille - 1) / taille
         tranches = Array(repeating: nil, count: n)
-        for _ in 0..<Swift.min(ProcessInfo.processInfo.activeProcessorCount, n) {
+        for _ in 0..<Swift.min(ouvriers, n) {
             DispatchQueue.global().async { [self] in
                 while let k = reserver() {
                     let tranche = elements[(k * taille)..<Swift.min(elements.count, (k + 1) * taille)].map(f)
