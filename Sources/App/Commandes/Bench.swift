@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
     @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
-    @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 10 lots de mise en route).") var lots = 10
+    @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après autant de lots de mise en route, 10 au plus).") var lots = 10
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -141,7 +141,7 @@ struct Bench: AsyncParsableCommand {
             // The first batches find the database pages and the memory allocator cold (up to twice as slow): they
             // are shown apart, then the steady throughput with one connection, and with two sending at once.
             var lignes: [(String, String)] = []
-            for (nom, connexions, nombre) in [("mise en route", 1, 10), ("1 connexion", 1, lots), ("2 connexions", 2, lots)] {
+            for (nom, connexions, nombre) in [("mise en route", 1, min(10, lots)), ("1 connexion", 1, lots), ("2 connexions", 2, lots)] {
                 let parConnexion = (0..<connexions).map { _ in corps(max(1, nombre / connexions)) }
                 let t = ContinuousClock.now
                 try await withThrowingTaskGroup(of: Void.self) { envois in
