@@ -6,7 +6,7 @@ import Glibc
 /// One keep-alive HTTP/1.1 connection to the local server, for `tdb bench`, like an ERP that sends its batches one
 /// after the other. A blocking socket on a thread of its own: URLSession on Linux spent longer receiving a batch's
 /// 2.5 MB response than the server spent producing it, and that was counted as the server's time.
-final class ConnexionHTTP: @unchecked Sendable {
+public final class ConnexionHTTP: @unchecked Sendable {
     struct Reponse {
         let statut: Int
         let entetes: [(String, String)]
@@ -23,7 +23,14 @@ final class ConnexionHTTP: @unchecked Sendable {
     private var tampon: [UInt8] = []
 
     init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = try Self.ouvrir(port: port)
+        var un: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &un, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// A TCP socket connected to `port` on 127.0.0.1 (also the tests' raw exchanges).
+    public static func ouvrir(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Erreur(description: "socket impossible") }
         var adresse = sockaddr_in()
         adresse.sin_family = sa_family_t(AF_INET)
@@ -36,8 +43,7 @@ final class ConnexionHTTP: @unchecked Sendable {
             close(fd)
             throw Erreur(description: "connexion à 127.0.0.1:\(port) impossible")
         }
-        var un: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &un, socklen_t(MemoryLayout<Int32>.size))
+        return fd
     }
 
     deinit { close(fd) }
