@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
     @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
-    @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après autant de lots de mise en route, 10 au plus).") var lots = 10
+    @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 2 lots de mise en route).") var lots = 10
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -128,7 +128,8 @@ struct Bench: AsyncParsableCommand {
             while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
             let port = URL(string: adresse.valeur!)!.port!
             // The batches are written before the clock starts; each connection sends its share one after the other.
-            var graine = UInt64(900_000)
+            // Their learners are new to the base whatever the earlier runs sent (identifiers carry the seed).
+            var graine = UInt64(Date().timeIntervalSince1970 * 1000)
             func corps(_ n: Int) -> [[UInt8]] {
                 (0..<n).map { _ in
                     graine += 1
@@ -138,11 +139,8 @@ struct Bench: AsyncParsableCommand {
                 }
             }
             let entetes = [("Authorization", "Bearer \(nouvelle.valeur)"), ("Content-Type", "application/json")]
-            // The first batches find the database pages and the memory allocator cold (up to twice as slow): they
-            // are shown apart, then the steady throughput with one connection, and with two sending at once.
-            var lignes: [(String, String)] = []
-            for (nom, connexions, nombre) in [("mise en route", 1, min(10, lots)), ("1 connexion", 1, lots), ("2 connexions", 2, lots)] {
-                let parConnexion = (0..<connexions).map { _ in corps(max(1, nombre / connexions)) }
+            // Sends each connection's batches, one connection per thread, and says how fast it went.
+            func mesure(_ nom: String, _ parConnexion: [[[UInt8]]]) async throws -> (String, String) {
                 let t = ContinuousClock.now
                 try await withThrowingTaskGroup(of: Void.self) { envois in
                     for lotsDeLaConnexion in parConnexion {
@@ -160,9 +158,17 @@ struct Bench: AsyncParsableCommand {
                 }
                 let duree = secondes(ContinuousClock.now - t)
                 let total = parConnexion.joined().count * Ingestion.tailleMaximaleLot
-                lignes.append(("ingestion HTTP (lots de 2000 nouveaux apprenants, \(nom))",
-                               "\(total) dossiers en \(fmt(duree)) s, \(Int(Double(total) / max(duree, 1e-9))) dossiers/s"))
+                return ("ingestion HTTP (lots de 2000, \(nom))",
+                        "\(total) dossiers en \(fmt(duree)) s, \(Int(Double(total) / max(duree, 1e-9))) dossiers/s")
             }
+            // The first batches find the database pages of the writer cold: they are shown apart; then new learners on
+            // one connection, on two at once, and the first connection's batches sent again (every learner is then
+            // known: the merges of a daily resend).
+            var lignes = [try await mesure("mise en route", [corps(min(2, lots))])]
+            let unique = [corps(lots)]
+            lignes.append(try await mesure("nouveaux apprenants, 1 connexion", unique))
+            lignes.append(try await mesure("nouveaux apprenants, 2 connexions", [corps(max(1, lots / 2)), corps(max(1, lots / 2))]))
+            lignes.append(try await mesure("les mêmes renvoyés (fusions), 1 connexion", unique))
             lignes += try await pages(port: port, email: email, motDePasse: motDePasse, organisme: organisme.id)
             return lignes
         }
