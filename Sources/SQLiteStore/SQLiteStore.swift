@@ -26,7 +26,11 @@ public final class SQLiteStore: Store {
         }
         pool = try DatabasePool(path: path, configuration: config)
         chemin = path
+        let aMigrer = try !pool.read { try Migrations.migrator.hasCompletedMigrations($0) }
         try Migrations.migrator.migrate(pool)
+        // A migration can write a lot (a dropped index frees all its pages): copied into the database now rather
+        // than during the first batches.
+        if aMigrer { _ = try pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         checkpoints = try Checkpoints(path: path)
     }
 
