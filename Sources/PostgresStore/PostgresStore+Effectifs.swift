@@ -35,9 +35,9 @@ extension PostgresStore {
 
             // Merge on every core, then number the accepted items in batch order.
             let existantsLus = existants
-            let prepares: [(Effectif, Precalcul)?] = try Array(zip(lot.items, formesNouveaux)).carteParallele { item, formes in
+            let prepares: [(Effectif, Precalcul)?] = try Array(lot.items.indices).carteParallele { k in
                 Result { () throws -> (Effectif, Precalcul)? in
-                    guard let incoming = item.effectif, let formes else { return nil }
+                    guard let incoming = lot.items[k].effectif, let formes = formesNouveaux[k] else { return nil }
                     if let texte = existantsLus[incoming.cle] {
                         let merged = try Effectif(json: AnalyseurJSON.analyser(Array(texte.utf8))).fusionne(avec: incoming, now: now)
                         return (merged, Precalcul(merged))

@@ -14,7 +14,7 @@ extension AnalyseurJSON {
             let tampon = UncheckedSendable(b)
             let premier = AnalyseurJSON.element(tampon.valeur, bornes[0], champs: 0)
             let champs = premier.flatMap { if case .object(let o) = $0 { o.count } else { nil } } ?? 0
-            return [premier] + bornes.dropFirst().map { $0 }.carteParallele { r in
+            return [premier] + Array(bornes.dropFirst()).carteParallele { r in
                 AnalyseurJSON.element(tampon.valeur, r, champs: champs)
             }
         }
@@ -76,7 +76,7 @@ private struct Decoupe {
     }
 
     private mutating func espaces() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        while i < b.count, AnalyseurJSON.estEspace(b[i]) { i += 1 }
     }
 
     /// Moves past one value: a string, a nested object or array (up to its matching bracket), or a bare word.

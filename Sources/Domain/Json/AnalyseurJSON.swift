@@ -34,8 +34,11 @@ public struct AnalyseurJSON {
     private func erreur(_ raison: String) -> Erreur { Erreur(position: i, raison: raison) }
 
     mutating func espaces() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        while i < b.count, Self.estEspace(b[i]) { i += 1 }
     }
+
+    /// JSON's white space: space, line feed, carriage return, tab.
+    static func estEspace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 
     mutating func valeur(profondeur: Int) throws(Erreur) -> JSONValue {
         guard profondeur < Self.profondeurMaximale else { throw erreur("imbrication trop profonde") }
