@@ -19,6 +19,10 @@ public struct AppConfig: Sendable, Equatable {
     public var cookiesSecurises = true
     /// `smtp://[user:password@]host[:port]`; without it mails stay in the outbox, listed on /admin/emails.
     public var smtpURL: String?
+    /// The bearer token of `GET /metrics` (`TDB_METRICS_TOKEN`, 32 characters at least); without it, no metrics page.
+    public var jetonMetriques: String?
+    /// Seconds a connection may take to send a request's line and headers (`TDB_DELAI_ENTETES`, 1 to 300).
+    public var delaiEntetes = 15
 
     public init() {}
 
@@ -56,6 +60,16 @@ public struct AppConfig: Sendable, Equatable {
         if let v = env["TDB_COOKIES_NON_SECURISES"], !v.isEmpty { c.cookiesSecurises = !(v == "1" || v == "true") }
         if let v = env["TDB_SMTP_URL"], !v.isEmpty {
             if v.hasPrefix("smtp://") { c.smtpURL = v } else { erreurs.append("TDB_SMTP_URL=\(v) : une adresse smtp://hôte:port est attendue") }
+        }
+        if let v = env["TDB_DELAI_ENTETES"], !v.isEmpty {
+            if let n = Int(v), (1...300).contains(n) { c.delaiEntetes = n } else {
+                erreurs.append("TDB_DELAI_ENTETES=\(v) : un entier de 1 à 300 (secondes) est attendu")
+            }
+        }
+        if let v = env["TDB_METRICS_TOKEN"], !v.isEmpty {
+            if v.count >= 32, v.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { c.jetonMetriques = v } else {
+                erreurs.append("TDB_METRICS_TOKEN : 32 caractères ASCII au moins, sans espace, sont attendus")
+            }
         }
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c

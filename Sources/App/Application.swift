@@ -24,7 +24,7 @@ public func construireApplication(
     let deps = Dependances(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
-        index: index)
+        index: index, jetonMetriques: config.jetonMetriques)
     var services: [any Service] = [
         SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
                    metriques: deps.metriques)
@@ -34,7 +34,8 @@ public func construireApplication(
     }
     return Application(
         router: construireRouteur(deps),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ReponseContinue()])),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ReponseContinue(), DelaiEntetes(delai: .seconds(Int64(config.delaiEntetes)))],
+                                            idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
         services: services,
         onServerRunning: { channel in

@@ -26,9 +26,11 @@ extension PostgresStore {
                       ON e.organisme_id = k.o AND e.annee_scolaire = k.a AND e.id_erp_apprenant = k.i
                     FOR UPDATE OF e
                     """) { r in
-                    (CleEffectif(organisme: OrganismeID(try r.v("organisme_id")),
-                                 anneeScolaire: AnneeScolaire(try r.v("annee_scolaire", String.self))!,
-                                 idErpApprenant: try r.v("id_erp_apprenant")), try r.v("record", String.self))
+                    let erp: String = try r.v("id_erp_apprenant")
+                    return (CleEffectif(organisme: OrganismeID(try r.v("organisme_id")),
+                                        anneeScolaire: try AnneeScolaire(try r.v("annee_scolaire", String.self))
+                                            .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
+                                        idErpApprenant: erp), try r.v("record", String.self))
                 }
                 existants = Dictionary(rows, uniquingKeysWith: { a, _ in a })
             }
@@ -189,9 +191,13 @@ extension PostgresStore {
             ORDER BY e.id
             LIMIT \(Int64(limite)) OFFSET \(Int64((page - 1) * limite))
             """) { r in
-            LigneEffectif(
-                idErpApprenant: try r.v("id_erp_apprenant"), anneeScolaire: AnneeScolaire(try r.v("annee_scolaire", String.self))!,
-                uai: try r.v("uai", String?.self).flatMap(UAI.init), siret: SIRET(try r.v("siret", String.self))!,
+            let erp: String = try r.v("id_erp_apprenant")
+            return LigneEffectif(
+                idErpApprenant: erp,
+                anneeScolaire: try AnneeScolaire(try r.v("annee_scolaire", String.self))
+                    .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
+                uai: try r.v("uai", String?.self).flatMap(UAI.init),
+                siret: try SIRET(try r.v("siret", String.self)).ou(LigneIllisible(table: "organismes", id: erp, colonne: "siret")),
                 parcours: try Parcours(texte: try r.v("parcours")))
         }
         return PageEffectifs(lignes: lignes, total: Int(total))
@@ -222,8 +228,10 @@ extension PostgresStore {
         let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version, transmis) = try row.decode(
             (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
         return EffectifIndexable(
-            id: EffectifID(id), organisme: OrganismeID(org), anneeScolaire: AnneeScolaire(annee)!,
-            dateDeNaissance: Jour(iso: naissance)!, anneeFormation: anneeFormation.map(Int.init), cfd: cfd, rncp: rncp,
+            id: EffectifID(id), organisme: OrganismeID(org),
+            anneeScolaire: try AnneeScolaire(annee).ou(LigneIllisible(table: "effectifs", id: id, colonne: "annee_scolaire")),
+            dateDeNaissance: try Jour(iso: naissance).ou(LigneIllisible(table: "effectifs", id: id, colonne: "date_de_naissance")),
+            anneeFormation: anneeFormation.map(Int.init), cfd: cfd, rncp: rncp,
             parcours: try Parcours(texte: parcours), version: version, transmisLe: Date(timeIntervalSince1970: transmis))
     }
 

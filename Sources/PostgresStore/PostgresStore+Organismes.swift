@@ -10,9 +10,11 @@ extension PostgresStore {
         """
 
     static func organisme(_ r: PostgresRandomAccessRow) throws -> Organisme {
-        Organisme(
-            id: OrganismeID(try r.v("id")), uai: try r.v("uai", String?.self).flatMap(UAI.init),
-            siret: SIRET(try r.v("siret", String.self))!, nom: try r.v("nom"),
+        let id: Int64 = try r.v("id")
+        return Organisme(
+            id: OrganismeID(id), uai: try r.v("uai", String?.self).flatMap(UAI.init),
+            siret: try SIRET(try r.v("siret", String.self)).ou(LigneIllisible(table: "organismes", id: id, colonne: "siret")),
+            nom: try r.v("nom"),
             nature: NatureOrganisme(rawValue: try r.v("nature")) ?? .inconnue,
             adresse: AdresseOrganisme(
                 codePostal: try r.v("code_postal"), codeCommuneInsee: try r.v("code_commune_insee"),

@@ -216,9 +216,13 @@ extension SQLiteStore {
                     """,
                 arguments: arguments + ["limite": limite, "offset": (page - 1) * limite])
             let lignes = try rows.map { r in
-                LigneEffectif(
-                    idErpApprenant: r["id_erp_apprenant"], anneeScolaire: AnneeScolaire(r["annee_scolaire"] as String)!,
-                    uai: (r["uai"] as String?).flatMap(UAI.init), siret: SIRET(r["siret"] as String)!,
+                let erp: String = r["id_erp_apprenant"]
+                return LigneEffectif(
+                    idErpApprenant: erp,
+                    anneeScolaire: try AnneeScolaire(r["annee_scolaire"] as String)
+                        .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
+                    uai: (r["uai"] as String?).flatMap(UAI.init),
+                    siret: try SIRET(r["siret"] as String).ou(LigneIllisible(table: "organismes", id: erp, colonne: "siret")),
                     parcours: try Parcours(json: document(r["parcours"])))
             }
             return PageEffectifs(lignes: lignes, total: total)

@@ -60,9 +60,11 @@ extension SQLiteStore {
 
     /// A row of `colonnesIndexables`, read by position.
     static func indexable(_ r: Row) throws -> EffectifIndexable {
-        EffectifIndexable(
-            id: EffectifID(r[0]), organisme: OrganismeID(r[1]),
-            anneeScolaire: AnneeScolaire(r[2] as String)!, dateDeNaissance: Jour(iso: r[3])!,
+        let id: Int64 = r[0]
+        return EffectifIndexable(
+            id: EffectifID(id), organisme: OrganismeID(r[1]),
+            anneeScolaire: try AnneeScolaire(r[2] as String).ou(LigneIllisible(table: "effectifs", id: id, colonne: "annee_scolaire")),
+            dateDeNaissance: try Jour(iso: r[3]).ou(LigneIllisible(table: "effectifs", id: id, colonne: "date_de_naissance")),
             anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7]), version: r[8],
             transmisLe: Date(timeIntervalSince1970: r[9]))
     }

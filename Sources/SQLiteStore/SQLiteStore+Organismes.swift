@@ -9,10 +9,12 @@ extension SQLiteStore {
         has_transmission_errors
         """
 
-    static func organisme(_ r: Row) -> Organisme {
+    static func organisme(_ r: Row) throws -> Organisme {
         let reseaux: String = r["reseaux"]
+        let id: Int64 = r["id"]
         return Organisme(
-            id: OrganismeID(r["id"]), uai: (r["uai"] as String?).flatMap(UAI.init), siret: SIRET(r["siret"] as String)!,
+            id: OrganismeID(id), uai: (r["uai"] as String?).flatMap(UAI.init),
+            siret: try SIRET(r["siret"] as String).ou(LigneIllisible(table: "organismes", id: id, colonne: "siret")),
             nom: r["nom"], nature: NatureOrganisme(rawValue: r["nature"]) ?? .inconnue,
             adresse: AdresseOrganisme(
                 codePostal: r["code_postal"], codeCommuneInsee: r["code_commune_insee"], commune: r["commune"],
@@ -42,7 +44,7 @@ extension SQLiteStore {
                 sql: "SELECT \(Self.colonnesOrganisme) FROM organismes WHERE uai = ? AND siret = ?")
             for cle in cles {
                 if let row = try Row.fetchOne(statement, arguments: [cle.uai.rawValue, cle.siret.rawValue]) {
-                    result[cle] = Self.organisme(row)
+                    result[cle] = try Self.organisme(row)
                 }
             }
             return result

@@ -6,8 +6,11 @@ import Hummingbird
 public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
     let router = Router(context: ContexteRequete.self)
     router.add(middleware: MetriquesMiddleware(metriques: deps.metriques, logger: deps.logger))
+    router.add(middleware: EntetesSecurite(hsts: deps.hsts))
     router.add(middleware: ErreursMiddleware(deps: deps))
-    router.add(middleware: IdentiteMiddleware(comptes: deps.comptes))
+    router.add(middleware: GardeParametres())
+    router.add(middleware: IdentiteMiddleware(comptes: deps.comptes, cookies: deps.cookies))
+    router.add(middleware: CsrfMiddleware(cookies: deps.cookies))
 
     router.get("/api/healthcheck") { _, _ -> Response in
         let retard = deps.index.retard
@@ -26,7 +29,11 @@ public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
             return .json(message, status: .serviceUnavailable)
         }
     }
-    router.get("/metrics") { _, _ -> Response in
+    router.get("/metrics") { request, _ -> Response in
+        // Not for the public: only with the configured bearer token (`TDB_METRICS_TOKEN`); unknown otherwise.
+        guard let jeton = deps.jetonMetriques,
+            egauxEnTempsConstant(request.headers[.authorization] ?? "", "Bearer \(jeton)")
+        else { throw ErreurComptes.introuvable }
         deps.metriques.indexSuivi(deps.index)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: deps.metriques.texte())))

@@ -55,4 +55,24 @@ struct CalendrierTests {
     @Test func dayOfAnInstantIsUTC() {
         #expect(Jour(Date(timeIntervalSince1970: 86_400 * 19968 + 86_399)).description == "2024-09-02")
     }
+
+    /// Any day has its school year and calendar year, whatever its year: computed years never trap.
+    @Test func everyDayHasItsYearsEvenFarOutsideTheRulesYears() {
+        for texte in ["0001-01-01", "0999-12-31", "3000-01-01", "9999-12-31"] {
+            let jour = j(texte)
+            let s = AnneeScolaire.scolaire(de: jour)
+            #expect(s.fin == s.debut + 1 && s.premierJour <= jour && jour <= s.dernierJour, "\(texte)")
+            #expect(AnneeScolaire.civile(de: jour).debut == jour.year)
+            #expect(AnneeScolaire.anneesActives(a: jour).count == 2)
+            #expect(AnneeScolaire.annees(du: jour, au: jour.adding(days: 400)).count >= 3)
+        }
+    }
+
+    @Test func requestDatesArePlausibleDays() {
+        #expect(Jour(parametre: "1900-01-01") == j("1900-01-01"))
+        #expect(Jour(parametre: "2100-12-31") == j("2100-12-31"))
+        for refusee in ["1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31", "3000-01-01", "2024-1-01", "2024-01-01T00:00", ""] {
+            #expect(Jour(parametre: refusee) == nil, "\(refusee)")
+        }
+    }
 }

@@ -68,6 +68,24 @@ struct DecodeurDossierTests {
         #expect(erreurs(item(["date_entree_formation": v])) == [.init("date_entree_formation", message)])
     }
 
+    static let champsDates = [
+        "date_de_naissance_apprenant", "date_inscription_formation", "date_entree_formation", "date_fin_formation",
+        "contrat_date_debut", "contrat_date_fin", "contrat_date_rupture", "contrat_date_debut_2", "contrat_date_fin_4",
+        "date_exclusion_formation", "date_obtention_diplome_formation", "date_rqth_apprenant",
+        "date_metier_mise_a_jour_statut",
+    ]
+
+    /// Year 1 or 9999 is a typing error: refused on its own field, whichever date field it is.
+    @Test(arguments: champsDates)
+    func implausibleDatesAreRefusedOnTheirField(_ champ: String) {
+        for v in ["0001-01-01", "0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "3000-06-15T10:00:00Z"] {
+            #expect(erreurs(item([champ: .string(v)])).contains(.init(champ, Message.dateHorsPlage)), "\(champ) = \(v)")
+        }
+        for v in ["1900-01-01", "2100-12-31T23:59:59Z", "1999-02-29"] {
+            #expect(!erreurs(item([champ: .string(v)])).contains { $0.path == [champ] }, "\(champ) = \(v)")
+        }
+    }
+
     @Test func aDateIsTheDayWrittenInItsFirstTenCharacters() {
         let d = valide(item(["date_entree_formation": .string("2024-09-01T00:00:00+02:00")]))
         #expect(d?.dateEntree == j("2024-09-01"))

@@ -12,7 +12,8 @@ import TestSupport
                              "PostgreSQL absent (DATABASE_URL non définie) : tests à plusieurs instances ignorés"))
 struct PlusieursInstancesTests {
     static let environnement = ["TDB_SUIVI_MS": "200", "TDB_COOKIES_NON_SECURISES": "1", "TDB_COUT_BCRYPT": "4",
-                                "TDB_PASSWORD": "Instances-Partagees-2026!"]
+                                "TDB_PASSWORD": "Instances-Partagees-2026!", "TDB_METRICS_TOKEN": jetonMetriques]
+    static let jetonMetriques = "jeton-des-metriques-de-test-0123456789"
 
     /// A fresh database with the test référentiel, an API key for Amiens and an administrator.
     func preparer() async throws -> (url: String, cle: String) {
@@ -93,7 +94,8 @@ struct PlusieursInstancesTests {
             #expect(surA == 401)
 
             // Metrics of A count the accepted dossiers.
-            let (_, metriques) = try await ProcessusTdb.requete("\(urlA)/metrics")
+            let (_, metriques) = try await ProcessusTdb.requete("\(urlA)/metrics",
+                                                                entetes: ["Authorization": "Bearer \(Self.jetonMetriques)"])
             #expect(String(decoding: metriques, as: UTF8.self).contains(#"tdb_dossiers_total{verdict="accepte"} 50"#))
         }
     }

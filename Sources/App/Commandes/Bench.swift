@@ -188,7 +188,8 @@ struct Bench: AsyncParsableCommand {
         return try await ConnexionHTTP.surUnFil {
             let c = try ConnexionHTTP(port: port)
             let r = try c.envoyer("POST", "/api/v1/auth/login", entetes: [("Content-Type", "application/json")], corps: identifiants)
-            guard let cookie = r.entete("Set-Cookie")?.split(separator: ";").first.map(String.init)
+            let session = r.entetes.first { $0.0.lowercased() == "set-cookie" && $0.1.contains("tdb_session=") }?.1
+            guard let cookie = session?.split(separator: ";").first.map(String.init)
             else { throw ValidationError("connexion du banc impossible") }
             var lignes: [(String, String)] = []
             for (nom, chemin) in chemins {

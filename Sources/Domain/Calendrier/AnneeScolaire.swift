@@ -5,6 +5,11 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
 
     public init?(debut: Int, fin: Int) {
         guard (1000...2999).contains(debut), fin == debut || fin == debut + 1 else { return nil }
+        self.init(calcule: debut, fin)
+    }
+
+    /// A year computed from a day, not read from a text: any day has one, whatever its year.
+    private init(calcule debut: Int, _ fin: Int) {
         self.debut = debut
         self.fin = fin
     }
@@ -38,10 +43,10 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
     /// The school year of a day: before August → `(Y-1)-Y`, else `Y-(Y+1)`.
     public static func scolaire(de jour: Jour) -> AnneeScolaire {
         let (y, m, _) = jour.components
-        return m < 8 ? AnneeScolaire(debut: y - 1, fin: y)! : AnneeScolaire(debut: y, fin: y + 1)!
+        return m < 8 ? AnneeScolaire(calcule: y - 1, y) : AnneeScolaire(calcule: y, y + 1)
     }
 
-    public static func civile(de jour: Jour) -> AnneeScolaire { AnneeScolaire(debut: jour.year, fin: jour.year)! }
+    public static func civile(de jour: Jour) -> AnneeScolaire { AnneeScolaire(calcule: jour.year, jour.year) }
 
     /// The years counted by indicators at date D: `["Y-Y", school year of D]`.
     public static func annees(pourIndicateursA jour: Jour) -> [AnneeScolaire] {
@@ -51,7 +56,7 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
     /// The current and the previous school year (follow-up screens).
     public static func anneesActives(a jour: Jour) -> [AnneeScolaire] {
         let s = scolaire(de: jour)
-        return [s, AnneeScolaire(debut: s.debut - 1, fin: s.debut)!]
+        return [s, AnneeScolaire(calcule: s.debut - 1, s.debut)]
     }
 
     /// Every calendar and school year overlapping `[debut, fin]`, sorted by first day then last day.
@@ -59,7 +64,7 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
         guard debut <= fin else { return [] }
         var result: [AnneeScolaire] = []
         for y in (debut.year - 1)...(fin.year) {
-            for a in [AnneeScolaire(debut: y, fin: y)!, AnneeScolaire(debut: y, fin: y + 1)!]
+            for a in [AnneeScolaire(calcule: y, y), AnneeScolaire(calcule: y, y + 1)]
             where a.premierJour <= fin && a.dernierJour >= debut {
                 result.append(a)
             }

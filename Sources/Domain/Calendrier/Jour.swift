@@ -57,6 +57,19 @@ public struct Jour: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// The days a request or a dossier may name. Outside, a date is a typing error (year 1, 9999), and the
+    /// calendar arithmetic on it (school years, months of an evolution) would leave the years the rules know.
+    public static let plausibles = Jour(year: 1900, month: 1, day: 1)...Jour(year: 2100, month: 12, day: 31)
+    public static let plagePlausible = "entre 1900-01-01 et 2100-12-31"
+    /// The message of a date parameter that `init(parametre:)` refuses.
+    public static let messageParametre = "Date invalide : format attendu AAAA-MM-JJ, \(plagePlausible)"
+
+    /// Parses a date given in a request: exactly `YYYY-MM-DD`, within `plausibles`.
+    public init?(parametre: String) {
+        guard let j = Jour(iso: parametre), Jour.plausibles.contains(j) else { return nil }
+        self = j
+    }
+
     static func parsePrefix(_ b: [UInt8]) -> Jour? {
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2),

@@ -7,6 +7,8 @@ enum DateDossier {
         case invalide
         /// `Invalid date`: starts like a date but cannot be one (month 13, trailing garbage…).
         case impossible
+        /// A real day, but outside `Jour.plausibles` (year 1, 9999): a typing error, refused on its field.
+        case horsPlage
     }
 
     static func lire(_ value: JSONValue) -> Resultat {
@@ -16,7 +18,7 @@ enum DateDossier {
             digits(b, 0, 4) != nil, digits(b, 5, 2) != nil, digits(b, 8, 2) != nil
         else { return .invalide }
         guard let jour = Jour.parsePrefix(b), heureValide(Array(b[10...])) else { return .impossible }
-        return .jour(jour)
+        return Jour.plausibles.contains(jour) ? .jour(jour) : .horsPlage
     }
 
     /// `""`, or `T`/space + `HH:mm[:ss[.fff]]` + optional `Z`, `±HH:mm` or `±HHmm`.

@@ -6,8 +6,7 @@ enum Email {
             !zip(b, b.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
         else { return false }
         let local = b[..<at]
-        let lastLocal = local.last!
-        guard local.allSatisfy({ isAlnum($0) || "_'+-.".utf8.contains($0) }),
+        guard let lastLocal = local.last, local.allSatisfy({ isAlnum($0) || "_'+-.".utf8.contains($0) }),
             isAlnum(lastLocal) || "_+-".utf8.contains(lastLocal)
         else { return false }
         let labels = b[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)

@@ -23,6 +23,8 @@ public enum Message {
     public static let champObligatoire = "Champ obligatoire"
     public static let dateInvalide = "Date invalide"
     public static let invalidDate = "Invalid date"
+    /// Not in the reference: the national API stores year 1 or 9999 as given; we refuse it on its field.
+    public static let dateHorsPlage = "Date peu plausible : elle doit être \(Jour.plagePlausible)"
     public static let anneeScolaire =
         "Format invalide (format attendu : 2023-2024). Les années doivent être consécutives ou identiques (ex : 2023-2024 ou 2023-2023)"
     public static let statutApprenant = "Valeurs possibles: 0,2,3"

@@ -71,6 +71,7 @@ struct LecteurChamps {
         case .jour(let j): return j
         case .invalide: erreur(champ, Message.dateInvalide)
         case .impossible: erreur(champ, Message.invalidDate)
+        case .horsPlage: erreur(champ, Message.dateHorsPlage)
         }
         return nil
     }

@@ -34,13 +34,13 @@ extension IndexIndicateurs {
     @discardableResult
     public func rattraper(depuis store: any Store, paquet: Int = 10_000) async throws -> Int {
         let versions = try await store.versions()
-        if versions.organismes != verrou.withLock({ versionOrganismes }) {
+        if versions.organismes != verrou.lire({ versionOrganismes }) {
             try await rechargerOrganismes(depuis: store, version: versions.organismes)
         }
         verrou.withLock { versionBase = max(versionBase, versions.effectifs) }
         var appliques = 0
         while true {
-            let depuis = verrou.withLock { versionSuivie }
+            let depuis = verrou.lire { versionSuivie }
             guard depuis < versions.effectifs else { break }
             let changements = try await store.changements(apres: depuis, limite: paquet)
             guard let dernier = changements.last?.version else { break }

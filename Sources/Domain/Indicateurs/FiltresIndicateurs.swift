@@ -58,7 +58,7 @@ public struct FiltresIndicateurs: Sendable, Equatable {
             }
             switch cle {
             case "date":
-                if let d = Jour(iso: v) { f.date = d } else { erreurs.append(ErreurValidation(cle, "Date invalide : format attendu AAAA-MM-JJ")) }
+                if let d = Jour(parametre: v) { f.date = d } else { erreurs.append(ErreurValidation(cle, Jour.messageParametre)) }
             case "organisme_regions": f.regions = codes(cle, v) { t.region($0) != nil }
             case "organisme_departements": f.departements = codes(cle, v) { t.departement($0) != nil }
             case "organisme_academies": f.academies = codes(cle, v) { t.academie($0) != nil }

@@ -12,7 +12,7 @@ extension IndexIndicateurs {
     }
 
     /// `dates × groupes × 6` counts: for each date (ascending) and group, how many rows have each status code.
-    /// Each row's timeline is walked once for all its dates. Call with the lock held.
+    /// Each row's timeline is walked once for all its dates. Call with the read lock held.
     func histogramme(_ r: RequeteIndicateurs, dates: [Jour], groupes: Int, groupe: Groupe) -> [Int] {
         let masque = masque(r).map { $0 ? UInt8(1) : 0 }
         let filtre = filtreLignes(r)
@@ -32,7 +32,7 @@ extension IndexIndicateurs {
         case .balayage: false
         case .comptages: true
         }
-        if !filtrer && parComptages {
+        if !filtrer && parComptages && comptagesPerimes.isEmpty {
             switch groupe {
             case .aucun: return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: [])
             case .parOrganisme(let t): return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: t)
@@ -104,7 +104,6 @@ extension IndexIndicateurs {
 
     /// The same histogram from the organismes' counts, for requests that filter only on organismes.
     func histogrammeParComptages(_ masque: [UInt8], dates: [Jour], groupes: Int, table: [Int32]) -> [Int] {
-        mettreAJourComptages()
         let largeur = dates.count * groupes * 6
         let jours = dates.map(\.rawValue)
         let cles = dates.map { d in AnneeScolaire.annees(pourIndicateursA: d).map(Self.cleAnnee) }

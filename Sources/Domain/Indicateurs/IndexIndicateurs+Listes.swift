@@ -41,7 +41,7 @@ extension IndexIndicateurs {
     /// or all of them (including those with no status yet) when `codes` is nil. Reads only the rows of the
     /// organismes the request may count.
     public func effectifs(_ r: RequeteIndicateurs, codes: Set<UInt8>?) -> [(id: EffectifID, statut: UInt8)] {
-        verrou.withLock {
+        verrou.lire {
             let masque = masque(r)
             let filtre = filtreLignes(r)
             let filtrer = !filtre.estVide
@@ -81,11 +81,11 @@ extension IndexIndicateurs {
 
     /// The organisme of the index with this id (its transmission dates as the index knows them).
     public func organisme(_ id: OrganismeID) -> Organisme? {
-        verrou.withLock { rangOrganisme[id].map { organismes[Int($0)] } }
+        verrou.lire { rangOrganisme[id].map { organismes[Int($0)] } }
     }
 
     /// The title and level of a formation, from the catalogue.
     public func formation(cfd: String?, rncp: String?) -> FormationCatalogue? {
-        verrou.withLock { catalogue.formation(cfd: cfd, rncp: rncp) }
+        verrou.lire { catalogue.formation(cfd: cfd, rncp: rncp) }
     }
 }

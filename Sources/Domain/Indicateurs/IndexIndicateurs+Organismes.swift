@@ -66,7 +66,7 @@ public enum EtatTransmission: String, Sendable, CaseIterable {
 extension IndexIndicateurs {
     /// The FIABLE, open organismes of a perimeter that the territory and réseau filters keep.
     public func organismesCouverts(perimetre: Perimetre, filtres f: FiltresIndicateurs) -> [Organisme] {
-        verrou.withLock {
+        verrou.lire {
             organismes.indices.filter { i in
                 let o = organismes[i]
                 guard compteOrg[i], perimetre.inclut(o) else { return false }

@@ -131,13 +131,13 @@ extension IndexIndicateurs {
 
     /// The five counters.
     public func compter(_ r: RequeteIndicateurs) -> Compteurs {
-        verrou.withLock { Self.compteurs(histogramme(r, dates: [r.filtres.date], groupes: 1, groupe: .aucun), groupe: 0) }
+        lecture { Self.compteurs(histogramme(r, dates: [r.filtres.date], groupes: 1, groupe: .aucun), groupe: 0) }
     }
 
     /// The counters by territory of the organisme formateur, by organisme or by formation, in key order
     /// (groups with no effectif counted are left out).
     public func compter(_ r: RequeteIndicateurs, par groupe: Regroupement) -> [LigneIndicateurs] {
-        verrou.withLock {
+        lecture {
             let t = Territoires.france
             var cles: [String] = []
             var rang: [String: Int32] = [:]
@@ -195,7 +195,7 @@ extension IndexIndicateurs {
             dates.append(min(dernier, r.aujourdhui))
             (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
         }
-        return verrou.withLock {
+        return lecture {
             let h = histogramme(r, dates: dates, groupes: 1, groupe: .aucun)
             return dates.indices.map { k in
                 let (y, m, _) = dates[k].components

@@ -1,10 +1,11 @@
 import Foundation
 
 /// The in-memory, columnar index of every effectif (DESIGN §5): a few integers per effectif and its timeline as
-/// (day, status) steps. Built from the store at start-up, updated in place by every accepted batch under one lock
-/// (a reader never sees half a batch). The store stays the source of truth.
+/// (day, status) steps. Built from the store at start-up, updated in place by every accepted batch under the write
+/// lock (a reader never sees half a batch); readers share the read lock and never wait for one another. The store
+/// stays the source of truth.
 public final class IndexIndicateurs: @unchecked Sendable {
-    let verrou = NSLock()
+    let verrou = VerrouLectureEcriture()
 
     // Organismes, and their attributes as small codes for building masks fast
     var organismes: [Organisme] = []
@@ -65,7 +66,12 @@ public final class IndexIndicateurs: @unchecked Sendable {
     /// An organisme id and a school year key in one integer.
     static func cleComptage(_ organisme: Int64, _ annee: Int32) -> Int64 { organisme << 14 | Int64(annee & 0x3FFF) }
 
-    public var nombreEffectifs: Int { verrou.withLock { org.count } }
+    public var nombreEffectifs: Int { verrou.lire { org.count } }
+
+    /// Moves at every change an answer could show (effectifs, organismes, transmissions): a cached answer computed
+    /// at an earlier generation is stale.
+    var generationInterne: UInt64 = 0
+    public var generation: UInt64 { verrou.lire { generationInterne } }
 
     /// Every change of the database up to this number is in the index (the follower's cursor).
     var versionSuivie: Int64 = 0
@@ -76,7 +82,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
 
     /// How far the index stands behind the database: changes known to exist and not yet followed.
     public var retard: (changements: Int64, versionSuivie: Int64) {
-        verrou.withLock { (max(0, versionBase - versionSuivie), versionSuivie) }
+        verrou.lire { (max(0, versionBase - versionSuivie), versionSuivie) }
     }
 
     // MARK: - Écriture
@@ -84,6 +90,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     /// Replaces the organismes and the catalogue (start-up, or after an import).
     public func charger(organismes liste: [Organisme], catalogue: Catalogue) {
         verrou.withLock {
+            generationInterne &+= 1
             self.catalogue = catalogue
             organismes = liste
             rangOrganisme = Dictionary(uniqueKeysWithValues: liste.enumerated().map { ($1.id, Int32($0)) })
@@ -117,7 +124,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
 
     /// Whether every organisme is known to the index (else reload them first).
     public func connait(_ ids: some Sequence<OrganismeID>) -> Bool {
-        verrou.withLock { ids.allSatisfy { rangOrganisme[$0] != nil } }
+        verrou.lire { ids.allSatisfy { rangOrganisme[$0] != nil } }
     }
 
     /// Adds or replaces effectifs, all at once, and notes the transmission on their organismes. A row already
@@ -153,12 +160,14 @@ public final class IndexIndicateurs: @unchecked Sendable {
 
     /// A formateur's first transmission is set once; its last one only moves forward.
     private func noterTransmission(_ rang: Int32, _ t: Date) {
+        generationInterne &+= 1
         let i = Int(rang)
         organismes[i].firstTransmissionDate = organismes[i].firstTransmissionDate ?? t
         organismes[i].lastTransmissionDate = max(organismes[i].lastTransmissionDate ?? t, t)
     }
 
     private func ecrire(_ e: EffectifIndexable) {
+        generationInterne &+= 1
         if let i = ligneParId[e.id.rawValue].map(Int.init), versionLigne[i] > e.version { return }
         let f = catalogue.formation(cfd: e.cfd, rncp: e.rncp)
         let cleFormation = "\(e.rncp ?? "")|\(e.cfd ?? "")"
@@ -285,8 +294,16 @@ extension IndexIndicateurs {
         }
     }
 
+    /// Reads under the read lock, once the organismes' counts written since the last read are rebuilt (under the
+    /// write lock: readers only ever read). A batch landing between the two leaves some counts stale: `histogramme`
+    /// then scans the rows instead, so answers stay exact.
+    func lecture<T>(_ corps: () throws -> T) rethrows -> T {
+        if verrou.lire({ !comptagesPerimes.isEmpty }) { verrou.withLock { mettreAJourComptages() } }
+        return try verrou.lire(corps)
+    }
+
     /// Rebuilds the counts of the organismes and years written since the last request, on every core when there
-    /// are many. Call with the lock held.
+    /// are many. Call with the write lock held.
     func mettreAJourComptages() {
         guard !comptagesPerimes.isEmpty else { return }
         let cles = Array(comptagesPerimes)

@@ -32,7 +32,7 @@ struct ApiAuth {
         }
         let (valeur, identite) = try await deps.comptes.connecter(email: email, motDePasse: motDePasse, ip: ip(request, context))
         var r = Response.json(JSONTexte.ecrire(Self.session(identite)))
-        r.setCookie(deps.cookieSession(valeur))
+        for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
         return r
     }
 

@@ -43,15 +43,19 @@ struct ApiIndicateurs {
         router.get("/api/v1/indicateurs/national") { request, _ -> Response in
             let f = try filtres(request, autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies",
                                                      "organisme_bassinsEmploi"])
-            let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(deps.horloge.now()))
-            let effectifs = deps.index.compter(r, par: .departement).map { l in
-                JSONTexte.Noeud.objet([("departement", .texte(l.cle))] + Self.paires(l.compteurs))
+            let maintenant = deps.horloge.now()
+            let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(maintenant))
+            return try await deps.cachePublic.reponse(request, generation: deps.index.generation, maintenant: maintenant) {
+                let effectifs = deps.index.compter(r, par: .departement).map { l in
+                    JSONTexte.Noeud.objet([("departement", .texte(l.cle))] + Self.paires(l.compteurs))
+                }
+                let organismes = deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant).map(Self.couverture)
+                let texte = JSONTexte.ecrire(.objet([
+                    ("date", .texte(f.date.description)), ("indicateursEffectifs", .liste(effectifs)),
+                    ("indicateursOrganismes", .liste(organismes)),
+                ]))
+                return (texte, "application/json; charset=utf-8")
             }
-            let organismes = deps.index.couverture(perimetre: .national, filtres: f, maintenant: deps.horloge.now()).map(Self.couverture)
-            return .json(JSONTexte.ecrire(.objet([
-                ("date", .texte(f.date.description)), ("indicateursEffectifs", .liste(effectifs)),
-                ("indicateursOrganismes", .liste(organismes)),
-            ])))
         }
     }
 
@@ -78,13 +82,15 @@ struct ApiIndicateurs {
     /// `YYYY-MM` or `YYYY-MM-DD`.
     func mois(_ v: String?, _ champ: String, defaut: Jour, dernierJour: Bool) throws -> Jour {
         guard let v else { return defaut }
-        if let j = Jour(iso: v) { return j }
+        if let j = Jour(parametre: v) { return j }
         let p = v.split(separator: "-")
-        if p.count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m), (1900...2999).contains(y) {
+        if p.count == 2, p[0].count == 4, p[1].count == 2, let y = Int(p[0]), let m = Int(p[1]), (1...12).contains(m),
+            (1900...2100).contains(y)
+        {
             let premier = Jour(year: y, month: m, day: 1)
             return dernierJour ? Jour(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1).adding(days: -1) : premier
         }
-        throw ErreurApi.validation([ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ")])
+        throw ErreurApi.validation([ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ, \(Jour.plagePlausible)")])
     }
 
     static func paires(_ c: Compteurs) -> [(String, JSONTexte.Noeud)] {

@@ -5,6 +5,8 @@ import Hummingbird
 struct ParametresEffectifs {
     static let limiteParDefaut = 100
     static let limiteMaximale = 1000
+    /// Far beyond any organisme's learners at the largest limit; keeps `(page - 1) * limit` well inside 64 bits.
+    static let pageMaximale = 1_000_000
 
     var date: Jour
     var page = 1
@@ -18,9 +20,11 @@ struct ParametresEffectifs {
             let v = String(valeur)
             switch String(cle) {
             case "date":
-                if let d = Jour(iso: v) { date = d } else { erreurs.append(.init("date", "Date invalide : format attendu AAAA-MM-JJ")) }
+                if let d = Jour(parametre: v) { date = d } else { erreurs.append(.init("date", Jour.messageParametre)) }
             case "page":
-                if let p = Int(v), p >= 1 { page = p } else { erreurs.append(.init("page", "La page doit être un entier supérieur ou égal à 1")) }
+                if let p = Int(v), (1...Self.pageMaximale).contains(p) { page = p } else {
+                    erreurs.append(.init("page", "La page doit être un entier de 1 à \(Self.pageMaximale)"))
+                }
             case "limit":
                 if let l = Int(v), (1...Self.limiteMaximale).contains(l) { limite = l } else {
                     erreurs.append(.init("limit", "La limite doit être un entier entre 1 et \(Self.limiteMaximale)"))

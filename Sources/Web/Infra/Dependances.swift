@@ -13,10 +13,20 @@ public struct Dependances: Sendable {
     /// The in-memory indicator index, kept up to date by every accepted batch.
     public let index: IndexIndicateurs
     public let metriques: MetriquesService
+    public let cookies: NomsCookies
+    /// The public views (home, national page and API), computed once per request and index generation.
+    public let cachePublic = CacheVuesPubliques()
+    /// `Strict-Transport-Security` is sent when the public address is HTTPS.
+    public let hsts: Bool
+    /// `GET /metrics` answers only with `Authorization: Bearer <this>` (`TDB_METRICS_TOKEN`); without it, 404.
+    public let jetonMetriques: String?
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
                 urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
-                metriques: MetriquesService = MetriquesService()) {
+                metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil) {
+        self.cookies = NomsCookies(securises: cookiesSecurises)
+        self.hsts = urlPublique.lowercased().hasPrefix("https://")
+        self.jetonMetriques = jetonMetriques
         self.index = index
         self.metriques = metriques
         self.store = store

@@ -5,14 +5,14 @@ import Hummingbird
 /// simply no identity: routes that need one answer 401 (JSON) or send to the sign-in page (HTML).
 struct IdentiteMiddleware: RouterMiddleware {
     typealias Context = ContexteRequete
-    static let cookieSession = "tdb_session"
     let comptes: Comptes
+    let cookies: NomsCookies
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         var context = context
-        if let valeur = request.cookies[Self.cookieSession]?.value, !valeur.isEmpty {
+        if let valeur = request.cookies[cookies.session]?.value, !valeur.isEmpty {
             context.identite = try await comptes.identite(session: valeur)
         }
         return try await next(request, context)

@@ -2,11 +2,10 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// A submitted HTML form (`application/x-www-form-urlencoded`), read with a size limit and checked against the
-/// CSRF cookie (double submit: the form carries the value of an HttpOnly, SameSite cookie).
+/// A submitted HTML form (`application/x-www-form-urlencoded`), read with a size limit. Its CSRF value was checked
+/// before the handler by `CsrfMiddleware`.
 struct Formulaire {
     static let tailleMaximale = 64 * 1024
-    static let cookieCsrf = "tdb_csrf"
 
     let champs: [String: String]
 
@@ -14,11 +13,7 @@ struct Formulaire {
 
     static func lire(_ request: Request) async throws -> Formulaire {
         let buffer = try await request.body.collect(upTo: tailleMaximale)
-        let f = Formulaire(champs: decoder(String(buffer: buffer)))
-        guard let attendu = request.cookies[cookieCsrf]?.value, !attendu.isEmpty, f["csrf"] == attendu else {
-            throw ErreurApi.csrf
-        }
-        return f
+        return Formulaire(champs: decoder(String(buffer: buffer)))
     }
 
     static func decoder(_ texte: String) -> [String: String] {
@@ -34,31 +29,33 @@ struct Formulaire {
         return champs
     }
 
-    /// The CSRF value for a page: the existing cookie, or a new one to send with the page.
-    static func jetonCsrf(_ request: Request, securise: Bool) -> (valeur: String, cookie: Cookie?) {
-        if let v = request.cookies[cookieCsrf]?.value, v.count == 64, v.allSatisfy(\.isHexDigit) { return (v, nil) }
-        let v = SecretsServeur().nouveauSecret().valeur
-        return (v, Cookie.validatedOrPlain(name: cookieCsrf, value: v, securise: securise, maxAge: nil))
-    }
-}
+    /// The CSRF value bound to a session: derived from its secret, so it changes with each sign-in and cannot be
+    /// planted before one.
+    static func csrfDeSession(_ session: String) -> String { SecretsServeur.sha256("csrf:" + session) }
 
-extension Cookie {
-    /// HttpOnly, SameSite=Lax, Path=/, Secure unless explicitly turned off for plain-HTTP tests.
-    static func validatedOrPlain(name: String, value: String, securise: Bool, maxAge: Int?) -> Cookie {
-        (try? Cookie.validated(name: name, value: value, maxAge: maxAge, path: "/", secure: securise, httpOnly: true,
-                               sameSite: .lax))
-            ?? Cookie(name: name, value: value, path: "/", secure: securise, httpOnly: true)
-    }
 }
 
 extension Dependances {
     /// What the layout of a page needs for this request.
     func base(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
               messages: [(String, String)] = []) async throws -> BasePage {
-        let csrf = Formulaire.jetonCsrf(request, securise: cookiesSecurises)
+        let csrf = jetonCsrf(request, context)
         return BasePage(identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
                         banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
                         messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs)
+    }
+
+    /// The CSRF value for a page: bound to the session when signed in, else the existing cookie or a new one; the
+    /// cookie is (re)sent with the page when it does not hold that value.
+    func jetonCsrf(_ request: Request, _ context: ContexteRequete) -> (valeur: String, cookie: Cookie?) {
+        let actuel = request.cookies[cookies.csrf]?.value
+        if context.identite != nil, let session = request.cookies[cookies.session]?.value, !session.isEmpty {
+            let v = Formulaire.csrfDeSession(session)
+            return (v, actuel == v ? nil : cookieCsrf(v))
+        }
+        if let v = actuel, v.count == 64, v.allSatisfy(\.isHexDigit) { return (v, nil) }
+        let v = SecretsServeur().nouveauSecret().valeur
+        return (v, cookieCsrf(v))
     }
 
     /// A page answering a form that went wrong, or any page.
@@ -68,6 +65,17 @@ extension Dependances {
     {
         let base = try await base(request, context, erreurs: erreurs, messages: messages)
         return pages.rendre(nom, titre: titre, modele, base: base, status: erreurs.isEmpty ? status : .badRequest)
+    }
+
+    /// A page anyone may see (home, national view): for visitors who are not signed in, from the public cache; for
+    /// signed-in people, computed (their name is in the header).
+    func pagePublique(_ nom: String, _ titre: String, _ request: Request, _ context: ContexteRequete,
+                      _ modele: @escaping @Sendable () async throws -> [String: Any]) async throws -> Response {
+        guard context.identite == nil else { return try await page(nom, titre, request, context, try await modele()) }
+        return try await cachePublic.reponse(request, generation: index.generation, maintenant: horloge.now()) {
+            let base = try await self.base(request, context)
+            return (self.pages.html(nom, titre: titre, try await modele(), base: base), "text/html; charset=utf-8")
+        }
     }
 
     /// "Post/redirect/get": after a form that worked.

@@ -25,16 +25,22 @@ public struct Pages: Sendable {
     func rendre(_ nom: String, titre: String, _ modele: [String: Any] = [:], base: BasePage, status: HTTPResponse.Status = .ok)
         -> Response
     {
-        var m = base.modele(titre: titre)
-        for (k, v) in modele { m[k] = v }
-        guard let html = bibliotheque.render(m, withTemplate: nom) else {
-            preconditionFailure("gabarit manquant : \(nom)")
-        }
+        let html = html(nom, titre: titre, modele, base: base)
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
         if let cookie = base.cookieCsrf { response.setCookie(cookie) }
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// The HTML of a page.
+    func html(_ nom: String, titre: String, _ modele: [String: Any], base: BasePage) -> String {
+        var m = base.modele(titre: titre)
+        for (k, v) in modele { m[k] = v }
+        guard let html = bibliotheque.render(m, withTemplate: nom) else {
+            preconditionFailure("gabarit manquant : \(nom)")
+        }
+        return html
     }
 }
 

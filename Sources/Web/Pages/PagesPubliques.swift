@@ -19,9 +19,9 @@ struct PagesPubliques {
         router.get("/") { request, context in
             let aujourdhui = Jour(deps.horloge.now())
             let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
-            return try await deps.page("accueil", "Accueil", request, context, [
-                "compteurs": VueTableau.compteurs(deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui),
-            ])
+            return try await deps.pagePublique("accueil", "Accueil", request, context) {
+                ["compteurs": VueTableau.compteurs(deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
+            }
         }
         router.get("/connexion") { request, context in try await deps.page("connexion", "Se connecter", request, context) }
         router.post("/connexion", use: connexion)
@@ -47,7 +47,7 @@ struct PagesPubliques {
         do {
             let (valeur, _) = try await comptes.connecter(email: f["email"], motDePasse: f["mot_de_passe"], ip: ip(request, context))
             var r = deps.redirection("/")
-            r.setCookie(deps.cookieSession(valeur))
+            for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
             return r
         } catch let e as ErreurComptes {
             if case .tropDeTentatives = e { throw e }
@@ -154,8 +154,3 @@ func ip(_ request: Request, _ context: ContexteRequete) -> String {
     context.remoteAddress?.ipAddress ?? "inconnue"
 }
 
-extension Dependances {
-    func cookieSession(_ valeur: String, maxAge: Int? = Int(SessionUtilisateur.duree)) -> Cookie {
-        Cookie.validatedOrPlain(name: IdentiteMiddleware.cookieSession, value: valeur, securise: cookiesSecurises, maxAge: maxAge)
-    }
-}

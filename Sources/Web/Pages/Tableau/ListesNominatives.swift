@@ -41,7 +41,10 @@ struct ListesNominatives {
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autres: Self.parametresPropres)
         var fiables = true
         if let texte = query.first(where: { $0.0 == "organisme" })?.1 {
-            guard let id = Int64(texte).map(OrganismeID.init), let o = deps.index.organisme(id), perimetre.inclut(o) else {
+            guard let id = Int64(texte).map(OrganismeID.init) else {
+                throw ErreurApi.parametre("organisme", "Identifiant d'organisme attendu (un entier)")
+            }
+            guard let o = deps.index.organisme(id), perimetre.inclut(o) else {
                 throw ErreurComptes.interdit
             }
             perimetre = .organismes([id])
@@ -102,7 +105,7 @@ struct ListesNominatives {
     static func ecran(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)], identite i: Identite,
                       liste: String, perimetre: Perimetre, chemin: String, ancre: String? = nil) async throws -> [String: Any] {
         let parPage = 50
-        let numero = max(1, Int(query.first { $0.0 == "page" }?.1 ?? "1") ?? 1)
+        let numero = try VueTableau.numeroDePage(query.first { $0.0 == "page" }?.1)
         let recherche = query.first { $0.0 == "q" }?.1 ?? ""
         let (total, tranche) = try await lignes(deps, r, codes: codes, recherche: recherche, limite: parPage,
                                                 decalage: (numero - 1) * parPage)

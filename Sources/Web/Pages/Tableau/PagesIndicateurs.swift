@@ -30,7 +30,7 @@ struct PagesIndicateurs {
 
     /// The map, its legend and its table, for a request.
     func carte(_ r: RequeteIndicateurs, regions: Bool, indicateur: String, query: [(String, String)], chemin: String,
-               lien: ((String) -> String)? = nil) -> [String: Any] {
+               lien: ((String) -> String)? = nil) throws -> [String: Any] {
         let lignes = deps.index.compter(r, par: regions ? .region : .departement)
         let valeurs = Dictionary(lignes.map { ($0.cle, VueTableau.valeur($0.compteurs, indicateur)) }, uniquingKeysWith: { a, _ in a })
         let libelle = VueTableau.colonnes.first { $0.cle == indicateur }?.libelle ?? indicateur
@@ -41,7 +41,7 @@ struct PagesIndicateurs {
             "choixIndicateurs": VueTableau.colonnes.map { ["cle": $0.cle, "libelle": $0.libelle, "selectionne": $0.cle == indicateur] },
             "parRegion": regions,
             "champsCaches": query.filter { !["carte", "indicateur"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] },
-            "tableau": VueTableau.tableau(lignes, titre: "\(libelle) par \(regions ? "région" : "département")",
+            "tableau": try VueTableau.tableau(lignes, titre: "\(libelle) par \(regions ? "région" : "département")",
                                           premiereColonne: regions ? "Région" : "Département", parametreTri: "tri_territoires",
                                           query: query, chemin: chemin),
         ]
@@ -102,14 +102,16 @@ struct PagesIndicateurs {
                                        autres: ["carte", "indicateur", "tri_territoires"])
         let (regions, indicateur) = try choixCarte(query)
         let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: aujourdhui)
-        return try await deps.page("national", "Indicateurs nationaux", request, context, [
-            "date": f.date.description, "dateLongue": dateLongue(f.date),
-            "compteurs": VueTableau.compteurs(deps.index.compter(r)),
-            "carte": carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs/national"),
-            "evolution": evolution(r),
-            "couverture": couverture(.national, f),
-            "filtres": VueTableau.formulaireFiltres(f, perimetre: .national, complets: false),
-        ])
+        return try await deps.pagePublique("national", "Indicateurs nationaux", request, context) {
+            [
+                "date": f.date.description, "dateLongue": dateLongue(f.date),
+                "compteurs": VueTableau.compteurs(deps.index.compter(r)),
+                "carte": try carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs/national"),
+                "evolution": evolution(r),
+                "couverture": couverture(.national, f),
+                "filtres": VueTableau.formulaireFiltres(f, perimetre: .national, complets: false),
+            ]
+        }
     }
 
     /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation.
@@ -132,12 +134,12 @@ struct PagesIndicateurs {
         return try await deps.page("indicateurs", "Indicateurs", request, context, [
             "date": f.date.description, "dateLongue": dateLongue(f.date), "perimetre": perimetre.libelle,
             "compteurs": VueTableau.compteurs(deps.index.compter(r)),
-            "carte": carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs"),
+            "carte": try carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs"),
             "evolution": evolution(r),
-            "organismes": VueTableau.tableau(deps.index.compter(r, par: .organisme), titre: "Par organisme",
+            "organismes": try VueTableau.tableau(deps.index.compter(r, par: .organisme), titre: "Par organisme",
                                              premiereColonne: "Organisme", parametreTri: "tri_organismes", query: query,
                                              chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 100),
-            "formations": VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation",
+            "formations": try VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation",
                                              premiereColonne: "Formation", parametreTri: "tri_formations", query: query,
                                              chemin: "/indicateurs", limite: 100),
             "couverture": i.droits.peut(.voirTransmissions) ? couverture(i.droits.perimetre(.voirTransmissions), f) : false,

@@ -45,7 +45,7 @@ struct PagesOrganisme {
             "organisme": Self.fiche(o), "date": f.date.description, "dateLongue": dateLongue(f.date),
             "compteurs": VueTableau.compteurs(deps.index.compter(r)),
             "evolution": PagesIndicateurs(deps: deps).evolution(r),
-            "formations": VueTableau.tableau(parFormation, titre: "Par formation", premiereColonne: "Formation",
+            "formations": try VueTableau.tableau(parFormation, titre: "Par formation", premiereColonne: "Formation",
                                              parametreTri: "tri_formations", query: query, chemin: chemin),
             "filtres": VueTableau.formulaireFiltres(f, perimetre: .organismes([o.id]), complets: false, territoires: false),
             "transmissions": i.droits.perimetre(.voirTransmissions).inclut(o) ? "\(chemin)/transmissions" : false,
@@ -56,7 +56,7 @@ struct PagesOrganisme {
             .filter { id in deps.index.organisme(id).map { i.droits.perimetre(.voirIndicateurs).inclut($0) } ?? false }
         if !formateurs.isEmpty {
             let rf = RequeteIndicateurs(perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
-            modele["formateurs"] = VueTableau.tableau(deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
+            modele["formateurs"] = try VueTableau.tableau(deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
                                                       premiereColonne: "Organisme formateur", parametreTri: "tri_organismes",
                                                       query: query, chemin: chemin, lien: { "/organismes/\($0.cle)" })
         }
@@ -115,8 +115,8 @@ struct PagesOrganisme {
             "totalRejetes": nombre(jours.reduce(0) { $0 + $1.rejetes }),
         ]
         if let texte = query.first(where: { $0.0 == "jour" })?.1 {
-            guard let jour = Jour(iso: texte) else {
-                throw ErreurApi.parametre("jour", "Date invalide : format attendu AAAA-MM-JJ")
+            guard let jour = Jour(parametre: texte) else {
+                throw ErreurApi.parametre("jour", Jour.messageParametre)
             }
             let rejets = try await deps.store.rejets(organisme: o.id, jour: jour, limite: 500)
             var frequences: [String: Int] = [:]

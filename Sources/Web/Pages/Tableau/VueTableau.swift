@@ -20,6 +20,28 @@ enum VueTableau {
         }
     }
 
+    /// The highest page number of a paged list (50 000 000 rows at 50 a page: more than any list holds).
+    static let pageMaximale = 1_000_000
+
+    /// The page number of a paged list: absent is 1; anything but an integer from 1 to `pageMaximale` is a 400.
+    static func numeroDePage(_ texte: String?, parametre: String = "page") throws -> Int {
+        guard let texte else { return 1 }
+        guard let n = Int(texte), (1...pageMaximale).contains(n) else {
+            throw ErreurApi.parametre(parametre, "La page doit être un entier de 1 à \(pageMaximale)")
+        }
+        return n
+    }
+
+    /// The sort of a table (`libelle` or an indicator key, `-` in front for descending); anything else is a 400.
+    static func verifierTri(_ query: [(String, String)], _ parametre: String) throws {
+        guard let tri = query.first(where: { $0.0 == parametre })?.1 else { return }
+        let cle = tri.hasPrefix("-") ? String(tri.dropFirst()) : tri
+        guard cle == "libelle" || colonnes.contains(where: { $0.cle == cle }) else {
+            let cles = ["libelle"] + colonnes.map(\.cle)
+            throw ErreurApi.parametre(parametre, "Tri attendu : \(cles.joined(separator: ", ")), précédé de - pour l'ordre décroissant")
+        }
+    }
+
     /// The five counters as cards.
     static func compteurs(_ c: Compteurs) -> [[String: Any]] {
         [
@@ -45,7 +67,8 @@ enum VueTableau {
     /// with header links that keep the rest of the query.
     static func tableau(_ lignes: [LigneIndicateurs], titre: String, premiereColonne: String, parametreTri: String,
                         query: [(String, String)], chemin: String, lien: (LigneIndicateurs) -> String? = { _ in nil },
-                        limite: Int = 500) -> [String: Any] {
+                        limite: Int = 500) throws -> [String: Any] {
+        try verifierTri(query, parametreTri)
         let tri = query.first { $0.0 == parametreTri }?.1 ?? "-apprenants"
         let descendant = tri.hasPrefix("-")
         let cle = descendant ? String(tri.dropFirst()) : tri
