@@ -133,8 +133,8 @@ public struct Comptes: Sendable {
         try await envoyer(u.email, "Votre mot de passe a été \(comment)", """
             Bonjour \(u.prenom),
 
-            Le mot de passe de votre compte (\(u.email)) a été \(comment) le \(Self.dateHeure(horloge.now())). Toutes les \
-            sessions ouvertes avec l'ancien mot de passe ont été fermées.
+            Le mot de passe de votre compte (\(u.email)) a été \(comment) le \(Self.dateHeure(horloge.now())). Les autres \
+            sessions ouvertes sur ce compte ont été fermées.
 
             Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe : \(urlPublique)/mot-de-passe-oublie
             puis prévenez l'administrateur de votre organisation.

@@ -64,7 +64,7 @@ struct EspaceCompte {
                      messages: [(String, String)] = [], nouvelleCle: String? = nil) async throws -> Response {
         let i = try context.exigerIdentite()
         let o = i.organisation
-        let membres = try await deps.store.utilisateurs(organisation: o.id)
+        let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
         let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
         var modele: [String: Any] = [
             "organisation": ["nom": o.nom, "type": o.type.libelle, "perimetre": i.droits.perimetre(.voirIndicateurs).libelle],
