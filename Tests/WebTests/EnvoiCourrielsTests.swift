@@ -23,7 +23,7 @@ struct EnvoiCourrielsTests {
         #expect(!recu.contains("AUTH"))
         #expect(recu.contains("MAIL FROM:<tdb@test.fr>") && recu.contains("RCPT TO:<lea@cfa.test>"))
         #expect(recu.contains("Subject: =?UTF-8?B?\(Data("Réinitialisation".utf8).base64EncodedString())?="))
-        #expect(recu.contains(Data(corps.utf8).base64EncodedString()))  // the mail itself carried the link
+        #expect(recu.replacingOccurrences(of: "\n", with: "").contains(Data(corps.utf8).base64EncodedString()))  // the mail carried the link
         let c = try #require(try await store.courriels(limite: 1).first)
         #expect(c.envoyeLe != nil && c.erreur == nil)
         #expect(c.corps == "Bonjour Léa,\n.\nVotre lien : [lien retiré après envoi]\nFin")  // the outbox no longer does
@@ -199,6 +199,7 @@ final class ServeurSMTPTLS: @unchecked Sendable {
         processus.arguments = ["python3", Self.script.path, dossier.path]
         processus.standardInput = entree
         processus.standardOutput = sortie
+        processus.standardError = FileHandle.nullDevice  // the server logs the handshakes it refuses
         try processus.run()
         var ligne = Data()
         while !ligne.contains(0x0A) {

@@ -152,8 +152,17 @@ struct SessionSMTP: Sendable {
 
     func ecrire(_ texte: String) async throws {
         do { try await channel.writeAndFlush(ByteBuffer(string: texte)).get() } catch {
-            throw ClientSMTP.Erreur(description: "envoi au serveur SMTP interrompu : \(error)")
+            // A closed channel says little: what closed it (a refused certificate…) says more.
+            let lecteur = self.lecteur
+            let cause = try? await channel.eventLoop.submit { lecteur.echecRecu.map(String.init(describing:)) }.get()
+            throw expliquer(cause ?? "\(error)", tls: lecteur.tlsEchoue)
         }
+    }
+
+    func expliquer(_ cause: String, tls: Bool) -> ClientSMTP.Erreur {
+        ClientSMTP.Erreur(description: tls
+            ? "connexion TLS avec le serveur SMTP \(client.hote):\(client.port) impossible (certificat vérifié ?) : \(cause)"
+            : "échange avec le serveur SMTP \(client.hote):\(client.port) interrompu : \(cause)")
     }
 
     /// Reads the next reply and checks its code.
@@ -165,7 +174,7 @@ struct SessionSMTP: Sendable {
         do { r = try await eventLoop.flatSubmit { lecteur.prochaine(eventLoop) }.get() } catch let e as ClientSMTP.Erreur {
             throw e
         } catch {
-            throw ClientSMTP.Erreur(description: "échange avec le serveur SMTP \(client.hote):\(client.port) impossible : \(error)")
+            throw expliquer("\(error)", tls: error is NIOSSLError)
         }
         guard r.code == code else {
             throw ClientSMTP.Erreur(description: "réponse SMTP inattendue : \(r.lignes.last ?? String(r.code))")
@@ -196,6 +205,13 @@ final class LecteurSMTP: ChannelInboundHandler, @unchecked Sendable {
 
     init(delai: TimeAmount) { self.delai = delai }
 
+    /// The error that ended the connection, if any (on the event loop).
+    var echecRecu: (any Error)? { echec }
+    /// Whether TLS failed (a refused certificate…): set once, read after the connection is over.
+    var tlsEchoue: Bool { verrou.withLock { tlsEnEchec } }
+    private let verrou = NSLock()
+    private var tlsEnEchec = false
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var octets = unwrapInboundIn(data)
         tampon += octets.readBytes(length: octets.readableBytes) ?? []
@@ -217,6 +233,7 @@ final class LecteurSMTP: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if error is NIOSSLError { verrou.withLock { tlsEnEchec = true } }
         echouer(error)
         context.close(promise: nil)
     }
