@@ -14,7 +14,8 @@ public struct InactiviteComptes: Service {
     var intervalle: Duration = .seconds(86_400)
 
     public func run() async throws {
-        try? await Task.sleep(for: premierPassage)
+        // Long waits: they end at once when the service stops (a plain sleep would hold the shutdown for a day).
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: premierPassage) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let bilan = try await comptes.appliquerInactivite()
@@ -24,7 +25,7 @@ public struct InactiviteComptes: Service {
             } catch {
                 logger.warning("comptes inactifs : la règle n'a pas pu être appliquée : \(error)")
             }
-            try? await Task.sleep(for: intervalle)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: intervalle) }
         }
     }
 }
