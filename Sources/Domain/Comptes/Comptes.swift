@@ -98,6 +98,12 @@ public struct Comptes: Sendable {
             """)
     }
 
+    /// Throws `lienInvalide` unless the reset link still works (the page says so before anything is typed).
+    public func verifierLienReinitialisation(jeton valeur: String) async throws {
+        guard let j = try await store.jeton(.reinitialisation, hash: secrets.empreinte(valeur)), j.estValide(now: horloge.now())
+        else { throw ErreurComptes.lienInvalide }
+    }
+
     /// Sets a new password from an e-mailed link; every session and every other reset link of the account is
     /// closed, and the account holder is told by e-mail.
     public func reinitialiser(jeton valeur: String, motDePasse: String, confirmation: String) async throws {
