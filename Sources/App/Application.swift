@@ -7,7 +7,8 @@ import ServiceLifecycle
 import Web
 
 /// The composition root: builds the indicator index from the store and the HTTP application around it, with the
-/// services that keep it company (index follower, mail sender, inactive accounts). `tdb serve` and the tests both use it; the store
+/// services that keep it company (index follower, mail sender, inactive accounts).
+/// `tdb serve` and the tests both use it; the store
 /// is opened by the caller (`avecStore`) and must stay open while the application runs.
 public func construireApplication(
     config: AppConfig, store: any Store, horloge: Horloge = .live,
