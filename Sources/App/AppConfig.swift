@@ -17,17 +17,21 @@ public struct AppConfig: Sendable, Equatable {
     /// bcrypt cost (12 in production; tests lower it).
     public var coutBcrypt: UInt8 = 12
     public var cookiesSecurises = true
-    /// `smtp://[user:password@]host[:port]`; without it mails stay in the outbox, listed on /admin/emails.
+    /// `smtp://[user:password@]host[:port]` (STARTTLS when offered, required with credentials) or `smtps://…`
+    /// (TLS from the start); without it mails stay in the outbox (/admin/emails, `tdb emails`).
     public var smtpURL: String?
     /// The bearer token of `GET /metrics` (`TDB_METRICS_TOKEN`, 32 characters at least); without it, no metrics page.
     public var jetonMetriques: String?
     /// Seconds a connection may take to send a request's line and headers (`TDB_DELAI_ENTETES`, 1 to 300).
     public var delaiEntetes = 15
+    /// A PEM file of the certificate authorities the SMTP server's certificate is checked against, instead of the
+    /// system's.
+    public var smtpCA: String?
 
     public init() {}
 
     /// Reads `TDB_HOST`, `TDB_PORT`, `TDB_DATABASE`, `DATABASE_URL`, `TDB_SUIVI_MS`, `TDB_LOG_LEVEL`, `TDB_URL_PUBLIQUE`, `TDB_COUT_BCRYPT`,
-    /// `TDB_COOKIES_NON_SECURISES`, `TDB_SMTP_URL`; every bad value is named in one error.
+    /// `TDB_COOKIES_NON_SECURISES`, `TDB_SMTP_URL`, `TDB_SMTP_CA`; every bad value is named in one error.
     public static func depuis(environnement env: [String: String]) throws -> AppConfig {
         var c = AppConfig()
         var erreurs: [String] = []
@@ -59,7 +63,14 @@ public struct AppConfig: Sendable, Equatable {
         }
         if let v = env["TDB_COOKIES_NON_SECURISES"], !v.isEmpty { c.cookiesSecurises = !(v == "1" || v == "true") }
         if let v = env["TDB_SMTP_URL"], !v.isEmpty {
-            if v.hasPrefix("smtp://") { c.smtpURL = v } else { erreurs.append("TDB_SMTP_URL=\(v) : une adresse smtp://hôte:port est attendue") }
+            if v.hasPrefix("smtp://") || v.hasPrefix("smtps://") { c.smtpURL = v } else {
+                erreurs.append("TDB_SMTP_URL : une adresse smtp://hôte:port ou smtps://hôte:port est attendue")
+            }
+        }
+        if let v = env["TDB_SMTP_CA"], !v.isEmpty {
+            if FileManager.default.isReadableFile(atPath: v) { c.smtpCA = v } else {
+                erreurs.append("TDB_SMTP_CA=\(v) : fichier de certificats (PEM) introuvable ou illisible")
+            }
         }
         if let v = env["TDB_DELAI_ENTETES"], !v.isEmpty {
             if let n = Int(v), (1...300).contains(n) { c.delaiEntetes = n } else {

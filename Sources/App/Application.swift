@@ -7,7 +7,8 @@ import ServiceLifecycle
 import Web
 
 /// The composition root: builds the indicator index from the store and the HTTP application around it, with the
-/// services that keep it company (index follower, mail sender). `tdb serve` and the tests both use it; the store
+/// services that keep it company (index follower, mail sender, inactive accounts).
+/// `tdb serve` and the tests both use it; the store
 /// is opened by the caller (`avecStore`) and must stay open while the application runs.
 public func construireApplication(
     config: AppConfig, store: any Store, horloge: Horloge = .live,
@@ -27,10 +28,11 @@ public func construireApplication(
         index: index, jetonMetriques: config.jetonMetriques)
     var services: [any Service] = [
         SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
-                   metriques: deps.metriques)
+                   metriques: deps.metriques),
+        InactiviteComptes(comptes: deps.comptes, logger: logger),
     ]
     if let url = config.smtpURL {
-        services.append(try EnvoiCourriels(store: store, smtpURL: url, logger: logger))
+        services.append(try EnvoiCourriels(store: store, smtpURL: url, fichierCA: config.smtpCA, logger: logger))
     }
     return Application(
         router: construireRouteur(deps),

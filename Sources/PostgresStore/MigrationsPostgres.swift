@@ -206,6 +206,14 @@ enum MigrationsPostgres {
         ]),
         // No query ever looked transmissions up by batch: the index only cost every batch 2000 insertions.
         ("0002-sans-index-transmissions-lot", ["DROP INDEX IF EXISTS transmissions_lot"]),
+        // Issue 11: sign-in dates for the inactivity rule; sent mails lose the links they still held.
+        ("0003-comptes-securite", [
+            "ALTER TABLE utilisateurs ADD COLUMN derniere_connexion_le DOUBLE PRECISION",
+            "ALTER TABLE utilisateurs ADD COLUMN reactive_le DOUBLE PRECISION",
+            "ALTER TABLE utilisateurs ADD COLUMN inactivite_avertie_le DOUBLE PRECISION",
+            "CREATE INDEX jetons_utilisateur ON jetons (utilisateur_id)",
+            #"UPDATE courriels SET corps = regexp_replace(corps, '[^ \n]*jeton=[^ \n]*', '[lien retiré après envoi]', 'g') WHERE envoye_le IS NOT NULL"#,
+        ]),
     ]
 }
 

@@ -58,7 +58,8 @@ extension PostgresStore {
             id: UtilisateurID(try r.v("id")), email: try r.v("email"), nom: try r.v("nom"), prenom: try r.v("prenom"),
             organisation: OrganisationID(try r.v("organisation_id")), role: Role(rawValue: try r.v("role")) ?? .membre,
             statut: StatutCompte(rawValue: try r.v("statut")) ?? .rejete, hashMotDePasse: try r.v("hash_mot_de_passe"),
-            createdAt: try r.instant("created_at")!)
+            createdAt: try r.instant("created_at")!, derniereConnexion: try r.instant("derniere_connexion_le"),
+            reactiveLe: try r.instant("reactive_le"), inactiviteAvertieLe: try r.instant("inactivite_avertie_le"))
     }
 
     public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {

@@ -1,3 +1,4 @@
+import Domain
 import GRDB
 
 /// Numbered, append-only schema changes. A shipped migration is never edited: add the next one.
@@ -203,6 +204,20 @@ enum Migrations {
         // No query ever looked transmissions up by batch: the index only cost every batch 2000 insertions.
         m.registerMigration("0005-sans-index-transmissions-lot") { db in
             try db.execute(sql: "DROP INDEX transmissions_lot")
+        }
+        // Issue 11: sign-in dates for the inactivity rule; sent mails lose the links they still held.
+        m.registerMigration("0006-comptes-securite") { db in
+            try db.execute(sql: """
+                ALTER TABLE utilisateurs ADD COLUMN derniere_connexion_le REAL;
+                ALTER TABLE utilisateurs ADD COLUMN reactive_le REAL;
+                ALTER TABLE utilisateurs ADD COLUMN inactivite_avertie_le REAL;
+                CREATE INDEX jetons_utilisateur ON jetons (utilisateur_id);
+                """)
+            let envoyes = try Row.fetchAll(db, sql: "SELECT id, corps FROM courriels WHERE envoye_le IS NOT NULL AND corps LIKE '%jeton=%'")
+            for r in envoyes {
+                try db.execute(sql: "UPDATE courriels SET corps = ? WHERE id = ?",
+                               arguments: [LiensCourriel.retirer(r["corps"]), r["id"] as Int64])
+            }
         }
         return m
     }

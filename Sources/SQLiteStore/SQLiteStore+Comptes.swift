@@ -96,7 +96,8 @@ extension SQLiteStore {
             id: UtilisateurID(r["id"]), email: r["email"], nom: r["nom"], prenom: r["prenom"],
             organisation: OrganisationID(r["organisation_id"]), role: Role(rawValue: r["role"]) ?? .membre,
             statut: StatutCompte(rawValue: r["statut"]) ?? .rejete, hashMotDePasse: r["hash_mot_de_passe"],
-            createdAt: Date(timeIntervalSince1970: r["created_at"]))
+            createdAt: Date(timeIntervalSince1970: r["created_at"]), derniereConnexion: Date(epoch: r["derniere_connexion_le"]),
+            reactiveLe: Date(epoch: r["reactive_le"]), inactiviteAvertieLe: Date(epoch: r["inactivite_avertie_le"]))
     }
 
     public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {

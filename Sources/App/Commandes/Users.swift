@@ -4,7 +4,9 @@ import Foundation
 import Web
 
 struct Users: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Comptes utilisateurs.", subcommands: [CreateAdmin.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Comptes utilisateurs.",
+        subcommands: [CreateAdmin.self, Suspend.self, Reactivate.self, Delete.self, SuspendInactive.self])
 
     struct CreateAdmin: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,20 +1,21 @@
 import Domain
 import Foundation
 import Logging
-import NIOPosix
 import ServiceLifecycle
 
-/// Sends the outbox through SMTP, every few seconds, for as long as the service runs. Without
-/// `TDB_SMTP_URL` it is not started: mails stay in the outbox, listed on /admin/emails.
+/// Sends the outbox through SMTP, every few seconds, for as long as the service runs; a sent mail is kept without
+/// its links (`LiensCourriel`). Without `TDB_SMTP_URL` it is not started: mails stay in the outbox, listed on
+/// /admin/emails with their links masked, and in full by `tdb emails` for whoever runs the machine.
 public struct EnvoiCourriels: Service {
     let store: any Store
     let smtp: ClientSMTP
     let logger: Logger
     var intervalle: Duration = .seconds(5)
 
-    public init(store: any Store, smtpURL: String, logger: Logger = Logger(label: "tdb.smtp")) throws {
+    /// `fichierCA`: a PEM file of the authorities to trust instead of the system's (`TDB_SMTP_CA`).
+    public init(store: any Store, smtpURL: String, fichierCA: String? = nil, logger: Logger = Logger(label: "tdb.smtp")) throws {
         self.store = store
-        smtp = try ClientSMTP(url: smtpURL)
+        smtp = try ClientSMTP(url: smtpURL, fichierCA: fichierCA)
         self.logger = logger
     }
 
@@ -30,12 +31,10 @@ public struct EnvoiCourriels: Service {
     public func envoyerEnAttente() async throws -> Int {
         var envoyes = 0
         for c in try await store.courrielsAEnvoyer(limite: 50) {
-            let smtp = self.smtp
             do {
-                try await NIOThreadPool.singleton.runIfActive {
-                    try smtp.envoyer(a: c.destinataire, sujet: c.sujet, corps: c.corps)
-                }
-                try await store.marquer(courriel: c.id, envoyeLe: Date(), erreur: nil)
+                try await smtp.envoyer(a: c.destinataire, sujet: c.sujet, corps: c.corps)
+                // Sent: the single-use links it carried are of no use to the outbox any more.
+                try await store.marquerEnvoye(courriel: c.id, le: Date(), corps: LiensCourriel.retirer(c.corps))
                 envoyes += 1
             } catch {
                 logger.warning("envoi d'e-mail impossible", metadata: ["courriel": "\(c.id)", "erreur": "\(error)"])

@@ -67,6 +67,7 @@ public struct Comptes: Sendable {
         }
         guard u.statut == .actif else { throw ErreurComptes.compteNonActif(u.statut) }
         try await store.noterTentative(ip: ip, email: email, reussie: true, now: now)
+        try await store.noterConnexion(utilisateur: u.id, now: now)
         let secret = secrets.nouveauSecret()
         _ = try await store.creerSession(hash: secret.hash, utilisateur: u.id, expireLe: now.addingTimeInterval(SessionUtilisateur.duree))
         guard let identite = try await identite(session: secret.valeur) else { throw ErreurComptes.identifiantsInvalides }
@@ -79,10 +80,12 @@ public struct Comptes: Sendable {
 
     // MARK: - Mot de passe
 
-    /// Always answers the same; sends a link only when the address has an active account.
+    /// Always answers the same; sends a link only when the address has an account that may sign in again. The new
+    /// link replaces any earlier one.
     public func demanderReinitialisation(email brut: String) async throws {
         guard case .success(let email) = ReglesSaisie.email(brut) else { return }
-        guard let u = try await store.utilisateur(email: email), u.statut != .rejete else { return }
+        guard let u = try await store.utilisateur(email: email), u.statut != .rejete, u.statut != .supprime else { return }
+        try await store.annulerJetons(.reinitialisation, utilisateur: u.id, now: horloge.now())
         let lien = try await lien(.reinitialisation, email: email, utilisateur: u.id, organisation: nil, role: nil,
                                   chemin: "/reinitialisation")
         try await envoyer(email, "Réinitialisation de votre mot de passe", """
@@ -95,7 +98,14 @@ public struct Comptes: Sendable {
             """)
     }
 
-    /// Sets a new password from an e-mailed link; every session of the account is closed.
+    /// Throws `lienInvalide` unless the reset link still works (the page says so before anything is typed).
+    public func verifierLienReinitialisation(jeton valeur: String) async throws {
+        guard let j = try await store.jeton(.reinitialisation, hash: secrets.empreinte(valeur)), j.estValide(now: horloge.now())
+        else { throw ErreurComptes.lienInvalide }
+    }
+
+    /// Sets a new password from an e-mailed link; every session and every other reset link of the account is
+    /// closed, and the account holder is told by e-mail.
     public func reinitialiser(jeton valeur: String, motDePasse: String, confirmation: String) async throws {
         let now = horloge.now()
         guard let j = try await store.jeton(.reinitialisation, hash: secrets.empreinte(valeur)), j.estValide(now: now),
@@ -105,10 +115,13 @@ public struct Comptes: Sendable {
         guard try await store.consommer(jeton: j.id, now: now) else { throw ErreurComptes.lienInvalide }
         try await store.modifier(utilisateur: id, hashMotDePasse: await secrets.hacher(motDePasse: motDePasse))
         try await store.revoquerSessions(utilisateur: id, sauf: nil, now: now)
+        try await store.annulerJetons(.reinitialisation, utilisateur: id, now: now)
         try await journaliser(nil, j.email, "mot_de_passe_reinitialise", "par lien envoyé par e-mail")
+        if let u = try await store.utilisateur(id: id) { try await prevenirChangementMotDePasse(u, "réinitialisé") }
     }
 
-    /// Changes the password of the signed-in user; every other session is closed.
+    /// Changes the password of the signed-in user; every other session and every unused reset link is closed, and
+    /// the account holder is told by e-mail.
     public func changerMotDePasse(_ identite: Identite, actuel: String, nouveau: String, confirmation: String) async throws {
         guard await secrets.verifier(motDePasse: actuel, hash: identite.utilisateur.hashMotDePasse) else {
             throw ErreurComptes.saisie([ErreurSaisie("actuel", "Le mot de passe actuel est incorrect")])
@@ -116,7 +129,29 @@ public struct Comptes: Sendable {
         try verifierNouveauMotDePasse(nouveau, confirmation)
         try await store.modifier(utilisateur: identite.utilisateur.id, hashMotDePasse: await secrets.hacher(motDePasse: nouveau))
         try await store.revoquerSessions(utilisateur: identite.utilisateur.id, sauf: identite.session.id, now: horloge.now())
+        try await store.annulerJetons(.reinitialisation, utilisateur: identite.utilisateur.id, now: horloge.now())
         try await journaliser(identite, "mot_de_passe_change", "")
+        try await prevenirChangementMotDePasse(identite.utilisateur, "changé")
+    }
+
+    /// Tells the account holder, so that someone else changing it does not go unnoticed.
+    func prevenirChangementMotDePasse(_ u: Utilisateur, _ comment: String) async throws {
+        try await envoyer(u.email, "Votre mot de passe a été \(comment)", """
+            Bonjour \(u.prenom),
+
+            Le mot de passe de votre compte (\(u.email)) a été \(comment) le \(Self.dateHeure(horloge.now())). Les autres \
+            sessions ouvertes sur ce compte ont été fermées.
+
+            Si ce n'est pas vous, choisissez tout de suite un nouveau mot de passe : \(urlPublique)/mot-de-passe-oublie
+            puis prévenez l'administrateur de votre organisation.
+            """)
+    }
+
+    /// `29/11/2026 à 21:45 (UTC)`, for e-mails.
+    static func dateHeure(_ d: Date) -> String {
+        let s = Int(d.timeIntervalSince1970)
+        let (a, m, j) = Jour(d).components
+        return "\(String(format: "%02d/%02d/%04d", j, m, a)) à \(String(format: "%02d:%02d", s % 86_400 / 3600, s / 60 % 60)) (UTC)"
     }
 
     func verifierNouveauMotDePasse(_ m: String, _ confirmation: String) throws {

@@ -2,7 +2,10 @@
 /// difference #5). Each returns the French problems found, empty when the value is acceptable.
 public enum ReglesSaisie {
     public static let longueurMinimaleMotDePasse = 12
+    /// What a sign-in form accepts (older passwords); new passwords are held to `octetsMaximauxMotDePasse`.
     public static let longueurMaximaleMotDePasse = 128
+    /// bcrypt only reads the first 72 bytes: a longer password would be silently cut.
+    public static let octetsMaximauxMotDePasse = 72
     public static let longueurMaximaleTexte = 100
     public static let longueurMaximaleEmail = 254
 
@@ -11,8 +14,11 @@ public enum ReglesSaisie {
         if m.count < longueurMinimaleMotDePasse {
             problemes.append("Le mot de passe doit contenir au moins \(longueurMinimaleMotDePasse) caractères")
         }
-        if m.count > longueurMaximaleMotDePasse {
-            problemes.append("Le mot de passe doit contenir au plus \(longueurMaximaleMotDePasse) caractères")
+        if m.utf8.count > octetsMaximauxMotDePasse {
+            problemes.append("Le mot de passe est trop long : \(octetsMaximauxMotDePasse) octets au plus (un caractère accentué ou spécial en compte plusieurs), il en fait \(m.utf8.count)")
+        }
+        if MotsDePasseCourants.contient(m) {
+            problemes.append("Ce mot de passe est trop courant (il figure dans une liste de mots de passe connus des attaquants) : choisissez-en un autre")
         }
         if !m.contains(where: \.isLowercase) { problemes.append("Le mot de passe doit contenir une lettre minuscule") }
         if !m.contains(where: \.isUppercase) { problemes.append("Le mot de passe doit contenir une lettre majuscule") }

@@ -26,6 +26,8 @@ public enum ErreurComptes: Error, Sendable, Equatable {
         case .compteNonActif(.emailNonConfirme):
             "Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par e-mail"
         case .compteNonActif(.enAttenteValidation): "Votre compte est en attente de validation"
+        case .compteNonActif(.suspendu):
+            "Votre compte est suspendu : demandez à l'administrateur de votre organisation ou du service de le réactiver"
         case .compteNonActif: "Ce compte n'est pas actif"
         case .tropDeTentatives(let s):
             "Trop de tentatives de connexion : réessayez dans \(max(1, s / 60)) minute\(s >= 120 ? "s" : "")"

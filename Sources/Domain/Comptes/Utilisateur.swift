@@ -13,12 +13,16 @@ public enum Role: String, Sendable, CaseIterable {
     public var libelle: String { self == .administrateur ? "Administrateur de l'organisation" : "Membre" }
 }
 
-/// Where an account stands: sign-up → e-mail confirmed → approved; or rejected.
+/// Where an account stands: sign-up → e-mail confirmed → approved; or rejected. An active account can be
+/// suspended (by an administrator, or after 12 months without sign-in) and reactivated, or deleted.
 public enum StatutCompte: String, Sendable {
     case emailNonConfirme = "email_non_confirme"
     case enAttenteValidation = "en_attente_validation"
     case actif
     case rejete
+    case suspendu
+    /// The personal fields are gone; the row stays for the references to it (sessions, journal).
+    case supprime
 
     public var libelle: String {
         switch self {
@@ -26,6 +30,8 @@ public enum StatutCompte: String, Sendable {
         case .enAttenteValidation: "En attente de validation"
         case .actif: "Actif"
         case .rejete: "Refusé"
+        case .suspendu: "Suspendu"
+        case .supprime: "Supprimé"
         }
     }
 }
@@ -40,9 +46,14 @@ public struct Utilisateur: Sendable, Equatable {
     public var statut: StatutCompte
     public var hashMotDePasse: String
     public var createdAt: Date
+    public var derniereConnexion: Date?
+    public var reactiveLe: Date?
+    /// When the e-mail warning of a coming suspension for inactivity was sent.
+    public var inactiviteAvertieLe: Date?
 
     public init(id: UtilisateurID, email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
-                statut: StatutCompte, hashMotDePasse: String, createdAt: Date) {
+                statut: StatutCompte, hashMotDePasse: String, createdAt: Date, derniereConnexion: Date? = nil,
+                reactiveLe: Date? = nil, inactiviteAvertieLe: Date? = nil) {
         self.id = id
         self.email = email
         self.nom = nom
@@ -52,6 +63,9 @@ public struct Utilisateur: Sendable, Equatable {
         self.statut = statut
         self.hashMotDePasse = hashMotDePasse
         self.createdAt = createdAt
+        self.derniereConnexion = derniereConnexion
+        self.reactiveLe = reactiveLe
+        self.inactiviteAvertieLe = inactiviteAvertieLe
     }
 
     public var nomComplet: String { "\(prenom) \(nom)" }

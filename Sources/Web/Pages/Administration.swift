@@ -18,6 +18,18 @@ struct Administration {
             _ = try context.exigerAdministrateur()
             return try await espace.agir(request, context) { i, id in try await comptes.rejeter(i, utilisateur: id) }
         }
+        router.post("/admin/utilisateurs/:id/suspendre") { request, context in
+            _ = try context.exigerAdministrateur()
+            return try await espace.agir(request, context) { i, id in try await comptes.suspendre(i, utilisateur: id) }
+        }
+        router.post("/admin/utilisateurs/:id/reactiver") { request, context in
+            _ = try context.exigerAdministrateur()
+            return try await espace.agir(request, context) { i, id in try await comptes.reactiver(i, utilisateur: id) }
+        }
+        router.post("/admin/utilisateurs/:id/supprimer") { request, context in
+            _ = try context.exigerAdministrateur()
+            return try await espace.agir(request, context) { i, id in try await comptes.supprimer(i, utilisateur: id) }
+        }
         router.post("/admin/utilisateurs/:id/role") { request, context in
             let i = try context.exigerAdministrateur()
             let f = try await Formulaire.lire(request)
@@ -45,7 +57,9 @@ struct Administration {
             let courriels = try await deps.store.courriels(limite: 200)
             return try await deps.page("admin-emails", "E-mails envoyés et en attente", request, context, [
                 "emails": courriels.map { c -> [String: Any] in
-                    var m: [String: Any] = ["destinataire": c.destinataire, "sujet": c.sujet, "corps": c.corps,
+                    // Never a usable link on a page: an unsent mail still holds it, for the SMTP sender only.
+                    let corps = LiensCourriel.retirer(c.corps, marqueur: c.envoyeLe == nil ? LiensCourriel.marqueurPage : LiensCourriel.marqueur)
+                    var m: [String: Any] = ["destinataire": c.destinataire, "sujet": c.sujet, "corps": corps,
                                             "creeLe": dateHeureFR(c.creeLe)]
                     if let e = c.envoyeLe { m["envoyeLe"] = dateHeureFR(e) }
                     if let e = c.erreur { m["erreur"] = e }
@@ -80,7 +94,7 @@ struct Administration {
     }
 
     @Sendable func utilisateurs(_ request: Request, context: ContexteRequete) async throws -> Response {
-        _ = try context.exigerAdministrateur()
+        let moi = try context.exigerAdministrateur()
         let q = request.uri.queryParameters["q"].map(String.init) ?? ""
         let liste = try await deps.store.utilisateurs(recherche: String(q.prefix(100)), limite: 200)
         var noms: [OrganisationID: String] = [:]
@@ -90,9 +104,11 @@ struct Administration {
         return try await deps.page("admin-utilisateurs", "Utilisateurs", request, context, [
             "q": q,
             "utilisateurs": liste.map { u -> [String: Any] in
-                ["id": String(u.id.rawValue), "nomComplet": u.nomComplet, "email": u.email,
+                (["id": String(u.id.rawValue), "nomComplet": u.nomComplet, "email": u.email,
                  "organisation": noms[u.organisation] ?? "?", "role": u.role.libelle, "statut": u.statut.libelle,
-                 "enAttente": u.statut == .enAttenteValidation, "estAdministrateurOrga": u.role == .administrateur]
+                 "enAttente": u.statut == .enAttenteValidation, "estAdministrateurOrga": u.role == .administrateur,
+                 "derniereConnexion": u.derniereConnexion.map(dateFR) ?? "jamais"] as [String: Any])
+                    .merging(EspaceCompte.actionsFinDeCompte(u, moi: moi)) { a, _ in a }
             },
         ])
     }

@@ -18,6 +18,15 @@ struct EspaceCompte {
         router.post("/ma-structure/membres/:id/rejeter") { request, context in
             try await agir(request, context) { i, id in try await comptes.rejeter(i, utilisateur: id) }
         }
+        router.post("/ma-structure/membres/:id/suspendre") { request, context in
+            try await agir(request, context) { i, id in try await comptes.suspendre(i, utilisateur: id) }
+        }
+        router.post("/ma-structure/membres/:id/reactiver") { request, context in
+            try await agir(request, context) { i, id in try await comptes.reactiver(i, utilisateur: id) }
+        }
+        router.post("/ma-structure/membres/:id/supprimer") { request, context in
+            try await agir(request, context) { i, id in try await comptes.supprimer(i, utilisateur: id) }
+        }
         router.post("/ma-structure/cles", use: creerCle)
         router.post("/ma-structure/cles/:id/revoquer") { request, context in
             let i = try context.exigerIdentite()
@@ -55,14 +64,15 @@ struct EspaceCompte {
                      messages: [(String, String)] = [], nouvelleCle: String? = nil) async throws -> Response {
         let i = try context.exigerIdentite()
         let o = i.organisation
-        let membres = try await deps.store.utilisateurs(organisation: o.id)
+        let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
         let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
         var modele: [String: Any] = [
             "organisation": ["nom": o.nom, "type": o.type.libelle, "perimetre": i.droits.perimetre(.voirIndicateurs).libelle],
             "peutGerer": i.gereOrganisation,
             "membres": membres.map { m -> [String: Any] in
-                ["id": String(m.id.rawValue), "nomComplet": m.nomComplet, "email": m.email, "role": m.role.libelle,
-                 "statut": m.statut.libelle, "enAttente": m.statut == .enAttenteValidation && m.id != i.utilisateur.id]
+                (["id": String(m.id.rawValue), "nomComplet": m.nomComplet, "email": m.email, "role": m.role.libelle,
+                 "statut": m.statut.libelle, "enAttente": m.statut == .enAttenteValidation && m.id != i.utilisateur.id] as [String: Any])
+                    .merging(Self.actionsFinDeCompte(m, moi: i)) { a, _ in a }
             },
             "invitations": invitations.map { ["email": $0.email, "role": ($0.role ?? .membre).libelle, "expireLe": dateFR($0.expireLe)] },
         ]
@@ -102,6 +112,13 @@ struct EspaceCompte {
         _ = try await Formulaire.lire(request)
         let cle = try await comptes.creerCleApi(i)
         return try await maStructure(request, context, nouvelleCle: cle)
+    }
+
+    /// Which of suspend, reactivate and delete the page offers for an account (never on one's own).
+    static func actionsFinDeCompte(_ u: Utilisateur, moi: Identite) -> [String: Any] {
+        let autre = u.id != moi.utilisateur.id
+        return ["peutSuspendre": autre && u.statut == .actif, "peutReactiver": autre && u.statut == .suspendu,
+                "peutSupprimer": autre && u.statut != .supprime]
     }
 
     /// A POST on one member: read the form (CSRF), act, then back to the page.

@@ -34,8 +34,9 @@ struct PagesPubliques {
         }
         router.post("/mot-de-passe-oublie", use: motDePasseOublie)
         router.get("/reinitialisation") { request, context in
-            try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context,
-                                ["jeton": request.uri.queryParameters["jeton"].map(String.init) ?? ""])
+            let jeton = request.uri.queryParameters["jeton"].map(String.init) ?? ""
+            try await comptes.verifierLienReinitialisation(jeton: jeton)  // a replaced or used link: 410 at once
+            return try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context, ["jeton": jeton])
         }
         router.post("/reinitialisation", use: reinitialisation)
         router.get("/invitation", use: invitationPage)
