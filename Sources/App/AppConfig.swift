@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import PostgresStore
@@ -19,6 +20,10 @@ public struct AppConfig: Sendable, Equatable {
     public var cookiesSecurises = true
     /// `smtp://[user:password@]host[:port]`; without it mails stay in the outbox, listed on /admin/emails.
     public var smtpURL: String?
+    /// Proxies whose `X-Forwarded-For` names the client (`TDB_PROXIES_DE_CONFIANCE`, IP addresses separated by commas).
+    public var proxiesDeConfiance: [String] = []
+    /// Requests per minute allowed to each API key on each API v3 route (`TDB_LIMITE_API_V3`).
+    public var limiteApiV3ParMinute = ReglesLimites.limiteApiV3ParDefaut
 
     public init() {}
 
@@ -57,6 +62,7 @@ public struct AppConfig: Sendable, Equatable {
         if let v = env["TDB_SMTP_URL"], !v.isEmpty {
             if v.hasPrefix("smtp://") { c.smtpURL = v } else { erreurs.append("TDB_SMTP_URL=\(v) : une adresse smtp://hôte:port est attendue") }
         }
+        lireLimites(env, &c, &erreurs)
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c
     }

@@ -206,6 +206,21 @@ enum MigrationsPostgres {
         ]),
         // No query ever looked transmissions up by batch: the index only cost every batch 2000 insertions.
         ("0002-sans-index-transmissions-lot", ["DROP INDEX IF EXISTS transmissions_lot"]),
+        // Rate-limit counters by (kind, key, fixed window); sign-in failures looked up by (e-mail, address) pair.
+        ("0005-portes-limites", [
+            """
+            CREATE TABLE compteurs_limites (
+                genre TEXT NOT NULL,
+                cle TEXT NOT NULL,
+                fenetre BIGINT NOT NULL,
+                nombre BIGINT NOT NULL,
+                expire_le DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (genre, cle, fenetre)
+            )
+            """,
+            "CREATE INDEX compteurs_limites_expiration ON compteurs_limites (expire_le)",
+            "CREATE INDEX tentatives_paire ON tentatives_connexion (email, ip, le)",
+        ]),
     ]
 }
 

@@ -21,6 +21,7 @@ struct ApiV3Routes {
     @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
         let t0 = ContinuousClock.now
         let cle = try await ClesApi.authentifier(request, deps: deps)
+        try await deps.limiteur.compter(.apiV3Dossiers, [.cle: String(cle.id.rawValue)])
         let items = try await lireLot(request)
         let t1 = ContinuousClock.now
         let ingestion = Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
@@ -65,6 +66,7 @@ struct ApiV3Routes {
     /// the date and their whole timeline, so that an ERP can reconcile its counts with ours.
     @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete) async throws -> Response {
         let cle = try await ClesApi.authentifier(request, deps: deps)
+        try await deps.limiteur.compter(.apiV3Effectifs, [.cle: String(cle.id.rawValue)])
         let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
         let organismes = [cle.organisme] + (try await deps.store.formateurs(de: cle.organisme)).map(\.id)
         let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)

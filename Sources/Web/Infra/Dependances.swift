@@ -13,10 +13,17 @@ public struct Dependances: Sendable {
     /// The in-memory indicator index, kept up to date by every accepted batch.
     public let index: IndexIndicateurs
     public let metriques: MetriquesService
+    /// Peers whose `X-Forwarded-For` is believed (`TDB_PROXIES_DE_CONFIANCE`): see `AdresseClient`.
+    public let proxiesDeConfiance: Set<String>
+    /// Rate limits, counted in the database.
+    public let limiteur: Limiteur
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
                 urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
-                metriques: MetriquesService = MetriquesService()) {
+                metriques: MetriquesService = MetriquesService(), proxiesDeConfiance: Set<String> = [],
+                reglesLimites: ReglesLimites = .reference) {
+        self.proxiesDeConfiance = Set(proxiesDeConfiance.map(AdresseClient.normaliser))
+        limiteur = Limiteur(store: store, horloge: horloge, regles: reglesLimites)
         self.index = index
         self.metriques = metriques
         self.store = store
