@@ -16,9 +16,9 @@ struct LimitesTests {
 
     @Test func windowsAreFixedAndNumbered() {
         let regle = RegleLimite(.apiV3Dossiers, .cle, 600, par: 60)
-        let f = regle.fenetre(debut.addingTimeInterval(59))
+        let f = regle.fenetreEnCours(debut.addingTimeInterval(59))
         #expect(f.numero == Int64(1_735_999_980 / 60) && f.fin == debut.addingTimeInterval(60))
-        #expect(regle.fenetre(debut.addingTimeInterval(60)).numero == f.numero + 1)
+        #expect(regle.fenetreEnCours(debut.addingTimeInterval(60)).numero == f.numero + 1)
         #expect(regle.genre == "api_v3_dossiers.cle")
     }
 

@@ -62,7 +62,7 @@ struct PortesTests {
         let factice = await secrets.hashFactice()
         #expect(factice.hasPrefix("$2b$05$") || factice.hasPrefix("$2a$05$"))
         #expect(await secrets.hashFactice() == factice)
-        #expect(await !secrets.verifier(motDePasse: "", hash: factice))
+        #expect(await secrets.verifier(motDePasse: "", hash: factice) == false)
     }
 
     @Test(arguments: [
@@ -85,6 +85,7 @@ struct PortesTests {
         #expect(throws: ErreurConfiguration.self) { try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy"]) }
         do {
             _ = try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy", "TDB_LIMITE_API_V3": "0"])
+            Issue.record("une configuration invalide a été acceptée")
         } catch let e as ErreurConfiguration {
             #expect(e.erreurs.count == 2)
             #expect(e.erreurs[0].hasPrefix("TDB_PROXIES_DE_CONFIANCE=10.0.0.2,proxy") && e.erreurs[0].contains("« proxy »"))

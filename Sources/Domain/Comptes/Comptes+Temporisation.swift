@@ -17,7 +17,7 @@ extension Comptes {
     }
 
     /// The account's hash, or the dummy one: the same bcrypt work either way.
-    func hashAVerifier(_ u: Utilisateur?) async throws -> String {
+    func hashAVerifier(_ u: Utilisateur?) async -> String {
         if let u { return u.hashMotDePasse }
         return await secrets.hashFactice()
     }

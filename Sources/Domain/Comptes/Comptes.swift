@@ -53,7 +53,8 @@ public struct Comptes: Sendable {
         let email = brut.trimmingSpaces().lowercased()
         try await verifierTemporisation(ip: ip, email: email, now: now)
         let u = try await compteAVerifier(email: email, motDePasse: motDePasse)
-        guard await secrets.verifier(motDePasse: motDePasse, hash: try await hashAVerifier(u)), let u else {
+        let hash = await hashAVerifier(u)
+        guard await secrets.verifier(motDePasse: motDePasse, hash: hash), let u else {
             try await store.noterTentative(ip: ip, email: email, reussie: false, now: now)
             throw ErreurComptes.identifiantsInvalides
         }

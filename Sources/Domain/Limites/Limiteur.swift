@@ -18,7 +18,7 @@ public struct Limiteur: Sendable {
         let now = horloge.now()
         for regle in regles.regles(action) {
             guard let cle = cibles[regle.cible], !cle.isEmpty else { continue }
-            let fenetre = regle.fenetre(now)
+            let fenetre = regle.fenetreEnCours(now)
             let nombre = try await store.incrementer(compteur: regle.genre, cle: cle, fenetre: fenetre.numero,
                                                      expireLe: fenetre.fin, now: now)
             if case .refusee(let s) = regle.decider(nombre: nombre, now: now) {

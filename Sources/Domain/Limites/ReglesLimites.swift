@@ -54,7 +54,7 @@ public struct RegleLimite: Sendable, Equatable {
     public var genre: String { "\(action.rawValue).\(cible.rawValue)" }
 
     /// The number of the fixed window holding `now`, and when it ends.
-    public func fenetre(_ now: Date) -> (numero: Int64, fin: Date) {
+    public func fenetreEnCours(_ now: Date) -> (numero: Int64, fin: Date) {
         let numero = Int64((now.timeIntervalSince1970 / fenetre).rounded(.down))
         return (numero, Date(timeIntervalSince1970: Double(numero + 1) * fenetre))
     }
@@ -63,7 +63,7 @@ public struct RegleLimite: Sendable, Equatable {
     /// the window ends.
     public func decider(nombre: Int, now: Date) -> DecisionLimite {
         guard nombre > limite else { return .autorisee }
-        return .refusee(reessayerDans: max(1, Int((fenetre(now).fin.timeIntervalSince(now)).rounded(.up))))
+        return .refusee(reessayerDans: max(1, Int((fenetreEnCours(now).fin.timeIntervalSince(now)).rounded(.up))))
     }
 }
 
