@@ -8,7 +8,7 @@ struct StoreContractLimitesTests {
     let now = Date(timeIntervalSince1970: 1_732_000_000)
 
     @Test(arguments: Backend.actifs) func countersIncrementByKindKeyAndWindow(_ backend: Backend) async throws {
-        try await backend.avecStore { store in
+        try await backend.avecStore { store async throws in
             let fin = now.addingTimeInterval(60)
             for attendu in 1...3 {
                 #expect(try await store.incrementer(compteur: "inscription.adresse", cle: "10.0.0.1", fenetre: 7,
@@ -25,7 +25,7 @@ struct StoreContractLimitesTests {
     }
 
     @Test(arguments: Backend.actifs) func concurrentIncrementsLoseNothing(_ backend: Backend) async throws {
-        try await backend.avecStore { store in
+        try await backend.avecStore { store async throws in
             let fin = now.addingTimeInterval(60)
             let valeurs = try await withThrowingTaskGroup(of: Int.self) { groupe in
                 for _ in 0..<40 {
@@ -38,7 +38,7 @@ struct StoreContractLimitesTests {
     }
 
     @Test(arguments: Backend.actifs) func signInFailuresAreCountedByPairAndByAddress(_ backend: Backend) async throws {
-        try await backend.avecStore { store in
+        try await backend.avecStore { store async throws in
             for k in 0..<3 {
                 try await store.noterTentative(ip: "10.0.0.9", email: "lea@cfa.test", reussie: false, now: now.addingTimeInterval(Double(k)))
             }
@@ -63,7 +63,7 @@ struct StoreContractLimitesTests {
     }
 
     @Test(arguments: Backend.actifs) func anOverwriteByAnotherOrganismeIsMarkedAndJournaled(_ backend: Backend) async throws {
-        try await backend.avecStore { store in
+        try await backend.avecStore { store async throws in
             let lu = ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv))
             _ = try await store.importer(organismes: lu.organismes)
             let o = try await store.organismes(cles: [OrganismesDeTest.amiens, OrganismesDeTest.abbeville])

@@ -67,9 +67,9 @@ struct StoreContractTests {
             #expect(deAmiens.map(\.id) == [abbeville.id] && deAmiens.map(\.partielle) == [false])
             #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
             // A key writes for its organisme and its formateurs; a formateur's responsables are named, never written for.
-            let deLyon = try await store.perimetreCle(de: lyon.id)
-            #expect(deLyon.formateurs == [abbeville.id] && deLyon.responsables == [abbeville.id: [amiens.id, lyon.id]])
-            #expect(!deLyon.peutTransmettre(pour: amiens.id))
+            let cleLyon = try await store.perimetreCle(de: lyon.id)
+            #expect(cleLyon.formateurs == [abbeville.id] && cleLyon.responsables == [abbeville.id: [amiens.id, lyon.id]])
+            #expect(!cleLyon.peutTransmettre(pour: amiens.id))
             let deAbbeville = try await store.perimetreCle(de: abbeville.id)
             #expect(deAbbeville.formateurs.isEmpty && !deAbbeville.peutTransmettre(pour: lyon.id))
             #expect(deAbbeville.responsables == [abbeville.id: [amiens.id, lyon.id]])

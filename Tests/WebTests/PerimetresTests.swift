@@ -32,7 +32,7 @@ struct PerimetresTests {
         let (amiens, abbeville, lyon) = (OrganismesDeTest.amiens, OrganismesDeTest.abbeville, OrganismesDeTest.lyon)
         let formateur = ["etablissement_formateur_uai", "etablissement_formateur_siret"]
         let responsable = ["etablissement_responsable_uai", "etablissement_responsable_siret"]
-        try await banc.test { client in
+        try await banc.test { client async throws in
             // A responsable outside the key's family (Lyon has no link with Amiens or Abbeville).
             let horsFamille = try await envoyer(client, banc, amiens, pour(abbeville, responsable: lyon, id: "R1"))
             #expect(horsFamille == [ErreurValidation(path: responsable, message: Message.responsableHorsPerimetreCle)])
@@ -55,7 +55,7 @@ struct PerimetresTests {
     @Test func anOverwriteOfALearnerSentByAnotherOrganismeIsJournaled() async throws {
         let banc = try await Banc()
         let (amiens, abbeville) = (OrganismesDeTest.amiens, OrganismesDeTest.abbeville)
-        try await banc.test { client in
+        try await banc.test { client async throws in
             #expect(try await envoyer(client, banc, abbeville, pour(abbeville, responsable: amiens, id: "X1")).isEmpty)
             #expect(try await envoyer(client, banc, abbeville, pour(abbeville, responsable: amiens, id: "X1")).isEmpty)
             #expect(try await banc.store.journal(limite: 20).filter { $0.action == "ecrasement_autre_source" }.isEmpty)
@@ -78,7 +78,7 @@ struct PerimetresTests {
             NouvelUtilisateur(email: "dreets@test.fr", nom: "Durand", prenom: "Paul", organisation: dreets.id, role: .membre,
                               statut: .actif, hashMotDePasse: await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: ComptesTests.motDePasse)),
             now: Banc.maintenant)
-        try await banc.test { client in
+        try await banc.test { client async throws in
             let lea = try await PagesTableauTests().peupler(banc, client)  // one learner rejected: A4, MARTIN Léa
             let chemin = "/organismes/\(try #require(banc.ids[OrganismesDeTest.amiens]))/transmissions?jour=2025-01-04"
             // The CFA sees its own rejected learners.

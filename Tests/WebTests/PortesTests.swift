@@ -74,7 +74,7 @@ struct PortesTests {
         ("10.0.0.2", [], ["10.0.0.2"], "10.0.0.2"),
         ("10.0.0.2", ["pas-une-adresse"], ["10.0.0.2"], "10.0.0.2"),
         ("10.0.0.2", ["2001:DB8::1"], ["10.0.0.2"], "2001:db8::1"),
-    ])
+    ] as [(String, [String], Set<String>, String)])
     func theClientAddressComesFromTrustedProxiesOnly(pair: String, entete: [String], proxies: Set<String>, attendu: String) {
         #expect(AdresseClient.adresse(pair: pair, xForwardedFor: entete, proxies: proxies) == attendu)
     }
@@ -90,6 +90,36 @@ struct PortesTests {
             #expect(e.erreurs.count == 2)
             #expect(e.erreurs[0].hasPrefix("TDB_PROXIES_DE_CONFIANCE=10.0.0.2,proxy") && e.erreurs[0].contains("« proxy »"))
             #expect(e.erreurs[1].hasPrefix("TDB_LIMITE_API_V3=0"))
+        }
+    }
+
+    /// Over real sockets (the peer is 127.0.0.1): `X-Forwarded-For` names the client only when the peer is trusted.
+    @Test(arguments: [true, false]) func throttlingFollowsTheForwardedAddressOnlyBehindATrustedProxy(_ confiance: Bool) async throws {
+        let banc = try await Banc()
+        try await ComptesTests().administrateur(banc)
+        var config = AppConfig()
+        config.databasePath = banc.chemin
+        config.logLevel = .error
+        config.coutBcrypt = 4
+        config.cookiesSecurises = false
+        config.port = 0
+        config.proxiesDeConfiance = confiance ? ["127.0.0.1"] : []
+        let app = try await construireApplication(config: config, store: banc.store, horloge: banc.horloge)
+        try await app.test(.live) { client async throws in
+            func connexion(_ motDePasse: String, depuis adresse: String) async throws -> HTTPResponse.Status {
+                let corps = #"{"email":"admin@tdb.test","password":"\#(motDePasse)"}"#
+                var h: HTTPFields = [.contentType: "application/json"]
+                h[HTTPField.Name("X-Forwarded-For")!] = adresse
+                return try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: h,
+                                                body: ByteBuffer(string: corps)) { $0.status }
+            }
+            for _ in 0..<TemporisationConnexion.seuilPaire {
+                #expect(try await connexion("Faux-mot-de-passe-1", depuis: "203.0.113.66") == .unauthorized)
+            }
+            #expect(try await connexion(ComptesTests.motDePasse, depuis: "203.0.113.66") == .tooManyRequests)
+            // Behind a trusted proxy, another client is another pair; otherwise the header is ignored and the socket
+            // peer (the same for both) has failed.
+            #expect(try await connexion(ComptesTests.motDePasse, depuis: "198.51.100.7") == (confiance ? .ok : .tooManyRequests))
         }
     }
 
