@@ -16,11 +16,12 @@ struct StoreContractLimitesTests {
             }
             #expect(try await store.incrementer(compteur: "inscription.adresse", cle: "10.0.0.2", fenetre: 7, expireLe: fin, now: now) == 1)
             #expect(try await store.incrementer(compteur: "inscription.email", cle: "10.0.0.1", fenetre: 7, expireLe: fin, now: now) == 1)
+            let plusTard = fin.addingTimeInterval(1)
             #expect(try await store.incrementer(compteur: "inscription.adresse", cle: "10.0.0.1", fenetre: 8,
-                                                expireLe: fin.addingTimeInterval(60), now: fin) == 1)
+                                                expireLe: fin.addingTimeInterval(60), now: plusTard) == 1)
             // Window 7 has ended and was dropped by the first request of window 8: counting it again starts over.
             #expect(try await store.incrementer(compteur: "inscription.adresse", cle: "10.0.0.1", fenetre: 7, expireLe: fin,
-                                                now: fin.addingTimeInterval(1)) == 1)
+                                                now: plusTard) == 1)
         }
     }
 

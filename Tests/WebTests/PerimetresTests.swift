@@ -93,7 +93,7 @@ struct PerimetresTests {
             #expect(region.corps.contains("Dossiers rejetés le 4 janvier 2025 (1)"))
             #expect(region.corps.contains("date_de_naissance_apprenant"))
             #expect(!region.corps.contains("MARTIN") && !region.corps.contains("<th scope=\"row\">A4</th>"))
-            #expect(region.corps.contains("n&#39;est visible que des utilisateurs autorisés à consulter les listes nominatives"))
+            #expect(region.corps.contains("n'est visible que des utilisateurs autorisés à consulter les listes nominatives"))
         }
         let acces = try await banc.store.journal(limite: 50).filter { $0.action == "acces_nominatif" && $0.detail.contains("dossiers rejetés") }
         #expect(acces.map(\.acteurEmail) == ["lea@cfa.test"])
