@@ -172,7 +172,26 @@ struct PortesTests {
                                      body: tableau([texte(item())])) { r in
                 #expect(r.status == .ok)
             }
+            try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                                     body: tableau([texte(item(["id_erp_apprenant": .string("DEUX")]))])) { r in
+                #expect(r.status == .ok)
+            }
+            // Over the limit, the batch is refused whole and nothing is written; so is the next one, at once.
+            for _ in 0..<2 {
+                try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                                         body: tableau([texte(item(["id_erp_apprenant": .string("TROP")]))])) { r in
+                    #expect(r.status == .tooManyRequests)
+                    #expect(r.headers[.retryAfter] == "40")
+                    #expect(corps(r)["message"] as? String
+                        == "Trop de requêtes d'envoi de dossiers avec cette clé d'API : réessayez dans 40 secondes")
+                }
+            }
         }
+        let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+        #expect(try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
+                                                               idErpApprenant: "DEUX")) != nil)
+        #expect(try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
+                                                               idErpApprenant: "TROP")) == nil)
     }
 
     @Test func aFloodOfSignUpHashesDoesNotStarveASignIn() async throws {

@@ -17,6 +17,8 @@ public struct Dependances: Sendable {
     public let proxiesDeConfiance: Set<String>
     /// Rate limits, counted in the database.
     public let limiteur: Limiteur
+    /// API keys over their limit on this instance, refused without a query until their window ends.
+    public let refusRecents = RefusRecents()
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
                 urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
