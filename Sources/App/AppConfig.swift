@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import PostgresStore
@@ -27,6 +28,10 @@ public struct AppConfig: Sendable, Equatable {
     /// A PEM file of the certificate authorities the SMTP server's certificate is checked against, instead of the
     /// system's.
     public var smtpCA: String?
+    /// Proxies whose `X-Forwarded-For` names the client (`TDB_PROXIES_DE_CONFIANCE`, IP addresses separated by commas).
+    public var proxiesDeConfiance: [String] = []
+    /// Requests per minute allowed to each API key on each API v3 route (`TDB_LIMITE_API_V3`).
+    public var limiteApiV3ParMinute = ReglesLimites.limiteApiV3ParDefaut
 
     public init() {}
 
@@ -82,6 +87,7 @@ public struct AppConfig: Sendable, Equatable {
                 erreurs.append("TDB_METRICS_TOKEN : 32 caractères ASCII au moins, sans espace, sont attendus")
             }
         }
+        lireLimites(env, &c, &erreurs)
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c
     }

@@ -25,7 +25,8 @@ public func construireApplication(
     let deps = Dependances(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
-        index: index, jetonMetriques: config.jetonMetriques)
+        index: index, jetonMetriques: config.jetonMetriques, proxiesDeConfiance: Set(config.proxiesDeConfiance),
+        reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute))
     var services: [any Service] = [
         SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
                    metriques: deps.metriques),

@@ -214,6 +214,21 @@ enum MigrationsPostgres {
             "CREATE INDEX jetons_utilisateur ON jetons (utilisateur_id)",
             #"UPDATE courriels SET corps = regexp_replace(corps, '[^ \n]*jeton=[^ \n]*', '[lien retiré après envoi]', 'g') WHERE envoye_le IS NOT NULL"#,
         ]),
+        // Rate-limit counters by (kind, key, fixed window); sign-in failures looked up by (e-mail, address) pair.
+        ("0005-portes-limites", [
+            """
+            CREATE TABLE compteurs_limites (
+                genre TEXT NOT NULL,
+                cle TEXT NOT NULL,
+                fenetre BIGINT NOT NULL,
+                nombre BIGINT NOT NULL,
+                expire_le DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (genre, cle, fenetre)
+            )
+            """,
+            "CREATE INDEX compteurs_limites_expiration ON compteurs_limites (expire_le)",
+            "CREATE INDEX tentatives_paire ON tentatives_connexion (email, ip, le)",
+        ]),
     ]
 }
 

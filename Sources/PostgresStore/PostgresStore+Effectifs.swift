@@ -37,21 +37,23 @@ extension PostgresStore {
 
             // Merge on every core, then number the accepted items in batch order.
             let existantsLus = existants
-            let prepares: [(Effectif, Precalcul)?] = try Array(lot.items.indices).carteParallele { k in
-                Result { () throws -> (Effectif, Precalcul)? in
+            let prepares: [(Effectif, Precalcul, ecrasementDe: OrganismeID?)?] = try Array(lot.items.indices).carteParallele { k in
+                Result { () throws -> (Effectif, Precalcul, ecrasementDe: OrganismeID?)? in
                     guard let incoming = lot.items[k].effectif, let formes = formesNouveaux[k] else { return nil }
                     if let texte = existantsLus[incoming.cle] {
-                        let merged = try Effectif(json: AnalyseurJSON.analyser(Array(texte.utf8))).fusionne(avec: incoming, now: now)
-                        return (merged, Precalcul(merged))
+                        let ancien = try Effectif(json: AnalyseurJSON.analyser(Array(texte.utf8)))
+                        let merged = try ancien.fusionne(avec: incoming, now: now)
+                        return (merged, Precalcul(merged),
+                                ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId)
                     }
-                    return (incoming, formes)
+                    return (incoming, formes, nil)
                 }
             }.map { try $0.get() }
             var version = v0
             var versions: [Int?] = []
             var lignes: [JSONTexte.Noeud] = []
             for p in prepares {
-                guard let (e, formes) = p else { versions.append(nil); continue }
+                guard let (e, formes, _) = p else { versions.append(nil); continue }
                 version += 1
                 versions.append(Int(version))
                 lignes.append(Self.ligneEffectif(e, formes, version: version))
@@ -97,7 +99,7 @@ extension PostgresStore {
             for (k, item) in lot.items.enumerated() {
                 var effectifId: EffectifID?
                 var indexable: EffectifIndexable?
-                if let v = versions[k], let (e, formes) = prepares[k], let id = ids[Int64(v)] {
+                if let v = versions[k], let (e, formes, _) = prepares[k], let id = ids[Int64(v)] {
                     effectifId = EffectifID(id)
                     formateurs.insert(e.organismeId.rawValue)
                     indexable = EffectifIndexable(EffectifStocke(id: EffectifID(id), effectif: e, parcours: formes.parcours),
@@ -105,7 +107,7 @@ extension PostgresStore {
                 }
                 resultats.append(ItemEnregistre(index: item.index, transmissionId: transmissionIds[item.index] ?? 0,
                                                 effectifId: effectifId, organismeId: item.effectif?.organismeId,
-                                                indexable: indexable))
+                                                indexable: indexable, ecrasementDe: prepares[k]?.ecrasementDe))
             }
 
             try await c.executer("""

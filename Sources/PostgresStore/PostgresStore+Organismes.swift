@@ -47,18 +47,14 @@ extension PostgresStore {
         return resultat
     }
 
-    public func famille(de id: OrganismeID) async throws -> Set<OrganismeID> {
+    public func perimetreCle(de id: OrganismeID) async throws -> PerimetreCle {
         let i = id.rawValue
-        let ids = try await lignes("""
-            SELECT \(i)::bigint
-            UNION SELECT responsable_id FROM organisme_relations WHERE formateur_id = \(i)
-            UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = \(i)
-            UNION SELECT r2.formateur_id
-                  FROM organisme_relations r1
-                  JOIN organisme_relations r2 ON r2.responsable_id = r1.responsable_id
-                  WHERE r1.formateur_id = \(i)
-            """) { try $0[0].decode(Int64.self) }
-        return Set(ids.map(OrganismeID.init))
+        let relations = try await lignes("""
+            SELECT responsable_id, formateur_id FROM organisme_relations
+            WHERE responsable_id = \(i) OR formateur_id = \(i)
+               OR formateur_id IN (SELECT formateur_id FROM organisme_relations WHERE responsable_id = \(i))
+            """) { (responsable: OrganismeID(try $0[0].decode(Int64.self)), formateur: OrganismeID(try $0[1].decode(Int64.self))) }
+        return PerimetreCle(organisme: id, relations: relations)
     }
 
     public func tousLesOrganismes() async throws -> [Organisme] {

@@ -219,6 +219,21 @@ enum Migrations {
                                arguments: [LiensCourriel.retirer(r["corps"]), r["id"] as Int64])
             }
         }
+        // Rate-limit counters by (kind, key, fixed window); sign-in failures looked up by (e-mail, address) pair.
+        m.registerMigration("0008-portes-limites") { db in
+            try db.execute(sql: """
+                CREATE TABLE compteurs_limites (
+                    genre TEXT NOT NULL,
+                    cle TEXT NOT NULL,
+                    fenetre INTEGER NOT NULL,
+                    nombre INTEGER NOT NULL,
+                    expire_le REAL NOT NULL,
+                    PRIMARY KEY (genre, cle, fenetre)
+                );
+                CREATE INDEX compteurs_limites_expiration ON compteurs_limites (expire_le);
+                CREATE INDEX tentatives_paire ON tentatives_connexion (email, ip, le);
+                """)
+        }
         return m
     }
 }

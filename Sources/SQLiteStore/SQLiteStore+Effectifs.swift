@@ -55,10 +55,12 @@ extension SQLiteStore {
             connus.publier(stockes.map(\.position))
             let fusions = stockes.carteParallele { s -> Result<(Int, Fusion), any Error> in
                 Result {
-                    let merged = try Effectif(json: document(s.record)).fusionne(avec: lot.items[s.position].effectif!, now: now)
+                    let ancien = try Effectif(json: document(s.record))
+                    let merged = try ancien.fusionne(avec: lot.items[s.position].effectif!, now: now)
                     let formes = Precalcul(merged)
                     return (s.position, Fusion(id: s.id, effectif: merged, parcours: formes.parcours,
-                                               valeurs: Self.colonnesHorsCle(merged, formes)))
+                                               valeurs: Self.colonnesHorsCle(merged, formes),
+                                               ecrasementDe: ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId))
                 }
             }
             var existants: [Int: Fusion] = [:]
@@ -95,7 +97,7 @@ extension SQLiteStore {
                 try transmission.executer(db, ligne.transmission, puis: effectifId?.rawValue.databaseValue ?? .null)
                 resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
                                                 effectifId: effectifId, organismeId: item.effectif?.organismeId,
-                                                indexable: indexable))
+                                                indexable: indexable, ecrasementDe: existants[k]?.ecrasementDe))
             }
 
             try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
@@ -145,6 +147,8 @@ extension SQLiteStore {
         let effectif: Effectif
         let parcours: Parcours
         let valeurs: [DatabaseValue]
+        /// The previous transmitter, when another organisme than this batch's.
+        let ecrasementDe: OrganismeID?
     }
 
     /// The values of a transmission's columns but `effectif_id`, in the order of its INSERT.

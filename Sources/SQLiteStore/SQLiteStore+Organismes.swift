@@ -51,24 +51,20 @@ extension SQLiteStore {
         }
     }
 
-    public func famille(de id: OrganismeID) async throws -> Set<OrganismeID> {
+    public func perimetreCle(de id: OrganismeID) async throws -> PerimetreCle {
         try await pool.read { db in
-            let ids = try Int64.fetchAll(
+            let relations = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT ?
-                    UNION SELECT responsable_id FROM organisme_relations WHERE formateur_id = ?
-                    UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?
-                    UNION SELECT r2.formateur_id
-                          FROM organisme_relations r1
-                          JOIN organisme_relations r2 ON r2.responsable_id = r1.responsable_id
-                          WHERE r1.formateur_id = ?
+                    SELECT responsable_id, formateur_id FROM organisme_relations
+                    WHERE responsable_id = ? OR formateur_id = ?
+                       OR formateur_id IN (SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?)
                     """,
-                arguments: [id.rawValue, id.rawValue, id.rawValue, id.rawValue])
-            return Set(ids.map(OrganismeID.init))
+                arguments: [id.rawValue, id.rawValue, id.rawValue]
+            ).map { (responsable: OrganismeID($0[0] as Int64), formateur: OrganismeID($0[1] as Int64)) }
+            return PerimetreCle(organisme: id, relations: relations)
         }
     }
-
 
     public func importer(organismes: [OrganismeImporte]) async throws -> BilanImport {
         let now = Date().epoch

@@ -38,12 +38,20 @@ struct StoreContractTests {
         }
     }
 
-    @Test(arguments: Backend.actifs) func familiesFollowTheRelations(_ backend: Backend) async throws {
+    @Test(arguments: Backend.actifs) func keyPerimetersFollowTheRelations(_ backend: Backend) async throws {
         try await backend.avecStore { store in
             let (amiens, abbeville, lyon) = try await peuple(store)
-            #expect(try await store.famille(de: amiens.id) == [amiens.id, abbeville.id])
-            #expect(try await store.famille(de: abbeville.id) == [amiens.id, abbeville.id])
-            #expect(try await store.famille(de: lyon.id) == [lyon.id])
+            let deAmiens = try await store.perimetreCle(de: amiens.id)
+            #expect(deAmiens.formateurs == [abbeville.id] && deAmiens.responsables == [abbeville.id: [amiens.id]])
+            #expect(deAmiens.peutTransmettre(pour: amiens.id) && deAmiens.peutTransmettre(pour: abbeville.id))
+            // A formateur's key writes for itself only, naming its responsable.
+            let deAbbeville = try await store.perimetreCle(de: abbeville.id)
+            #expect(deAbbeville.formateurs.isEmpty && deAbbeville.responsables == [abbeville.id: [amiens.id]])
+            #expect(!deAbbeville.peutTransmettre(pour: amiens.id))
+            #expect(deAbbeville.admet(responsable: amiens.id, formateur: abbeville.id))
+            #expect(!deAbbeville.admet(responsable: lyon.id, formateur: abbeville.id))
+            let deLyon = try await store.perimetreCle(de: lyon.id)
+            #expect(deLyon.formateurs.isEmpty && deLyon.responsables.isEmpty)
             #expect(try await store.formateurs(de: amiens.id).map(\.id) == [abbeville.id])
         }
     }
@@ -58,9 +66,13 @@ struct StoreContractTests {
             let deLyon = try await store.formateurs(de: lyon.id)
             #expect(deAmiens.map(\.id) == [abbeville.id] && deAmiens.map(\.partielle) == [false])
             #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
-            // §8.4: itself, its formateurs, its responsables and their formateurs — not its formateurs' other responsables.
-            #expect(try await store.famille(de: lyon.id) == [lyon.id, abbeville.id])
-            #expect(try await store.famille(de: abbeville.id) == [abbeville.id, amiens.id, lyon.id])
+            // A key writes for its organisme and its formateurs; a formateur's responsables are named, never written for.
+            let cleLyon = try await store.perimetreCle(de: lyon.id)
+            #expect(cleLyon.formateurs == [abbeville.id] && cleLyon.responsables == [abbeville.id: [amiens.id, lyon.id]])
+            #expect(!cleLyon.peutTransmettre(pour: amiens.id))
+            let deAbbeville = try await store.perimetreCle(de: abbeville.id)
+            #expect(deAbbeville.formateurs.isEmpty && !deAbbeville.peutTransmettre(pour: lyon.id))
+            #expect(deAbbeville.responsables == [abbeville.id: [amiens.id, lyon.id]])
         }
     }
 

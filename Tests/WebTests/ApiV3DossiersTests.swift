@@ -116,8 +116,13 @@ struct ApiV3DossiersTests {
                 #expect(erreurs(item).map(\.path) == [["etablissement_formateur_uai", "etablissement_formateur_siret"]])
                 #expect(erreurs(item).first?.message.hasPrefix("La clé API ne permet pas") == true)
             }
-            // Abbeville is a formateur of Amiens: Amiens's family, so it may send for Amiens.
+            // Abbeville is a formateur of Amiens: its key writes for Abbeville, not for its responsable Amiens.
             try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.abbeville), body: tableau([texte(item())])) { r in
+                let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
+                #expect(erreurs(item).map(\.message) == [Message.horsPerimetreCle])
+            }
+            // Amiens's key writes for Amiens.
+            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau([texte(item())])) { r in
                 let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
                 #expect(erreurs(item).isEmpty)
             }

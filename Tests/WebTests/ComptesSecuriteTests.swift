@@ -244,19 +244,6 @@ struct ComptesSecuriteTests {
     }
 }
 
-/// A clock the test moves forward.
-final class HorlogeReglable: @unchecked Sendable {
-    private let verrou = NSLock()
-    private var valeur: Date
-
-    init(_ date: Date) { valeur = date }
-
-    var date: Date {
-        get { verrou.withLock { valeur } }
-        set { verrou.withLock { valeur = newValue } }
-    }
-}
-
 /// `tdb users suspend|reactivate|delete|suspend-inactive`, as an operator runs them.
 struct ComptesLigneDeCommandeTests {
     @Test func theCommandLineEndsAccounts() async throws {

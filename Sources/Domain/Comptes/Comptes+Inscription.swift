@@ -45,6 +45,8 @@ extension Comptes {
         guard erreurs.isEmpty, let organisation, let email, let nom, let prenom else { throw ErreurComptes.saisie(erreurs) }
 
         if try await store.utilisateur(email: email) != nil {
+            // The same bcrypt work as a new account: the time of the answer does not tell that the address is known.
+            _ = await secrets.hacher(motDePasse: d.motDePasse)
             try await envoyer(email, "Vous avez déjà un compte", """
                 Bonjour,
 

@@ -10,10 +10,6 @@ public struct Comptes: Sendable {
     /// The address of the service in e-mail links (`TDB_URL_PUBLIQUE`).
     public let urlPublique: String
 
-    public static let fenetreTentatives: TimeInterval = 15 * 60
-    public static let echecsMaxParEmail = 5
-    public static let echecsMaxParIP = 20
-
     public init(store: any Store, secrets: any Secrets, horloge: Horloge, urlPublique: String) {
         self.store = store
         self.secrets = secrets
@@ -50,24 +46,22 @@ public struct Comptes: Sendable {
 
     // MARK: - Connexion
 
-    /// Checks the password and opens a session; returns the cookie value. Too many failures → throttled.
+    /// Checks the password and opens a session; returns the cookie value. Failures slow down the (e-mail, address)
+    /// pair that made them (`TemporisationConnexion`); an unknown address costs the same bcrypt work as a known one.
     public func connecter(email brut: String, motDePasse: String, ip: String) async throws -> (valeur: String, identite: Identite) {
         let now = horloge.now()
         let email = brut.trimmingSpaces().lowercased()
-        let echecs = try await store.echecs(ip: ip, email: email, depuis: now.addingTimeInterval(-Self.fenetreTentatives))
-        if echecs.email >= Self.echecsMaxParEmail || echecs.ip >= Self.echecsMaxParIP {
-            throw ErreurComptes.tropDeTentatives(reessayerDans: Int(Self.fenetreTentatives))
-        }
-        guard email.count <= ReglesSaisie.longueurMaximaleEmail, motDePasse.count <= ReglesSaisie.longueurMaximaleMotDePasse,
-            let u = try await store.utilisateur(email: email),
-            await secrets.verifier(motDePasse: motDePasse, hash: u.hashMotDePasse)
-        else {
+        try await verifierTemporisation(ip: ip, email: email, now: now)
+        let u = try await compteAVerifier(email: email, motDePasse: motDePasse)
+        let hash = await hashAVerifier(u)
+        guard await secrets.verifier(motDePasse: motDePasse, hash: hash), let u else {
             try await store.noterTentative(ip: ip, email: email, reussie: false, now: now)
             throw ErreurComptes.identifiantsInvalides
         }
         guard u.statut == .actif else { throw ErreurComptes.compteNonActif(u.statut) }
         try await store.noterTentative(ip: ip, email: email, reussie: true, now: now)
         try await store.noterConnexion(utilisateur: u.id, now: now)
+        try await store.oublierEchecs(ip: ip, email: email)
         let secret = secrets.nouveauSecret()
         _ = try await store.creerSession(hash: secret.hash, utilisateur: u.id, expireLe: now.addingTimeInterval(SessionUtilisateur.duree))
         guard let identite = try await identite(session: secret.valeur) else { throw ErreurComptes.identifiantsInvalides }

@@ -2,6 +2,9 @@
 public protocol Secrets: Sendable {
     func hacher(motDePasse: String) async -> String
     func verifier(motDePasse: String, hash: String) async -> Bool
+    /// A hash of a random password at the same cost, to verify against when an address has no account: an
+    /// unknown address then takes as long as a known one.
+    func hashFactice() async -> String
     /// A new random secret for a link or a session, and the hash to store.
     func nouveauSecret() -> (valeur: String, hash: String)
     func empreinte(_ valeur: String) -> String
@@ -30,7 +33,7 @@ public enum ErreurComptes: Error, Sendable, Equatable {
             "Votre compte est suspendu : demandez à l'administrateur de votre organisation ou du service de le réactiver"
         case .compteNonActif: "Ce compte n'est pas actif"
         case .tropDeTentatives(let s):
-            "Trop de tentatives de connexion : réessayez dans \(max(1, s / 60)) minute\(s >= 120 ? "s" : "")"
+            "Trop de tentatives de connexion depuis cette adresse : réessayez dans \(dureeFR(s))"
         case .lienInvalide: "Ce lien n'est pas valide : il a expiré ou a déjà été utilisé"
         case .interdit: "Vous n'avez pas accès à cette page ou à ces données"
         case .introuvable: "Page ou élément introuvable"

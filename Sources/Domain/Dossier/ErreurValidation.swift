@@ -47,7 +47,9 @@ public enum Message {
     public static let dateFinAvantEntree =
         "La date de fin de formation doit être supérieure à la date d'entrée en formation"
     public static let horsPerimetreCle =
-        "La clé API ne permet pas de transmettre pour cet organisme formateur : il n'est ni l'organisme de la clé, ni un organisme de sa famille (responsables et formateurs)"
+        "La clé API ne permet pas de transmettre pour cet organisme formateur : il n'est ni l'organisme de la clé, ni un organisme formateur dont celui-ci est responsable"
+    public static let responsableHorsPerimetreCle =
+        "La clé API ne permet pas de déclarer cet organisme responsable : il n'est ni l'organisme de la clé, ni un de ses organismes formateurs, ni un responsable de l'organisme formateur du dossier"
 
     public static func minLength(_ n: Int) -> String { "String must contain at least \(n) character(s)" }
 

@@ -42,7 +42,7 @@ public struct Ingestion: Sendable {
             couples.insert(d.responsable)
         }
         let organismes = try await store.organismes(cles: couples)
-        let famille = try await store.famille(de: transmetteur)
+        let perimetre = try await store.perimetreCle(de: transmetteur)
 
         // Each item's own verdict, on every core; then, in order, a learner sent twice keeps its first item.
         var prepares = Array(items.indices).carteParallele { index in
@@ -54,11 +54,7 @@ public struct Ingestion: Sendable {
             let formateur = organismes[dossier.formateur]
             let responsable = organismes[dossier.responsable]
             var erreurs = ControlesMetier.verifier(dossier, formateur: formateur, responsable: responsable)
-            if let formateur, !famille.contains(formateur.id) {
-                erreurs.append(ErreurValidation(
-                    path: ["etablissement_formateur_uai", "etablissement_formateur_siret"],
-                    message: Message.horsPerimetreCle))
-            }
+            erreurs += Self.controlerPerimetre(perimetre, formateur: formateur, responsable: responsable)
             var effectif: Effectif?
             if erreurs.isEmpty, let formateur, let responsable {
                 effectif = Effectif(dossier: dossier, formateur: formateur.id, responsable: responsable.id,
@@ -96,6 +92,7 @@ public struct Ingestion: Sendable {
             if !index.connait(acceptes.map(\.organisme)) { try await index.rechargerOrganismes(depuis: store) }
             index.appliquer(acceptes, transmisLe: lot.recuLe)
         }
+        try await journaliserEcrasements(lot, enregistres)
         var r = Resultat(lot: lot, enregistres: enregistres)
         r.durees = (lot.dureePreparation, t2 - t1, ContinuousClock.now - t2)
         return r

@@ -66,9 +66,12 @@ public struct ItemEnregistre: Sendable, Equatable {
     public let organismeId: OrganismeID?
     /// The effectif as stored after the merge, for the indicator index.
     public let indexable: EffectifIndexable?
+    /// The organisme that had sent the stored learner this item overwrote, when it is not this batch's transmitter.
+    public let ecrasementDe: OrganismeID?
 
     public init(index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?,
-                indexable: EffectifIndexable? = nil) {
+                indexable: EffectifIndexable? = nil, ecrasementDe: OrganismeID? = nil) {
+        self.ecrasementDe = ecrasementDe
         self.index = index
         self.transmissionId = transmissionId
         self.effectifId = effectifId

@@ -2,7 +2,8 @@ import Foundation
 
 /// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
 /// suite runs against each.
-public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation, StoreComptesSecurite {
+public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation, StoreComptesSecurite,
+    StoreLimites {
     /// Checks that the database answers (health check).
     func verifier() async throws
 }
@@ -12,8 +13,8 @@ public protocol StoreOrganismes: Sendable {
     func organisme(cle: OrganismeCle) async throws -> Organisme?
     /// The stored organismes among these couples, by couple.
     func organismes(cles: Set<OrganismeCle>) async throws -> [OrganismeCle: Organisme]
-    /// The organisme, its direct responsables and formateurs, and the formateurs of its responsables (§8.4).
-    func famille(de id: OrganismeID) async throws -> Set<OrganismeID>
+    /// For whom a key of this organisme may write: it, its formateurs, and their responsables (one query).
+    func perimetreCle(de id: OrganismeID) async throws -> PerimetreCle
     /// Inserts or updates by (UAI, SIRET), all rows in one transaction.
     func importer(organismes: [OrganismeImporte]) async throws -> BilanImport
     /// Inserts or updates formations of the catalogue by (CFD, RNCP).

@@ -30,7 +30,7 @@ struct ApiAuth {
         else {
             throw ErreurApi(.badRequest, "Corps attendu : {\"email\": \"…\", \"password\": \"…\"}", forme: .tdb(code: "saisie"))
         }
-        let (valeur, identite) = try await deps.comptes.connecter(email: email, motDePasse: motDePasse, ip: ip(request, context))
+        let (valeur, identite) = try await deps.comptes.connecter(email: email, motDePasse: motDePasse, ip: deps.adresse(request, context))
         var r = Response.json(JSONTexte.ecrire(Self.session(identite)))
         for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
         return r

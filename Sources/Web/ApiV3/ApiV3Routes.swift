@@ -21,11 +21,20 @@ struct ApiV3Routes {
     @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
         let t0 = ContinuousClock.now
         let cle = try await ClesApi.authentifier(request, deps: deps)
+        // Counted while the batch is read and validated: on SQLite the count waits for the batch being written, and
+        // must not hold back the validation of this one. Over the limit, nothing is written.
+        let idCle = String(cle.id.rawValue)
+        try deps.refusRecents.verifier(.apiV3Dossiers, cle: idCle, now: deps.horloge.now())
+        async let limite: Void = deps.limiteur.compter(.apiV3Dossiers, [.cle: idCle])
         let items = try await lireLot(request)
         let t1 = ContinuousClock.now
         let ingestion = Ingestion(store: deps.store, horloge: deps.horloge, index: deps.index)
         let lot = try await ingestion.preparer(items, transmetteur: cle.organisme, cleApi: cle.id)
         let reponse = ReponseLot.preparer(lot, items: items)
+        do { try await limite } catch let e as LimiteAtteinte {
+            deps.refusRecents.noter(e, cle: idCle, now: deps.horloge.now())
+            throw e
+        }
         let resultat = try await ingestion.enregistrer(lot)
         let t2 = ContinuousClock.now
         let corps = reponse.ecrire(resultat)
@@ -65,6 +74,7 @@ struct ApiV3Routes {
     /// the date and their whole timeline, so that an ERP can reconcile its counts with ours.
     @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete) async throws -> Response {
         let cle = try await ClesApi.authentifier(request, deps: deps)
+        try await deps.limiteur.compter(.apiV3Effectifs, [.cle: String(cle.id.rawValue)])
         let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
         let organismes = [cle.organisme] + (try await deps.store.formateurs(de: cle.organisme)).map(\.id)
         let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)

@@ -8,17 +8,29 @@ import NIOPosix
 /// is stored of links, sessions and API keys, the system's secure random generator for secrets.
 public struct SecretsServeur: Secrets {
     public let coutBcrypt: UInt8
+    /// Where bcrypt work waits for its turn (`LimiteurBcrypt.partage` unless a test brings its own).
+    public let limiteur: LimiteurBcrypt
 
-    public init(coutBcrypt: UInt8 = 12) { self.coutBcrypt = coutBcrypt }
+    public init(coutBcrypt: UInt8 = 12, limiteur: LimiteurBcrypt = .partage) {
+        self.coutBcrypt = coutBcrypt
+        self.limiteur = limiteur
+    }
 
     public func hacher(motDePasse: String) async -> String {
         let cout = coutBcrypt
-        return (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(motDePasse, cost: cout) })
-            ?? Bcrypt.hash(motDePasse, cost: cout)
+        return await limiteur.executer(.hachage) { Bcrypt.hash(motDePasse, cost: cout) }
     }
 
     public func verifier(motDePasse: String, hash: String) async -> Bool {
-        (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(motDePasse, hash: hash) }) ?? false
+        await limiteur.executer(.verification) { Bcrypt.verify(motDePasse, hash: hash) }
+    }
+
+    public func hashFactice() async -> String {
+        let cout = coutBcrypt
+        return await HashesFactices.partage.hash(cout: cout) {
+            let aleatoire = SecretsServeur.sha256(UUID().uuidString)
+            return await limiteur.executer(.hachage) { Bcrypt.hash(aleatoire, cost: cout) }
+        }
     }
 
     public func nouveauSecret() -> (valeur: String, hash: String) {

@@ -20,13 +20,22 @@ public struct Dependances: Sendable {
     public let hsts: Bool
     /// `GET /metrics` answers only with `Authorization: Bearer <this>` (`TDB_METRICS_TOKEN`); without it, 404.
     public let jetonMetriques: String?
+    /// Peers whose `X-Forwarded-For` is believed (`TDB_PROXIES_DE_CONFIANCE`): see `AdresseClient`.
+    public let proxiesDeConfiance: Set<String>
+    /// Rate limits, counted in the database.
+    public let limiteur: Limiteur
+    /// API keys over their limit on this instance, refused without a query until their window ends.
+    public let refusRecents = RefusRecents()
 
     public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
                 urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
-                metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil) {
+                metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil,
+                proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference) {
         self.cookies = NomsCookies(securises: cookiesSecurises)
         self.hsts = urlPublique.lowercased().hasPrefix("https://")
         self.jetonMetriques = jetonMetriques
+        self.proxiesDeConfiance = Set(proxiesDeConfiance.map(AdresseClient.normaliser))
+        limiteur = Limiteur(store: store, horloge: horloge, regles: reglesLimites)
         self.index = index
         self.metriques = metriques
         self.store = store

@@ -121,6 +121,7 @@ struct ErreursMiddleware: RouterMiddleware {
         switch error {
         case let e as ErreurApi: return e
         case let e as ErreurComptes: return ErreurApi(comptes: e)
+        case let e as LimiteAtteinte: return ErreurApi(limite: e, chemin: chemin)
         case is NIOTooManyBytesError: return .corpsTropGros
         case let e as HTTPError:
             var r = ErreurApi(e.status, e.body ?? e.status.reasonPhrase, forme: .tdb(code: "http_\(e.status.code)"))

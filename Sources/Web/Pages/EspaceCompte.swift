@@ -52,6 +52,7 @@ struct EspaceCompte {
     @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete) async throws -> Response {
         let i = try context.exigerIdentite()
         let f = try await Formulaire.lire(request)
+        try await deps.limiter(.verificationMotDePasse, request, context, [.utilisateur: String(i.utilisateur.id.rawValue)])
         do {
             try await comptes.changerMotDePasse(i, actuel: f["actuel"], nouveau: f["mot_de_passe"], confirmation: f["confirmation"])
         } catch ErreurComptes.saisie(let erreurs) {
@@ -99,6 +100,8 @@ struct EspaceCompte {
     @Sendable func inviter(_ request: Request, context: ContexteRequete) async throws -> Response {
         let i = try context.exigerIdentite()
         let f = try await Formulaire.lire(request)
+        try await deps.limiter(.invitation, request, context, [.utilisateur: String(i.utilisateur.id.rawValue),
+                                                              .email: f["email"].trimmingSpaces().lowercased()])
         do {
             try await comptes.inviter(i, email: f["email"], role: Role(rawValue: f["role"]) ?? .membre)
         } catch ErreurComptes.saisie(let erreurs) {

@@ -46,7 +46,7 @@ struct PagesPubliques {
     @Sendable func connexion(_ request: Request, context: ContexteRequete) async throws -> Response {
         let f = try await Formulaire.lire(request)
         do {
-            let (valeur, _) = try await comptes.connecter(email: f["email"], motDePasse: f["mot_de_passe"], ip: ip(request, context))
+            let (valeur, _) = try await comptes.connecter(email: f["email"], motDePasse: f["mot_de_passe"], ip: deps.adresse(request, context))
             var r = deps.redirection("/")
             for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
             return r
@@ -87,6 +87,7 @@ struct PagesPubliques {
             type: f["type_organisation"], identifiant: f["identifiant"], region: f["region"], departement: f["departement"],
             academie: f["academie"], reseau: f["reseau"], email: f["email"], nom: f["nom"], prenom: f["prenom"],
             motDePasse: f["mot_de_passe"], confirmation: f["confirmation"])
+        try await deps.limiter(.inscription, request, context, [.email: f["email"].trimmingSpaces().lowercased()])
         do {
             try await comptes.inscrire(d)
         } catch ErreurComptes.saisie(let erreurs) {
@@ -106,6 +107,7 @@ struct PagesPubliques {
 
     @Sendable func motDePasseOublie(_ request: Request, context: ContexteRequete) async throws -> Response {
         let f = try await Formulaire.lire(request)
+        try await deps.limiter(.reinitialisation, request, context, [.email: f["email"].trimmingSpaces().lowercased()])
         try await comptes.demanderReinitialisation(email: f["email"])
         return try await deps.page("message", "Vérifiez votre messagerie", request, context, [
             "texte": "Si un compte existe avec cette adresse, un message vient d'y être envoyé avec un lien pour choisir un nouveau mot de passe (valable une heure).",
@@ -148,10 +150,5 @@ struct PagesPubliques {
             "texte": "Votre compte est créé : vous pouvez vous connecter.", "lien": ["url": "/connexion", "libelle": "Se connecter"],
         ])
     }
-}
-
-/// The client's address, for throttling sign-in attempts.
-func ip(_ request: Request, _ context: ContexteRequete) -> String {
-    context.remoteAddress?.ipAddress ?? "inconnue"
 }
 

@@ -95,9 +95,10 @@ struct PagesOrganisme {
     }
 
     /// `GET /organismes/:id/transmissions[?jour=AAAA-MM-JJ]`: items accepted and rejected per day over 90 days; for
-    /// a day, the most frequent errors and the rejected learners with their errors.
+    /// a day, the most frequent errors and — only for users who may see the organisme's named lists, and written to
+    /// the audit log — the rejected learners with their errors.
     @Sendable func transmissions(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (o, _) = try await organisme(context, .voirTransmissions)
+        let (o, i) = try await organisme(context, .voirTransmissions)
         let query = VueTableau.requete(request)
         for (cle, _) in query where cle != "jour" {
             throw ErreurApi.parametre(cle, "Paramètre inconnu")
@@ -121,11 +122,12 @@ struct PagesOrganisme {
             let rejets = try await deps.store.rejets(organisme: o.id, jour: jour, limite: 500)
             var frequences: [String: Int] = [:]
             for r in rejets { for e in Set(r.erreurs.map { Self.phrase($0) }) { frequences[e, default: 0] += 1 } }
+            let nominatif = try await Self.nominatif(deps, i, o, jour: jour, lignes: rejets.count)
             modele["jour"] = [
-                "date": dateLongue(jour), "nombre": nombre(rejets.count),
+                "date": dateLongue(jour), "nombre": nombre(rejets.count), "nominatif": nominatif,
                 "frequentes": frequences.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10)
                     .map { ["erreur": $0.key, "nombre": nombre($0.value)] },
-                "rejets": rejets.map { r in
+                "rejets": !nominatif ? [] : rejets.map { r in
                     [
                         "heure": horodatageISO(r.recuLe).dropFirst(11).prefix(5), "id": r.idErpApprenant ?? "(sans identifiant)",
                         "apprenant": Self.apprenant(r.donnees), "erreurs": r.erreurs.map { ["texte": Self.phrase($0)] },
