@@ -27,7 +27,8 @@ public func construireApplication(
         index: index)
     var services: [any Service] = [
         SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
-                   metriques: deps.metriques)
+                   metriques: deps.metriques),
+        PurgeQuotidienne(store: store, horloge: horloge, logger: logger),
     ]
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, logger: logger))

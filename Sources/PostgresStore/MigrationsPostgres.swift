@@ -206,6 +206,25 @@ enum MigrationsPostgres {
         ]),
         // No query ever looked transmissions up by batch: the index only cost every batch 2000 insertions.
         ("0002-sans-index-transmissions-lot", ["DROP INDEX IF EXISTS transmissions_lot"]),
+        // Retention and erasure (F21, F22): items as sent still to empty, erased learners (a key fingerprint, no
+        // name), the journal searched by date.
+        ("0004-donnees-retention", [
+            "CREATE INDEX transmissions_donnees ON transmissions (recu_le) WHERE donnees <> ''",
+            """
+            CREATE TABLE effacements (
+                id BIGSERIAL PRIMARY KEY,
+                le DOUBLE PRECISION NOT NULL,
+                effectif_id BIGINT NOT NULL,
+                version BIGINT NOT NULL,
+                organisme_id BIGINT NOT NULL,
+                annee_scolaire TEXT NOT NULL,
+                empreinte TEXT NOT NULL,
+                revenu_le DOUBLE PRECISION
+            )
+            """,
+            "CREATE INDEX effacements_a_surveiller ON effacements (id) WHERE revenu_le IS NULL",
+            "CREATE INDEX journal_le ON journal (le)",
+        ]),
     ]
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
 /// suite runs against each.
-public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation {
+public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation, StoreDonnees {
     /// Checks that the database answers (health check).
     func verifier() async throws
 }
