@@ -55,7 +55,7 @@ public struct DonneesApprenant: Sendable {
         }
         let now = horloge.now()
         try await store.journaliser(EntreeJournal(
-            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant-export",
+            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_export",
             detail: "\(Self.decrire(r)) : \(effectifs.count) effectif(s) exporté(s)"))
         let document = JSONTexte.Noeud.objet([
             ("exporte_le", .texte(horodatageISO(now))), ("effectifs", .liste(liste)),
@@ -73,7 +73,7 @@ public struct DonneesApprenant: Sendable {
         }
         // Which effectif rows, never the names: the journal outlives the erasure.
         try await store.journaliser(EntreeJournal(
-            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant-effacement",
+            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_efface",
             detail: "effectif(s) n° \(effectifs.map { String($0.id.rawValue) }.joined(separator: ", ")) : "
                 + "\(effectifs.count) effectif(s), \(transmissions) transmission(s) effacé(s)"))
         return (effectifs.count, transmissions)
@@ -90,7 +90,7 @@ public struct DonneesApprenant: Sendable {
             let now = horloge.now()
             try await store.noterRetour(effacement: e.numero, now: now)
             try await store.journaliser(EntreeJournal(
-                date: now, acteur: nil, acteurEmail: nil, action: "apprenant-efface-retransmis",
+                date: now, acteur: nil, acteurEmail: nil, action: "apprenant_efface_retransmis",
                 detail: "l'apprenant effacé le \(horodatageISO(e.le)) (effectif n° \(e.effectif.rawValue), organisme n° "
                     + "\(e.organisme.rawValue), \(e.anneeScolaire)) a été renvoyé par un ERP et enregistré de nouveau"))
             trouves += 1

@@ -44,7 +44,7 @@ public struct Purge: Sendable {
             bilan.lignes.append((regle.genre, n))
         }
         try await store.journaliser(EntreeJournal(
-            date: now, acteur: nil, acteurEmail: nil, action: simulation ? "purge-simulee" : "purge",
+            date: now, acteur: nil, acteurEmail: nil, action: simulation ? "purge_simulee" : "purge",
             detail: bilan.resume))
         return bilan
     }
@@ -57,7 +57,7 @@ public struct Purge: Sendable {
         for c in cles {
             _ = try await store.revoquerClesApi(organisme: nil, hash: c.hash, now: now)
             try await store.journaliser(EntreeJournal(
-                date: now, acteur: nil, acteurEmail: nil, action: "cle-api-expiree",
+                date: now, acteur: nil, acteurEmail: nil, action: "cle_api_expiree",
                 detail: "clé n° \(c.id.rawValue) de l'organisme n° \(c.organisme.rawValue) révoquée : inutilisée depuis le "
                     + "\(Jour(c.lastUsedAt ?? c.createdAt)) (\(CleApi.moisInactiviteAvantExpiration) mois sans usage)"))
         }

@@ -64,7 +64,7 @@ struct AdministrationDonnees {
             page += 1
         }
         try await deps.store.journaliser(EntreeJournal(
-            date: deps.horloge.now(), acteur: i.utilisateur.id, acteurEmail: i.utilisateur.email, action: "journal-export",
+            date: deps.horloge.now(), acteur: i.utilisateur.id, acteurEmail: i.utilisateur.email, action: "journal_export",
             detail: "\(lignes.count) entrée(s) exportée(s) en CSV" + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
         let classeur = Classeur(nomFeuille: "Journal", entetes: ["Date (UTC)", "Acteur", "Action", "Détail"], lignes: lignes)
         return Response(status: .ok, headers: [

@@ -23,10 +23,10 @@ struct ParametresJournal {
             if v.isEmpty && c != "page" && Self.connus.contains(c) { continue }
             switch c {
             case "action":
-                if v.count <= 64, v.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+                if v.count <= 64, v.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
                     filtre.action = v
                 } else {
-                    erreurs.append(.init("action", "Action invalide : lettres minuscules, chiffres et tirets, 64 caractères au plus"))
+                    erreurs.append(.init("action", "Action invalide : lettres minuscules, chiffres, tirets et soulignés, 64 caractères au plus"))
                 }
             case "utilisateur":
                 if v.count <= 254 { filtre.utilisateur = v } else {
