@@ -7,7 +7,7 @@ extension PostgresStore {
     public func anneesNominatives() async throws -> [AnneeScolaire] {
         try await lignes("""
             SELECT DISTINCT annee_scolaire FROM effectifs WHERE NOT (prenom = '' AND nom = 'PSEUDONYME-' || id)
-            """) { try $0.v("annee_scolaire", String.self) }.compactMap(AnneeScolaire.init)
+            """) { try $0.v("annee_scolaire", String.self) }.compactMap { AnneeScolaire($0) }
     }
 
     public func nombreNominatifs(annee: AnneeScolaire) async throws -> Int {

@@ -11,7 +11,7 @@ extension SQLiteStore {
     public func anneesNominatives() async throws -> [AnneeScolaire] {
         try await pool.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT annee_scolaire FROM effectifs WHERE \(Self.nominatif)")
-                .compactMap(AnneeScolaire.init)
+                .compactMap { AnneeScolaire($0) }
         }
     }
 
@@ -53,28 +53,28 @@ extension SQLiteStore {
     }
 
     public func purger(_ genre: GenreDonnees, avant: Date, simulation: Bool, now: Date) async throws -> Int {
-        let (compter, purger): (String, String)
+        let sql: (compter: String, purger: String)
         switch genre {
         case .itemsRejetes:
-            (compter, purger) = ("SELECT COUNT(*) FROM transmissions WHERE donnees <> '' AND recu_le < ?",
+            sql = ("SELECT COUNT(*) FROM transmissions WHERE donnees <> '' AND recu_le < ?",
                                  "UPDATE transmissions SET donnees = '' WHERE donnees <> '' AND recu_le < ?")
         case .courriels:
-            (compter, purger) = ("SELECT COUNT(*) FROM courriels WHERE cree_le < ?", "DELETE FROM courriels WHERE cree_le < ?")
+            sql = ("SELECT COUNT(*) FROM courriels WHERE cree_le < ?", "DELETE FROM courriels WHERE cree_le < ?")
         case .sessions:
-            (compter, purger) = ("SELECT COUNT(*) FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1",
+            sql = ("SELECT COUNT(*) FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1",
                                  "DELETE FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1")
         case .liensUniques:
-            (compter, purger) = ("SELECT COUNT(*) FROM jetons WHERE expire_le < ?", "DELETE FROM jetons WHERE expire_le < ?")
+            sql = ("SELECT COUNT(*) FROM jetons WHERE expire_le < ?", "DELETE FROM jetons WHERE expire_le < ?")
         case .journal:
-            (compter, purger) = ("SELECT COUNT(*) FROM journal WHERE le < ?", "DELETE FROM journal WHERE le < ?")
+            sql = ("SELECT COUNT(*) FROM journal WHERE le < ?", "DELETE FROM journal WHERE le < ?")
         case .effectifsNominatifs, .clesApiInutilisees, .dossiersSuivi:
             return 0
         }
         if simulation {
-            return try await pool.read { db in try Int.fetchOne(db, sql: compter, arguments: [avant.epoch]) ?? 0 }
+            return try await pool.read { db in try Int.fetchOne(db, sql: sql.compter, arguments: [avant.epoch]) ?? 0 }
         }
         return try await pool.write { db in
-            try db.execute(sql: purger, arguments: [avant.epoch])
+            try db.execute(sql: sql.purger, arguments: [avant.epoch])
             return db.changesCount
         }
     }

@@ -15,7 +15,7 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         let config = try base.config()
         if let url = config.databaseURL {
-            let adresse = (try? AdressePostgresAffichee(url)) ?? "la base"
+            let adresse = (try? adresseSansMotDePasse(url)) ?? "la base"
             erreur("""
                 base PostgreSQL : tdb backup ne copie que les bases SQLite. Utilisez pg_dump, par exemple :
                   pg_dump --format=custom --file=\(fichier) "\(adresse)"
@@ -37,7 +37,7 @@ struct Backup: AsyncParsableCommand {
 }
 
 /// The address without its password, to print.
-private func AdressePostgresAffichee(_ url: String) throws -> String {
+private func adresseSansMotDePasse(_ url: String) throws -> String {
     guard var c = URLComponents(string: url) else { return "postgres://…" }
     if c.password != nil { c.password = "…" }
     return c.string ?? "postgres://…"

@@ -7,12 +7,12 @@ public struct DonneesApprenant: Sendable {
     public let store: any Store
     public let horloge: Horloge
     /// SHA-256 in hexadecimal (given by the edge: `Domain` has no cryptography).
-    public let empreinte: @Sendable (String) -> String
+    let hacher: @Sendable (String) -> String
 
     public init(store: any Store, horloge: Horloge, empreinte: @escaping @Sendable (String) -> String) {
         self.store = store
         self.horloge = horloge
-        self.empreinte = empreinte
+        self.hacher = empreinte
     }
 
     /// Who asks: the acting administrator (nil for the command line).
@@ -28,7 +28,7 @@ public struct DonneesApprenant: Sendable {
 
     /// The fingerprint of a learner's key: what is kept of an erased learner.
     public func empreinte(_ c: CleEffectif) -> String {
-        empreinte("\(c.organisme.rawValue)|\(c.anneeScolaire.description)|\(c.idErpApprenant)")
+        hacher("\(c.organisme.rawValue)|\(c.anneeScolaire.description)|\(c.idErpApprenant)")
     }
 
     public func rechercher(_ r: RechercheApprenant) async throws -> [EffectifStocke] {

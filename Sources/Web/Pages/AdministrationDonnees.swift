@@ -98,8 +98,8 @@ struct AdministrationDonnees {
         if let u = v("uai"), UAI(u) == nil { erreurs.append(.init("uai", "UAI invalide : 7 chiffres et une lettre attendus")) }
         if let s = v("siret"), SIRET(s) == nil { erreurs.append(.init("siret", "SIRET invalide : 14 chiffres attendus")) }
         if let a = v("annee"), AnneeScolaire(a) == nil { erreurs.append(.init("annee", Message.anneeScolaire)) }
-        guard erreurs.isEmpty, let u = v("uai").flatMap(UAI.init), let s = v("siret").flatMap(SIRET.init),
-            let a = v("annee").flatMap(AnneeScolaire.init), let id = v("id_erp")
+        guard erreurs.isEmpty, let u = v("uai").flatMap({ UAI($0) }), let s = v("siret").flatMap({ SIRET($0) }),
+            let a = v("annee").flatMap({ AnneeScolaire($0) }), let id = v("id_erp")
         else { throw ErreurApi.parametres(erreurs) }
         guard let o = try await deps.store.organisme(cle: OrganismeCle(uai: u, siret: s)) else {
             throw ErreurApi.parametre("siret", "Aucun organisme connu avec cet UAI et ce SIRET")
