@@ -150,14 +150,14 @@ struct StoreContractDonneesTests {
             #expect(try await donnees.rechercher(.identite(nom: "martin", prenom: "LÉA", dateDeNaissance: Jour(iso: "2006-04-12")!)).count == 1)
             #expect(try await donnees.rechercher(.identite(nom: "martin", prenom: nil, dateDeNaissance: Jour(iso: "2006-04-13")!)).isEmpty)
 
-            let (json, n) = try await donnees.exporter(.cle(recent), par: .init(id: nil, email: "admin@tdb.test"))
+            let (exporte, n) = try await donnees.exporter(.cle(recent), par: .init(id: nil, email: "admin@tdb.test"))
             #expect(n == 1)
-            let document = try AnalyseurJSON.analyser(Array(json.utf8))
+            let document = try AnalyseurJSON.analyser(Array(exporte.utf8))
             guard case .object(let racine) = document, case .array(let effectifs)? = racine["effectifs"],
                 case .object(let premier)? = effectifs.first, case .array(let recus)? = premier["transmissions"]
-            else { Issue.record("export inattendu : \(json.prefix(300))"); return }
+            else { Issue.record("export inattendu : \(exporte.prefix(300))"); return }
             #expect(recus.count == 2)  // the accepted item and the rejected one
-            #expect(json.contains("\"MARTIN\"") && json.contains("pas-une-adresse"))
+            #expect(exporte.contains("\"MARTIN\"") && exporte.contains("pas-une-adresse"))
 
             let bilan = try await donnees.effacer(.cle(recent), par: .init(id: nil, email: "admin@tdb.test"))
             #expect(bilan.effectifs == 1 && bilan.transmissions == 2)
