@@ -79,20 +79,16 @@ extension PostgresStore {
                 WHERE organisme_id = \(c.organisme.rawValue) AND annee_scolaire = \(c.anneeScolaire.description)
                   AND id_erp_apprenant = \(c.idErpApprenant)
                 """
-        case .identite(let nom, let prenom, let naissance):
-            // No index on names (it would cost every batch): an administrator's rare search reads the table.
-            q = """
-                SELECT id, record, parcours FROM effectifs
-                WHERE date_de_naissance = \(naissance.description) AND lower(nom) = lower(\(nom))
-                  AND (\(prenom)::text IS NULL OR lower(prenom) = lower(\(prenom)))
-                ORDER BY id LIMIT \(Int64(limite))
-                """
+        case .identite(_, _, let naissance):
+            // No index on names or birth dates (it would cost every batch): an administrator's rare search reads the
+            // table; names are compared without case or accents by `nommeBien`, as on SQLite.
+            q = "SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = \(naissance.description) ORDER BY id"
         }
-        return try await lignes(q) { r in
+        return Array(try await lignes(q) { r in
             EffectifStocke(id: EffectifID(try r.v("id")),
                            effectif: try Effectif(json: AnalyseurJSON.analyser(Array(try r.v("record", String.self).utf8))),
                            parcours: try Parcours(texte: try r.v("parcours")))
-        }
+        }.filter { recherche.nommeBien($0.effectif) }.prefix(limite))
     }
 
     public func transmissions(de e: EffectifStocke) async throws -> [TransmissionApprenant] {

@@ -90,18 +90,17 @@ extension SQLiteStore {
                     SELECT id, record, parcours FROM effectifs
                     WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
                     """, arguments: [c.organisme.rawValue, c.anneeScolaire.description, c.idErpApprenant])
-            case .identite(let nom, let prenom, let naissance):
-                // No index on names (it would cost every batch): an administrator's rare search reads the table.
+            case .identite(_, _, let naissance):
+                // No index on names or birth dates (it would cost every batch): an administrator's rare search reads
+                // the table; names are compared without case or accents by `nommeBien`.
                 lignes = try Row.fetchAll(db, sql: """
-                    SELECT id, record, parcours FROM effectifs
-                    WHERE date_de_naissance = ? AND lower(nom) = lower(?) AND (? IS NULL OR lower(prenom) = lower(?))
-                    ORDER BY id LIMIT ?
-                    """, arguments: [naissance.description, nom, prenom, prenom, limite])
+                    SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = ? ORDER BY id
+                    """, arguments: [naissance.description])
             }
-            return try lignes.map { r in
+            return try lignes.lazy.map { r in
                 EffectifStocke(id: EffectifID(r["id"]), effectif: try Effectif(json: document(r["record"])),
                                parcours: try Parcours(json: document(r["parcours"])))
-            }
+            }.filter { recherche.nommeBien($0.effectif) }.prefix(limite).map { $0 }
         }
     }
 

@@ -108,7 +108,7 @@ struct StoreContractDonneesTests {
             // The rejected item of 2020 emptied, today's kept.
             let rejets = try await store.transmissions(de: try #require(try await store.effectif(cle: recent)))
             #expect(rejets.isEmpty == false)
-            #expect(try await store.purger(.itemsRejetes, avant: now, simulation: true, now: now) == 1)
+            #expect(try await store.purger(.itemsRejetes, avant: now.addingTimeInterval(1), simulation: true, now: now) == 1)
             #expect(try await store.courriels(limite: 10).map(\.sujet) == ["récent"])
             #expect(try await store.jeton(.confirmation, hash: "expire") == nil)
             #expect(try await store.jeton(.confirmation, hash: "valable") != nil)
@@ -149,6 +149,8 @@ struct StoreContractDonneesTests {
 
             #expect(try await donnees.rechercher(.identite(nom: "martin", prenom: "LÉA", dateDeNaissance: Jour(iso: "2006-04-12")!)).count == 1)
             #expect(try await donnees.rechercher(.identite(nom: "martin", prenom: nil, dateDeNaissance: Jour(iso: "2006-04-13")!)).isEmpty)
+            #expect(try await donnees.rechercher(.identite(nom: "Martin", prenom: "Lea", dateDeNaissance: Jour(iso: "2006-04-12")!)).count == 1)
+            #expect(try await donnees.rechercher(.identite(nom: "Martine", prenom: nil, dateDeNaissance: Jour(iso: "2006-04-12")!)).isEmpty)
 
             let (exporte, n) = try await donnees.exporter(.cle(recent), par: .init(id: nil, email: "admin@tdb.test"))
             #expect(n == 1)

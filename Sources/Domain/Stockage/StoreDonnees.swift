@@ -42,6 +42,16 @@ public protocol StoreDonnees: Sendable {
 public enum RechercheApprenant: Sendable, Equatable {
     case cle(CleEffectif)
     case identite(nom: String, prenom: String?, dateDeNaissance: Jour)
+
+    /// Whether the names match, ignoring case and accents (the stores select by birth date, then ask this: SQLite's
+    /// `lower` knows ASCII only).
+    public func nommeBien(_ e: Effectif) -> Bool {
+        guard case .identite(let nom, let prenom, _) = self else { return true }
+        func plier(_ s: String) -> String {
+            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        }
+        return plier(e.apprenant.nom) == plier(nom) && (prenom.map { plier($0) == plier(e.apprenant.prenom) } ?? true)
+    }
 }
 
 /// An item received for a learner, as stored.
