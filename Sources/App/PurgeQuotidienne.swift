@@ -15,7 +15,12 @@ public struct PurgeQuotidienne: Service {
     var periodeRetours: Duration = .seconds(3600)
     var periodePurge: Duration = .seconds(86_400)
 
+    /// Waits are long: a graceful shutdown cancels them rather than waiting up to an hour.
     public func run() async throws {
+        try await cancelWhenGracefulShutdown { await self.boucle() }
+    }
+
+    func boucle() async {
         let donnees = DonneesApprenant(store: store, horloge: horloge, empreinte: SecretsServeur.sha256)
         var prochainePurge = ContinuousClock.now + delaiInitial
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
