@@ -14,12 +14,12 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         let config = try base.config()
-        if let url = config.databaseURL {
-            let adresse = (try? adresseSansMotDePasse(url)) ?? "la base"
+        if config.databaseURL != nil {
+            // The address holds the password: the commands name the variable, not its value.
             erreur("""
                 base PostgreSQL : tdb backup ne copie que les bases SQLite. Utilisez pg_dump, par exemple :
-                  pg_dump --format=custom --file=\(fichier) "\(adresse)"
-                et pour restaurer (service arrêté) : pg_restore --clean --dbname="\(adresse)" \(fichier)
+                  pg_dump --format=custom --file=\(fichier) "$DATABASE_URL"
+                et pour restaurer (service arrêté) : pg_restore --clean --dbname="$DATABASE_URL" \(fichier)
                 """)
             throw ExitCode(2)
         }
@@ -34,11 +34,4 @@ struct Backup: AsyncParsableCommand {
             print("sauvegarde écrite : \(fichier) (\(taille / 1_048_576) Mio, \(try await store.nombreEffectifs()) effectifs)")
         }
     }
-}
-
-/// The address without its password, to print.
-private func adresseSansMotDePasse(_ url: String) throws -> String {
-    guard var c = URLComponents(string: url) else { return "postgres://…" }
-    if c.password != nil { c.password = "…" }
-    return c.string ?? "postgres://…"
 }

@@ -74,8 +74,9 @@ public struct DonneesApprenant: Sendable {
         // Which effectif rows, never the names: the journal outlives the erasure.
         try await store.journaliser(EntreeJournal(
             date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_efface",
-            detail: "effectif(s) n° \(effectifs.map { String($0.id.rawValue) }.joined(separator: ", ")) : "
-                + "\(effectifs.count) effectif(s), \(transmissions) transmission(s) effacé(s)"))
+            detail: effectifs.isEmpty ? "\(Self.decrire(r)) : aucun effectif trouvé, rien d'effacé"
+                : "effectif(s) n° \(effectifs.map { String($0.id.rawValue) }.joined(separator: ", ")) : "
+                    + "\(effectifs.count) effectif(s), \(transmissions) transmission(s) effacé(s)"))
         return (effectifs.count, transmissions)
     }
 
