@@ -31,6 +31,7 @@ public func construireApplication(
         SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
                    metriques: deps.metriques),
         InactiviteComptes(comptes: deps.comptes, logger: logger),
+        PurgeQuotidienne(store: store, horloge: horloge, logger: logger),
     ]
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, fichierCA: config.smtpCA, logger: logger))

@@ -214,6 +214,25 @@ enum MigrationsPostgres {
             "CREATE INDEX jetons_utilisateur ON jetons (utilisateur_id)",
             #"UPDATE courriels SET corps = regexp_replace(corps, '[^ \n]*jeton=[^ \n]*', '[lien retiré après envoi]', 'g') WHERE envoye_le IS NOT NULL"#,
         ]),
+        // Retention and erasure (F21, F22): items as sent still to empty, erased learners (a key fingerprint, no
+        // name), the journal searched by date.
+        ("0004-donnees-retention", [
+            "CREATE INDEX transmissions_donnees ON transmissions (recu_le) WHERE donnees <> ''",
+            """
+            CREATE TABLE effacements (
+                id BIGSERIAL PRIMARY KEY,
+                le DOUBLE PRECISION NOT NULL,
+                effectif_id BIGINT NOT NULL,
+                version BIGINT NOT NULL,
+                organisme_id BIGINT NOT NULL,
+                annee_scolaire TEXT NOT NULL,
+                empreinte TEXT NOT NULL,
+                revenu_le DOUBLE PRECISION
+            )
+            """,
+            "CREATE INDEX effacements_a_surveiller ON effacements (id) WHERE revenu_le IS NULL",
+            "CREATE INDEX journal_le ON journal (le)",
+        ]),
         // Rate-limit counters by (kind, key, fixed window); sign-in failures looked up by (e-mail, address) pair.
         ("0005-portes-limites", [
             """

@@ -219,6 +219,25 @@ enum Migrations {
                                arguments: [LiensCourriel.retirer(r["corps"]), r["id"] as Int64])
             }
         }
+        // Retention and erasure (F21, F22): items as sent still to empty, erased learners (a key fingerprint, no
+        // name), the journal searched by date.
+        m.registerMigration("0007-donnees-retention") { db in
+            try db.execute(sql: """
+                CREATE INDEX transmissions_donnees ON transmissions (recu_le) WHERE donnees <> '';
+                CREATE TABLE effacements (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    le REAL NOT NULL,
+                    effectif_id INTEGER NOT NULL,
+                    version INTEGER NOT NULL,
+                    organisme_id INTEGER NOT NULL,
+                    annee_scolaire TEXT NOT NULL,
+                    empreinte TEXT NOT NULL,
+                    revenu_le REAL
+                );
+                CREATE INDEX effacements_a_surveiller ON effacements (id) WHERE revenu_le IS NULL;
+                CREATE INDEX journal_le ON journal (le);
+                """)
+        }
         // Rate-limit counters by (kind, key, fixed window); sign-in failures looked up by (e-mail, address) pair.
         m.registerMigration("0008-portes-limites") { db in
             try db.execute(sql: """

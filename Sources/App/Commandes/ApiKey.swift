@@ -31,7 +31,8 @@ struct ApiKey: AsyncParsableCommand {
                     throw ValidationError("organisme inconnu : \(cle) (importez d'abord le référentiel)")
                 }
                 let nouvelle = ClesApi.nouvelle()
-                _ = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
+                let creee = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
+                try await journaliserCommande(store, "cle_api_creee", "clé \(creee.id) de l'organisme \(organisme.id) (\(cle))")
                 print("clé créée pour \(organisme.nom) (\(cle)) ; conservez-la, elle ne sera plus affichée :")
                 print(nouvelle.valeur)
             }
@@ -56,6 +57,8 @@ struct ApiKey: AsyncParsableCommand {
                     throw ValidationError("indiquez --uai et --siret, ou --key")
                 }
                 let n = try await store.revoquerClesApi(organisme: organisme, hash: key.map(ClesApi.hash), now: Date())
+                let cible = organisme.map { "les clés actives de l'organisme \($0)" } ?? "la clé donnée"
+                try await journaliserCommande(store, "cle_api_revoquee", "\(cible) : \(n) clé(s) révoquée(s)")
                 print("\(n) clé(s) révoquée(s)")
             }
         }

@@ -15,7 +15,7 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV.") var fichier: String
 
         func run() async throws {
-            try await importer(fichier, base, "formations : %d créées, %d mises à jour", ImportFormations.lire) {
+            try await importer(fichier, base, "import_formations", "formations : %d créées, %d mises à jour", ImportFormations.lire) {
                 try await $0.importer(formations: $1)
             }
         }
@@ -29,7 +29,7 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV (en-tête, séparateur , ou ;).") var fichier: String
 
         func run() async throws {
-            try await importer(fichier, base, "organismes : %d créés, %d mis à jour", { ImportOrganismes.lire($0) }) {
+            try await importer(fichier, base, "import_organismes", "organismes : %d créés, %d mis à jour", { ImportOrganismes.lire($0) }) {
                 try await $0.importer(organismes: $1)
             }
         }
@@ -57,6 +57,7 @@ struct Import: AsyncParsableCommand {
                     liens.append((responsable.id, formateur.id))
                 }
                 let bilan = try await store.importer(relations: liens)
+                try await journaliserCommande(store, "import_relations", "\(fichier) : \(bilan.crees) relations créées, \(erreurs.count) lignes rejetées")
                 print("relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées")
                 try signaler(erreurs.sorted { $0.ligne < $1.ligne })
             }
@@ -65,12 +66,17 @@ struct Import: AsyncParsableCommand {
 }
 
 /// Reads a CSV file, imports its good lines in one transaction, prints the outcome and lists the rejected lines.
-func importer<T>(_ fichier: String, _ base: OptionBase, _ bilanFormat: String,
+func importer<T>(_ fichier: String, _ base: OptionBase, _ action: String, _ bilanFormat: String,
                  _ lire: (FichierCSV) -> ([T], [ErreurLigne]),
                  _ ecrire: (any StoreOuvert, [T]) async throws -> BilanImport) async throws {
     let (lignes, erreurs) = lire(FichierCSV(texte: try lireFichier(fichier)))
-    let bilan = try await base.avecStore { try await ecrire($0, lignes) }
-    print(String(format: bilanFormat, bilan.crees, bilan.misAJour) + ", \(erreurs.count) lignes rejetées")
+    let resume = try await base.avecStore { store in
+        let bilan = try await ecrire(store, lignes)
+        let resume = String(format: bilanFormat, bilan.crees, bilan.misAJour) + ", \(erreurs.count) lignes rejetées"
+        try await journaliserCommande(store, action, "\(fichier) : " + resume)
+        return resume
+    }
+    print(resume)
     try signaler(erreurs)
 }
 

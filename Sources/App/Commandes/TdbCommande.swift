@@ -6,7 +6,8 @@ public struct TdbCommande: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tdb",
         abstract: "Tableau de bord de l'apprentissage : collecte des effectifs des CFA, statuts et indicateurs.",
-        subcommands: [Serve.self, Migrate.self, Import.self, ApiKey.self, Users.self, Emails.self, Demo.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Import.self, ApiKey.self, Users.self, Emails.self, Demo.self, Bench.self,
+                      PurgeCommande.self, Backup.self, ApprenantCommande.self])
 
     public init() {}
 }

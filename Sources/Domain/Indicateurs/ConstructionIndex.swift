@@ -38,7 +38,7 @@ extension IndexIndicateurs {
             try await rechargerOrganismes(depuis: store, version: versions.organismes)
         }
         verrou.withLock { versionBase = max(versionBase, versions.effectifs) }
-        var appliques = 0
+        var appliques = try await suivreEffacements(depuis: store)
         while true {
             let depuis = verrou.lire { versionSuivie }
             guard depuis < versions.effectifs else { break }

@@ -66,7 +66,7 @@ public final class IndexIndicateurs: @unchecked Sendable {
     /// An organisme id and a school year key in one integer.
     static func cleComptage(_ organisme: Int64, _ annee: Int32) -> Int64 { organisme << 14 | Int64(annee & 0x3FFF) }
 
-    public var nombreEffectifs: Int { verrou.lire { org.count } }
+    public var nombreEffectifs: Int { verrou.lire { ligneParId.count } }
 
     /// Moves at every change an answer could show (effectifs, organismes, transmissions): a cached answer computed
     /// at an earlier generation is stale.
@@ -79,6 +79,8 @@ public final class IndexIndicateurs: @unchecked Sendable {
     var versionBase: Int64 = 0
     /// The organismes version the loaded organismes and catalogue come from.
     var versionOrganismes: Int64 = -1
+    /// The last erasure of a learner applied (`IndexIndicateurs+Retrait.swift`).
+    var effacementSuivi: Int64 = 0
 
     /// How far the index stands behind the database: changes known to exist and not yet followed.
     public var retard: (changements: Int64, versionSuivie: Int64) {

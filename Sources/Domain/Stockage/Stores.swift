@@ -3,7 +3,7 @@ import Foundation
 /// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
 /// suite runs against each.
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation, StoreComptesSecurite,
-    StoreLimites {
+    StoreLimites, StoreDonnees {
     /// Checks that the database answers (health check).
     func verifier() async throws
 }

@@ -67,14 +67,8 @@ struct Administration {
                 },
             ])
         }
-        router.get("/admin/journal") { request, context in
-            _ = try context.exigerAdministrateur()
-            let entrees = try await deps.store.journal(limite: 500)
-            return try await deps.page("admin-journal", "Journal des actions", request, context, [
-                "entrees": entrees.map { ["date": dateHeureFR($0.date), "acteur": $0.acteurEmail ?? "système",
-                                          "action": $0.action, "detail": $0.detail] },
-            ])
-        }
+        // The journal, the retention policy and a learner's data: `AdministrationDonnees`.
+        AdministrationDonnees(deps: deps).ajouter(a: router)
         router.get("/admin/maintenance") { request, context in
             _ = try context.exigerAdministrateur()
             return try await deps.page("admin-maintenance", "Bannière de maintenance", request, context,
