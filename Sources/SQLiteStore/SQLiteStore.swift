@@ -16,7 +16,7 @@ public final class SQLiteStore: Store {
                                                 attributes: [.posixPermissions: 0o700])
         // Named data: the file is readable by the service's user only (SQLite gives its WAL the same rights).
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
