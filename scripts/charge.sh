@@ -27,7 +27,7 @@ fi
 if [ -n "${TDB_BINAIRE:-}" ]; then BIN="$TDB_BINAIRE"; else swift build -c release --product tdb >&2; BIN=.build/release/tdb; fi
 TRAVAIL=$(mktemp -d)
 SERVEUR=""
-arreter() { [ -n "$SERVEUR" ] && kill "$SERVEUR" 2>/dev/null && wait "$SERVEUR" 2>/dev/null; rm -rf "$TRAVAIL"; }
+arreter() { [ -n "$SERVEUR" ] && kill "$SERVEUR" 2>/dev/null && wait "$SERVEUR" 2>/dev/null; [ -n "${CHARGE_GARDER:-}" ] || rm -rf "$TRAVAIL"; }
 trap arreter EXIT
 
 # One API key per ERP, each for an organisme of the base that is its own responsable and formateur.
@@ -61,9 +61,10 @@ PAGE=$!
 lancer api "$MOITIE" "$DUREE" "$ADRESSE/api/v1/indicateurs/national"
 wait "$PAGE" || true
 AVANT=$(python3 scripts/charge/organismes.py "$BASE" 0)
-CHARGE_ERP="$TRAVAIL/erp.lua.data" CHARGE_LOT="$LOT" CHARGE_PREFIXE="charge-$(date +%s)" \
+PREFIXE="charge-$(date +%s)"
+CHARGE_ERP="$TRAVAIL/erp.lua.data" CHARGE_LOT="$LOT" CHARGE_PREFIXE="$PREFIXE" CHARGE_ACQUITS="$TRAVAIL/acquits" \
     lancer erp "$ERP" "$DUREE" -t"$ERP" -s scripts/charge/erp.lua "$ADRESSE/api/v3/dossiers-apprenants"
 kill "$SERVEUR"; wait "$SERVEUR" 2>/dev/null || true; SERVEUR=""
 APRES=$(python3 scripts/charge/organismes.py "$BASE" 0)
 
-python3 scripts/charge/tableau.py "$TRAVAIL" "$AVANT" "$APRES" "$CONNEXIONS" "$DUREE" "$ERP" "$LOT"
+python3 scripts/charge/tableau.py "$TRAVAIL" "$AVANT" "$APRES" "$CONNEXIONS" "$DUREE" "$ERP" "$LOT" "$BASE" "$PREFIXE"

@@ -22,6 +22,7 @@ setup = function(thread)
 end
 
 local lot = 0
+local acquits = nil
 acceptes = 0
 rejetes = 0
 erreurs = 0
@@ -42,6 +43,9 @@ request = function()
         "[" .. table.concat(items, ",") .. "]")
 end
 
+-- Each acknowledged batch, known by the learner ids the answer echoes, is written down (ERP number, batch
+-- number, learners accepted) so that the check after the run finds every one of them stored.
+local motif = '"id_erp_apprenant":"' .. prefixe:gsub("%-", "%%-") .. '%-(%d+)%-(%d+)%-'
 response = function(status, headers, body)
     if status ~= 200 then
         erreurs = erreurs + 1
@@ -51,6 +55,10 @@ response = function(status, headers, body)
     local r = body:match('"rejetes":(%d+)')
     acceptes = acceptes + tonumber(a or "0")
     rejetes = rejetes + tonumber(r or "0")
+    if acquits == nil then acquits = io.open(os.getenv("CHARGE_ACQUITS") .. "-" .. numero, "w") end
+    local n, l = body:match(motif)
+    acquits:write(string.format("%s %s %s\n", n or numero, l or "0", a or "0"))
+    acquits:flush()
 end
 
 done = function(summary, latency, requests)
