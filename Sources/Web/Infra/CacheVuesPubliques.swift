@@ -15,6 +15,8 @@ public final class CacheVuesPubliques: @unchecked Sendable {
         let type: String
         let etag: String
         let modifieLe: Date
+        /// `Last-Modified`, written once when the entry is computed rather than at every answer.
+        let modifieLeHTTP: String
     }
 
     struct Entree {
@@ -43,7 +45,8 @@ public final class CacheVuesPubliques: @unchecked Sendable {
             let t = Task<Vue, any Error> {
                 let (texte, type) = try await calculer()
                 let corps = ByteBuffer(string: texte)
-                return Vue(corps: corps, type: type, etag: "W/\"\(generation)-\(Self.empreinte(corps))\"", modifieLe: maintenant)
+                return Vue(corps: corps, type: type, etag: "W/\"\(generation)-\(Self.empreinte(corps))\"", modifieLe: maintenant,
+                           modifieLeHTTP: Self.dateHTTP(maintenant))
             }
             entrees[cle] = Entree(generation: generation, creeLe: .now, tache: t)
             return t
@@ -72,7 +75,7 @@ public final class CacheVuesPubliques: @unchecked Sendable {
 
     static func repondre(_ vue: Vue, _ request: Request) -> Response {
         var h: HTTPFields = [
-            .eTag: vue.etag, .lastModified: Self.dateHTTP(vue.modifieLe), .cacheControl: "public, no-cache",
+            .eTag: vue.etag, .lastModified: vue.modifieLeHTTP, .cacheControl: "public, no-cache",
             .vary: "Cookie",
         ]
         if Self.encoreFraiche(vue, request) { return Response(status: .notModified, headers: h) }
@@ -86,7 +89,10 @@ public final class CacheVuesPubliques: @unchecked Sendable {
         if let etags = request.headers[.ifNoneMatch] {
             return etags == "*" || etags.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == vue.etag }
         }
-        if let texte = request.headers[.ifModifiedSince], let date = Self.lireDateHTTP(texte) {
+        if let texte = request.headers[.ifModifiedSince] {
+            // Clients send back the value they were given: no date to parse then.
+            if texte == vue.modifieLeHTTP { return true }
+            guard let date = Self.lireDateHTTP(texte) else { return false }
             return floor(vue.modifieLe.timeIntervalSince1970) <= date.timeIntervalSince1970
         }
         return false
