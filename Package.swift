@@ -24,14 +24,21 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
+        // Small utilities with no knowledge of the field: JSON reading and writing, parallel maps, a thread pool,
+        // a read-write lock.
+        .target(name: "Outils"),
+        // The field's types and rules: dossiers, effectifs, timelines, organisations, accounts, permissions.
         .target(
             name: "Domain",
+            dependencies: ["Outils"],
             resources: [.copy("Resources")]
         ),
+        // The in-memory columnar index of every effectif, and the indicators computed from it.
+        .target(name: "IndexEffectifs", dependencies: ["Domain", "Outils"]),
         .target(
             name: "SQLiteStore",
             dependencies: [
-                "Domain",
+                "Domain", "Outils",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -39,7 +46,7 @@ let package = Package(
         .target(
             name: "PostgresStore",
             dependencies: [
-                "Domain",
+                "Domain", "Outils",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,7 +55,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Domain",
+                "Domain", "IndexEffectifs", "Outils",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -64,7 +71,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Domain", "SQLiteStore", "PostgresStore", "Web",
+                "Domain", "IndexEffectifs", "Outils", "SQLiteStore", "PostgresStore", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -77,13 +84,18 @@ let package = Package(
             name: "tdb",
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "TestSupport", dependencies: ["Domain", "SQLiteStore", "PostgresStore"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Domain", "SQLiteStore", "PostgresStore", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["Domain", "Outils", "SQLiteStore", "PostgresStore"]),
+        .testTarget(name: "OutilsTests", dependencies: ["Outils"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Outils", "TestSupport"]),
+        .testTarget(name: "IndexEffectifsTests", dependencies: ["Domain", "IndexEffectifs", "Outils", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Domain", "IndexEffectifs", "Outils", "SQLiteStore", "PostgresStore", "TestSupport"]
+        ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "App", "Domain", "Web", "SQLiteStore", "TestSupport", "tdb",
+                "App", "Domain", "IndexEffectifs", "Outils", "Web", "SQLiteStore", "TestSupport", "tdb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

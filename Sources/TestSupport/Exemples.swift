@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import Foundation
 
 /// The payloads of domain.md §2.5 and a builder of valid items, shared by every test target.

@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import TestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import App
 import Domain
+import Outils
 import Foundation
 import HTTPTypes
 import Hummingbird

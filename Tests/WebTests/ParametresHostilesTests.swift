@@ -1,5 +1,6 @@
 import App
 import Domain
+import IndexEffectifs
 import Foundation
 import HTTPTypes
 import Hummingbird

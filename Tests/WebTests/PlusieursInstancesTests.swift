@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 import Domain
+import Outils
 import TestSupport
 
 /// Two `tdb serve` processes on one PostgreSQL database, as behind a load balancer (runs when `DATABASE_URL` names a

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Domain
+import IndexEffectifs
+import Outils
 import Foundation
 import Hummingbird
 import Web
@@ -39,39 +41,40 @@ struct Bench: AsyncParsableCommand {
         let date = Jour(year: aujourdhui.year, month: 3, day: 15) < aujourdhui ? Jour(year: aujourdhui.year, month: 3, day: 15)
             : Jour(year: aujourdhui.year - 1, month: 3, day: 15)
         var national = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: date), aujourdhui: aujourdhui)
-        let premier = index.compter(national)
-        lignes.append(latence("compteurs nationaux au \(date)") { _ = index.compter(national) })
+        let premier = await index.compter(national)
+        lignes.append(await latence("compteurs nationaux au \(date)") { _ = await index.compter(national) })
         index.mode = .comptages
-        lignes.append(latence("  les mêmes par les comptages des organismes") { _ = index.compter(national) })
+        lignes.append(await latence("  les mêmes par les comptages des organismes") { _ = await index.compter(national) })
         index.mode = .balayage
-        lignes.append(latence("  les mêmes par balayage de toutes les lignes") { _ = index.compter(national) })
-        lignes.append(latence("  avec un filtre sur les apprenants (niveaux 3 et 4)") {
+        lignes.append(await latence("  les mêmes par balayage de toutes les lignes") { _ = await index.compter(national) })
+        lignes.append(await latence("  avec un filtre sur les apprenants (niveaux 3 et 4)") {
             var r = national
             r.filtres.niveaux = [3, 4]
-            _ = index.compter(r)
+            _ = await index.compter(r)
         })
         index.mode = .automatique
-        lignes.append(latence("par département") { _ = index.compter(national, par: .departement) })
+        lignes.append(await latence("par département") { _ = await index.compter(national, par: .departement) })
         var region = national
         region.filtres.regions = ["84"]
-        lignes.append(latence("par organisme dans une région (84)") { _ = index.compter(region, par: .organisme) })
+        lignes.append(await latence("par organisme dans une région (84)") { _ = await index.compter(region, par: .organisme) })
         var filtres = national
         filtres.filtres.niveaux = [3, 4]
         filtres.filtres.tranchesAge = [.de18a20, .de21a25]
         filtres.filtres.regions = ["11", "84", "32"]
-        lignes.append(latence("avec trois filtres (niveaux, âges, régions)") { _ = index.compter(filtres) })
-        lignes.append(latence("évolution sur 24 mois") {
-            _ = index.evolution(national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
+        lignes.append(await latence("avec trois filtres (niveaux, âges, régions)") { _ = await index.compter(filtres) })
+        lignes.append(await latence("évolution sur 24 mois") {
+            _ = await index.evolution(national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
         })
         national.filtres.date = date
         var sql = Compteurs()
         let t0 = ContinuousClock.now
         sql = try await store.compterEnSQL(date: date)
         let dureeSQL = ContinuousClock.now - t0
-        let medianeIndex = mediane { _ = index.compter(national) }
+        let medianeIndex = await mediane { _ = await index.compter(national) }
         lignes.append(("mêmes compteurs nationaux en SQL (\(store.emplacement.split(separator: " ")[0]))",
                        "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
                        + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")))
+        lignes += try await memoireApresRenvois(index: index, store: store)
         lignes += try await mesuresHTTP(store: store, config: config)
 
         let largeur = lignes.map(\.0.count).max() ?? 0
@@ -80,11 +83,43 @@ struct Bench: AsyncParsableCommand {
         if sql != premier { throw ExitCode(1) }
     }
 
-    func latence(_ nom: String, _ f: () -> Void) -> (String, String) {
+    /// The same learners sent again and again (up to 200,000 of them, 20 times), their timelines one step longer
+    /// every other time: the process's resident memory after the first resend and after the last, which should be
+    /// within 10 % of each other since steps left behind are given back. The index is put back as it was.
+    func memoireApresRenvois(index: IndexIndicateurs, store: any StoreOuvert) async throws -> [(String, String)] {
+        let originaux = try await store.changements(apres: 0, limite: 200_000)
+        guard !originaux.isEmpty else { return [] }
+        let allonges = originaux.map { e in
+            let derniere = e.parcours.etapes.last?.date ?? Jour(year: 2030, month: 1, day: 1)
+            return EffectifIndexable(
+                id: e.id, organisme: e.organisme, anneeScolaire: e.anneeScolaire, dateDeNaissance: e.dateDeNaissance,
+                anneeFormation: e.anneeFormation, cfd: e.cfd, rncp: e.rncp,
+                parcours: Parcours(e.parcours.etapes + [EtapeParcours(date: derniere.adding(days: 1), valeur: .abandon)]),
+                version: e.version)
+        }
+        var memoires: [Int] = []
+        let debut = ContinuousClock.now
+        for renvoi in 0..<20 {
+            index.appliquer(renvoi % 2 == 0 ? allonges : originaux)
+            memoires.append(memoireResidente())
+        }
+        let duree = secondes(ContinuousClock.now - debut)
+        index.appliquer(originaux)
+        let (premiere, derniere) = (memoires[0], memoires[memoires.count - 1])
+        let ecart = 100 * Double(derniere - premiere) / Double(max(premiere, 1))
+        return [
+            ("20 renvois de \(originaux.count) apprenants à l'index",
+             "\(fmt(Double(originaux.count) * 20 / max(duree, 1e-9))) apprenants/s"),
+            ("  mémoire résidente après le 1er renvoi / le 20e",
+             "\(premiere / 1_048_576) Mio / \(derniere / 1_048_576) Mio (\(ecart >= 0 ? "+" : "")\(fmt(ecart)) %)"),
+        ]
+    }
+
+    func latence(_ nom: String, _ f: () async -> Void) async -> (String, String) {
         var mesures: [Double] = []
         for _ in 0..<repetitions {
             let t = ContinuousClock.now
-            f()
+            await f()
             mesures.append(secondes(ContinuousClock.now - t) * 1000)
         }
         mesures.sort()
@@ -92,11 +127,11 @@ struct Bench: AsyncParsableCommand {
         return (nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(p99)) ms")
     }
 
-    func mediane(_ f: () -> Void) -> Double {
+    func mediane(_ f: () async -> Void) async -> Double {
         var mesures: [Double] = []
         for _ in 0..<max(5, repetitions / 3) {
             let t = ContinuousClock.now
-            f()
+            await f()
             mesures.append(secondes(ContinuousClock.now - t))
         }
         return mesures.sorted()[mesures.count / 2]

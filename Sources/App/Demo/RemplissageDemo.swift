@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Foundation
 
 /// Fills a database with the demo country (`tdb demo`, `tdb serve --demo`): the real référentiel shipped with

@@ -1,3 +1,4 @@
+import Outils
 /// The fields of an API v3 item, in the order of the reference schema: errors are reported in this order and
 /// the echo of an item in the response lists its known fields in this order. Unknown fields are ignored.
 public enum ChampsDossier {

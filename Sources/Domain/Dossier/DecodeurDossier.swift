@@ -1,3 +1,4 @@
+import Outils
 /// The outcome of reading one item: a valid dossier, or its errors in schema order.
 public enum DossierDecode: Sendable {
     case valide(DossierApprenant)

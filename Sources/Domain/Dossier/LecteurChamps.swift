@@ -1,3 +1,4 @@
+import Outils
 /// Reads the fields of one JSON item with the reference's rules, collecting one error per invalid field in the
 /// order the fields are read. Top-level `null` is the same as absent (domain §2.1).
 struct LecteurChamps {

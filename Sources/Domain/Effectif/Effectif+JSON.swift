@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// The stored form of an effectif: a JSON document with the reference's snake_case names, written and read by
 /// hand (Foundation's `JSONEncoder` took most of the time of a batch).

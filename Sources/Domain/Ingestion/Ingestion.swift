@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// The path of a batch (DESIGN §3): validate every item, resolve its organismes, run the business checks that the
 /// reference only runs in its queue, refuse duplicates inside the batch, then write it all in one transaction.
@@ -9,9 +10,9 @@ public struct Ingestion: Sendable {
     let store: any Store
     let horloge: Horloge
     /// The indicator index, updated with the batch before the verdict is returned.
-    let index: IndexIndicateurs?
+    let index: (any SuiviDesLots)?
 
-    public init(store: any Store, horloge: Horloge, index: IndexIndicateurs? = nil) {
+    public init(store: any Store, horloge: Horloge, index: (any SuiviDesLots)? = nil) {
         self.store = store
         self.horloge = horloge
         self.index = index
@@ -87,11 +88,7 @@ public struct Ingestion: Sendable {
         let t1 = ContinuousClock.now
         let enregistres = try await store.enregistrer(lot: lot)
         let t2 = ContinuousClock.now
-        if let index {
-            let acceptes = enregistres.compactMap(\.indexable)
-            if !index.connait(acceptes.map(\.organisme)) { try await index.rechargerOrganismes(depuis: store) }
-            index.appliquer(acceptes, transmisLe: lot.recuLe)
-        }
+        if let index { try await index.integrer(enregistres.compactMap(\.indexable), transmisLe: lot.recuLe, store: store) }
         try await journaliserEcrasements(lot, enregistres)
         var r = Resultat(lot: lot, enregistres: enregistres)
         r.durees = (lot.dureePreparation, t2 - t1, ContinuousClock.now - t2)

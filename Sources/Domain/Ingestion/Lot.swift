@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// A batch ready to be written: every received item with its verdict, and the accepted ones as effectifs.
 public struct LotPrepare: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// A learner's data on request (F21, F22): exported as JSON, or erased, by a platform administrator, each time
 /// written to the journal. An erased learner leaves only the fingerprint of its key, so that the administrator is

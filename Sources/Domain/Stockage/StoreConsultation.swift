@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// What the dashboard pages read from the store beyond the index: learners by name (never kept in memory) and the
 /// history of transmissions.

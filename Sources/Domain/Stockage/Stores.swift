@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
 /// suite runs against each.

@@ -1,4 +1,6 @@
 import Domain
+import IndexEffectifs
+import Outils
 import Foundation
 import Hummingbird
 
@@ -10,12 +12,12 @@ struct ApiIndicateurs {
     func ajouter(a router: Router<ContexteRequete>) {
         router.get("/api/v1/indicateurs/effectifs") { request, context -> Response in
             let r = try requete(request, context)
-            return .json(JSONTexte.ecrire(Self.compteurs(deps.index.compter(r))))
+            return .json(JSONTexte.ecrire(Self.compteurs(await deps.index.compter(r))))
         }
         for groupe in [Regroupement.departement, .region, .academie, .organisme, .formation] {
             router.get("/api/v1/indicateurs/effectifs/par-\(groupe.rawValue)") { request, context -> Response in
                 let r = try requete(request, context)
-                return .json(JSONTexte.ecrire(.liste(deps.index.compter(r, par: groupe).map { Self.ligne($0, groupe) })))
+                return .json(JSONTexte.ecrire(.liste(await deps.index.compter(r, par: groupe).map { Self.ligne($0, groupe) })))
             }
         }
         router.get("/api/v1/indicateurs/effectifs/evolution") { request, context -> Response in
@@ -28,7 +30,7 @@ struct ApiIndicateurs {
             guard debut <= fin, fin - debut <= 366 * 10 else {
                 throw ErreurApi.validation([ErreurValidation("debut", "La période doit aller de debut à fin, sur 10 ans au plus")])
             }
-            return .json(JSONTexte.ecrire(.liste(deps.index.evolution(r, debut: debut, fin: fin).map { e in
+            return .json(JSONTexte.ecrire(.liste(await deps.index.evolution(r, debut: debut, fin: fin).map { e in
                 .objet([("mois", .texte(e.mois)), ("date", .texte(e.date.description))] + Self.paires(e.compteurs))
             })))
         }
@@ -37,7 +39,7 @@ struct ApiIndicateurs {
             let perimetre = i.droits.perimetre(.voirTransmissions)
             guard !perimetre.estVide else { throw ErreurComptes.interdit }
             let f = try filtres(request)
-            return .json(JSONTexte.ecrire(.liste(deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
+            return .json(JSONTexte.ecrire(.liste(await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
                 .map(Self.couverture))))
         }
         router.get("/api/v1/indicateurs/national") { request, _ -> Response in
@@ -46,10 +48,10 @@ struct ApiIndicateurs {
             let maintenant = deps.horloge.now()
             let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(maintenant))
             return try await deps.cachePublic.reponse(request, generation: deps.index.generation, maintenant: maintenant) {
-                let effectifs = deps.index.compter(r, par: .departement).map { l in
+                let effectifs = await deps.index.compter(r, par: .departement).map { l in
                     JSONTexte.Noeud.objet([("departement", .texte(l.cle))] + Self.paires(l.compteurs))
                 }
-                let organismes = deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant).map(Self.couverture)
+                let organismes = await deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant).map(Self.couverture)
                 let texte = JSONTexte.ecrire(.objet([
                     ("date", .texte(f.date.description)), ("indicateursEffectifs", .liste(effectifs)),
                     ("indicateursOrganismes", .liste(organismes)),

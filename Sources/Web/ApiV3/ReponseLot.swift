@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import Foundation
 
 /// The response to a batch, in the shape of the national API (domain §2.4): every item as sent (without

@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Logging
 
 /// Everything a handler may use, passed in by the composition root (`App`).

@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Foundation
 import Hummingbird
 
@@ -20,7 +21,7 @@ struct PagesPubliques {
             let aujourdhui = Jour(deps.horloge.now())
             let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
             return try await deps.pagePublique("accueil", "Accueil", request, context) {
-                ["compteurs": VueTableau.compteurs(deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
+                ["compteurs": VueTableau.compteurs(await deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
             }
         }
         router.get("/connexion") { request, context in try await deps.page("connexion", "Se connecter", request, context) }

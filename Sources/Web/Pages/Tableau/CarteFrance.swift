@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import Foundation
 
 /// The map of France drawn on the server (no script): départements or régions as SVG paths derived from IGN contours

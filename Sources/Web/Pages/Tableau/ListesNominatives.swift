@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Foundation
 import Hummingbird
 
@@ -44,7 +45,7 @@ struct ListesNominatives {
             guard let id = Int64(texte).map(OrganismeID.init) else {
                 throw ErreurApi.parametre("organisme", "Identifiant d'organisme attendu (un entier)")
             }
-            guard let o = deps.index.organisme(id), perimetre.inclut(o) else {
+            guard let o = await deps.index.organisme(id), perimetre.inclut(o) else {
                 throw ErreurComptes.interdit
             }
             perimetre = .organismes([id])
@@ -58,7 +59,7 @@ struct ListesNominatives {
     /// paged there); and how many rows match in all.
     static func lignes(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, recherche: String? = nil,
                        limite: Int? = nil, decalage: Int = 0) async throws -> (total: Int, lignes: [Ligne]) {
-        let choisis = deps.index.effectifs(r, codes: codes)
+        let choisis = await deps.index.effectifs(r, codes: codes)
         let statuts = Dictionary(choisis.map { ($0.id, $0.statut) }, uniquingKeysWith: { a, _ in a })
         if limite == nil && choisis.count > Self.telechargementMaximum {
             throw ErreurApi(.badRequest, "Liste trop longue pour un téléchargement : \(nombre(choisis.count)) apprenants, "
@@ -75,11 +76,13 @@ struct ListesNominatives {
                                                               decalage: decalage)
         }
         var organismes: [OrganismeID: Organisme] = [:]
-        return (total, details.map { e in
-            if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
-            return Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
-                         formation: deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle)
-        })
+        var lignes: [Ligne] = []
+        for e in details {
+            if organismes[e.organisme] == nil { organismes[e.organisme] = await deps.index.organisme(e.organisme) }
+            lignes.append(Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
+                                formation: await deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle))
+        }
+        return (total, lignes)
     }
 
     /// The statuses as pages show them: key in the URL, code in the index, badge and filter labels.

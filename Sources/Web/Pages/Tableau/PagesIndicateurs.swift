@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Foundation
 import Hummingbird
 
@@ -30,8 +31,8 @@ struct PagesIndicateurs {
 
     /// The map, its legend and its table, for a request.
     func carte(_ r: RequeteIndicateurs, regions: Bool, indicateur: String, query: [(String, String)], chemin: String,
-               lien: ((String) -> String)? = nil) throws -> [String: Any] {
-        let lignes = deps.index.compter(r, par: regions ? .region : .departement)
+               lien: ((String) -> String)? = nil) async throws -> [String: Any] {
+        let lignes = await deps.index.compter(r, par: regions ? .region : .departement)
         let valeurs = Dictionary(lignes.map { ($0.cle, VueTableau.valeur($0.compteurs, indicateur)) }, uniquingKeysWith: { a, _ in a })
         let libelle = VueTableau.colonnes.first { $0.cle == indicateur }?.libelle ?? indicateur
         return [
@@ -47,20 +48,20 @@ struct PagesIndicateurs {
         ]
     }
 
-    func evolution(_ r: RequeteIndicateurs) -> [String: Any] {
+    func evolution(_ r: RequeteIndicateurs) async -> [String: Any] {
         let fin = r.filtres.date
         let debut = Jour(year: fin.year - 2, month: fin.month, day: 1).adding(days: 31)
-        return VueTableau.evolution(deps.index.evolution(r, debut: Jour(year: debut.year, month: debut.month, day: 1), fin: fin))
+        return VueTableau.evolution(await deps.index.evolution(r, debut: Jour(year: debut.year, month: debut.month, day: 1), fin: fin))
     }
 
     /// The organismes of the perimeter with their last transmission, those that need attention first
     /// (`etat=jamais|arretee|…` keeps one state).
-    func transmetteurs(_ perimetre: Perimetre, _ f: FiltresIndicateurs, etat: EtatTransmission?) -> [String: Any] {
+    func transmetteurs(_ perimetre: Perimetre, _ f: FiltresIndicateurs, etat: EtatTransmission?) async -> [String: Any] {
         let maintenant = deps.horloge.now()
         // Never transmitted first, then stopped, then late, then recent; by name within a state. Positions are
         // sorted, not the organismes.
         let rang: [EtatTransmission: Int] = [.jamais: 0, .arretee: 1, .unATroisMois: 2, .recente: 3]
-        let organismes = deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
+        let organismes = await deps.index.organismesCouverts(perimetre: perimetre, filtres: f)
         let etats = organismes.map { EtatTransmission.de($0, maintenant: maintenant) }
         let retenus = organismes.indices.filter { etat == nil || etats[$0] == etat }
             .sorted { i, j in
@@ -80,8 +81,8 @@ struct PagesIndicateurs {
         ]
     }
 
-    func couverture(_ perimetre: Perimetre, _ f: FiltresIndicateurs) -> [String: Any] {
-        let c = deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
+    func couverture(_ perimetre: Perimetre, _ f: FiltresIndicateurs) async -> [String: Any] {
+        let c = await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
         let total = c.reduce(0) { $0 + $1.totalOrganismes.total }
         let transmetteurs = c.reduce(0) { $0 + $1.organismesTransmetteurs.total }
         return [
@@ -105,10 +106,10 @@ struct PagesIndicateurs {
         return try await deps.pagePublique("national", "Indicateurs nationaux", request, context) {
             [
                 "date": f.date.description, "dateLongue": dateLongue(f.date),
-                "compteurs": VueTableau.compteurs(deps.index.compter(r)),
-                "carte": try carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs/national"),
-                "evolution": evolution(r),
-                "couverture": couverture(.national, f),
+                "compteurs": VueTableau.compteurs(await deps.index.compter(r)),
+                "carte": try await carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs/national"),
+                "evolution": await evolution(r),
+                "couverture": await couverture(.national, f),
                 "filtres": VueTableau.formulaireFiltres(f, perimetre: .national, complets: false),
             ]
         }
@@ -133,17 +134,17 @@ struct PagesIndicateurs {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         return try await deps.page("indicateurs", "Indicateurs", request, context, [
             "date": f.date.description, "dateLongue": dateLongue(f.date), "perimetre": perimetre.libelle,
-            "compteurs": VueTableau.compteurs(deps.index.compter(r)),
-            "carte": try carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs"),
-            "evolution": evolution(r),
-            "organismes": try VueTableau.tableau(deps.index.compter(r, par: .organisme), titre: "Par organisme",
+            "compteurs": VueTableau.compteurs(await deps.index.compter(r)),
+            "carte": try await carte(r, regions: regions, indicateur: indicateur, query: query, chemin: "/indicateurs"),
+            "evolution": await evolution(r),
+            "organismes": try VueTableau.tableau(await deps.index.compter(r, par: .organisme), titre: "Par organisme",
                                              premiereColonne: "Organisme", parametreTri: "tri_organismes", query: query,
                                              chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 100),
-            "formations": try VueTableau.tableau(deps.index.compter(r, par: .formation), titre: "Par formation",
+            "formations": try VueTableau.tableau(await deps.index.compter(r, par: .formation), titre: "Par formation",
                                              premiereColonne: "Formation", parametreTri: "tri_formations", query: query,
                                              chemin: "/indicateurs", limite: 100),
-            "couverture": i.droits.peut(.voirTransmissions) ? couverture(i.droits.perimetre(.voirTransmissions), f) : false,
-            "transmetteurs": i.droits.peut(.voirTransmissions) ? transmetteurs(i.droits.perimetre(.voirTransmissions), f, etat: etat) : false,
+            "couverture": i.droits.peut(.voirTransmissions) ? await couverture(i.droits.perimetre(.voirTransmissions), f) : false,
+            "transmetteurs": i.droits.peut(.voirTransmissions) ? await transmetteurs(i.droits.perimetre(.voirTransmissions), f, etat: etat) : false,
             "champsEtat": query.filter { $0.0 != "etat" }.map { ["nom": $0.0, "valeur": $0.1] },
             "listes": listes.map { ["libelle": $0.libelle, "lien": VueTableau.adresse("/listes/\($0.rawValue)", parametresListe)] },
             "filtres": VueTableau.formulaireFiltres(f, perimetre: perimetre),

@@ -1,4 +1,6 @@
 import Domain
+import IndexEffectifs
+import Outils
 import Foundation
 import Hummingbird
 
@@ -34,17 +36,17 @@ struct PagesOrganisme {
         // The organisme's own view counts it whatever its reliability (§7.2).
         let r = RequeteIndicateurs(perimetre: .organismes([o.id]), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
         let chemin = "/organismes/\(o.id)"
-        let parFormation = deps.index.compter(r, par: .formation)
+        let parFormation = await deps.index.compter(r, par: .formation)
         // The formation filter offers the organisme's formations (without the filter, to keep them all listed).
         var sansFiltreFormation = r
         sansFiltreFormation.filtres.cfds = []
-        let formationsProposees = (f.cfds.isEmpty ? parFormation : deps.index.compter(sansFiltreFormation, par: .formation))
+        let formationsProposees = (f.cfds.isEmpty ? parFormation : await deps.index.compter(sansFiltreFormation, par: .formation))
             .compactMap { l in l.cfd.map { (cfd: $0, libelle: l.libelle.isEmpty ? $0 : "\(l.libelle) (\($0))") } }
             .sorted { $0.libelle < $1.libelle }
         var modele: [String: Any] = [
             "organisme": Self.fiche(o), "date": f.date.description, "dateLongue": dateLongue(f.date),
-            "compteurs": VueTableau.compteurs(deps.index.compter(r)),
-            "evolution": PagesIndicateurs(deps: deps).evolution(r),
+            "compteurs": VueTableau.compteurs(await deps.index.compter(r)),
+            "evolution": await PagesIndicateurs(deps: deps).evolution(r),
             "formations": try VueTableau.tableau(parFormation, titre: "Par formation", premiereColonne: "Formation",
                                              parametreTri: "tri_formations", query: query, chemin: chemin),
             "filtres": VueTableau.formulaireFiltres(f, perimetre: .organismes([o.id]), complets: false, territoires: false),
@@ -52,11 +54,13 @@ struct PagesOrganisme {
             "cles": i.organisation.organisme == o.id && i.droits.perimetre(.configurerTransmission).inclut(o),
         ]
         // Its formateurs, with their counters, when it is responsible for some the user may see.
-        let formateurs = try await deps.store.formateurs(de: o.id).map(\.id)
-            .filter { id in deps.index.organisme(id).map { i.droits.perimetre(.voirIndicateurs).inclut($0) } ?? false }
+        var formateurs: [OrganismeID] = []
+        for id in try await deps.store.formateurs(de: o.id).map(\.id) {
+            if let f = await deps.index.organisme(id), i.droits.perimetre(.voirIndicateurs).inclut(f) { formateurs.append(id) }
+        }
         if !formateurs.isEmpty {
             let rf = RequeteIndicateurs(perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
-            modele["formateurs"] = try VueTableau.tableau(deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
+            modele["formateurs"] = try VueTableau.tableau(await deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
                                                       premiereColonne: "Organisme formateur", parametreTri: "tri_organismes",
                                                       query: query, chemin: chemin, lien: { "/organismes/\($0.cle)" })
         }

@@ -1,8 +1,10 @@
+import Domain
 import Foundation
+import Outils
 
 /// The scanning kernel: a histogram of status codes over the rows a request counts, by group, on every core.
 /// Raw buffers and no closure per row: this loop is the whole cost of an indicator.
-extension IndexIndicateurs {
+extension Colonnes {
     /// Where the group of a row comes from.
     enum Groupe {
         case aucun
@@ -12,7 +14,7 @@ extension IndexIndicateurs {
     }
 
     /// `dates × groupes × 6` counts: for each date (ascending) and group, how many rows have each status code.
-    /// Each row's timeline is walked once for all its dates. Call with the read lock held.
+    /// Each row's timeline is walked once for all its dates.
     func histogramme(_ r: RequeteIndicateurs, dates: [Jour], groupes: Int, groupe: Groupe) -> [Int] {
         let masque = masque(r).map { $0 ? UInt8(1) : 0 }
         let filtre = filtreLignes(r)
@@ -39,7 +41,7 @@ extension IndexIndicateurs {
             case .parFormation: break
             }
         }
-        let parts = total > 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let parts = total > 50_000 ? max(1, min(reserve.nombreDeFils, 8)) : 1
         let largeur = dates.count * groupes * 6
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
         resultats.initialize(repeating: 0)
@@ -62,8 +64,7 @@ extension IndexIndicateurs {
                                     table.withUnsafeBufferPointer { table in
                                         let t = Tampons(org: org, debut: debut, nb: nb, jours: etapes, statuts: statuts,
                                                         formation: formation, masque: masque, table: table, resultats: resultats)
-                                        let index = UncheckedSendable(self)
-                                        DispatchQueue.concurrentPerform(iterations: parts) { p in
+                                        reserve.enParallele(parts) { p in
                                             let h = t.resultats.baseAddress! + p * largeur
                                             for (liste, concernees) in travaux {
                                                 let a = liste.count * p / parts, b = liste.count * (p + 1) / parts
@@ -72,7 +73,7 @@ extension IndexIndicateurs {
                                                         let i = Int(lignes[n])
                                                         let o = Int(t.org[i])
                                                         if o < 0 || t.masque[o] == 0 { continue }
-                                                        if filtrer && !filtre.accepte(index.valeur, i) { continue }
+                                                        if filtrer && !filtre.accepte(self, i) { continue }
                                                         let g = parFormation ? Int(t.formation[i]) : t.table.isEmpty ? 0 : Int(t.table[o])
                                                         var k = Int(t.debut[i])
                                                         let fin = k + Int(t.nb[i])
@@ -112,20 +113,18 @@ extension IndexIndicateurs {
         // only read meanwhile (lock held).
         let datesParAnnee = Dictionary(uniqueKeysWithValues: annees.map { a in (a, dates.indices.filter { cles[$0].contains(a) }) })
         let retenus = masque.indices.filter { masque[$0] != 0 }
-        let parts = retenus.count > 1_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let parts = retenus.count > 1_000 ? max(1, min(reserve.nombreDeFils, 8)) : 1
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)
         resultats.initialize(repeating: 0)
         defer { resultats.deallocate() }
-        let partage = UncheckedSendable((self, resultats))
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
-            let (index, resultats) = partage.valeur
+        reserve.enParallele(parts) { p in
             let h = resultats.baseAddress! + p * largeur
             for o in retenus[(retenus.count * p / parts)..<(retenus.count * (p + 1) / parts)] {
                 let g = table.isEmpty ? 0 : Int(table[o])
-                let id = index.idOrg[o]
+                let id = idOrg[o]
                 for annee in annees {
-                    guard let c = index.comptages[Self.cleComptage(id, annee)] else { continue }
-                    for d in datesParAnnee[annee]! {
+                    guard let c = comptages[Self.cleComptage(id, annee)] else { continue }
+                    for d in datesParAnnee[annee] ?? [] {
                         let v = c.a(jours[d])
                         let b = (d * groupes + g) * 6
                         for s in 0..<6 { h[b + s] += Int(v[s]) }
@@ -162,10 +161,4 @@ struct Tampons: @unchecked Sendable {
     let masque: UnsafeBufferPointer<UInt8>
     let table: UnsafeBufferPointer<Int32>
     let resultats: UnsafeMutableBufferPointer<Int>
-}
-
-/// A value shared across tasks that nobody mutates after it is built (documented at each use).
-public struct UncheckedSendable<T>: @unchecked Sendable {
-    public let valeur: T
-    public init(_ valeur: T) { self.valeur = valeur }
 }

@@ -1,4 +1,4 @@
-import Domain
+import Outils
 import Foundation
 import Testing
 

@@ -61,7 +61,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The zod name of the value's type, used in type error messages.
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"

@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import Outils
 
 /// A synthetic country for demonstrations, benchmarks and tests: real organisations (the référentiel), invented
 /// relations, catalogue and learners, all plausible and reproducible from a seed. Learners become API v3 items, so

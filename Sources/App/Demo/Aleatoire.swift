@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same demo country.
 public struct Aleatoire: RandomNumberGenerator, Sendable {
     var etat: UInt64

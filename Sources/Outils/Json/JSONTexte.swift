@@ -58,7 +58,7 @@ public enum JSONTexte {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func chaine(_ s: String, into out: inout [UInt8]) {
+    public static func chaine(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

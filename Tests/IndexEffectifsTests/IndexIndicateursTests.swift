@@ -1,4 +1,6 @@
 import Domain
+import IndexEffectifs
+import TestSupport
 import Foundation
 import Testing
 
@@ -53,77 +55,77 @@ struct IndexIndicateursTests {
         return RequeteIndicateurs(perimetre: p, filtres: f, aujourdhui: j("2025-01-15"))
     }
 
-    @Test func nationalCounters() {
-        #expect(Self.index().compter(requete()) == Compteurs(apprenants: 4, apprentis: 2, inscrits: 1, rupturants: 1, abandons: 1))
+    @Test func nationalCounters() async {
+        #expect(await Self.index().compter(requete()) == Compteurs(apprenants: 4, apprentis: 2, inscrits: 1, rupturants: 1, abandons: 1))
     }
 
-    @Test func byTerritory() {
-        let parDep = Self.index().compter(requete(), par: .departement)
+    @Test func byTerritory() async {
+        let parDep = await Self.index().compter(requete(), par: .departement)
         #expect(parDep.map(\.cle) == ["59", "80"])
         #expect(parDep[0].compteurs == Compteurs(apprenants: 1, inscrits: 1))
         #expect(parDep[1].compteurs == Compteurs(apprenants: 3, apprentis: 2, rupturants: 1, abandons: 1))
-        #expect(Self.index().compter(requete(), par: .region).map(\.cle) == ["32"])
+        #expect(await Self.index().compter(requete(), par: .region).map(\.cle) == ["32"])
     }
 
-    @Test func perimeterAndFiable() {
-        #expect(Self.index().compter(requete(.organismes([OrganismeID(2)]))) == Compteurs(apprenants: 1, inscrits: 1))
-        #expect(Self.index().compter(requete(.region("84"))) == Compteurs())
+    @Test func perimeterAndFiable() async {
+        #expect(await Self.index().compter(requete(.organismes([OrganismeID(2)]))) == Compteurs(apprenants: 1, inscrits: 1))
+        #expect(await Self.index().compter(requete(.region("84"))) == Compteurs())
         var seul = requete(.organismes([OrganismeID(3)]))
-        #expect(Self.index().compter(seul) == Compteurs())
+        #expect(await Self.index().compter(seul) == Compteurs())
         seul.fiablesSeulement = false
-        #expect(Self.index().compter(seul) == Compteurs(apprenants: 1, apprentis: 1))
-        #expect(Self.index().compter(requete(.aucun)) == Compteurs())
+        #expect(await Self.index().compter(seul) == Compteurs(apprenants: 1, apprentis: 1))
+        #expect(await Self.index().compter(requete(.aucun)) == Compteurs())
     }
 
-    @Test func filters() {
+    @Test func filters() async {
         let i = Self.index()
-        #expect(i.compter(requete { $0.tranchesAge = [.moins18] }) == Compteurs(apprenants: 1, apprentis: 1))
-        #expect(i.compter(requete { $0.tranchesAge = [.de21a25] }) == Compteurs(apprenants: 1, apprentis: 1))  // born 2000
-        #expect(i.compter(requete { $0.tranchesAge = [.de18a20] }) == Compteurs(apprenants: 2, inscrits: 1, rupturants: 1, abandons: 1))
-        #expect(i.compter(requete { $0.niveaux = [5] }) == Compteurs(apprenants: 1, rupturants: 1))
-        #expect(i.compter(requete { $0.cfds = ["50022141"] }) == Compteurs(apprenants: 1, apprentis: 1))
-        #expect(i.compter(requete { $0.cfds = ["99999999"] }) == Compteurs())
-        #expect(i.compter(requete { $0.anneesFormation = [2] }) == Compteurs(apprenants: 1, rupturants: 1))
-        #expect(i.compter(requete { $0.reseaux = ["CCI"] }).apprenants == 3)
-        #expect(i.compter(requete { $0.departements = ["59"] }).inscrits == 1)
-        #expect(i.compter(requete { $0.organismeRecherche = "Organisme 2" }).apprenants == 1)
-        #expect(i.compter(requete { $0.bassinsEmploi = ["0051"] }) == Compteurs())
+        #expect(await i.compter(requete { $0.tranchesAge = [.moins18] }) == Compteurs(apprenants: 1, apprentis: 1))
+        #expect(await i.compter(requete { $0.tranchesAge = [.de21a25] }) == Compteurs(apprenants: 1, apprentis: 1))  // born 2000
+        #expect(await i.compter(requete { $0.tranchesAge = [.de18a20] }) == Compteurs(apprenants: 2, inscrits: 1, rupturants: 1, abandons: 1))
+        #expect(await i.compter(requete { $0.niveaux = [5] }) == Compteurs(apprenants: 1, rupturants: 1))
+        #expect(await i.compter(requete { $0.cfds = ["50022141"] }) == Compteurs(apprenants: 1, apprentis: 1))
+        #expect(await i.compter(requete { $0.cfds = ["99999999"] }) == Compteurs())
+        #expect(await i.compter(requete { $0.anneesFormation = [2] }) == Compteurs(apprenants: 1, rupturants: 1))
+        #expect(await i.compter(requete { $0.reseaux = ["CCI"] }).apprenants == 3)
+        #expect(await i.compter(requete { $0.departements = ["59"] }).inscrits == 1)
+        #expect(await i.compter(requete { $0.organismeRecherche = "Organisme 2" }).apprenants == 1)
+        #expect(await i.compter(requete { $0.bassinsEmploi = ["0051"] }) == Compteurs())
     }
 
-    @Test func byOrganismeAndFormation() {
+    @Test func byOrganismeAndFormation() async {
         let i = Self.index()
-        #expect(i.compter(requete(), par: .organisme).map(\.cle) == ["1", "2"])
-        let parFormation = i.compter(requete(), par: .formation)
+        #expect(await i.compter(requete(), par: .organisme).map(\.cle) == ["1", "2"])
+        let parFormation = await i.compter(requete(), par: .formation)
         #expect(parFormation.first { $0.cfd == "50022141" }?.libelle == "CAP Boulanger")
         #expect(parFormation.first { $0.cfd == "50022141" }?.niveau == 3)
     }
 
-    @Test func monthlyEvolution() {
-        let e = Self.index().evolution(requete(), debut: j("2024-09-01"), fin: j("2025-01-31"))
+    @Test func monthlyEvolution() async {
+        let e = await Self.index().evolution(requete(), debut: j("2024-09-01"), fin: j("2025-01-31"))
         #expect(e.map(\.mois) == ["2024-09", "2024-10", "2024-11", "2024-12", "2025-01"])
         #expect(e[0].date == j("2024-09-30"))
         #expect(e[0].compteurs == Compteurs(apprenants: 3, apprentis: 1, inscrits: 2))
         #expect(e[4].date == j("2025-01-15"))  // the current month is read today
-        #expect(e[4].compteurs == Self.index().compter(requete()))
+        #expect(await e[4].compteurs == Self.index().compter(requete()))
     }
 
-    @Test func coverage() {
+    @Test func coverage() async {
         let i = Self.index()
         let now = j("2025-01-15").date
         i.appliquer([Self.effectifs[4]], transmisLe: now.addingTimeInterval(-86_400))
-        let c = i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: Self.D), maintenant: now)
+        let c = await i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: Self.D), maintenant: now)
         #expect(c.map(\.departement) == ["59", "80"])  // non-fiable and closed organismes are left out
         #expect(c[0].totalOrganismes.total == 1 && c[0].organismesTransmetteurs.total == 1 && c[0].tauxCouverture == 100)
         #expect(c[1].totalOrganismes.responsablesFormateurs == 1 && c[1].organismesTransmetteurs.total == 0)
         #expect(c[1].tauxCouverture == 0 && c[1].jamaisTransmis == 1)
-        let avant = i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: j("2025-01-01")), maintenant: now)
+        let avant = await i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: j("2025-01-01")), maintenant: now)
         #expect(avant[0].organismesTransmetteurs.total == 0)
     }
 
     /// After a sequence of random transmissions (new learners and updates), the index agrees with a count
     /// recomputed from scratch from the last version of every effectif.
     @Test(arguments: [1, 2, 3])
-    func agreesWithARecomputationAfterRandomTransmissions(_ graine: UInt64) {
+    func agreesWithARecomputationAfterRandomTransmissions(_ graine: UInt64) async {
         var g = Generateur(graine)
         let index = IndexIndicateurs()
         index.charger(organismes: Self.organismes, catalogue: Catalogue([]))
@@ -161,31 +163,38 @@ struct IndexIndicateursTests {
             }
             var f = FiltresIndicateurs(date: d)
             f.date = d
-            #expect(index.compter(RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: d)) == attendu, "au \(d)")
+            #expect(await index.compter(RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: d)) == attendu, "au \(d)")
         }
         #expect(index.nombreEffectifs == derniers.count)
-        let evolution = index.evolution(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: j("2024-06-30")),
+        let evolution = await index.evolution(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: j("2024-06-30")),
                                                            aujourdhui: j("2026-01-01")), debut: j("2023-09-01"), fin: j("2024-06-30"))
         for e in evolution {
-            #expect(e.compteurs == index.compter(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: e.date),
-                                                                   aujourdhui: j("2026-01-01"))), "évolution \(e.mois)")
+            let attendu = await index.compter(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: e.date),
+                                                                 aujourdhui: j("2026-01-01")))
+            #expect(e.compteurs == attendu, "évolution \(e.mois)")
         }
         // Requests filtered on organismes only are answered from per-organisme counts: the same as a scan of rows.
         for d in stride(from: 0, to: 1000, by: 91).map({ j("2023-09-01").adding(days: $0) }) {
             var r = RequeteIndicateurs(perimetre: .region("32"), filtres: FiltresIndicateurs(date: d), aujourdhui: j("2026-01-01"))
             r.fiablesSeulement = tour(d) % 2 == 0
             index.mode = .comptages
-            let rapide = (Regroupement.allCases.map { index.compter(r, par: $0) }, index.compter(r),
-                          index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
+            let rapide = (await parGroupe(index, r), await index.compter(r),
+                          await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
             index.mode = .balayage
-            let balayage = (Regroupement.allCases.map { index.compter(r, par: $0) }, index.compter(r),
-                            index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
+            let balayage = (await parGroupe(index, r), await index.compter(r),
+                            await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
             index.mode = .automatique
             #expect(rapide.0 == balayage.0 && rapide.1 == balayage.1 && rapide.2 == balayage.2, "au \(d)")
         }
     }
 
     private func tour(_ d: Jour) -> Int { Int(d.rawValue) }
+
+    private func parGroupe(_ index: IndexIndicateurs, _ r: RequeteIndicateurs) async -> [[LigneIndicateurs]] {
+        var lignes: [[LigneIndicateurs]] = []
+        for groupe in Regroupement.allCases { lignes.append(await index.compter(r, par: groupe)) }
+        return lignes
+    }
 }
 
 /// A small deterministic generator (SplitMix64) for reproducible random tests.

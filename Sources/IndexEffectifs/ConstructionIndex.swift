@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 extension IndexIndicateurs {
@@ -15,7 +16,7 @@ extension IndexIndicateurs {
             let total = compteur.ajouter(paquet.count)
             if total / pas != (total - paquet.count) / pas { progression(total) }
         }
-        index.suivre([], jusqua: versions.effectifs)
+        await index.suivre([], jusqua: versions.effectifs)
         index.compacter()
         return index
     }
@@ -24,8 +25,12 @@ extension IndexIndicateurs {
     public func rechargerOrganismes(depuis store: any Store, version: Int64? = nil) async throws {
         let v: Int64
         if let version { v = version } else { v = try await store.versions().organismes }
-        charger(organismes: try await store.tousLesOrganismes(), catalogue: Catalogue(try await store.formations()))
-        verrou.withLock { versionOrganismes = v }
+        let catalogue = Catalogue(try await store.formations())
+        let organismes = try await store.tousLesOrganismes()
+        await ecritureEnReserve { c in
+            c.charger(organismes: organismes, catalogue: catalogue)
+            c.versionOrganismes = v
+        }
     }
 
     /// Brings the index up to date with writes made by other instances or processes: reloads the organismes
@@ -34,18 +39,18 @@ extension IndexIndicateurs {
     @discardableResult
     public func rattraper(depuis store: any Store, paquet: Int = 10_000) async throws -> Int {
         let versions = try await store.versions()
-        if versions.organismes != verrou.lire({ versionOrganismes }) {
+        if versions.organismes != (await lecture { $0.versionOrganismes }) {
             try await rechargerOrganismes(depuis: store, version: versions.organismes)
         }
-        verrou.withLock { versionBase = max(versionBase, versions.effectifs) }
+        await ecritureEnReserve { $0.versionBase = max($0.versionBase, versions.effectifs) }
         var appliques = try await suivreEffacements(depuis: store)
         while true {
-            let depuis = verrou.lire { versionSuivie }
+            let depuis = await lecture { $0.versionSuivie }
             guard depuis < versions.effectifs else { break }
             let changements = try await store.changements(apres: depuis, limite: paquet)
             guard let dernier = changements.last?.version else { break }
             if !connait(changements.map(\.organisme)) { try await rechargerOrganismes(depuis: store) }
-            suivre(changements, jusqua: dernier)
+            await suivre(changements, jusqua: dernier)
             appliques += changements.count
         }
         return appliques

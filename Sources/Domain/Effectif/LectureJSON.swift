@@ -1,4 +1,5 @@
 import Foundation
+import Outils
 
 /// The fields of a JSON object being written, in order; a `nil` value leaves the field out.
 struct ChampsJSON {

@@ -180,3 +180,5 @@ public struct AnalyseurJSON {
         return d
     }
 }
+
+@inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

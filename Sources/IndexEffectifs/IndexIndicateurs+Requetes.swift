@@ -1,39 +1,8 @@
+import Domain
 import Foundation
+import Outils
 
-/// A question to the index: whose perimeter, which filters, and whether non-fiable organismes are left out.
-public struct RequeteIndicateurs: Sendable {
-    public var perimetre: Perimetre
-    public var filtres: FiltresIndicateurs
-    /// All views but the single-organisme summary count only FIABLE, open organismes (§7.2).
-    public var fiablesSeulement: Bool
-    /// Ages are computed against today, not D (§7.2).
-    public var aujourdhui: Jour
-
-    public init(perimetre: Perimetre, filtres: FiltresIndicateurs, fiablesSeulement: Bool = true, aujourdhui: Jour) {
-        self.perimetre = perimetre
-        self.filtres = filtres
-        self.fiablesSeulement = fiablesSeulement
-        self.aujourdhui = aujourdhui
-    }
-}
-
-public enum Regroupement: String, Sendable, CaseIterable {
-    case departement, region, academie, organisme, formation
-}
-
-/// One line of a grouped result.
-public struct LigneIndicateurs: Sendable, Equatable {
-    public let cle: String
-    public let libelle: String
-    public let compteurs: Compteurs
-    /// For `.organisme`: the organisme; for `.formation`: the level and codes.
-    public let organisme: Organisme?
-    public let niveau: Int?
-    public let cfd: String?
-    public let rncp: String?
-}
-
-extension IndexIndicateurs {
+extension Colonnes {
     /// The organismes a request may count, as a mask over the index's organismes, from their small codes.
     func masque(_ r: RequeteIndicateurs) -> [Bool] {
         let f = r.filtres
@@ -93,7 +62,7 @@ extension IndexIndicateurs {
         }
 
         @inline(__always)
-        func accepte(_ index: IndexIndicateurs, _ i: Int) -> Bool {
+        func accepte(_ index: Colonnes, _ i: Int) -> Bool {
             if !ages.isEmpty {
                 let n = index.naissance[i]
                 if !ages.contains(where: { n >= $0.0 && n < $0.1 }) { return false }
@@ -128,66 +97,27 @@ extension IndexIndicateurs {
         return FiltreLignes(ages: ages, anneesFormation: masque(f.anneesFormation, decalage: 1), niveaux: masque(f.niveaux),
                             cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && rangs.isEmpty)
     }
+}
 
+extension IndexIndicateurs {
     /// The five counters.
-    public func compter(_ r: RequeteIndicateurs) -> Compteurs {
-        lecture { Self.compteurs(histogramme(r, dates: [r.filtres.date], groupes: 1, groupe: .aucun), groupe: 0) }
+    public func compter(_ r: RequeteIndicateurs) async -> Compteurs {
+        await lecture { c in
+            Colonnes.compteurs(c.histogramme(r, dates: [r.filtres.date], groupes: 1, groupe: .aucun), groupe: 0)
+        }
     }
 
     /// The counters by territory of the organisme formateur, by organisme or by formation, in key order
     /// (groups with no effectif counted are left out).
-    public func compter(_ r: RequeteIndicateurs, par groupe: Regroupement) -> [LigneIndicateurs] {
-        lecture {
-            let t = Territoires.france
-            var cles: [String] = []
-            var rang: [String: Int32] = [:]
-            var table: [Int32] = []
-            if groupe != .formation {
-                table = organismes.map { o -> Int32 in
-                    let a = o.adresse
-                    let cle = switch groupe {
-                    case .region: a.region ?? ""
-                    case .academie: a.academie ?? ""
-                    case .organisme: o.id.description
-                    default: a.departement ?? ""
-                    }
-                    if let r = rang[cle] { return r }
-                    rang[cle] = Int32(cles.count)
-                    cles.append(cle)
-                    return Int32(cles.count - 1)
-                }
-            }
-            let n = groupe == .formation ? formations.count : cles.count
-            let h = histogramme(r, dates: [r.filtres.date], groupes: max(n, 1),
-                                groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
-            var lignes: [LigneIndicateurs] = []
-            for g in 0..<n {
-                let c = Self.compteurs(h, groupe: g)
-                guard h[(g * 6)..<(g * 6 + 6)].contains(where: { $0 > 0 }) else { continue }
-                switch groupe {
-                case .formation:
-                    let f = formations[g]
-                    lignes.append(LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
-                                                   organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
-                case .organisme:
-                    let o = organismes[Int(rangOrganisme[OrganismeID(Int64(cles[g])!)]!)]
-                    lignes.append(LigneIndicateurs(cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
-                                                   rncp: nil))
-                default:
-                    let cle = cles[g]
-                    let libelle = groupe == .region ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom
-                    lignes.append(LigneIndicateurs(cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil,
-                                                   cfd: nil, rncp: nil))
-                }
-            }
-            if groupe == .organisme { return lignes.sorted { $0.organisme!.id.rawValue < $1.organisme!.id.rawValue } }
-            return lignes.sorted { $0.cle < $1.cle }
-        }
+    public func compter(_ r: RequeteIndicateurs, par groupe: Regroupement) async -> [LigneIndicateurs] {
+        await lecture { c in c.compter(r, par: groupe) }
     }
 
     /// Month by month from `debut` to `fin`: the counters at the last day of each month (today for the current
     /// month), in one pass over the rows.
-    public func evolution(_ r: RequeteIndicateurs, debut: Jour, fin: Jour) -> [(mois: String, date: Jour, compteurs: Compteurs)] {
+    public func evolution(_ r: RequeteIndicateurs, debut: Jour, fin: Jour) async
+        -> [(mois: String, date: Jour, compteurs: Compteurs)]
+    {
         var dates: [Jour] = []
         var (y, m, _) = debut.components
         while Jour(year: y, month: m, day: 1) <= fin && dates.count < 240 {
@@ -195,12 +125,61 @@ extension IndexIndicateurs {
             dates.append(min(dernier, r.aujourdhui))
             (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
         }
-        return lecture {
-            let h = histogramme(r, dates: dates, groupes: 1, groupe: .aucun)
-            return dates.indices.map { k in
-                let (y, m, _) = dates[k].components
-                return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Self.compteurs(h, groupe: k))
+        let lesDates = dates
+        let h = await lecture { c in c.histogramme(r, dates: lesDates, groupes: 1, groupe: .aucun) }
+        return dates.indices.map { k in
+            let (y, m, _) = dates[k].components
+            return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Colonnes.compteurs(h, groupe: k))
+        }
+    }
+}
+
+extension Colonnes {
+    /// The counters by group, in key order (groups with no effectif counted are left out).
+    func compter(_ r: RequeteIndicateurs, par groupe: Regroupement) -> [LigneIndicateurs] {
+        let t = Territoires.france
+        var cles: [String] = []
+        var rang: [String: Int32] = [:]
+        var table: [Int32] = []
+        if groupe != .formation {
+            table = organismes.map { o -> Int32 in
+                let a = o.adresse
+                let cle = switch groupe {
+                case .region: a.region ?? ""
+                case .academie: a.academie ?? ""
+                case .organisme: o.id.description
+                default: a.departement ?? ""
+                }
+                if let r = rang[cle] { return r }
+                rang[cle] = Int32(cles.count)
+                cles.append(cle)
+                return Int32(cles.count - 1)
             }
         }
+        let n = groupe == .formation ? formations.count : cles.count
+        let h = histogramme(r, dates: [r.filtres.date], groupes: max(n, 1),
+                            groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
+        var lignes: [LigneIndicateurs] = []
+        for g in 0..<n {
+            let c = Self.compteurs(h, groupe: g)
+            guard h[(g * 6)..<(g * 6 + 6)].contains(where: { $0 > 0 }) else { continue }
+            switch groupe {
+            case .formation:
+                let f = formations[g]
+                lignes.append(LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
+                                               organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
+            case .organisme:
+                let o = organismes[g]  // one group per organisme, in their order
+                lignes.append(LigneIndicateurs(cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
+                                               rncp: nil))
+            default:
+                let cle = cles[g]
+                let libelle = groupe == .region ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom
+                lignes.append(LigneIndicateurs(cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil,
+                                               cfd: nil, rncp: nil))
+            }
+        }
+        if groupe == .organisme { return lignes.sorted { ($0.organisme?.id.rawValue ?? 0) < ($1.organisme?.id.rawValue ?? 0) } }
+        return lignes.sorted { $0.cle < $1.cle }
     }
 }
