@@ -9,14 +9,15 @@ extension IndexIndicateurs {
         await lecture { c in c.effectifs(r, codes: codes) }
     }
 
-    /// The organisme of the index with this id (its transmission dates as the index knows them).
-    public func organisme(_ id: OrganismeID) async -> Organisme? {
-        await lecture { c in c.rangOrganisme[id].map { c.organismes[Int($0)] } }
+    /// The organisme of the index with this id (its transmission dates as the index knows them). A lookup, not a
+    /// scan: read in place.
+    public func organisme(_ id: OrganismeID) -> Organisme? {
+        consultation { c in c.rangOrganisme[id].map { c.organismes[Int($0)] } }
     }
 
-    /// The title and level of a formation, from the catalogue.
-    public func formation(cfd: String?, rncp: String?) async -> FormationCatalogue? {
-        await lecture { c in c.catalogue.formation(cfd: cfd, rncp: rncp) }
+    /// The title and level of a formation, from the catalogue. A lookup, not a scan: read in place.
+    public func formation(cfd: String?, rncp: String?) -> FormationCatalogue? {
+        consultation { c in c.catalogue.formation(cfd: cfd, rncp: rncp) }
     }
 }
 

@@ -8,7 +8,7 @@ import Outils
 /// threads of Swift's cooperative pool: the task that asks is suspended meanwhile. The store stays the source of
 /// truth.
 public final class IndexIndicateurs: Sendable {
-    /// Every column, behind the lock. The only ways in are `lecture` and `ecriture` below.
+    /// Every column, behind the lock. The only ways in are `lecture`, `consultation` and `ecriture` below.
     private let colonnes: VerrouLectureEcriture<Colonnes>
     /// Where the index stands, readable without waiting for a writer (cache keys, health, metrics).
     private let etat = VerrouLectureEcriture(Etat())
@@ -44,6 +44,9 @@ public final class IndexIndicateurs: Sendable {
         }
     }
 
+    /// Reads the columns in place, for lookups that take microseconds (never a scan: those go through `lecture`).
+    func consultation<T>(_ corps: (Colonnes) -> T) -> T { colonnes.lire(corps) }
+
     /// Changes the columns, alone, then publishes where the index stands. Called on the caller's thread: the
     /// serving paths call it through `ecritureEnReserve`.
     @discardableResult
@@ -78,12 +81,12 @@ public final class IndexIndicateurs: Sendable {
 
     /// How requests filtered on organismes only are answered.
     public var mode: ModeCalcul {
-        get { colonnes.lire { $0.mode } }
+        get { consultation { $0.mode } }
         set { ecriture { $0.mode = newValue } }
     }
 
     /// How many timeline steps the columns hold, and how many of them no row points to any more.
-    public var etapes: (stockees: Int, orphelines: Int) { colonnes.lire { $0.etapes } }
+    public var etapes: (stockees: Int, orphelines: Int) { consultation { $0.etapes } }
 
     // MARK: - Écriture
 
@@ -94,7 +97,7 @@ public final class IndexIndicateurs: Sendable {
 
     /// Whether every organisme is known to the index (else reload them first).
     public func connait(_ ids: some Sequence<OrganismeID>) -> Bool {
-        colonnes.lire { c in ids.allSatisfy { c.rangOrganisme[$0] != nil } }
+        consultation { c in ids.allSatisfy { c.rangOrganisme[$0] != nil } }
     }
 
     /// Adds or replaces effectifs, all at once, and notes the transmission on their organismes. A row already

@@ -45,7 +45,7 @@ struct ListesNominatives {
             guard let id = Int64(texte).map(OrganismeID.init) else {
                 throw ErreurApi.parametre("organisme", "Identifiant d'organisme attendu (un entier)")
             }
-            guard let o = await deps.index.organisme(id), perimetre.inclut(o) else {
+            guard let o = deps.index.organisme(id), perimetre.inclut(o) else {
                 throw ErreurComptes.interdit
             }
             perimetre = .organismes([id])
@@ -76,13 +76,11 @@ struct ListesNominatives {
                                                               decalage: decalage)
         }
         var organismes: [OrganismeID: Organisme] = [:]
-        var lignes: [Ligne] = []
-        for e in details {
-            if organismes[e.organisme] == nil { organismes[e.organisme] = await deps.index.organisme(e.organisme) }
-            lignes.append(Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
-                                formation: await deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle))
-        }
-        return (total, lignes)
+        return (total, details.map { e in
+            if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
+            return Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
+                         formation: deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle)
+        })
     }
 
     /// The statuses as pages show them: key in the URL, code in the index, badge and filter labels.

@@ -54,10 +54,8 @@ struct PagesOrganisme {
             "cles": i.organisation.organisme == o.id && i.droits.perimetre(.configurerTransmission).inclut(o),
         ]
         // Its formateurs, with their counters, when it is responsible for some the user may see.
-        var formateurs: [OrganismeID] = []
-        for id in try await deps.store.formateurs(de: o.id).map(\.id) {
-            if let f = await deps.index.organisme(id), i.droits.perimetre(.voirIndicateurs).inclut(f) { formateurs.append(id) }
-        }
+        let formateurs = try await deps.store.formateurs(de: o.id).map(\.id)
+            .filter { id in deps.index.organisme(id).map { i.droits.perimetre(.voirIndicateurs).inclut($0) } ?? false }
         if !formateurs.isEmpty {
             let rf = RequeteIndicateurs(perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
             modele["formateurs"] = try VueTableau.tableau(await deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
