@@ -27,18 +27,19 @@ struct LigneLue {
 
     func illisible(_ colonne: String) -> LigneIllisible { LigneIllisible(table: table, id: id, colonne: colonne) }
 
-    /// The value of a column (an optional type accepts NULL).
-    func exiger<T: DatabaseValueConvertible & StatementColumnConvertible>(_ colonne: String, _ type: T.Type = T.self)
-        throws -> T
-    {
-        do { return try row.decode(T.self, forColumn: colonne) } catch { throw illisible(colonne) }
+    /// The value of a column (an optional type accepts NULL). Strict: a text where a number is expected, or a number
+    /// where a text is, is an error (SQLite's own conversions would make `'hier'` a date of 1970).
+    func exiger<T: DatabaseValueConvertible>(_ colonne: String, _ type: T.Type = T.self) throws -> T {
+        guard let position = row.index(forColumn: colonne) else { throw illisible(colonne) }
+        return try exiger(position, colonne, T.self)
     }
 
     /// The value of a column by position, for the rows read by the million (the index at start-up).
-    func exiger<T: DatabaseValueConvertible & StatementColumnConvertible>(
-        _ position: Int, _ colonne: String, _ type: T.Type = T.self
-    ) throws -> T {
-        do { return try row.decode(T.self, atIndex: position) } catch { throw illisible(colonne) }
+    func exiger<T: DatabaseValueConvertible>(_ position: Int, _ colonne: String, _ type: T.Type = T.self) throws -> T {
+        guard position < row.count, let valeur = T.fromDatabaseValue((row[position] as DatabaseValue?) ?? .null) else {
+            throw illisible(colonne)
+        }
+        return valeur
     }
 
     /// A text column read as a value of the domain (a school year, a day, an identifier…).
