@@ -25,8 +25,8 @@ struct LignePG {
 
     private static func identifiant(_ row: PostgresRandomAccessRow, _ colonne: String) -> String {
         guard row.contains(colonne) else { return "?" }
-        if let i = try? row[colonne].decode(Int64?.self) { return i.map(String.init) ?? "?" }
-        if let t = try? row[colonne].decode(String?.self) { return t ?? "?" }
+        if let i = try? row[colonne].decode(Int64.self) { return String(i) }
+        if let t = try? row[colonne].decode(String.self) { return t }
         return "?"
     }
 

@@ -30,8 +30,10 @@ struct LigneLue {
     /// The value of a column (an optional type accepts NULL). Strict: a text where a number is expected, or a number
     /// where a text is, is an error (SQLite's own conversions would make `'hier'` a date of 1970).
     func exiger<T: DatabaseValueConvertible>(_ colonne: String, _ type: T.Type = T.self) throws -> T {
-        guard let position = row.index(forColumn: colonne) else { throw illisible(colonne) }
-        return try exiger(position, colonne, T.self)
+        guard row.hasColumn(colonne), let valeur = T.fromDatabaseValue((row[colonne] as DatabaseValue?) ?? .null) else {
+            throw illisible(colonne)
+        }
+        return valeur
     }
 
     /// The value of a column by position, for the rows read by the million (the index at start-up).
