@@ -24,7 +24,9 @@ struct StoreContractLignesIllisiblesTests {
     @Test(arguments: Backend.actifs) func aDamagedTimelineNamesItsRow(_ backend: Backend) async throws {
         try await backend.avecStore { store in
             let (_, a, b) = try await deuxApprenants(store)
-            try await corrompre(store, "UPDATE effectifs SET parcours = 'pas du JSON' WHERE id = \(b.id.rawValue)")
+            // A status no timeline holds.
+            let parcours = #"[{"date":"2024-09-02","valeur":"PIRATE"}]"#
+            try await corrompre(store, "UPDATE effectifs SET parcours = '\(parcours)' WHERE id = \(b.id.rawValue)")
 
             let lue = await ligneIllisible { _ = try await store.effectif(cle: b.effectif.cle) }
             #expect(lue?.table == "effectifs")

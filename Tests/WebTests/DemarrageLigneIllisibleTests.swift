@@ -26,7 +26,7 @@ struct DemarrageLigneIllisibleTests {
             transmetteur: amiens.id, cleApi: nil)
         #expect(r.nombreRejetes == 0)
         let abime = try #require(r.enregistres[1].effectifId)
-        try await corrompre(store, "UPDATE effectifs SET annee_scolaire = '2024/2025' WHERE id = \(abime.rawValue)")
+        try await corrompre(store, "UPDATE effectifs SET annee_scolaire = 'deux mille vingt-quatre' WHERE id = \(abime.rawValue)")
         let cle = try #require(try ProcessusTdb.executer(["api-key", "create", "--database", base, "--uai", "0802004U",
                                                           "--siret", "77937827200016"])
             .split(separator: "\n").last.map(String.init))
