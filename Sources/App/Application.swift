@@ -19,7 +19,9 @@ public func construireApplication(
     logger.logLevel = config.logLevel
     let debut = ContinuousClock.now
     let journal = logger
-    let index = try await IndexIndicateurs.construire(depuis: store) { n in
+    let index = try await IndexIndicateurs.construire(depuis: store, illisible: { erreur in
+        journal.error("index des indicateurs : \(erreur) — effectif laissé de côté")
+    }) { n in
         journal.info("index des indicateurs : \(n) effectifs lus…")
     }
     logger.info("index des indicateurs prêt : \(index.nombreEffectifs) effectifs en \(ContinuousClock.now - debut)")

@@ -3,15 +3,17 @@ import Foundation
 
 extension IndexIndicateurs {
     /// Builds the index from the store: organismes and catalogue, then every effectif streamed in batches.
-    /// `progression` is told the number of effectifs read so far, every `pas` effectifs.
+    /// `progression` is told the number of effectifs read so far, every `pas` effectifs. A stored row that cannot
+    /// be read is told to `illisible` and left out when it is given, thrown otherwise.
     public static func construire(depuis store: any Store, pas: Int = 100_000,
+                                  illisible: (@Sendable (LigneIllisible) -> Void)? = nil,
                                   progression: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> IndexIndicateurs {
         let index = IndexIndicateurs()
         // Every change up to these numbers is committed, hence in the stream below; later ones are followed.
         let versions = try await store.versions()
         try await index.rechargerOrganismes(depuis: store, version: versions.organismes)
         let compteur = Compteur()
-        try await store.parcourirEffectifs(taillePaquet: 10_000) { paquet in
+        try await store.parcourirEffectifs(taillePaquet: 10_000, illisible: illisible) { paquet in
             index.appliquer(paquet)
             let total = compteur.ajouter(paquet.count)
             if total / pas != (total - paquet.count) / pas { progression(total) }

@@ -259,7 +259,9 @@ extension PostgresStore {
             try await c.executer("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (nom TEXT PRIMARY KEY, appliquee_le TIMESTAMPTZ NOT NULL DEFAULT now())
                 """)
-            let faites = Set(try await c.lignes("SELECT nom FROM schema_migrations") { try $0.v("nom", String.self) })
+            let faites = Set(try await c.lignes("SELECT nom FROM schema_migrations") {
+            try LignePG($0, table: "schema_migrations", id: "nom").exiger("nom", String.self)
+        })
             for m in MigrationsPostgres.liste where !faites.contains(m.nom) {
                 for sql in m.sql { try await c.executer(PostgresQuery(unsafeSQL: sql)) }
                 try await c.executer("INSERT INTO schema_migrations (nom) VALUES (\(m.nom))")
@@ -271,6 +273,8 @@ extension PostgresStore {
 extension PostgresStore {
     /// The names of the migrations applied, in order.
     public func migrationsAppliquees() async throws -> [String] {
-        try await lignes("SELECT nom FROM schema_migrations ORDER BY nom") { try $0.v("nom", String.self) }
+        try await lignes("SELECT nom FROM schema_migrations ORDER BY nom") {
+            try LignePG($0, table: "schema_migrations", id: "nom").exiger("nom", String.self)
+        }
     }
 }

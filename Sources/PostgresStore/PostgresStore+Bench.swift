@@ -14,7 +14,10 @@ extension PostgresStore {
                 FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
                 WHERE o.fiable AND NOT o.ferme AND e.annee_scolaire = ANY(\(annees)::text[])) t
             GROUP BY statut
-            """) { (try $0.v("statut", String?.self), Int(try $0.v("n", Int64.self))) }
+            """) {
+            let l = LignePG($0, table: "effectifs", id: "statut")
+            return (try l.exiger("statut", String?.self), Int(try l.exiger("n", Int64.self)))
+        }
         var c = Compteurs()
         for (statut, n) in rows {
             guard let s = statut.flatMap(StatutApprenant.init(rawValue:)) else { continue }

@@ -4,9 +4,10 @@ import PostgresNIO
 
 extension PostgresStore {
     static func cleApi(_ r: PostgresRandomAccessRow) throws -> CleApi {
-        CleApi(id: CleApiID(try r.v("id")), organisme: OrganismeID(try r.v("organisme_id")), hash: try r.v("hash"),
-               createdAt: try r.instant("created_at")!, lastUsedAt: try r.instant("last_used_at"),
-               revokedAt: try r.instant("revoked_at"))
+        let l = LignePG(r, table: "cles_api")
+        return CleApi(id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")), hash: try l.exiger("hash"),
+               createdAt: try l.instant("created_at"), lastUsedAt: try l.instantOptionnel("last_used_at"),
+               revokedAt: try l.instantOptionnel("revoked_at"))
     }
 
     public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {

@@ -4,11 +4,12 @@ import PostgresNIO
 
 extension PostgresStore {
     static func organisation(_ r: PostgresRandomAccessRow) throws -> Organisation {
-        Organisation(
-            id: OrganisationID(try r.v("id")), type: TypeOrganisation(rawValue: try r.v("type")) ?? .missionLocale,
-            nom: try r.v("nom"), organisme: try r.v("organisme_id", Int64?.self).map(OrganismeID.init),
-            region: try r.v("region"), departement: try r.v("departement"), academie: try r.v("academie"),
-            reseau: try r.v("reseau"))
+        let l = LignePG(r, table: "organisations")
+        return Organisation(
+            id: OrganisationID(try l.exiger("id")), type: TypeOrganisation(rawValue: try l.exiger("type")) ?? .missionLocale,
+            nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
+            region: try l.exiger("region"), departement: try l.exiger("departement"), academie: try l.exiger("academie"),
+            reseau: try l.exiger("reseau"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -42,7 +43,7 @@ extension PostgresStore {
             FROM organisations o
             WHERE o.nom LIKE '%' || \(Self.motifLike(recherche)) || '%'
             ORDER BY o.nom LIMIT \(Int64(limite))
-            """) { (try Self.organisation($0), utilisateurs: Int(try $0.v("nb", Int64.self))) }
+            """) { (try Self.organisation($0), utilisateurs: Int(try LignePG($0, table: "organisations").exiger("nb", Int64.self))) }
     }
 
     /// Escapes `%`, `_` and `\` for a LIKE pattern (backslash is PostgreSQL's default escape).
@@ -54,12 +55,13 @@ extension PostgresStore {
     // MARK: - Utilisateurs
 
     static func utilisateur(_ r: PostgresRandomAccessRow) throws -> Utilisateur {
-        Utilisateur(
-            id: UtilisateurID(try r.v("id")), email: try r.v("email"), nom: try r.v("nom"), prenom: try r.v("prenom"),
-            organisation: OrganisationID(try r.v("organisation_id")), role: Role(rawValue: try r.v("role")) ?? .membre,
-            statut: StatutCompte(rawValue: try r.v("statut")) ?? .rejete, hashMotDePasse: try r.v("hash_mot_de_passe"),
-            createdAt: try r.instant("created_at")!, derniereConnexion: try r.instant("derniere_connexion_le"),
-            reactiveLe: try r.instant("reactive_le"), inactiviteAvertieLe: try r.instant("inactivite_avertie_le"))
+        let l = LignePG(r, table: "utilisateurs")
+        return Utilisateur(
+            id: UtilisateurID(try l.exiger("id")), email: try l.exiger("email"), nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
+            organisation: OrganisationID(try l.exiger("organisation_id")), role: Role(rawValue: try l.exiger("role")) ?? .membre,
+            statut: StatutCompte(rawValue: try l.exiger("statut")) ?? .rejete, hashMotDePasse: try l.exiger("hash_mot_de_passe"),
+            createdAt: try l.instant("created_at"), derniereConnexion: try l.instantOptionnel("derniere_connexion_le"),
+            reactiveLe: try l.instantOptionnel("reactive_le"), inactiviteAvertieLe: try l.instantOptionnel("inactivite_avertie_le"))
     }
 
     public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {

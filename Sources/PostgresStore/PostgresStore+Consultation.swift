@@ -23,21 +23,12 @@ extension PostgresStore {
         guard !page.isEmpty else { return (total, []) }
         var lignes: [EffectifDetaille] = []
         for try await row in try await client.query("""
-            SELECT \(unescaped: EffectifDetaille.colonnes.joined(separator: ", ")),
-                   (record::jsonb) -> 'apprenant' ->> 'courriel', (record::jsonb) -> 'apprenant' ->> 'telephone'
+            SELECT \(unescaped: Self.colonnesDetail)
             FROM effectifs WHERE id = ANY(\(page)::bigint[])
             ORDER BY nom, prenom, id
             """, logger: logger)
         {
-            let (a, b, c, d, e, f, g, h, i) = try row.decode((Int64, Int64, String, String, String, String, String, String?, String?).self)
-            let r = row.makeRandomAccess()
-            if let ligne = EffectifDetaille(
-                id: a, organisme: b, annee: c, idErp: d, nom: e, prenom: f, naissance: g, cfd: h, rncp: i,
-                entree: try r[9].decode(String.self), fin: try r[10].decode(String.self), parcours: try r[11].decode(String.self),
-                transmis: try r[12].decode(Double.self), courriel: try r[13].decode(String?.self), telephone: try r[14].decode(String?.self))
-            {
-                lignes.append(ligne)
-            }
+            lignes.append(try Self.detail(LignePG(row.makeRandomAccess(), table: "effectifs")))
         }
         return (total, lignes)
     }
@@ -49,21 +40,45 @@ extension PostgresStore {
             FROM transmissions WHERE source_organisme_id = \(organisme.rawValue) AND recu_le >= \(depuis.epoch)
             GROUP BY 1 ORDER BY 1 DESC
             """) {
-            BilanTransmissionJour(jour: Jour(rawValue: Int32(try $0.v("jour", Int64.self))),
-                                  acceptes: Int(try $0.v("acceptes", Int64.self)), rejetes: Int(try $0.v("rejetes", Int64.self)))
+            let l = LignePG($0, table: "transmissions", id: "jour")
+            return BilanTransmissionJour(jour: Jour(rawValue: Int32(clamping: try l.exiger("jour", Int64.self))),
+                                         acceptes: Int(try l.exiger("acceptes", Int64.self)),
+                                         rejetes: Int(try l.exiger("rejetes", Int64.self)))
         }
     }
 
     public func rejets(organisme: OrganismeID, jour: Jour, limite: Int) async throws -> [ItemRejete] {
         try await lignes("""
-            SELECT recu_le, id_erp_apprenant, donnees, erreurs FROM transmissions
+            SELECT id, recu_le, id_erp_apprenant, donnees, erreurs FROM transmissions
             WHERE source_organisme_id = \(organisme.rawValue) AND recu_le >= \(jour.date.epoch)
               AND recu_le < \(jour.adding(days: 1).date.epoch) AND NOT accepte
             ORDER BY id DESC LIMIT \(Int64(limite))
             """) {
-            ItemRejete(recuLe: try $0.instant("recu_le")!, idErpApprenant: try $0.v("id_erp_apprenant"),
-                       donnees: try $0.v("donnees"), erreurs: ItemRejete.erreurs(json: try $0.v("erreurs")))
+            let l = LignePG($0, table: "transmissions")
+            return ItemRejete(recuLe: try l.instant("recu_le"), idErpApprenant: try l.exiger("id_erp_apprenant"),
+                              donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
         }
+    }
+}
+
+extension PostgresStore {
+    /// What a named list shows of an effectif (contacts are read from the stored record).
+    static let colonnesDetail = """
+        id, organisme_id, annee_scolaire, id_erp_apprenant, nom, prenom, date_de_naissance, formation_cfd, formation_rncp,
+        date_entree, date_fin, parcours, transmitted_at, (record::jsonb) -> 'apprenant' ->> 'courriel' AS courriel,
+        (record::jsonb) -> 'apprenant' ->> 'telephone' AS telephone
+        """
+
+    /// A row of `colonnesDetail`.
+    static func detail(_ l: LignePG) throws -> EffectifDetaille {
+        EffectifDetaille(
+            id: EffectifID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
+            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init), idErpApprenant: try l.exiger("id_erp_apprenant"),
+            nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
+            dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), cfd: try l.exiger("formation_cfd"),
+            rncp: try l.exiger("formation_rncp"), courriel: try l.exiger("courriel"), telephone: try l.exiger("telephone"),
+            dateEntree: try l.exiger("date_entree", Jour.init(iso:)), dateFin: try l.exiger("date_fin", Jour.init(iso:)),
+            parcours: try l.parcours(), transmisLe: try l.instant("transmitted_at"))
     }
 }
 

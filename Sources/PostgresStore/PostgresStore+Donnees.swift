@@ -8,7 +8,8 @@ extension PostgresStore {
     public func anneesNominatives() async throws -> [AnneeScolaire] {
         try await lignes("""
             SELECT DISTINCT annee_scolaire FROM effectifs WHERE NOT (prenom = '' AND nom = 'PSEUDONYME-' || id)
-            """) { try $0.v("annee_scolaire", String.self) }.compactMap { AnneeScolaire($0) }
+            """) { try LignePG($0, table: "effectifs", id: "annee_scolaire").exiger("annee_scolaire", String.self) }
+            .compactMap { AnneeScolaire($0) }
     }
 
     public func nombreNominatifs(annee: AnneeScolaire) async throws -> Int {
@@ -27,11 +28,14 @@ extension PostgresStore {
                 WHERE annee_scolaire = \(annee.description) AND id > \(apres?.rawValue ?? 0)
                   AND NOT (prenom = '' AND nom = 'PSEUDONYME-' || id)
                 ORDER BY id LIMIT \(Int64(limite)) FOR UPDATE
-                """) { (EffectifID(try $0.v("id", Int64.self)), try $0.v("record", String.self)) }
+                """) {
+                let l = LignePG($0, table: "effectifs")
+                return (EffectifID(try l.exiger("id", Int64.self)), try l.exiger("record", String.self))
+            }
             guard let dernier = lignes.last?.0 else { return nil }
             // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
             for (id, record) in lignes {
-                let e = try Effectif(json: AnalyseurJSON.analyser(Array(record.utf8))).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
+                let e = try Self.effectif(record: record, id: id).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
                 try await c.executer("""
                     UPDATE effectifs SET nom = \(e.apprenant.nom), prenom = '', record = \(JSONTexte.ecrire(e.json))
                     WHERE id = \(id.rawValue)
@@ -85,23 +89,20 @@ extension PostgresStore {
             // table; names are compared without case or accents by `nommeBien`, as on SQLite.
             q = "SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = \(naissance.description) ORDER BY id"
         }
-        return Array(try await lignes(q) { r in
-            EffectifStocke(id: EffectifID(try r.v("id")),
-                           effectif: try Effectif(json: AnalyseurJSON.analyser(Array(try r.v("record", String.self).utf8))),
-                           parcours: try Parcours(texte: try r.v("parcours")))
-        }.filter { recherche.nommeBien($0.effectif) }.prefix(limite))
+        return Array(try await lignes(q) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }.filter { recherche.nommeBien($0.effectif) }.prefix(limite))
     }
 
     public func transmissions(de e: EffectifStocke) async throws -> [TransmissionApprenant] {
         let f = e.effectif
         return try await lignes("""
-            SELECT recu_le, accepte, donnees, erreurs FROM transmissions
+            SELECT id, recu_le, accepte, donnees, erreurs FROM transmissions
             WHERE effectif_id = \(e.id.rawValue) OR (NOT accepte AND id_erp_apprenant = \(f.idErpApprenant)
                 AND source_organisme_id IN (\(f.organismeId.rawValue), \(f.organismeResponsableId.rawValue), \(f.sourceOrganismeId.rawValue)))
             ORDER BY id
             """) { r in
-            TransmissionApprenant(recuLe: try r.instant("recu_le")!, accepte: try r.v("accepte"), donnees: try r.v("donnees"),
-                                  erreurs: ItemRejete.erreurs(json: try r.v("erreurs")))
+            let l = LignePG(r, table: "transmissions")
+            return TransmissionApprenant(recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
+                                         donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
         }
     }
 
@@ -125,27 +126,27 @@ extension PostgresStore {
         }
     }
 
-    static func effacement(_ r: PostgresRandomAccessRow) throws -> Effacement? {
-        guard let annee = AnneeScolaire(try r.v("annee_scolaire", String.self)) else { return nil }
-        return Effacement(numero: try r.v("id"), le: try r.instant("le")!, effectif: EffectifID(try r.v("effectif_id")),
-                          version: try r.v("version"), organisme: OrganismeID(try r.v("organisme_id")), anneeScolaire: annee,
-                          empreinte: try r.v("empreinte"), revenuLe: try r.instant("revenu_le"))
+    static func effacement(_ r: PostgresRandomAccessRow) throws -> Effacement {
+        let l = LignePG(r, table: "effacements")
+        let annee = try l.exiger("annee_scolaire", AnneeScolaire.init)
+        return Effacement(numero: try l.exiger("id"), le: try l.instant("le"), effectif: EffectifID(try l.exiger("effectif_id")),
+                          version: try l.exiger("version"), organisme: OrganismeID(try l.exiger("organisme_id")), anneeScolaire: annee,
+                          empreinte: try l.exiger("empreinte"), revenuLe: try l.instantOptionnel("revenu_le"))
     }
 
     public func effacements(apres numero: Int64, limite: Int) async throws -> [Effacement] {
         try await lignes("SELECT * FROM effacements WHERE id > \(numero) ORDER BY id LIMIT \(Int64(limite))", Self.effacement)
-            .compactMap { $0 }
     }
 
     public func effacementsASurveiller() async throws -> [Effacement] {
-        try await lignes("SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id", Self.effacement).compactMap { $0 }
+        try await lignes("SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id", Self.effacement)
     }
 
     public func idsErpCrees(organisme: OrganismeID, annee: AnneeScolaire, depuis: Date) async throws -> [String] {
         try await lignes("""
             SELECT id_erp_apprenant FROM effectifs
             WHERE organisme_id = \(organisme.rawValue) AND annee_scolaire = \(annee.description) AND created_at >= \(depuis.epoch)
-            """) { try $0.v("id_erp_apprenant", String.self) }
+            """) { try LignePG($0, table: "effectifs", id: "id_erp_apprenant").exiger("id_erp_apprenant", String.self) }
     }
 
     public func noterRetour(effacement numero: Int64, now: Date) async throws {
@@ -155,7 +156,7 @@ extension PostgresStore {
     public func effacementsRevenus(limite: Int) async throws -> [Effacement] {
         try await lignes("""
             SELECT * FROM effacements WHERE revenu_le IS NOT NULL ORDER BY revenu_le DESC LIMIT \(Int64(limite))
-            """, Self.effacement).compactMap { $0 }
+            """, Self.effacement)
     }
 
     // MARK: - Journal
@@ -177,14 +178,13 @@ extension PostgresStore {
               AND (\(organisation)::bigint IS NULL OR u.organisation_id = \(organisation))
               AND (\(du)::float8 IS NULL OR j.le >= \(du)) AND (\(au)::float8 IS NULL OR j.le < \(au))
             ORDER BY j.id DESC LIMIT \(Int64(parPage)) OFFSET \(Int64((max(page, 1) - 1) * parPage))
-            """) { r in
-            EntreeJournal(date: try r.instant("le")!, acteur: try r.v("acteur_id", Int64?.self).map(UtilisateurID.init),
-                          acteurEmail: try r.v("acteur_email"), action: try r.v("action"), detail: try r.v("detail"))
-        }
+            """, Self.entreeJournal)
         return PageJournal(entrees: entrees, total: total)
     }
 
     public func actionsJournal() async throws -> [String] {
-        try await lignes("SELECT DISTINCT action FROM journal ORDER BY action") { try $0.v("action", String.self) }
+        try await lignes("SELECT DISTINCT action FROM journal ORDER BY action") {
+            try LignePG($0, table: "journal", id: "action").exiger("action", String.self)
+        }
     }
 }

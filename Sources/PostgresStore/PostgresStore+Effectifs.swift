@@ -10,54 +10,53 @@ extension PostgresStore {
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
         // The stored forms of the batch's learners if they are new, on every core, before the lock is taken.
-        let formesNouveaux = lot.items.carteParallele { $0.effectif.map(Precalcul.init) }
+        let nouveaux = lot.items.carteParallele { item in
+            FusionLot.ecriture(item, existant: nil, lot: lot).map { ($0, FormesStockees($0)) }
+        }
         return try await transaction { c in
             let v0 = try await c.valeur(
                 "UPDATE versions SET valeur = valeur WHERE nom = 'effectifs' RETURNING valeur", Int64.self) ?? 0
 
-            // The stored records of the learners this batch touches.
+            // The stored rows of the learners this batch touches.
             let entrants = lot.items.compactMap(\.effectif)
-            var existants: [CleEffectif: String] = [:]
+            var existants: [CleEffectif: (id: Int64, record: String)] = [:]
             if !entrants.isEmpty {
                 let rows = try await c.lignes("""
-                    SELECT e.organisme_id, e.annee_scolaire, e.id_erp_apprenant, e.record
+                    SELECT e.id, e.organisme_id, e.annee_scolaire, e.id_erp_apprenant, e.record
                     FROM effectifs e
                     JOIN unnest(\(entrants.map(\.organismeId.rawValue))::bigint[], \(entrants.map(\.anneeScolaire.description))::text[],
                                 \(entrants.map(\.idErpApprenant))::text[]) AS k(o, a, i)
                       ON e.organisme_id = k.o AND e.annee_scolaire = k.a AND e.id_erp_apprenant = k.i
                     FOR UPDATE OF e
                     """) { r in
-                    let erp: String = try r.v("id_erp_apprenant")
-                    return (CleEffectif(organisme: OrganismeID(try r.v("organisme_id")),
-                                        anneeScolaire: try AnneeScolaire(try r.v("annee_scolaire", String.self))
-                                            .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
-                                        idErpApprenant: erp), try r.v("record", String.self))
+                    let l = LignePG(r, table: "effectifs")
+                    return (CleEffectif(organisme: OrganismeID(try l.exiger("organisme_id")),
+                                        anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                                        idErpApprenant: try l.exiger("id_erp_apprenant")),
+                            (id: try l.exiger("id", Int64.self), record: try l.exiger("record", String.self)))
                 }
                 existants = Dictionary(rows, uniquingKeysWith: { a, _ in a })
             }
 
-            // Merge on every core, then number the accepted items in batch order.
-            let existantsLus = existants
-            let prepares: [(Effectif, Precalcul, ecrasementDe: OrganismeID?)?] = try Array(lot.items.indices).carteParallele { k in
-                Result { () throws -> (Effectif, Precalcul, ecrasementDe: OrganismeID?)? in
-                    guard let incoming = lot.items[k].effectif, let formes = formesNouveaux[k] else { return nil }
-                    if let texte = existantsLus[incoming.cle] {
-                        let ancien = try Effectif(json: AnalyseurJSON.analyser(Array(texte.utf8)))
-                        let merged = try ancien.fusionne(avec: incoming, now: now)
-                        return (merged, Precalcul(merged),
-                                ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId)
+            // The domain's merge for the learners found stored, on every core; then number the accepted items in
+            // batch order.
+            let lus = existants
+            let prepares: [(ecriture: FusionLot.Ecriture, formes: FormesStockees)?] = try Array(lot.items.indices)
+                .carteParallele { k in
+                    Result { () throws -> (ecriture: FusionLot.Ecriture, formes: FormesStockees)? in
+                        guard let cle = lot.items[k].effectif?.cle, let s = lus[cle] else { return nouveaux[k] }
+                        let existant = FusionLot.Existant(id: EffectifID(s.id), effectif: try Self.effectif(record: s.record, id: s.id))
+                        return FusionLot.ecriture(lot.items[k], existant: existant, lot: lot).map { ($0, FormesStockees($0)) }
                     }
-                    return (incoming, formes, nil)
-                }
-            }.map { try $0.get() }
+                }.map { try $0.get() }
             var version = v0
             var versions: [Int?] = []
             var lignes: [JSONTexte.Noeud] = []
             for p in prepares {
-                guard let (e, formes, _) = p else { versions.append(nil); continue }
+                guard let (e, formes) = p else { versions.append(nil); continue }
                 version += 1
                 versions.append(Int(version))
-                lignes.append(Self.ligneEffectif(e, formes, version: version))
+                lignes.append(Self.ligneEffectif(e.effectif, formes, version: version))
             }
             var ids: [Int64: Int64] = [:]  // version → id
             if !lignes.isEmpty {
@@ -78,7 +77,7 @@ extension PostgresStore {
                     ("item_index", .entier(item.index)), ("id_erp_apprenant", .texte(item.idErpApprenant)),
                     ("formateur_uai", .texte(item.formateur?.uai.rawValue)),
                     ("formateur_siret", .texte(item.formateur?.siret.rawValue)), ("accepte", .booleen(item.erreurs.isEmpty)),
-                    ("erreurs", .texte(JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud))))),
+                    ("erreurs", .texte(ColonneErreurs.ecrire(item.erreurs))),
                     ("effectif_id", .entier(versions[k].flatMap { ids[Int64($0)] }.map(Int.init))),
                     ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })), ("donnees", .texte(item.echo)),
                 ])
@@ -96,20 +95,12 @@ extension PostgresStore {
                 """) { (Int(try $0[0].decode(Int64.self)), try $0[1].decode(Int64.self)) }, uniquingKeysWith: { a, _ in a })
 
             var resultats: [ItemEnregistre] = []
-            var formateurs = Set<Int64>()
             for (k, item) in lot.items.enumerated() {
-                var effectifId: EffectifID?
-                var indexable: EffectifIndexable?
-                if let v = versions[k], let (e, formes, _) = prepares[k], let id = ids[Int64(v)] {
-                    effectifId = EffectifID(id)
-                    formateurs.insert(e.organismeId.rawValue)
-                    indexable = EffectifIndexable(EffectifStocke(id: EffectifID(id), effectif: e, parcours: formes.parcours),
-                                                  version: Int64(v))
-                }
-                resultats.append(ItemEnregistre(index: item.index, transmissionId: transmissionIds[item.index] ?? 0,
-                                                effectifId: effectifId, organismeId: item.effectif?.organismeId,
-                                                indexable: indexable, ecrasementDe: prepares[k]?.ecrasementDe))
+                let id = versions[k].flatMap { ids[Int64($0)] }.map(EffectifID.init)
+                resultats.append(ItemEnregistre(item, ecriture: prepares[k]?.ecriture, id: id, version: versions[k].map(Int64.init),
+                                                transmissionId: transmissionIds[item.index] ?? 0))
             }
+            let formateurs = FusionLot.formateurs(lot).map(\.rawValue)
 
             try await c.executer("""
                 UPDATE organismes SET first_transmission_date = coalesce(first_transmission_date, \(now.epoch)),
@@ -144,7 +135,18 @@ extension PostgresStore {
         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 
-    static func ligneEffectif(_ e: Effectif, _ formes: Precalcul, version: Int64) -> JSONTexte.Noeud {
+    /// An effectif's stored forms: its record and its timeline as JSON text.
+    struct FormesStockees: Sendable {
+        let record: String
+        let parcours: String
+
+        init(_ e: FusionLot.Ecriture) {
+            record = JSONTexte.ecrire(e.effectif.json)
+            parcours = JSONTexte.ecrire(e.parcours.json)
+        }
+    }
+
+    static func ligneEffectif(_ e: Effectif, _ formes: FormesStockees, version: Int64) -> JSONTexte.Noeud {
         .objet([
             ("organisme_id", .entier(Int(e.organismeId.rawValue))),
             ("organisme_responsable_id", .entier(Int(e.organismeResponsableId.rawValue))),
@@ -154,15 +156,18 @@ extension PostgresStore {
             ("date_de_naissance", .texte(e.apprenant.dateDeNaissance.description)),
             ("formation_cfd", .texte(e.formation.cfd)), ("formation_rncp", .texte(e.formation.rncp)),
             ("formation_annee", .entier(e.formation.annee)), ("date_entree", .texte(e.formation.dateEntree.description)),
-            ("date_fin", .texte(e.formation.dateFin.description)), ("parcours", .texte(formes.parcoursTexte)),
+            ("date_fin", .texte(e.formation.dateFin.description)), ("parcours", .texte(formes.parcours)),
             ("record", .texte(formes.record)), ("created_at", .valeur(.number(e.createdAt.epoch))),
             ("updated_at", .valeur(.number(e.updatedAt.epoch))), ("transmitted_at", .valeur(.number(e.transmittedAt.epoch))),
             ("version", .entier(Int(version))),
         ])
     }
 
-    static func noeud(_ e: ErreurValidation) -> JSONTexte.Noeud {
-        .objet([("message", .texte(e.message)), ("path", .liste(e.path.map { .texte($0) }))])
+    /// A stored record (the effectif's JSON document).
+    static func effectif(record: String, id: some CustomStringConvertible) throws -> Effectif {
+        do { return try Effectif(json: AnalyseurJSON.analyser(Array(record.utf8))) } catch {
+            throw LigneIllisible(table: "effectifs", id: id, colonne: "record")
+        }
     }
 
     public func effectif(cle: CleEffectif) async throws -> EffectifStocke? {
@@ -170,12 +175,14 @@ extension PostgresStore {
             SELECT id, record, parcours FROM effectifs
             WHERE organisme_id = \(cle.organisme.rawValue) AND annee_scolaire = \(cle.anneeScolaire.description)
               AND id_erp_apprenant = \(cle.idErpApprenant)
-            """) { r in
-            EffectifStocke(
-                id: EffectifID(try r.v("id")),
-                effectif: try Effectif(json: AnalyseurJSON.analyser(Array(try r.v("record", String.self).utf8))),
-                parcours: try Parcours(texte: try r.v("parcours")))
-        }
+            """) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
+    }
+
+    /// A row of `id, record, parcours`.
+    static func effectifStocke(_ l: LignePG) throws -> EffectifStocke {
+        let id: Int64 = try l.exiger("id")
+        return EffectifStocke(id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
+                              parcours: try l.parcours())
     }
 
     public func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
@@ -188,20 +195,17 @@ extension PostgresStore {
             WHERE e.organisme_id = ANY(\(ids)::bigint[]) AND (\(a)::text IS NULL OR e.annee_scolaire = \(a))
             """, Int64.self) ?? 0
         let lignes = try await lignes("""
-            SELECT e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
+            SELECT e.id, e.organisme_id, e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
             FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
             WHERE e.organisme_id = ANY(\(ids)::bigint[]) AND (\(a)::text IS NULL OR e.annee_scolaire = \(a))
             ORDER BY e.id
             LIMIT \(Int64(limite)) OFFSET \(Int64((page - 1) * limite))
             """) { r in
-            let erp: String = try r.v("id_erp_apprenant")
+            let l = LignePG(r, table: "effectifs"), o = LignePG(r, table: "organismes", id: "organisme_id")
             return LigneEffectif(
-                idErpApprenant: erp,
-                anneeScolaire: try AnneeScolaire(try r.v("annee_scolaire", String.self))
-                    .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
-                uai: try r.v("uai", String?.self).flatMap(UAI.init),
-                siret: try SIRET(try r.v("siret", String.self)).ou(LigneIllisible(table: "organismes", id: erp, colonne: "siret")),
-                parcours: try Parcours(texte: try r.v("parcours")))
+                idErpApprenant: try l.exiger("id_erp_apprenant"), anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                uai: try o.exiger("uai", String?.self).flatMap(UAI.init), siret: try o.exiger("siret", SIRET.init),
+                parcours: try l.parcours())
         }
         return PageEffectifs(lignes: lignes, total: Int(total))
     }
@@ -216,7 +220,8 @@ extension PostgresStore {
 
     public func versions() async throws -> VersionsBase {
         let v = Dictionary(try await lignes("SELECT nom, valeur FROM versions") {
-            (try $0.v("nom", String.self), try $0.v("valeur", Int64.self))
+            let l = LignePG($0, table: "versions", id: "nom")
+            return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
         }, uniquingKeysWith: { a, _ in a })
         return VersionsBase(effectifs: v["effectifs"] ?? 0, organismes: v["organismes"] ?? 0)
     }
@@ -226,16 +231,24 @@ extension PostgresStore {
         version, transmitted_at
         """
 
-    /// A row of `colonnesIndexables`, read by position.
+    /// A row of `colonnesIndexables`, read by position (the index reads them by the million at start-up).
     static func indexable(_ row: PostgresRow) throws -> EffectifIndexable {
-        let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version, transmis) = try row.decode(
-            (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
+        let valeurs: (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double)
+        do {
+            valeurs = try row.decode((Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
+        } catch let e as PostgresDecodingError {
+            throw LigneIllisible(table: "effectifs", id: (try? row.makeRandomAccess()[0].decode(Int64.self)).map(String.init) ?? "?",
+                                 colonne: e.columnName)
+        }
+        let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version, transmis) = valeurs
+        let illisible = { (colonne: String) in LigneIllisible(table: "effectifs", id: id, colonne: colonne) }
         return EffectifIndexable(
             id: EffectifID(id), organisme: OrganismeID(org),
-            anneeScolaire: try AnneeScolaire(annee).ou(LigneIllisible(table: "effectifs", id: id, colonne: "annee_scolaire")),
-            dateDeNaissance: try Jour(iso: naissance).ou(LigneIllisible(table: "effectifs", id: id, colonne: "date_de_naissance")),
+            anneeScolaire: try AnneeScolaire(annee).ou(illisible("annee_scolaire")),
+            dateDeNaissance: try Jour(iso: naissance).ou(illisible("date_de_naissance")),
             anneeFormation: anneeFormation.map(Int.init), cfd: cfd, rncp: rncp,
-            parcours: try Parcours(texte: parcours), version: version, transmisLe: Date(timeIntervalSince1970: transmis))
+            parcours: try Result { try Parcours(texte: parcours) }.mapError { _ in illisible("parcours") }.get(),
+            version: version, transmisLe: Date(timeIntervalSince1970: transmis))
     }
 
     public func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable] {
@@ -248,13 +261,21 @@ extension PostgresStore {
     }
 
     /// Rows arrive as the server sends them (the pool asks for more as they are consumed).
-    public func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
+    public func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+                                   _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
         var paquet: [EffectifIndexable] = []
         paquet.reserveCapacity(taillePaquet)
         for try await row in try await client.query(
             "SELECT \(unescaped: Self.colonnesIndexables) FROM effectifs ORDER BY id", logger: logger)
         {
-            paquet.append(try Self.indexable(row))
+            do {
+                paquet.append(try Self.indexable(row))
+            } catch let erreur as LigneIllisible {
+                // Reported and left out when the caller asks for it (start-up): the rest is served.
+                guard let illisible else { throw erreur }
+                illisible(erreur)
+                continue
+            }
             if paquet.count == taillePaquet {
                 try traiter(paquet)
                 paquet.removeAll(keepingCapacity: true)

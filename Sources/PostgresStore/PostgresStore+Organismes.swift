@@ -11,21 +11,22 @@ extension PostgresStore {
         """
 
     static func organisme(_ r: PostgresRandomAccessRow) throws -> Organisme {
-        let id: Int64 = try r.v("id")
+        let l = LignePG(r, table: "organismes")
+        let id: Int64 = try l.exiger("id")
         return Organisme(
-            id: OrganismeID(id), uai: try r.v("uai", String?.self).flatMap(UAI.init),
-            siret: try SIRET(try r.v("siret", String.self)).ou(LigneIllisible(table: "organismes", id: id, colonne: "siret")),
-            nom: try r.v("nom"),
-            nature: NatureOrganisme(rawValue: try r.v("nature")) ?? .inconnue,
+            id: OrganismeID(id), uai: try l.exiger("uai", String?.self).flatMap(UAI.init),
+            siret: try l.exiger("siret", SIRET.init),
+            nom: try l.exiger("nom"),
+            nature: NatureOrganisme(rawValue: try l.exiger("nature")) ?? .inconnue,
             adresse: AdresseOrganisme(
-                codePostal: try r.v("code_postal"), codeCommuneInsee: try r.v("code_commune_insee"),
-                commune: try r.v("commune"), departement: try r.v("departement"), region: try r.v("region"),
-                academie: try r.v("academie")),
-            reseaux: try r.v("reseaux", String.self).split(separator: "|").map(String.init), fiable: try r.v("fiable"),
-            ferme: try r.v("ferme"), firstTransmissionDate: try r.instant("first_transmission_date"),
-            lastTransmissionDate: try r.instant("last_transmission_date"),
-            lastErpTransmissionDate: try r.instant("last_erp_transmission_date"),
-            hasTransmissionErrors: try r.v("has_transmission_errors"))
+                codePostal: try l.exiger("code_postal"), codeCommuneInsee: try l.exiger("code_commune_insee"),
+                commune: try l.exiger("commune"), departement: try l.exiger("departement"), region: try l.exiger("region"),
+                academie: try l.exiger("academie")),
+            reseaux: try l.exiger("reseaux", String.self).split(separator: "|").map(String.init), fiable: try l.exiger("fiable"),
+            ferme: try l.exiger("ferme"), firstTransmissionDate: try l.instantOptionnel("first_transmission_date"),
+            lastTransmissionDate: try l.instantOptionnel("last_transmission_date"),
+            lastErpTransmissionDate: try l.instantOptionnel("last_erp_transmission_date"),
+            hasTransmissionErrors: try l.exiger("has_transmission_errors"))
     }
 
     public func organisme(id: OrganismeID) async throws -> Organisme? {
@@ -150,9 +151,11 @@ extension PostgresStore {
     }
 
     public func formations() async throws -> [FormationCatalogue] {
-        try await lignes("SELECT cfd, rncp, libelle, niveau FROM formations ORDER BY id") { r in
-            FormationCatalogue(cfd: try r.v("cfd", String?.self).flatMap(CFD.init), rncp: try r.v("rncp", String?.self).flatMap(RNCP.init),
-                               libelle: try r.v("libelle"), niveau: try r.v("niveau", Int64?.self).map(Int.init))
+        try await lignes("SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id") { r in
+            let l = LignePG(r, table: "formations")
+            return FormationCatalogue(cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
+                                      rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
+                                      libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau", Int64?.self).map(Int.init))
         }
     }
 
@@ -160,7 +163,10 @@ extension PostgresStore {
         try await lignes("""
             SELECT formateur_id, responsabilite_partielle FROM organisme_relations
             WHERE responsable_id = \(organisme.rawValue) AND formateur_id <> responsable_id ORDER BY formateur_id
-            """) { (id: OrganismeID(try $0.v("formateur_id")), partielle: try $0.v("responsabilite_partielle", Bool.self)) }
+            """) {
+            let l = LignePG($0, table: "organisme_relations", id: "formateur_id")
+            return (id: OrganismeID(try l.exiger("formateur_id")), partielle: try l.exiger("responsabilite_partielle", Bool.self))
+        }
     }
 
     public func organismes(siretOuUai: String) async throws -> [Organisme] {

@@ -4,11 +4,12 @@ import PostgresNIO
 
 extension PostgresStore {
     static func jeton(_ r: PostgresRandomAccessRow) throws -> Jeton {
-        Jeton(id: try r.v("id"), type: TypeJeton(rawValue: try r.v("type")) ?? .confirmation, email: try r.v("email"),
-              utilisateur: try r.v("utilisateur_id", Int64?.self).map(UtilisateurID.init),
-              organisation: try r.v("organisation_id", Int64?.self).map(OrganisationID.init),
-              role: try r.v("role", String?.self).flatMap(Role.init(rawValue:)),
-              expireLe: try r.instant("expire_le")!, utiliseLe: try r.instant("utilise_le"))
+        let l = LignePG(r, table: "jetons")
+        return Jeton(id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation, email: try l.exiger("email"),
+              utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
+              organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
+              role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
+              expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
     }
 
     public func creerJeton(_ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
@@ -51,9 +52,10 @@ extension PostgresStore {
         try await ligne("""
             SELECT * FROM sessions WHERE hash = \(hash) AND revoquee_le IS NULL AND expire_le > \(now.epoch)
             """) { r in
-            SessionUtilisateur(id: try r.v("id"), utilisateur: UtilisateurID(try r.v("utilisateur_id")),
-                               expireLe: try r.instant("expire_le")!,
-                               incarnation: try r.v("incarnation_id", Int64?.self).map(OrganisationID.init))
+            let l = LignePG(r, table: "sessions")
+            return SessionUtilisateur(id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
+                                      expireLe: try l.instant("expire_le"),
+                                      incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
         }
     }
 
@@ -100,8 +102,9 @@ extension PostgresStore {
     }
 
     static func courriel(_ r: PostgresRandomAccessRow) throws -> Courriel {
-        Courriel(id: try r.v("id"), destinataire: try r.v("destinataire"), sujet: try r.v("sujet"), corps: try r.v("corps"),
-                 creeLe: try r.instant("cree_le")!, envoyeLe: try r.instant("envoye_le"), erreur: try r.v("erreur"))
+        let l = LignePG(r, table: "courriels")
+        return Courriel(id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"), corps: try l.exiger("corps"),
+                 creeLe: try l.instant("cree_le"), envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {
@@ -124,10 +127,13 @@ extension PostgresStore {
     }
 
     public func journal(limite: Int) async throws -> [EntreeJournal] {
-        try await lignes("SELECT * FROM journal ORDER BY id DESC LIMIT \(Int64(limite))") { r in
-            EntreeJournal(date: try r.instant("le")!, acteur: try r.v("acteur_id", Int64?.self).map(UtilisateurID.init),
-                          acteurEmail: try r.v("acteur_email"), action: try r.v("action"), detail: try r.v("detail"))
-        }
+        try await lignes("SELECT * FROM journal ORDER BY id DESC LIMIT \(Int64(limite))", Self.entreeJournal)
+    }
+
+    static func entreeJournal(_ r: PostgresRandomAccessRow) throws -> EntreeJournal {
+        let l = LignePG(r, table: "journal")
+        return EntreeJournal(date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
+                             acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
     }
 
     public func parametre(_ cle: String) async throws -> String? {

@@ -107,18 +107,6 @@ public final class PostgresStore: Store {
     }
 }
 
-extension PostgresRandomAccessRow {
-    /// The value of a column by name.
-    func v<T: PostgresDecodable>(_ colonne: String, _ type: T.Type = T.self) throws -> T {
-        try self[colonne].decode(T.self)
-    }
-
-    /// An instant stored as epoch seconds.
-    func instant(_ colonne: String) throws -> Date? {
-        try v(colonne, Double?.self).map(Date.init(timeIntervalSince1970:))
-    }
-}
-
 extension Date {
     var epoch: Double { timeIntervalSince1970 }
 }

@@ -215,8 +215,9 @@ enum Migrations {
                 """)
             let envoyes = try Row.fetchAll(db, sql: "SELECT id, corps FROM courriels WHERE envoye_le IS NOT NULL AND corps LIKE '%jeton=%'")
             for r in envoyes {
+                let l = LigneLue(r, table: "courriels")
                 try db.execute(sql: "UPDATE courriels SET corps = ? WHERE id = ?",
-                               arguments: [LiensCourriel.retirer(r["corps"]), r["id"] as Int64])
+                               arguments: [LiensCourriel.retirer(try l.exiger("corps")), try l.exiger("id", Int64.self)])
             }
         }
         // Retention and erasure (F21, F22): items as sent still to empty, erased learners (a key fingerprint, no

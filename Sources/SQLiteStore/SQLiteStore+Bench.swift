@@ -21,8 +21,9 @@ extension SQLiteStore {
                 arguments: [date.description, annees[0], annees[1]])
             var c = Compteurs()
             for r in rows {
-                guard let s = (r["statut"] as String?).flatMap(StatutApprenant.init(rawValue:)) else { continue }
-                for _ in 0..<(r["n"] as Int) { c.ajouter(CodeStatut.code(s)) }
+                let l = LigneLue(r, table: "effectifs", id: "statut")
+                guard let s = try l.exiger("statut", String?.self).flatMap(StatutApprenant.init(rawValue:)) else { continue }
+                for _ in 0..<(try l.exiger("n", Int.self)) { c.ajouter(CodeStatut.code(s)) }
             }
             return c
         }

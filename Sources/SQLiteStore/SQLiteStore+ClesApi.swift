@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    static func cleApi(_ r: Row) -> CleApi {
-        CleApi(id: CleApiID(r["id"]), organisme: OrganismeID(r["organisme_id"]), hash: r["hash"],
-               createdAt: Date(timeIntervalSince1970: r["created_at"]), lastUsedAt: Date(epoch: r["last_used_at"]),
-               revokedAt: Date(epoch: r["revoked_at"]))
+    static func cleApi(_ r: Row) throws -> CleApi {
+        let l = LigneLue(r, table: "cles_api")
+        return CleApi(id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
+                      hash: try l.exiger("hash"), createdAt: try l.instant("created_at"),
+                      lastUsedAt: try l.instantOptionnel("last_used_at"), revokedAt: try l.instantOptionnel("revoked_at"))
     }
 
     public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {

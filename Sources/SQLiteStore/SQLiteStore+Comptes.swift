@@ -3,11 +3,13 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    static func organisation(_ r: Row) -> Organisation {
-        Organisation(
-            id: OrganisationID(r["id"]), type: TypeOrganisation(rawValue: r["type"]) ?? .missionLocale, nom: r["nom"],
-            organisme: (r["organisme_id"] as Int64?).map(OrganismeID.init), region: r["region"],
-            departement: r["departement"], academie: r["academie"], reseau: r["reseau"])
+    static func organisation(_ r: Row) throws -> Organisation {
+        let l = LigneLue(r, table: "organisations")
+        return Organisation(
+            id: OrganisationID(try l.exiger("id")), type: TypeOrganisation(rawValue: try l.exiger("type")) ?? .missionLocale,
+            nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
+            region: try l.exiger("region"), departement: try l.exiger("departement"), academie: try l.exiger("academie"),
+            reseau: try l.exiger("reseau"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -55,7 +57,7 @@ extension SQLiteStore {
                     ORDER BY o.nom LIMIT ?
                     """,
                 arguments: [Self.motifLike(recherche), limite]
-            ).map { (Self.organisation($0), utilisateurs: $0["nb"] as Int) }
+            ).map { (try Self.organisation($0), utilisateurs: try LigneLue($0, table: "organisations").exiger("nb", Int.self)) }
         }
     }
 
@@ -68,7 +70,10 @@ extension SQLiteStore {
                     WHERE responsable_id = ? AND formateur_id <> responsable_id ORDER BY formateur_id
                     """,
                 arguments: [organisme.rawValue]
-            ).map { (id: OrganismeID($0["formateur_id"]), partielle: $0["responsabilite_partielle"] as Bool) }
+            ).map {
+                let l = LigneLue($0, table: "organisme_relations", id: "formateur_id")
+                return (id: OrganismeID(try l.exiger("formateur_id")), partielle: try l.exiger("responsabilite_partielle", Bool.self))
+            }
         }
     }
 
@@ -91,13 +96,15 @@ extension SQLiteStore {
 
     // MARK: - Utilisateurs
 
-    static func utilisateur(_ r: Row) -> Utilisateur {
-        Utilisateur(
-            id: UtilisateurID(r["id"]), email: r["email"], nom: r["nom"], prenom: r["prenom"],
-            organisation: OrganisationID(r["organisation_id"]), role: Role(rawValue: r["role"]) ?? .membre,
-            statut: StatutCompte(rawValue: r["statut"]) ?? .rejete, hashMotDePasse: r["hash_mot_de_passe"],
-            createdAt: Date(timeIntervalSince1970: r["created_at"]), derniereConnexion: Date(epoch: r["derniere_connexion_le"]),
-            reactiveLe: Date(epoch: r["reactive_le"]), inactiviteAvertieLe: Date(epoch: r["inactivite_avertie_le"]))
+    static func utilisateur(_ r: Row) throws -> Utilisateur {
+        let l = LigneLue(r, table: "utilisateurs")
+        return Utilisateur(
+            id: UtilisateurID(try l.exiger("id")), email: try l.exiger("email"), nom: try l.exiger("nom"),
+            prenom: try l.exiger("prenom"), organisation: OrganisationID(try l.exiger("organisation_id")),
+            role: Role(rawValue: try l.exiger("role")) ?? .membre,
+            statut: StatutCompte(rawValue: try l.exiger("statut")) ?? .rejete, hashMotDePasse: try l.exiger("hash_mot_de_passe"),
+            createdAt: try l.instant("created_at"), derniereConnexion: try l.instantOptionnel("derniere_connexion_le"),
+            reactiveLe: try l.instantOptionnel("reactive_le"), inactiviteAvertieLe: try l.instantOptionnel("inactivite_avertie_le"))
     }
 
     public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {

@@ -21,19 +21,12 @@ extension SQLiteStore {
             let page = try Int64.fetchAll(db, sql: "SELECT id FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?",
                                           arguments: arguments + [limite ?? -1, decalage])
             guard !page.isEmpty else { return (total, []) }
-            let colonnes = EffectifDetaille.colonnes.joined(separator: ", ")
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(colonnes), json_extract(record, '$.apprenant.courriel'), json_extract(record, '$.apprenant.telephone')
+                SELECT \(Self.colonnesDetail)
                 FROM effectifs WHERE id IN (\(page.map(String.init).joined(separator: ","))) ORDER BY nom, prenom, id
                 """)
             var lignes: [EffectifDetaille] = []
-            while let r = try rows.next() {
-                if let e = EffectifDetaille(id: r[0], organisme: r[1], annee: r[2], idErp: r[3], nom: r[4], prenom: r[5], naissance: r[6],
-                                            cfd: r[7], rncp: r[8], entree: r[9], fin: r[10], parcours: r[11], transmis: r[12],
-                                            courriel: r[13], telephone: r[14]) {
-                    lignes.append(e)
-                }
-            }
+            while let r = try rows.next() { lignes.append(try Self.detail(r)) }
             return (total, lignes)
         }
     }
@@ -48,7 +41,11 @@ extension SQLiteStore {
                     GROUP BY jour ORDER BY jour DESC
                     """,
                 arguments: [organisme.rawValue, depuis.epoch]
-            ).map { BilanTransmissionJour(jour: Jour(rawValue: Int32($0["jour"] as Int64)), acceptes: $0["acceptes"], rejetes: $0["rejetes"]) }
+            ).map {
+                let l = LigneLue($0, table: "transmissions", id: "jour")
+                return BilanTransmissionJour(jour: Jour(rawValue: Int32(clamping: try l.exiger("jour", Int64.self))),
+                                             acceptes: try l.exiger("acceptes"), rejetes: try l.exiger("rejetes"))
+            }
         }
     }
 
@@ -57,15 +54,36 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT recu_le, id_erp_apprenant, donnees, erreurs FROM transmissions
+                    SELECT id, recu_le, id_erp_apprenant, donnees, erreurs FROM transmissions
                     WHERE source_organisme_id = ? AND recu_le >= ? AND recu_le < ? AND accepte = 0
                     ORDER BY id DESC LIMIT ?
                     """,
                 arguments: [organisme.rawValue, jour.date.epoch, jour.adding(days: 1).date.epoch, limite]
             ).map {
-                ItemRejete(recuLe: Date(timeIntervalSince1970: $0["recu_le"]), idErpApprenant: $0["id_erp_apprenant"],
-                           donnees: $0["donnees"], erreurs: ItemRejete.erreurs(json: $0["erreurs"]))
+                let l = LigneLue($0, table: "transmissions")
+                return ItemRejete(recuLe: try l.instant("recu_le"), idErpApprenant: try l.exiger("id_erp_apprenant"),
+                                  donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
             }
         }
+    }
+
+    /// What a named list shows of an effectif (contacts are read from the stored record).
+    static let colonnesDetail = """
+        id, organisme_id, annee_scolaire, id_erp_apprenant, nom, prenom, date_de_naissance, formation_cfd, formation_rncp,
+        date_entree, date_fin, parcours, transmitted_at, json_extract(record, '$.apprenant.courriel') AS courriel,
+        json_extract(record, '$.apprenant.telephone') AS telephone
+        """
+
+    /// A row of `colonnesDetail`.
+    static func detail(_ r: Row) throws -> EffectifDetaille {
+        let l = LigneLue(r, table: "effectifs")
+        return EffectifDetaille(
+            id: EffectifID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
+            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init), idErpApprenant: try l.exiger("id_erp_apprenant"),
+            nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
+            dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), cfd: try l.exiger("formation_cfd"),
+            rncp: try l.exiger("formation_rncp"), courriel: try l.exiger("courriel"), telephone: try l.exiger("telephone"),
+            dateEntree: try l.exiger("date_entree", Jour.init(iso:)), dateFin: try l.exiger("date_fin", Jour.init(iso:)),
+            parcours: try l.parcours(), transmisLe: try l.instant("transmitted_at"))
     }
 }

@@ -36,11 +36,12 @@ extension SQLiteStore {
             // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
             let update = try db.cachedStatement(sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ? WHERE id = ?")
             for r in lignes {
-                let id = EffectifID(r["id"])
-                let e = try Effectif(json: document(r["record"])).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
+                let l = LigneLue(r, table: "effectifs")
+                let id = EffectifID(try l.exiger("id"))
+                let e = try Self.effectif(record: l.exiger("record"), id: id).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
                 try update.execute(arguments: [e.apprenant.nom, JSONTexte.ecrire(e.json), id.rawValue])
             }
-            return (lignes.count, EffectifID(derniere["id"]))
+            return (lignes.count, EffectifID(try LigneLue(derniere, table: "effectifs").exiger("id")))
         }
     }
 
@@ -98,10 +99,12 @@ extension SQLiteStore {
                     SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = ? ORDER BY id
                     """, arguments: [naissance.description])
             }
-            return try lignes.lazy.map { r in
-                EffectifStocke(id: EffectifID(r["id"]), effectif: try Effectif(json: document(r["record"])),
-                               parcours: try Parcours(json: document(r["parcours"])))
-            }.filter { recherche.nommeBien($0.effectif) }.prefix(limite).map { $0 }
+            var trouves: [EffectifStocke] = []
+            for r in lignes where trouves.count < limite {
+                let e = try Self.effectifStocke(LigneLue(r, table: "effectifs"))
+                if recherche.nommeBien(e.effectif) { trouves.append(e) }
+            }
+            return trouves
         }
     }
 
@@ -119,10 +122,11 @@ extension SQLiteStore {
     public func transmissions(de e: EffectifStocke) async throws -> [TransmissionApprenant] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT recu_le, accepte, donnees, erreurs FROM transmissions WHERE \(Self.transmissionsApprenant) ORDER BY id
+                SELECT id, recu_le, accepte, donnees, erreurs FROM transmissions WHERE \(Self.transmissionsApprenant) ORDER BY id
                 """, arguments: Self.arguments(e)).map { r in
-                TransmissionApprenant(recuLe: Date(timeIntervalSince1970: r["recu_le"]), accepte: r["accepte"],
-                                      donnees: r["donnees"], erreurs: ItemRejete.erreurs(json: r["erreurs"]))
+                let l = LigneLue(r, table: "transmissions")
+                return TransmissionApprenant(recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
+                                             donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
             }
         }
     }
@@ -141,23 +145,24 @@ extension SQLiteStore {
         }
     }
 
-    static func effacement(_ r: Row) -> Effacement? {
-        guard let annee = AnneeScolaire(r["annee_scolaire"] as String) else { return nil }
-        return Effacement(numero: r["id"], le: Date(timeIntervalSince1970: r["le"]), effectif: EffectifID(r["effectif_id"]),
-                          version: r["version"], organisme: OrganismeID(r["organisme_id"]), anneeScolaire: annee,
-                          empreinte: r["empreinte"], revenuLe: Date(epoch: r["revenu_le"]))
+    static func effacement(_ r: Row) throws -> Effacement {
+        let l = LigneLue(r, table: "effacements")
+        return Effacement(numero: try l.exiger("id"), le: try l.instant("le"), effectif: EffectifID(try l.exiger("effectif_id")),
+                          version: try l.exiger("version"), organisme: OrganismeID(try l.exiger("organisme_id")),
+                          anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                          empreinte: try l.exiger("empreinte"), revenuLe: try l.instantOptionnel("revenu_le"))
     }
 
     public func effacements(apres numero: Int64, limite: Int) async throws -> [Effacement] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE id > ? ORDER BY id LIMIT ?", arguments: [numero, limite])
-                .compactMap(Self.effacement)
+                .map(Self.effacement)
         }
     }
 
     public func effacementsASurveiller() async throws -> [Effacement] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id").compactMap(Self.effacement)
+            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id").map(Self.effacement)
         }
     }
 
@@ -178,7 +183,7 @@ extension SQLiteStore {
     public func effacementsRevenus(limite: Int) async throws -> [Effacement] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NOT NULL ORDER BY revenu_le DESC LIMIT ?",
-                             arguments: [limite]).compactMap(Self.effacement)
+                             arguments: [limite]).map(Self.effacement)
         }
     }
 
@@ -200,10 +205,7 @@ extension SQLiteStore {
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(filtre)", arguments: arguments) ?? 0
             let entrees = try Row.fetchAll(db, sql: "SELECT j.* \(filtre) ORDER BY j.id DESC LIMIT :limite OFFSET :offset",
                                            arguments: arguments + ["limite": parPage, "offset": (max(page, 1) - 1) * parPage])
-                .map { r in
-                    EntreeJournal(date: Date(timeIntervalSince1970: r["le"]), acteur: (r["acteur_id"] as Int64?).map(UtilisateurID.init),
-                                  acteurEmail: r["acteur_email"], action: r["action"], detail: r["detail"])
-                }
+                .map(Self.entreeJournal)
             return PageJournal(entrees: entrees, total: total)
         }
     }

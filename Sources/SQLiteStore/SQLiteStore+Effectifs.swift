@@ -4,18 +4,13 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// One transaction per batch. What does not depend on the stored rows (every column of a new learner, of its
-    /// transmission) is computed on the other cores, slice by slice, while the rows before are written; one query
-    /// finds the learners already known (whose new-learner columns are then no longer computed), their merges run
-    /// on every core, and each row is written with its values bound directly.
+    /// One transaction per batch. The transmission rows, which do not depend on the stored rows, are prepared on
+    /// the other cores while the write lock is awaited; one query per organisme and school year reads the learners
+    /// already stored; then `FusionLot` (the domain's merge) gives each item's write, computed slice by slice on
+    /// the other cores while the rows before are written, each with its values bound directly.
     public func enregistrer(lot: LotPrepare) async throws -> [ItemEnregistre] {
         let now = lot.recuLe
-        let connus = PositionsConnues()
-        let lignes = ProductionParTranches(Array(lot.items.indices)) { k in
-            let item = lot.items[k]
-            return (transmission: Self.colonnesTransmission(item, lot: lot),
-                    effectif: connus.contient(k) ? nil : item.effectif.map(Self.nouveau))
-        }
+        let transmissions = ProductionParTranches(lot.items) { item in Self.colonnesTransmission(item, lot: lot) }
         // The positions of the batch's learners by key, by organisme and school year (usually one or two of these).
         let groupes = lot.items.indices.reduce(into: [Groupe: [String: Int]]()) { g, k in
             guard let cle = lot.items[k].effectif?.cle else { return }
@@ -42,63 +37,52 @@ extension SQLiteStore {
                     id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, organisme_id, donnees, effectif_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            // The learners already known, by their position in the batch, merged on every core.
-            var stockes: [(position: Int, id: Int64, record: String)] = []
+            // The stored rows of the batch's learners, by their position in the batch.
+            var stockes: [Int: (id: Int64, record: String)] = [:]
             for (groupe, positions) in groupes {
                 let ids = JSONTexte.ecrire(.liste(positions.keys.map { .texte($0) }))
-                stockes += try Row.fetchAll(db, sql: """
+                let lignes = try Row.fetchCursor(db, sql: """
                     SELECT id, record, id_erp_apprenant FROM effectifs
                     WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant IN (SELECT value FROM json_each(?))
-                    """, arguments: [groupe.organisme, groupe.annee, ids]).map {
-                    (position: positions[$0["id_erp_apprenant"] as String]!, id: $0["id"] as Int64, record: $0["record"] as String)
+                    """, arguments: [groupe.organisme, groupe.annee, ids])
+                while let r = try lignes.next() {
+                    let l = LigneLue(r, table: "effectifs")
+                    guard let k = positions[try l.exiger("id_erp_apprenant", String.self)] else { continue }
+                    stockes[k] = (id: try l.exiger("id"), record: try l.exiger("record"))
                 }
             }
-            connus.publier(stockes.map(\.position))
-            let fusions = stockes.carteParallele { s -> Result<(Int, Fusion), any Error> in
-                Result {
-                    let ancien = try Effectif(json: document(s.record))
-                    let merged = try ancien.fusionne(avec: lot.items[s.position].effectif!, now: now)
-                    let formes = Precalcul(merged)
-                    return (s.position, Fusion(id: s.id, effectif: merged, parcours: formes.parcours,
-                                               valeurs: Self.colonnesHorsCle(merged, formes),
-                                               ecrasementDe: ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId))
+            // Each item's write and its column values, slice by slice on the other cores.
+            let lus = stockes
+            let ecritures = ProductionParTranches(Array(lot.items.indices)) { k in
+                Result { () throws -> (ecriture: FusionLot.Ecriture, valeurs: [DatabaseValue])? in
+                    let existant = try lus[k].map {
+                        FusionLot.Existant(id: EffectifID($0.id), effectif: try Self.effectif(record: $0.record, id: $0.id))
+                    }
+                    guard let e = FusionLot.ecriture(lot.items[k], existant: existant, lot: lot) else { return nil }
+                    return (e, e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e))
                 }
-            }
-            var existants: [Int: Fusion] = [:]
-            for f in fusions {
-                let (position, fusion) = try f.get()
-                existants[position] = fusion
             }
 
             // The write lock is held until the commit: numbers are handed out in commit order.
             var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
-            var formateurs = Set<Int64>()
             for (k, item) in lot.items.enumerated() {
-                let ligne = lignes[k]
-                var effectifId: EffectifID?
-                var indexable: EffectifIndexable?
-                if let incoming = item.effectif {
+                let ecriture = try ecritures[k].get()
+                var id: EffectifID?
+                if let (e, valeurs) = ecriture {
                     version += 1
-                    let stocke: EffectifStocke
-                    if let existant = existants[k] {
-                        try update.executer(db, existant.valeurs, puis: version.databaseValue, existant.id.databaseValue)
-                        stocke = EffectifStocke(id: EffectifID(existant.id), effectif: existant.effectif, parcours: existant.parcours)
+                    if let existant = e.id {
+                        try update.executer(db, valeurs, puis: version.databaseValue, existant.rawValue.databaseValue)
+                        id = existant
                     } else {
-                        // Computed here only if it had been thought known (not possible while nothing is deleted).
-                        let nouveau = ligne.effectif ?? Self.nouveau(incoming)
-                        try insert.executer(db, nouveau.valeurs, puis: version.databaseValue)
-                        stocke = EffectifStocke(id: EffectifID(db.lastInsertedRowID), effectif: incoming, parcours: nouveau.parcours)
+                        try insert.executer(db, valeurs, puis: version.databaseValue)
+                        id = EffectifID(db.lastInsertedRowID)
                     }
-                    effectifId = stocke.id
-                    formateurs.insert(incoming.organismeId.rawValue)
-                    indexable = EffectifIndexable(stocke, version: version)
                 }
-                try transmission.executer(db, ligne.transmission, puis: effectifId?.rawValue.databaseValue ?? .null)
-                resultats.append(ItemEnregistre(index: item.index, transmissionId: db.lastInsertedRowID,
-                                                effectifId: effectifId, organismeId: item.effectif?.organismeId,
-                                                indexable: indexable, ecrasementDe: existants[k]?.ecrasementDe))
+                try transmission.executer(db, transmissions[k], puis: id?.rawValue.databaseValue ?? .null)
+                resultats.append(ItemEnregistre(item, ecriture: ecriture?.ecriture, id: id, version: version,
+                                                transmissionId: db.lastInsertedRowID))
             }
 
             try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
@@ -106,7 +90,7 @@ extension SQLiteStore {
                 UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
                     last_transmission_date = ? WHERE id = ?
                 """)
-            for id in formateurs { try bookkeeping.execute(arguments: [now.epoch, now.epoch, id]) }
+            for id in FusionLot.formateurs(lot) { try bookkeeping.execute(arguments: [now.epoch, now.epoch, id.rawValue]) }
             try db.execute(
                 sql: "UPDATE organismes SET last_erp_transmission_date = ? WHERE id = ?",
                 arguments: [now.epoch, lot.transmetteur.rawValue])
@@ -121,35 +105,9 @@ extension SQLiteStore {
         return resultats
     }
 
-    /// A new learner's columns and timeline.
-    static func nouveau(_ e: Effectif) -> (valeurs: [DatabaseValue], parcours: Parcours) {
-        let formes = Precalcul(e)
-        return (Self.colonnes(e, formes), formes.parcours)
-    }
-
-    /// The positions in the batch of the learners found already stored, once the query has said so: the
-    /// preparation of new-learner rows skips them from then on.
-    final class PositionsConnues: @unchecked Sendable {
-        private let verrou = NSLock()
-        private var positions = Set<Int>()
-
-        func publier(_ p: [Int]) { verrou.withLock { positions.formUnion(p) } }
-        func contient(_ k: Int) -> Bool { verrou.withLock { positions.contains(k) } }
-    }
-
     struct Groupe: Hashable {
         let organisme: Int64
         let annee: String
-    }
-
-    /// A known learner merged with what the batch sends, ready to be written.
-    struct Fusion: Sendable {
-        let id: Int64
-        let effectif: Effectif
-        let parcours: Parcours
-        let valeurs: [DatabaseValue]
-        /// The previous transmitter, when another organisme than this batch's.
-        let ecrasementDe: OrganismeID?
     }
 
     /// The values of a transmission's columns but `effectif_id`, in the order of its INSERT.
@@ -159,29 +117,28 @@ extension SQLiteStore {
             lot.transmetteur.rawValue.databaseValue, lot.cleApi?.rawValue.databaseValue ?? .null,
             item.idErpApprenant?.databaseValue ?? .null, item.formateur?.uai.rawValue.databaseValue ?? .null,
             item.formateur?.siret.rawValue.databaseValue ?? .null, item.erreurs.isEmpty.databaseValue,
-            JSONTexte.ecrire(.liste(item.erreurs.map(Self.noeud))).databaseValue,
+            ColonneErreurs.ecrire(item.erreurs).databaseValue,
             item.effectif?.organismeId.rawValue.databaseValue ?? .null, item.echo.databaseValue,
         ]
     }
 
-    static func noeud(_ e: ErreurValidation) -> JSONTexte.Noeud {
-        .objet([("message", .texte(e.message)), ("path", .liste(e.path.map { .texte($0) }))])
-    }
-
-    /// The values of every column but `id` and `version`, in the order of the INSERT statement: the key, then
-    /// the rest.
-    static func colonnes(_ e: Effectif, _ formes: Precalcul) -> [DatabaseValue] {
-        [e.organismeId.rawValue.databaseValue, e.anneeScolaire.description.databaseValue, e.idErpApprenant.databaseValue]
-            + colonnesHorsCle(e, formes)
+    /// The values of every column of a new learner but `id` and `version`, in the order of the INSERT statement:
+    /// the key, then the rest.
+    static func colonnes(_ ecriture: FusionLot.Ecriture) -> [DatabaseValue] {
+        let e = ecriture.effectif
+        return [e.organismeId.rawValue.databaseValue, e.anneeScolaire.description.databaseValue,
+                e.idErpApprenant.databaseValue] + colonnesHorsCle(ecriture)
     }
 
     /// The values of the columns the UPDATE sets, in its order, but `version`.
-    static func colonnesHorsCle(_ e: Effectif, _ formes: Precalcul) -> [DatabaseValue] {
+    static func colonnesHorsCle(_ ecriture: FusionLot.Ecriture) -> [DatabaseValue] {
+        let e = ecriture.effectif
         let valeurs: [(any DatabaseValueConvertible)?] = [
             e.organismeResponsableId.rawValue, e.source.rawValue, e.sourceOrganismeId.rawValue, e.apprenant.nom,
             e.apprenant.prenom, e.apprenant.dateDeNaissance.description, e.formation.cfd, e.formation.rncp,
-            e.formation.annee, e.formation.dateEntree.description, e.formation.dateFin.description, formes.parcoursTexte,
-            formes.record, e.createdAt.epoch, e.updatedAt.epoch, e.transmittedAt.epoch,
+            e.formation.annee, e.formation.dateEntree.description, e.formation.dateFin.description,
+            JSONTexte.ecrire(ecriture.parcours.json), JSONTexte.ecrire(e.json), e.createdAt.epoch, e.updatedAt.epoch,
+            e.transmittedAt.epoch,
         ]
         return valeurs.map { $0?.databaseValue ?? .null }
     }
@@ -196,9 +153,7 @@ extension SQLiteStore {
                     """,
                 arguments: [cle.organisme.rawValue, cle.anneeScolaire.description, cle.idErpApprenant])
             else { return nil }
-            return EffectifStocke(
-                id: EffectifID(row["id"]), effectif: try Effectif(json: document(row["record"])),
-                parcours: try Parcours(json: document(row["parcours"])))
+            return try Self.effectifStocke(LigneLue(row, table: "effectifs"))
         }
     }
 
@@ -213,7 +168,7 @@ extension SQLiteStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
+                    SELECT e.id, e.organisme_id, e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
                     FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
                     WHERE \(filtre)
                     ORDER BY e.id
@@ -221,14 +176,12 @@ extension SQLiteStore {
                     """,
                 arguments: arguments + ["limite": limite, "offset": (page - 1) * limite])
             let lignes = try rows.map { r in
-                let erp: String = r["id_erp_apprenant"]
+                let l = LigneLue(r, table: "effectifs")
+                let o = LigneLue(r, table: "organismes", id: "organisme_id")
                 return LigneEffectif(
-                    idErpApprenant: erp,
-                    anneeScolaire: try AnneeScolaire(r["annee_scolaire"] as String)
-                        .ou(LigneIllisible(table: "effectifs", id: erp, colonne: "annee_scolaire")),
-                    uai: (r["uai"] as String?).flatMap(UAI.init),
-                    siret: try SIRET(r["siret"] as String).ou(LigneIllisible(table: "organismes", id: erp, colonne: "siret")),
-                    parcours: try Parcours(json: document(r["parcours"])))
+                    idErpApprenant: try l.exiger("id_erp_apprenant"), anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                    uai: try o.exiger("uai", String?.self).flatMap(UAI.init), siret: try o.exiger("siret", SIRET.init),
+                    parcours: try l.parcours())
             }
             return PageEffectifs(lignes: lignes, total: total)
         }
@@ -240,9 +193,10 @@ extension SQLiteStore {
 
     public func versions() async throws -> VersionsBase {
         try await pool.read { db in
-            let v = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT nom, valeur FROM versions").map {
-                ($0["nom"] as String, $0["valeur"] as Int64)
-            })
+            let v = try Dictionary(Row.fetchAll(db, sql: "SELECT nom, valeur FROM versions").map {
+                let l = LigneLue($0, table: "versions", id: "nom")
+                return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
+            }, uniquingKeysWith: { a, _ in a })
             return VersionsBase(effectifs: v["effectifs"] ?? 0, organismes: v["organismes"] ?? 0)
         }
     }
@@ -258,5 +212,12 @@ extension SQLiteStore {
 
     public func nombreTransmissions() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transmissions") ?? 0 }
+    }
+
+    /// A row of `id, record, parcours`.
+    static func effectifStocke(_ l: LigneLue) throws -> EffectifStocke {
+        let id: Int64 = try l.exiger("id")
+        return EffectifStocke(id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
+                              parcours: try l.parcours())
     }
 }

@@ -24,9 +24,11 @@ extension SQLiteStore {
 
     public func formations() async throws -> [FormationCatalogue] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT cfd, rncp, libelle, niveau FROM formations ORDER BY id").map { r in
-                FormationCatalogue(cfd: (r["cfd"] as String?).flatMap(CFD.init), rncp: (r["rncp"] as String?).flatMap(RNCP.init),
-                                   libelle: r["libelle"], niveau: r["niveau"])
+            try Row.fetchAll(db, sql: "SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id").map { r in
+                let l = LigneLue(r, table: "formations")
+                return FormationCatalogue(cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
+                                          rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
+                                          libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau"))
             }
         }
     }
@@ -37,13 +39,21 @@ extension SQLiteStore {
         }
     }
 
-    public func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
+    public func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+                                   _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
         try await pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.colonnesIndexables) FROM effectifs ORDER BY id")
             var paquet: [EffectifIndexable] = []
             paquet.reserveCapacity(taillePaquet)
             while let r = try cursor.next() {
-                paquet.append(try Self.indexable(r))
+                do {
+                    paquet.append(try Self.indexable(r))
+                } catch let erreur as LigneIllisible {
+                    // Reported and left out when the caller asks for it (start-up): the rest is served.
+                    guard let illisible else { throw erreur }
+                    illisible(erreur)
+                    continue
+                }
                 if paquet.count == taillePaquet {
                     try traiter(paquet)
                     paquet.removeAll(keepingCapacity: true)
@@ -60,12 +70,17 @@ extension SQLiteStore {
 
     /// A row of `colonnesIndexables`, read by position.
     static func indexable(_ r: Row) throws -> EffectifIndexable {
-        let id: Int64 = r[0]
+        let l = LigneLue(r, table: "effectifs")
+        let id: Int64 = try l.exiger(0, "id")
+        let parcours: String = try l.exiger(7, "parcours")
         return EffectifIndexable(
-            id: EffectifID(id), organisme: OrganismeID(r[1]),
-            anneeScolaire: try AnneeScolaire(r[2] as String).ou(LigneIllisible(table: "effectifs", id: id, colonne: "annee_scolaire")),
-            dateDeNaissance: try Jour(iso: r[3]).ou(LigneIllisible(table: "effectifs", id: id, colonne: "date_de_naissance")),
-            anneeFormation: r[4], cfd: r[5], rncp: r[6], parcours: try Parcours(texte: r[7]), version: r[8],
-            transmisLe: Date(timeIntervalSince1970: r[9]))
+            id: EffectifID(id), organisme: OrganismeID(try l.exiger(1, "organisme_id")),
+            anneeScolaire: try AnneeScolaire(try l.exiger(2, "annee_scolaire", String.self)).ou(l.illisible("annee_scolaire")),
+            dateDeNaissance: try Jour(iso: try l.exiger(3, "date_de_naissance")).ou(l.illisible("date_de_naissance")),
+            anneeFormation: try l.exiger(4, "formation_annee"), cfd: try l.exiger(5, "formation_cfd"),
+            rncp: try l.exiger(6, "formation_rncp"),
+            parcours: try Result { try Parcours(texte: parcours) }.mapError { _ in l.illisible("parcours") }.get(),
+            version: try l.exiger(8, "version"),
+            transmisLe: Date(timeIntervalSince1970: try l.exiger(9, "transmitted_at")))
     }
 }

@@ -10,20 +10,22 @@ extension SQLiteStore {
         """
 
     static func organisme(_ r: Row) throws -> Organisme {
-        let reseaux: String = r["reseaux"]
-        let id: Int64 = r["id"]
+        let l = LigneLue(r, table: "organismes")
+        let reseaux: String = try l.exiger("reseaux")
         return Organisme(
-            id: OrganismeID(id), uai: (r["uai"] as String?).flatMap(UAI.init),
-            siret: try SIRET(r["siret"] as String).ou(LigneIllisible(table: "organismes", id: id, colonne: "siret")),
-            nom: r["nom"], nature: NatureOrganisme(rawValue: r["nature"]) ?? .inconnue,
+            id: OrganismeID(try l.exiger("id")), uai: try l.exiger("uai", String?.self).flatMap(UAI.init),
+            siret: try l.exiger("siret", SIRET.init),
+            nom: try l.exiger("nom"), nature: NatureOrganisme(rawValue: try l.exiger("nature")) ?? .inconnue,
             adresse: AdresseOrganisme(
-                codePostal: r["code_postal"], codeCommuneInsee: r["code_commune_insee"], commune: r["commune"],
-                departement: r["departement"], region: r["region"], academie: r["academie"]),
-            reseaux: reseaux.split(separator: "|").map(String.init), fiable: r["fiable"], ferme: r["ferme"],
-            firstTransmissionDate: Date(epoch: r["first_transmission_date"]),
-            lastTransmissionDate: Date(epoch: r["last_transmission_date"]),
-            lastErpTransmissionDate: Date(epoch: r["last_erp_transmission_date"]),
-            hasTransmissionErrors: r["has_transmission_errors"])
+                codePostal: try l.exiger("code_postal"), codeCommuneInsee: try l.exiger("code_commune_insee"),
+                commune: try l.exiger("commune"), departement: try l.exiger("departement"), region: try l.exiger("region"),
+                academie: try l.exiger("academie")),
+            reseaux: reseaux.split(separator: "|").map(String.init), fiable: try l.exiger("fiable"),
+            ferme: try l.exiger("ferme"),
+            firstTransmissionDate: try l.instantOptionnel("first_transmission_date"),
+            lastTransmissionDate: try l.instantOptionnel("last_transmission_date"),
+            lastErpTransmissionDate: try l.instantOptionnel("last_erp_transmission_date"),
+            hasTransmissionErrors: try l.exiger("has_transmission_errors"))
     }
 
     public func organisme(id: OrganismeID) async throws -> Organisme? {
@@ -61,7 +63,10 @@ extension SQLiteStore {
                        OR formateur_id IN (SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?)
                     """,
                 arguments: [id.rawValue, id.rawValue, id.rawValue]
-            ).map { (responsable: OrganismeID($0[0] as Int64), formateur: OrganismeID($0[1] as Int64)) }
+            ).map {
+                let l = LigneLue($0, table: "organisme_relations", id: "formateur_id")
+                return (responsable: OrganismeID(try l.exiger(0, "responsable_id")), formateur: OrganismeID(try l.exiger(1, "formateur_id")))
+            }
             return PerimetreCle(organisme: id, relations: relations)
         }
     }

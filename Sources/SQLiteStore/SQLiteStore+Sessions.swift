@@ -3,12 +3,13 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    static func jeton(_ r: Row) -> Jeton {
-        Jeton(id: r["id"], type: TypeJeton(rawValue: r["type"]) ?? .confirmation, email: r["email"],
-              utilisateur: (r["utilisateur_id"] as Int64?).map(UtilisateurID.init),
-              organisation: (r["organisation_id"] as Int64?).map(OrganisationID.init),
-              role: (r["role"] as String?).flatMap(Role.init(rawValue:)),
-              expireLe: Date(timeIntervalSince1970: r["expire_le"]), utiliseLe: Date(epoch: r["utilise_le"]))
+    static func jeton(_ r: Row) throws -> Jeton {
+        let l = LigneLue(r, table: "jetons")
+        return Jeton(id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation,
+                     email: try l.exiger("email"), utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
+                     organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
+                     role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
+                     expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
     }
 
     public func creerJeton(_ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
@@ -68,9 +69,10 @@ extension SQLiteStore {
                 sql: "SELECT * FROM sessions WHERE hash = ? AND revoquee_le IS NULL AND expire_le > ?",
                 arguments: [hash, now.epoch]
             ).map { r in
-                SessionUtilisateur(id: r["id"], utilisateur: UtilisateurID(r["utilisateur_id"]),
-                                   expireLe: Date(timeIntervalSince1970: r["expire_le"]),
-                                   incarnation: (r["incarnation_id"] as Int64?).map(OrganisationID.init))
+                let l = LigneLue(r, table: "sessions")
+                return SessionUtilisateur(id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
+                                          expireLe: try l.instant("expire_le"),
+                                          incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
             }
         }
     }
@@ -125,9 +127,11 @@ extension SQLiteStore {
         }
     }
 
-    static func courriel(_ r: Row) -> Courriel {
-        Courriel(id: r["id"], destinataire: r["destinataire"], sujet: r["sujet"], corps: r["corps"],
-                 creeLe: Date(timeIntervalSince1970: r["cree_le"]), envoyeLe: Date(epoch: r["envoye_le"]), erreur: r["erreur"])
+    static func courriel(_ r: Row) throws -> Courriel {
+        let l = LigneLue(r, table: "courriels")
+        return Courriel(id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
+                        corps: try l.exiger("corps"), creeLe: try l.instant("cree_le"),
+                        envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {
@@ -159,10 +163,7 @@ extension SQLiteStore {
 
     public func journal(limite: Int) async throws -> [EntreeJournal] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY id DESC LIMIT ?", arguments: [limite]).map { r in
-                EntreeJournal(date: Date(timeIntervalSince1970: r["le"]), acteur: (r["acteur_id"] as Int64?).map(UtilisateurID.init),
-                              acteurEmail: r["acteur_email"], action: r["action"], detail: r["detail"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY id DESC LIMIT ?", arguments: [limite]).map(Self.entreeJournal)
         }
     }
 
@@ -194,5 +195,11 @@ extension SQLiteStore {
                            arguments: [now.epoch, id.rawValue, organisme.rawValue])
             return db.changesCount == 1
         }
+    }
+
+    static func entreeJournal(_ r: Row) throws -> EntreeJournal {
+        let l = LigneLue(r, table: "journal")
+        return EntreeJournal(date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
+                             acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
     }
 }

@@ -46,19 +46,6 @@ public struct LotPrepare: Sendable {
     }
 }
 
-/// An effectif's stored forms (its record and timeline as JSON text), computed by the stores on every core.
-public struct Precalcul: Sendable {
-    public let record: String
-    public let parcours: Parcours
-    public let parcoursTexte: String
-
-    public init(_ e: Effectif) {
-        record = JSONTexte.ecrire(e.json)
-        parcours = e.parcours
-        parcoursTexte = JSONTexte.ecrire(parcours.json)
-    }
-}
-
 /// What was written for one item.
 public struct ItemEnregistre: Sendable, Equatable {
     public let index: Int

@@ -52,24 +52,6 @@ public struct EffectifDetaille: Sendable, Equatable {
         self.parcours = parcours
         self.transmisLe = transmisLe
     }
-
-    /// The columns both stores select, in this order (contacts are read from the stored record).
-    public static let colonnes = [
-        "id", "organisme_id", "annee_scolaire", "id_erp_apprenant", "nom", "prenom", "date_de_naissance", "formation_cfd",
-        "formation_rncp", "date_entree", "date_fin", "parcours", "transmitted_at",
-    ]
-
-    /// A row of `colonnes` (texts as stored), and the contacts.
-    public init?(id: Int64, organisme: Int64, annee: String, idErp: String, nom: String, prenom: String, naissance: String,
-                 cfd: String?, rncp: String?, entree: String, fin: String, parcours: String, transmis: Double,
-                 courriel: String?, telephone: String?) {
-        guard let a = AnneeScolaire(annee), let n = Jour(iso: naissance), let e = Jour(iso: entree), let f = Jour(iso: fin),
-            let p = try? Parcours(texte: parcours)
-        else { return nil }
-        self.init(id: EffectifID(id), organisme: OrganismeID(organisme), anneeScolaire: a, idErpApprenant: idErp, nom: nom,
-                  prenom: prenom, dateDeNaissance: n, cfd: cfd, rncp: rncp, courriel: courriel, telephone: telephone,
-                  dateEntree: e, dateFin: f, parcours: p, transmisLe: Date(timeIntervalSince1970: transmis))
-    }
 }
 
 public struct BilanTransmissionJour: Sendable, Equatable {
@@ -95,16 +77,5 @@ public struct ItemRejete: Sendable, Equatable {
         self.idErpApprenant = idErpApprenant
         self.donnees = donnees
         self.erreurs = erreurs
-    }
-
-    /// Reads the stored errors: `[{"message": …, "path": […]}]`.
-    public static func erreurs(json texte: String) -> [ErreurValidation] {
-        guard case .array(let liste)? = try? AnalyseurJSON.analyser(Array(texte.utf8)) else { return [] }
-        return liste.compactMap { e in
-            guard case .object(let o) = e, case .string(let message)? = o["message"] else { return nil }
-            var chemin: [String] = []
-            if case .array(let p)? = o["path"] { chemin = p.compactMap { if case .string(let s) = $0 { s } else { nil } } }
-            return ErreurValidation(path: chemin, message: message)
-        }
     }
 }

@@ -35,14 +35,25 @@ public protocol StoreEffectifs: Sendable {
     func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
         -> PageEffectifs
     func nombreEffectifs() async throws -> Int
-    /// Streams every effectif as the indicator index needs it, in batches, in id order.
-    func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
+    /// Streams every effectif as the indicator index needs it, in batches, in id order. A row that cannot be read
+    /// is told to `illisible` and left out when it is given (start-up: the rest is served), thrown otherwise.
+    func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+                            _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
     func nombreTransmissions() async throws -> Int
     /// The change numbers of the database. Every batch numbers the effectifs it writes after the last number,
     /// under a lock held until its commit, so numbers become visible in order.
     func versions() async throws -> VersionsBase
     /// The effectifs written after change `version`, in change order (how an instance follows the others).
     func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable]
+}
+
+extension StoreEffectifs {
+    /// Streams every effectif; the first row that cannot be read is thrown.
+    public func parcourirEffectifs(taillePaquet: Int, _ traiter: @Sendable ([EffectifIndexable]) throws -> Void)
+        async throws
+    {
+        try await parcourirEffectifs(taillePaquet: taillePaquet, illisible: nil, traiter)
+    }
 }
 
 /// Where the database stands: the last change number of the effectifs, and a number bumped by every import of
