@@ -102,7 +102,7 @@ extension PostgresStore {
             """) { r in
             let l = LignePG(r, table: "transmissions")
             return TransmissionApprenant(recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
-                                         donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
+                                         donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
         }
     }
 

@@ -77,7 +77,7 @@ extension PostgresStore {
                     ("item_index", .entier(item.index)), ("id_erp_apprenant", .texte(item.idErpApprenant)),
                     ("formateur_uai", .texte(item.formateur?.uai.rawValue)),
                     ("formateur_siret", .texte(item.formateur?.siret.rawValue)), ("accepte", .booleen(item.erreurs.isEmpty)),
-                    ("erreurs", .texte(ColonneErreurs.ecrire(item.erreurs))),
+                    ("erreurs", .texte(ErreursValidationJSON.ecrire(item.erreurs))),
                     ("effectif_id", .entier(versions[k].flatMap { ids[Int64($0)] }.map(Int.init))),
                     ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })), ("donnees", .texte(item.echo)),
                 ])

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Outils
 import GRDB
 
 /// A row read back, with what names it when one of its values cannot be read: its table and id. GRDB's

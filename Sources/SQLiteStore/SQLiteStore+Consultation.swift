@@ -62,7 +62,7 @@ extension SQLiteStore {
             ).map {
                 let l = LigneLue($0, table: "transmissions")
                 return ItemRejete(recuLe: try l.instant("recu_le"), idErpApprenant: try l.exiger("id_erp_apprenant"),
-                                  donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
+                                  donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
             }
         }
     }

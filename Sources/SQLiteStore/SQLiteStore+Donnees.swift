@@ -126,7 +126,7 @@ extension SQLiteStore {
                 """, arguments: Self.arguments(e)).map { r in
                 let l = LigneLue(r, table: "transmissions")
                 return TransmissionApprenant(recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
-                                             donnees: try l.exiger("donnees"), erreurs: ColonneErreurs.lire(try l.exiger("erreurs")))
+                                             donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
             }
         }
     }

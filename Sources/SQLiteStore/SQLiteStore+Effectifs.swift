@@ -117,7 +117,7 @@ extension SQLiteStore {
             lot.transmetteur.rawValue.databaseValue, lot.cleApi?.rawValue.databaseValue ?? .null,
             item.idErpApprenant?.databaseValue ?? .null, item.formateur?.uai.rawValue.databaseValue ?? .null,
             item.formateur?.siret.rawValue.databaseValue ?? .null, item.erreurs.isEmpty.databaseValue,
-            ColonneErreurs.ecrire(item.erreurs).databaseValue,
+            ErreursValidationJSON.ecrire(item.erreurs).databaseValue,
             item.effectif?.organismeId.rawValue.databaseValue ?? .null, item.echo.databaseValue,
         ]
     }

@@ -1,4 +1,5 @@
 import Domain
+import IndexEffectifs
 import Foundation
 import Testing
 import TestSupport
