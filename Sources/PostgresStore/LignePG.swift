@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import Foundation
 import PostgresNIO
 

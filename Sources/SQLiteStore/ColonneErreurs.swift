@@ -1,4 +1,5 @@
 import Domain
+import Outils
 
 /// The `erreurs` column of `transmissions`: an item's validation errors as a JSON list,
 /// `[{"message": …, "path": […]}]`.

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import IndexEffectifs
 import Testing
 import TestSupport
 
