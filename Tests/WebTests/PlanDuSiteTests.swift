@@ -22,9 +22,9 @@ struct PlanDuSiteTests {
         return construirePlanDuSite(deps).routes
     }
 
-    /// A route's path with its parameters filled in.
+    /// A route's path (`/organismes/{id}`) with its parameters filled in.
     static func uri(_ chemin: String, id: String = "1") -> String {
-        chemin.replacingOccurrences(of: ":id", with: id).replacingOccurrences(of: ":indicateur", with: "apprentis")
+        chemin.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{indicateur}", with: "apprentis")
     }
 
     @Test func theSiteMapListsEveryRouteOnceWithItsGroup() async throws {
