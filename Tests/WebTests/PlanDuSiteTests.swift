@@ -128,8 +128,7 @@ struct PlanDuSiteTests {
     @Test func everyPathAnswers405WithAllowForOtherMethods() async throws {
         let banc = try await Banc()
         let plan = try await Self.plan(banc)
-        var parChemin: [String: Set<String>] = [:]
-        for r in plan { parChemin[r.chemin, default: []].insert(r.methode.rawValue) }
+        let parChemin = Dictionary(plan.map { ($0.chemin, Set([$0.methode.rawValue])) }, uniquingKeysWith: { $0.union($1) })
         try await banc.test { client in
             var verifiees = 0
             for (chemin, methodes) in parChemin.sorted(by: { $0.key < $1.key }) {
