@@ -3,56 +3,141 @@ import Outils
 import Foundation
 import Hummingbird
 
-/// The site map: every route of the service, in one place.
-public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> {
-    let router = Router(context: ContexteRequete.self)
+/// The site map: every route of the service, in one place, grouped by who may call it. Each group's middlewares
+/// (`Infra/Gardes.swift`, `CsrfMiddleware`) refuse the other callers before any handler runs; handlers that need
+/// the caller receive it as an argument (`GroupeRoutes`). A path no route takes answers 404, a known path called
+/// with another method 405 with `Allow` (`RoutesInconnues`); HEAD is answered wherever GET is.
+public func construireRouteur(_ deps: Dependances) -> Router<ContexteRequete> { construirePlanDuSite(deps).routeur }
+
+/// The router and its routes with who may call each (tests go through every route of each group).
+public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<ContexteRequete>, routes: [RouteDuPlan]) {
+    let plan = RegistrePlan()
+    let router = Router(context: ContexteRequete.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetriquesMiddleware(metriques: deps.metriques, logger: deps.logger))
     router.add(middleware: EntetesSecurite(hsts: deps.hsts))
     router.add(middleware: ErreursMiddleware(deps: deps))
     router.add(middleware: GardeParametres())
     router.add(middleware: IdentiteMiddleware(comptes: deps.comptes, cookies: deps.cookies))
-    router.add(middleware: CsrfMiddleware(cookies: deps.cookies))
 
-    router.get("/api/healthcheck") { _, _ -> Response in
-        let retard = deps.index.retard
-        let index: JSONTexte.Noeud = .objet([
-            ("effectifs", .entier(deps.index.nombreEffectifs)), ("retard", .entier(Int(retard.changements))),
-            ("version", .entier(Int(retard.versionSuivie))),
-        ])
-        do {
-            try await deps.store.verifier()
-            return .json(JSONTexte.ecrire(.objet([("status", .texte("ok")), ("database", .texte("ok")), ("index", index)])))
-        } catch {
-            deps.logger.error("healthcheck : la base ne répond pas : \(error)")
-            let message = JSONTexte.ecrire(.objet([
-                ("status", .texte("error")), ("database", .texte("la base de données ne répond pas")), ("index", index),
-            ]))
-            return .json(message, status: .serviceUnavailable)
-        }
-    }
-    router.get("/metrics") { request, _ -> Response in
-        // Not for the public: only with the configured bearer token (`TDB_METRICS_TOKEN`); unknown otherwise.
-        guard let jeton = deps.jetonMetriques,
-            egauxEnTempsConstant(request.headers[.authorization] ?? "", "Bearer \(jeton)")
-        else { throw ErreurComptes.introuvable }
-        deps.metriques.indexSuivi(deps.index)
-        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: deps.metriques.texte())))
-    }
-    router.get("/api/openapi.json") { _, _ -> Response in .json(DocumentOpenAPI.texte) }
+    let exploitation = ApiExploitation(deps: deps), auth = ApiAuth(deps: deps)
+    let apiIndicateurs = ApiIndicateurs(deps: deps), apiOrganismes = ApiOrganismes(deps: deps)
+    let apiV3 = ApiV3Routes(deps: deps)
+    let publiques = PagesPubliques(deps: deps), indicateurs = PagesIndicateurs(deps: deps)
+    let organismes = PagesOrganisme(deps: deps), listes = ListesNominatives(deps: deps)
+    let docs = PageApiDocs(deps: deps), espace = EspaceCompte(deps: deps)
+    let admin = Administration(deps: deps), donnees = AdministrationDonnees(deps: deps)
+    let csrf = CsrfMiddleware(cookies: deps.cookies)
 
-    ApiV3Routes(deps: deps).ajouter(a: router)
-    ApiAuth(deps: deps).ajouter(a: router)
-    ApiOrganismes(deps: deps).ajouter(a: router)
-    ApiIndicateurs(deps: deps).ajouter(a: router)
-    PagesPubliques(deps: deps).ajouter(a: router)
-    PagesIndicateurs(deps: deps).ajouter(a: router)
-    PagesOrganisme(deps: deps).ajouter(a: router)
-    ListesNominatives(deps: deps).ajouter(a: router)
-    PageApiDocs(deps: deps).ajouter(a: router)
-    EspaceCompte(deps: deps).ajouter(a: router)
-    Administration(deps: deps).ajouter(a: router)
-    return router
+    // Public: anyone. Form POSTs carry the CSRF value of the cookie (double submit).
+    let api = GroupeRoutes<Void>(router.group(), .publique, plan)
+    api.get("/api/healthcheck", use: exploitation.sante)
+    api.get("/api/openapi.json", use: exploitation.openAPI)
+    api.get("/api/v1/indicateurs/national", use: apiIndicateurs.national)
+    api.post("/api/v1/auth/login", use: auth.login)
+    let pages = GroupeRoutes<Void>(router.group().add(middleware: csrf), .publique, plan)
+    pages.get("/public/style.css", use: publiques.feuilleDeStyle)
+    pages.get("/public/favicon.svg", use: publiques.icone)
+    pages.get("/", use: publiques.accueil)
+    pages.get("/indicateurs/national", use: indicateurs.national)
+    pages.get("/api/docs", use: docs.page)
+    pages.get("/connexion", use: publiques.pageConnexion)
+    pages.post("/connexion", use: publiques.connexion)
+    pages.post("/deconnexion", use: publiques.deconnexion)
+    pages.get("/inscription", use: publiques.pageInscription)
+    pages.post("/inscription", use: publiques.inscription)
+    pages.get("/confirmation", use: publiques.confirmation)
+    pages.get("/mot-de-passe-oublie", use: publiques.pageMotDePasseOublie)
+    pages.post("/mot-de-passe-oublie", use: publiques.motDePasseOublie)
+    pages.get("/reinitialisation", use: publiques.pageReinitialisation)
+    pages.post("/reinitialisation", use: publiques.reinitialisation)
+    pages.get("/invitation", use: publiques.invitationPage)
+    pages.post("/invitation", use: publiques.invitation)
+
+    // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
+    let operateur = GroupeRoutes<Void>(router.group().add(middleware: ExigeJetonMetriques(jeton: deps.jetonMetriques)),
+                                                .operateur, plan)
+    operateur.get("/metrics", use: exploitation.metriques)
+
+    // Signed in: 401 otherwise (a redirection to the sign-in page outside the API).
+    let apiConnecte = GroupeRoutes<Identite>(router.group().add(middleware: ExigeConnexion()), .connecte, plan)
+    apiConnecte.post("/api/v1/auth/logout", use: auth.logout)
+    apiConnecte.get("/api/v1/session", use: auth.session)
+    apiConnecte.get("/api/v1/organismes/:id", use: apiOrganismes.fiche)
+    let connecte = GroupeRoutes<Identite>(router.group().add(middleware: csrf).add(middleware: ExigeConnexion()), .connecte,
+                                          plan)
+    connecte.get("/mon-compte", use: espace.monCompte)
+    connecte.post("/mon-compte/mot-de-passe", use: espace.changerMotDePasse)
+    connecte.get("/ma-structure", use: espace.pageMaStructure)
+    connecte.post("/ma-structure/invitations", use: espace.inviter)
+    connecte.post("/ma-structure/membres/:id/valider", use: espace.membre(.valider))
+    connecte.post("/ma-structure/membres/:id/rejeter", use: espace.membre(.rejeter))
+    connecte.post("/ma-structure/membres/:id/suspendre", use: espace.membre(.suspendre))
+    connecte.post("/ma-structure/membres/:id/reactiver", use: espace.membre(.reactiver))
+    connecte.post("/ma-structure/membres/:id/supprimer", use: espace.membre(.supprimer))
+    connecte.post("/ma-structure/cles", use: espace.creerCle)
+    connecte.post("/ma-structure/cles/:id/revoquer", use: espace.revoquerCle)
+
+    // Capability-guarded: signed in, with a non-empty perimeter for the capability (403 otherwise). Access to one
+    // organisme is then decided by the handler, which reads it.
+    let apiVoirIndicateurs = GroupeRoutes<Identite>(router.group().add(middleware: ExigeCapacite(.voirIndicateurs)),
+                                                      .capacite, plan)
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs", use: apiIndicateurs.effectifs)
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-departement", use: apiIndicateurs.par(.departement))
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-region", use: apiIndicateurs.par(.region))
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-academie", use: apiIndicateurs.par(.academie))
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-organisme", use: apiIndicateurs.par(.organisme))
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-formation", use: apiIndicateurs.par(.formation))
+    apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/evolution", use: apiIndicateurs.evolution)
+    let apiVoirTransmissions = GroupeRoutes<Identite>(router.group().add(middleware: ExigeCapacite(.voirTransmissions)),
+                                                        .capacite, plan)
+    apiVoirTransmissions.get("/api/v1/indicateurs/organismes", use: apiIndicateurs.organismes)
+    let voirIndicateurs = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirIndicateurs)), .capacite, plan)
+    voirIndicateurs.get("/indicateurs", use: indicateurs.perimetre)
+    voirIndicateurs.get("/organismes/:id", use: organismes.page)
+    let voirTransmissions = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirTransmissions)), .capacite, plan)
+    voirTransmissions.get("/organismes/:id/transmissions", use: organismes.transmissions)
+    // A named list: the capability of the list named by the path (404 for a name that is no list).
+    let listeNominative = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(selon: ListesNominatives.capacite)),
+        .capacite, plan)
+    listeNominative.get("/listes/:indicateur", use: listes.page)
+    listeNominative.get("/listes/:indicateur/telechargement", use: listes.telechargement)
+
+    // Platform administrators: 403 for anyone else.
+    let administrateur = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeConnexion()).add(middleware: ExigeAdministrateur()),
+        .administrateur, plan)
+    administrateur.get("/admin/utilisateurs", use: admin.utilisateurs)
+    administrateur.post("/admin/utilisateurs/:id/valider", use: espace.membre(.valider))
+    administrateur.post("/admin/utilisateurs/:id/rejeter", use: espace.membre(.rejeter))
+    administrateur.post("/admin/utilisateurs/:id/suspendre", use: espace.membre(.suspendre))
+    administrateur.post("/admin/utilisateurs/:id/reactiver", use: espace.membre(.reactiver))
+    administrateur.post("/admin/utilisateurs/:id/supprimer", use: espace.membre(.supprimer))
+    administrateur.post("/admin/utilisateurs/:id/role", use: admin.changerRole)
+    administrateur.get("/admin/organisations", use: admin.organisations)
+    administrateur.post("/admin/organisations/:id/incarner", use: admin.incarner)
+    administrateur.post("/admin/incarnation/fin", use: admin.finIncarnation)
+    administrateur.get("/admin/emails", use: admin.courriels)
+    administrateur.get("/admin/retention", use: donnees.retention)
+    administrateur.get("/admin/journal", use: donnees.journal)
+    administrateur.get("/admin/journal.csv", use: donnees.journalCSV)
+    administrateur.get("/admin/apprenants", use: donnees.apprenants)
+    administrateur.get("/admin/apprenants/export", use: donnees.exporter)
+    administrateur.post("/admin/apprenants/effacer", use: donnees.effacer)
+    administrateur.get("/admin/maintenance", use: admin.pageMaintenance)
+    administrateur.post("/admin/maintenance", use: admin.maintenance)
+
+    // API key (API v3, compatible with the national API): `Authorization: Bearer <key>`, 403 otherwise.
+    let cleApi = GroupeRoutes<CleApi>(router.group().add(middleware: ExigeCleApi(deps: deps)), .cleApi, plan)
+    cleApi.post("/api/v3/dossiers-apprenants", use: apiV3.recevoirDossiers)
+    cleApi.post("/api/v3/dossiers-apprenants/test", use: apiV3.testerCle)
+    cleApi.get("/api/v3/effectifs", use: apiV3.listerEffectifs)
+
+    // Last, so that it wraps only the answer to requests no route above takes.
+    router.add(middleware: RoutesInconnues(routes: router.routes.map { ($0.path, $0.method) }))
+    return (router, plan.routes)
 }
 
 /// The OpenAPI description of the API, shipped as a resource.

@@ -8,19 +8,16 @@ import Hummingbird
 struct ApiAuth {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.post("/api/v1/auth/login", use: login)
-        router.post("/api/v1/auth/logout") { request, context in
-            try exigerJSON(request)
-            let i = try context.exigerIdentite()
-            try await deps.comptes.deconnecter(i)
-            var r = Response.json(#"{"ok":true}"#)
-            r.setCookie(deps.cookieSession("", maxAge: 0))
-            return r
-        }
-        router.get("/api/v1/session") { _, context -> Response in
-            .json(JSONTexte.ecrire(Self.session(try context.exigerIdentite())))
-        }
+    @Sendable func logout(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        try exigerJSON(request)
+        try await deps.comptes.deconnecter(i)
+        var r = try Response.json(["ok": true])
+        r.setCookie(deps.cookieSession("", maxAge: 0))
+        return r
+    }
+
+    @Sendable func session(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        try .json(Session(i))
     }
 
     @Sendable func login(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -32,7 +29,7 @@ struct ApiAuth {
             throw ErreurApi(.badRequest, "Corps attendu : {\"email\": \"…\", \"password\": \"…\"}", forme: .tdb(code: "saisie"))
         }
         let (valeur, identite) = try await deps.comptes.connecter(email: email, motDePasse: motDePasse, ip: deps.adresse(request, context))
-        var r = Response.json(JSONTexte.ecrire(Self.session(identite)))
+        var r = try Response.json(Session(identite))
         for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
         return r
     }
@@ -43,36 +40,72 @@ struct ApiAuth {
         }
     }
 
-    /// The user, the organisation, its perimeter and capabilities.
-    static func session(_ i: Identite) -> JSONTexte.Noeud {
-        func perimetre(_ p: Perimetre) -> JSONTexte.Noeud {
+}
+
+/// The answer of `GET /api/v1/session` and of the sign-in: the user, the organisation, its perimeter and
+/// capabilities.
+struct Session: Encodable {
+    struct Utilisateur: Encodable {
+        let id: String
+        let email: String
+        let nom: String
+        let prenom: String
+        let role: String
+    }
+
+    struct Organisation: Encodable {
+        let id: String
+        let type: String
+        let nom: String
+        @OuNull var organismeId: String?
+        @OuNull var region: String?
+        @OuNull var departement: String?
+        @OuNull var academie: String?
+        @OuNull var reseau: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, type, nom, organismeId = "organisme_id", region, departement, academie, reseau
+        }
+    }
+
+    /// A perimeter: its type, and its code or organismes when it has them.
+    struct PerimetreJSON: Encodable {
+        let type: String
+        var code: String?
+        var ids: [String]?
+
+        init(_ p: Perimetre) {
             switch p {
-            case .national: .objet([("type", .texte("national"))])
-            case .region(let r): .objet([("type", .texte("region")), ("code", .texte(r))])
-            case .departement(let d): .objet([("type", .texte("departement")), ("code", .texte(d))])
-            case .academie(let a): .objet([("type", .texte("academie")), ("code", .texte(a))])
-            case .reseau(let r): .objet([("type", .texte("reseau")), ("code", .texte(r))])
-            case .organismes(let ids):
-                .objet([("type", .texte("organismes")), ("ids", .liste(ids.sorted { $0.rawValue < $1.rawValue }.map { .texte($0.description) }))])
-            case .aucun: .objet([("type", .texte("aucun"))])
+            case .national: type = "national"
+            case .region(let r): (type, code) = ("region", r)
+            case .departement(let d): (type, code) = ("departement", d)
+            case .academie(let a): (type, code) = ("academie", a)
+            case .reseau(let r): (type, code) = ("reseau", r)
+            case .organismes(let ids): (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
+            case .aucun: type = "aucun"
             }
         }
-        let o = i.organisation
-        return .objet([
-            ("utilisateur", .objet([
-                ("id", .texte(i.utilisateur.id.description)), ("email", .texte(i.utilisateur.email)),
-                ("nom", .texte(i.utilisateur.nom)), ("prenom", .texte(i.utilisateur.prenom)),
-                ("role", .texte(i.utilisateur.role.rawValue)),
-            ])),
-            ("organisation", .objet([
-                ("id", .texte(o.id.description)), ("type", .texte(o.type.rawValue)), ("nom", .texte(o.nom)),
-                ("organisme_id", .texte(o.organisme?.description)), ("region", .texte(o.region)),
-                ("departement", .texte(o.departement)), ("academie", .texte(o.academie)), ("reseau", .texte(o.reseau)),
-            ])),
-            ("incarnation", .booleen(i.incarne)),
-            ("perimetre", perimetre(i.droits.perimetre(.voirIndicateurs))),
-            ("capacites", .objet(Capacite.allCases.map { c in (c.rawValue, perimetre(i.droits.perimetre(c))) })),
-            ("contacts_dans_listes", .booleen(i.droits.contactsDansListes)),
-        ])
+    }
+
+    let utilisateur: Utilisateur
+    let organisation: Organisation
+    let incarnation: Bool
+    let perimetre: PerimetreJSON
+    let capacites: ObjetOrdonne<PerimetreJSON>
+    let contactsDansListes: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case utilisateur, organisation, incarnation, perimetre, capacites, contactsDansListes = "contacts_dans_listes"
+    }
+
+    init(_ i: Identite) {
+        let u = i.utilisateur, o = i.organisation
+        utilisateur = Utilisateur(id: u.id.description, email: u.email, nom: u.nom, prenom: u.prenom, role: u.role.rawValue)
+        organisation = Organisation(id: o.id.description, type: o.type.rawValue, nom: o.nom, organismeId: o.organisme?.description,
+                                    region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
+        incarnation = i.incarne
+        perimetre = PerimetreJSON(i.droits.perimetre(.voirIndicateurs))
+        capacites = ObjetOrdonne(membres: Capacite.allCases.map { ($0.rawValue, PerimetreJSON(i.droits.perimetre($0))) })
+        contactsDansListes = i.droits.contactsDansListes
     }
 }

@@ -9,56 +9,60 @@ import Hummingbird
 struct ApiIndicateurs {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/api/v1/indicateurs/effectifs") { request, context -> Response in
-            let r = try requete(request, context)
-            return .json(JSONTexte.ecrire(Self.compteurs(await deps.index.compter(r))))
+    /// `GET /api/v1/indicateurs/effectifs`: the counters of the user's perimeter at a date.
+    @Sendable func effectifs(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        try .json(CompteursJSON(await deps.index.compter(try requete(request, i))))
+    }
+
+    /// `GET /api/v1/indicateurs/effectifs/par-…`: the counters by territory, organisme or formation.
+    func par(_ groupe: Regroupement) -> GroupeRoutes<Identite>.GestionnaireAppelant {
+        { request, _, i in
+            let lignes = await deps.index.compter(try requete(request, i), par: groupe)
+            return try .json(lignes.map { LigneIndicateursJSON($0, groupe) })
         }
-        for groupe in [Regroupement.departement, .region, .academie, .organisme, .formation] {
-            router.get("/api/v1/indicateurs/effectifs/par-\(groupe.rawValue)") { request, context -> Response in
-                let r = try requete(request, context)
-                return .json(JSONTexte.ecrire(.liste(await deps.index.compter(r, par: groupe).map { Self.ligne($0, groupe) })))
-            }
-        }
-        router.get("/api/v1/indicateurs/effectifs/evolution") { request, context -> Response in
-            let r = try requete(request, context, autres: ["debut", "fin"])
+    }
+
+    /// `GET /api/v1/indicateurs/effectifs/evolution`: the counters at the end of each month from `debut` to `fin`.
+    @Sendable func evolution(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+            let r = try requete(request, i, autres: ["debut", "fin"])
             let q = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
             let aujourdhui = Jour(deps.horloge.now())
             let fin = try mois(q["fin"], "fin", defaut: aujourdhui, dernierJour: true)
             let debut = try mois(q["debut"], "debut", defaut: Jour(year: fin.year - 2, month: fin.month, day: 1).adding(days: 0),
                                  dernierJour: false)
             guard debut <= fin, fin - debut <= 366 * 10 else {
-                throw ErreurApi.validation([ErreurValidation("debut", "La période doit aller de debut à fin, sur 10 ans au plus")])
+                throw ErreurApi.validationTdb([ErreurValidation("debut", "La période doit aller de debut à fin, sur 10 ans au plus")])
             }
-            return .json(JSONTexte.ecrire(.liste(await deps.index.evolution(r, debut: debut, fin: fin).map { e in
-                .objet([("mois", .texte(e.mois)), ("date", .texte(e.date.description))] + Self.paires(e.compteurs))
-            })))
-        }
-        router.get("/api/v1/indicateurs/organismes") { request, context -> Response in
-            let i = try context.exigerIdentite()
+            return try .json(await deps.index.evolution(r, debut: debut, fin: fin).map { e in
+                PointEvolution(mois: e.mois, date: e.date.description, compteurs: CompteursJSON(e.compteurs))
+            })
+    }
+
+    /// `GET /api/v1/indicateurs/organismes`: the coverage of the organismes whose transmissions the user may see.
+    @Sendable func organismes(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
             let perimetre = i.droits.perimetre(.voirTransmissions)
-            guard !perimetre.estVide else { throw ErreurComptes.interdit }
             let f = try filtres(request)
-            return .json(JSONTexte.ecrire(.liste(await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
-                .map(Self.couverture))))
-        }
-        router.get("/api/v1/indicateurs/national") { request, _ -> Response in
+            return try .json(await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
+                .map(CouvertureJSON.init))
+    }
+
+    /// `GET /api/v1/indicateurs/national`: anyone; from the public cache.
+    @Sendable func national(_ request: Request, context: ContexteRequete) async throws -> Response {
             let f = try filtres(request, autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies",
                                                      "organisme_bassinsEmploi"])
             let maintenant = deps.horloge.now()
             let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(maintenant))
             return try await deps.cachePublic.reponse(request, generation: deps.index.generation, maintenant: maintenant) {
-                let effectifs = await deps.index.compter(r, par: .departement).map { l in
-                    JSONTexte.Noeud.objet([("departement", .texte(l.cle))] + Self.paires(l.compteurs))
-                }
-                let organismes = await deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant).map(Self.couverture)
-                let texte = JSONTexte.ecrire(.objet([
-                    ("date", .texte(f.date.description)), ("indicateursEffectifs", .liste(effectifs)),
-                    ("indicateursOrganismes", .liste(organismes)),
-                ]))
-                return (texte, "application/json; charset=utf-8")
+                let national = IndicateursNationaux(
+                    date: f.date.description,
+                    indicateursEffectifs: await deps.index.compter(r, par: .departement).map {
+                        LigneIndicateursJSON.territoire(cle: "departement", valeur: $0.cle, libelle: nil,
+                                                        compteurs: CompteursJSON($0.compteurs))
+                    },
+                    indicateursOrganismes: await deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant)
+                        .map(CouvertureJSON.init))
+                return (try EncodeurJSON.texte(national), "application/json; charset=utf-8")
             }
-        }
     }
 
     func filtres(_ request: Request, autorises: [String] = FiltresIndicateurs.parametres, autres: [String] = []) throws
@@ -68,15 +72,13 @@ struct ApiIndicateurs {
         do {
             return try FiltresIndicateurs.lire(query, aujourdhui: Jour(deps.horloge.now()), autorises: autorises, autres: autres)
         } catch {
-            throw ErreurApi.validation(error.erreurs)
+            throw ErreurApi.validationTdb(error.erreurs)
         }
     }
 
-    /// The request of a signed-in user: their indicator perimeter (403 when they have none) and the filters.
-    func requete(_ request: Request, _ context: ContexteRequete, autres: [String] = []) throws -> RequeteIndicateurs {
-        let i = try context.exigerIdentite()
+    /// The request of a signed-in user: their indicator perimeter (never empty: `ExigeCapacite`) and the filters.
+    func requete(_ request: Request, _ i: Identite, autres: [String] = []) throws -> RequeteIndicateurs {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
-        guard !perimetre.estVide else { throw ErreurComptes.interdit }
         return RequeteIndicateurs(perimetre: perimetre, filtres: try filtres(request, autres: autres),
                                   aujourdhui: Jour(deps.horloge.now()))
     }
@@ -92,44 +94,148 @@ struct ApiIndicateurs {
             let premier = Jour(year: y, month: m, day: 1)
             return dernierJour ? Jour(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1).adding(days: -1) : premier
         }
-        throw ErreurApi.validation([ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ, \(Jour.plagePlausible)")])
+        throw ErreurApi.validationTdb([ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ, \(Jour.plagePlausible)")])
     }
 
-    static func paires(_ c: Compteurs) -> [(String, JSONTexte.Noeud)] {
-        [("apprenants", .entier(c.apprenants)), ("apprentis", .entier(c.apprentis)), ("inscrits", .entier(c.inscrits)),
-         ("abandons", .entier(c.abandons)), ("rupturants", .entier(c.rupturants))]
+}
+
+/// The five counters, in the order of the national API.
+struct CompteursJSON: Encodable {
+    let apprenants: Int
+    let apprentis: Int
+    let inscrits: Int
+    let abandons: Int
+    let rupturants: Int
+
+    init(_ c: Compteurs) {
+        (apprenants, apprentis, inscrits, abandons, rupturants) = (c.apprenants, c.apprentis, c.inscrits, c.abandons,
+                                                                   c.rupturants)
+    }
+}
+
+/// A row of counters by territory, organisme or formation: what names the row, then its counters.
+enum LigneIndicateursJSON: Encodable {
+    /// `{"<departement|region|academie>": code, "libelle": nom, …}` (no `libelle` on the national answer).
+    case territoire(cle: String, valeur: String, libelle: String?, compteurs: CompteursJSON)
+    case organisme(OrganismeLigne, compteurs: CompteursJSON)
+    case formation(FormationLigne, compteurs: CompteursJSON)
+
+    struct OrganismeLigne: Encodable {
+        let organismeId: String
+        @OuNull var uai: String?
+        @OuNull var siret: String?
+        @OuNull var nom: String?
+        @OuNull var nature: String?
+
+        enum CodingKeys: String, CodingKey { case organismeId = "organisme_id", uai, siret, nom, nature }
     }
 
-    static func compteurs(_ c: Compteurs) -> JSONTexte.Noeud { .objet(paires(c)) }
+    struct FormationLigne: Encodable {
+        @OuNull var rncpCode: String?
+        @OuNull var cfdCode: String?
+        @OuNull var intitule: String?
+        @OuNull var niveauEuropeen: String?
 
-    static func ligne(_ l: LigneIndicateurs, _ g: Regroupement) -> JSONTexte.Noeud {
+        enum CodingKeys: String, CodingKey {
+            case rncpCode = "rncp_code", cfdCode = "cfd_code", intitule, niveauEuropeen = "niveau_europeen"
+        }
+    }
+
+    init(_ l: LigneIndicateurs, _ g: Regroupement) {
+        let c = CompteursJSON(l.compteurs)
         switch g {
         case .organisme:
-            let o = l.organisme!
-            return .objet([("organisme_id", .texte(o.id.description)), ("uai", .texte(o.uai?.rawValue)),
-                           ("siret", .texte(o.siret.rawValue)), ("nom", .texte(o.nom)), ("nature", .texte(o.nature.rawValue))]
-                          + paires(l.compteurs))
+            let o = l.organisme
+            self = .organisme(OrganismeLigne(organismeId: o?.id.description ?? l.cle, uai: o?.uai?.rawValue,
+                                         siret: o?.siret.rawValue, nom: o?.nom, nature: o?.nature.rawValue), compteurs: c)
         case .formation:
-            return .objet([("rncp_code", .texte(l.rncp)), ("cfd_code", .texte(l.cfd)), ("intitule", .texte(l.libelle.isEmpty ? nil : l.libelle)),
-                           ("niveau_europeen", .texte(l.niveau.map(String.init)))] + paires(l.compteurs))
+            self = .formation(FormationLigne(rncpCode: l.rncp, cfdCode: l.cfd, intitule: l.libelle.isEmpty ? nil : l.libelle,
+                                        niveauEuropeen: l.niveau.map(String.init)), compteurs: c)
         default:
-            return .objet([(g.rawValue, .texte(l.cle)), ("libelle", .texte(l.libelle))] + paires(l.compteurs))
+            self = .territoire(cle: g.rawValue, valeur: l.cle, libelle: l.libelle, compteurs: c)
         }
     }
 
-    static func couverture(_ c: CouvertureOrganismes) -> JSONTexte.Noeud {
-        func nature(_ n: ParNature) -> JSONTexte.Noeud {
-            .objet([("total", .entier(n.total)), ("responsables", .entier(n.responsables)),
-                    ("responsablesFormateurs", .entier(n.responsablesFormateurs)), ("formateurs", .entier(n.formateurs)),
-                    ("inconnues", .entier(n.inconnues))])
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .territoire(let cle, let valeur, let libelle, let compteurs):
+            var c = encoder.container(keyedBy: EncodeurJSON.Cle.self)
+            try c.encode(valeur, forKey: EncodeurJSON.Cle(stringValue: cle))
+            if let libelle { try c.encode(libelle, forKey: EncodeurJSON.Cle(stringValue: "libelle")) }
+            try compteurs.encode(to: encoder)
+        case .organisme(let o, let compteurs):
+            try o.encode(to: encoder)
+            try compteurs.encode(to: encoder)
+        case .formation(let f, let compteurs):
+            try f.encode(to: encoder)
+            try compteurs.encode(to: encoder)
         }
-        return .objet([
-            ("departement", .texte(c.departement)), ("totalOrganismes", nature(c.totalOrganismes)),
-            ("organismesTransmetteurs", nature(c.organismesTransmetteurs)),
-            ("organismesNonTransmetteurs", .entier(c.organismesNonTransmetteurs)),
-            ("tauxCouverture", .valeur(.number((c.tauxCouverture * 10).rounded() / 10))),
-            ("derniereTransmission", .objet([("moins_1_mois", .entier(c.transmissionRecente)), ("1_3_mois", .entier(c.transmission1a3Mois)),
-                                             ("plus_3_mois", .entier(c.transmissionArretee)), ("jamais", .entier(c.jamaisTransmis))])),
-        ])
     }
+}
+
+/// A month of `GET /api/v1/indicateurs/effectifs/evolution`: the month, its last day, the counters then.
+struct PointEvolution: Encodable {
+    let mois: String
+    let date: String
+    let compteurs: CompteursJSON
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: EncodeurJSON.Cle.self)
+        try c.encode(mois, forKey: EncodeurJSON.Cle(stringValue: "mois"))
+        try c.encode(date, forKey: EncodeurJSON.Cle(stringValue: "date"))
+        try compteurs.encode(to: encoder)
+    }
+}
+
+/// The coverage of a département's organismes (transmitting or not, by nature, by date of last transmission).
+struct CouvertureJSON: Encodable {
+    struct Natures: Encodable {
+        let total: Int
+        let responsables: Int
+        let responsablesFormateurs: Int
+        let formateurs: Int
+        let inconnues: Int
+
+        init(_ n: ParNature) {
+            (total, responsables, responsablesFormateurs, formateurs, inconnues) = (n.total, n.responsables,
+                                                                                    n.responsablesFormateurs, n.formateurs,
+                                                                                    n.inconnues)
+        }
+    }
+
+    struct DerniereTransmission: Encodable {
+        let moins1Mois: Int
+        let de1a3Mois: Int
+        let plus3Mois: Int
+        let jamais: Int
+
+        enum CodingKeys: String, CodingKey {
+            case moins1Mois = "moins_1_mois", de1a3Mois = "1_3_mois", plus3Mois = "plus_3_mois", jamais
+        }
+    }
+
+    let departement: String
+    let totalOrganismes: Natures
+    let organismesTransmetteurs: Natures
+    let organismesNonTransmetteurs: Int
+    /// Per cent, one decimal.
+    let tauxCouverture: Double
+    let derniereTransmission: DerniereTransmission
+
+    init(_ c: CouvertureOrganismes) {
+        departement = c.departement
+        totalOrganismes = Natures(c.totalOrganismes)
+        organismesTransmetteurs = Natures(c.organismesTransmetteurs)
+        organismesNonTransmetteurs = c.organismesNonTransmetteurs
+        tauxCouverture = (c.tauxCouverture * 10).rounded() / 10
+        derniereTransmission = DerniereTransmission(moins1Mois: c.transmissionRecente, de1a3Mois: c.transmission1a3Mois,
+                                                    plus3Mois: c.transmissionArretee, jamais: c.jamaisTransmis)
+    }
+}
+
+/// The answer of `GET /api/v1/indicateurs/national`.
+struct IndicateursNationaux: Encodable {
+    let date: String
+    let indicateursEffectifs: [LigneIndicateursJSON]
+    let indicateursOrganismes: [CouvertureJSON]
 }

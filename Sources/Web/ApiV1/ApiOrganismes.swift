@@ -7,27 +7,62 @@ import Hummingbird
 struct ApiOrganismes {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/api/v1/organismes/:id") { _, context -> Response in
-            let i = try context.exigerIdentite()
-            guard let id = context.parameters.get("id", as: Int64.self),
-                let o = try await deps.store.organisme(id: OrganismeID(id)),
-                i.droits.perimetre(.voirIndicateurs).inclut(o) || i.droits.perimetre(.voirTransmissions).inclut(o)
-            else {
-                // The same answer for an organisme that does not exist and one outside the perimeter.
-                throw ErreurComptes.interdit
-            }
-            let a = o.adresse
-            return .json(JSONTexte.ecrire(.objet([
-                ("id", .texte(o.id.description)), ("uai", .texte(o.uai?.rawValue)), ("siret", .texte(o.siret.rawValue)),
-                ("nom", .texte(o.nom)), ("nature", .texte(o.nature.rawValue)),
-                ("adresse", .objet([("code_postal", .texte(a.codePostal)), ("commune", .texte(a.commune)),
-                                    ("departement", .texte(a.departement)), ("region", .texte(a.region)),
-                                    ("academie", .texte(a.academie))])),
-                ("reseaux", .liste(o.reseaux.map { .texte($0) })), ("fiable", .booleen(o.fiable)), ("ferme", .booleen(o.ferme)),
-                ("first_transmission_date", .texte(o.firstTransmissionDate.map(horodatageISO))),
-                ("last_transmission_date", .texte(o.lastTransmissionDate.map(horodatageISO))),
-            ])))
+    @Sendable func fiche(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let o = try await deps.store.organisme(id: OrganismeID(id)),
+            i.droits.perimetre(.voirIndicateurs).inclut(o) || i.droits.perimetre(.voirTransmissions).inclut(o)
+        else {
+            // The same answer for an organisme that does not exist and one outside the perimeter.
+            throw ErreurComptes.interdit
         }
+        return try .json(FicheOrganisme(o))
+    }
+}
+
+/// The answer of `GET /api/v1/organismes/:id`.
+struct FicheOrganisme: Encodable {
+    struct Adresse: Encodable {
+        @OuNull var codePostal: String?
+        @OuNull var commune: String?
+        @OuNull var departement: String?
+        @OuNull var region: String?
+        @OuNull var academie: String?
+
+        enum CodingKeys: String, CodingKey {
+            case codePostal = "code_postal", commune, departement, region, academie
+        }
+    }
+
+    let id: String
+    @OuNull var uai: String?
+    let siret: String
+    let nom: String
+    let nature: String
+    let adresse: Adresse
+    let reseaux: [String]
+    let fiable: Bool
+    let ferme: Bool
+    @OuNull var firstTransmissionDate: String?
+    @OuNull var lastTransmissionDate: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, uai, siret, nom, nature, adresse, reseaux, fiable, ferme
+        case firstTransmissionDate = "first_transmission_date", lastTransmissionDate = "last_transmission_date"
+    }
+
+    init(_ o: Organisme) {
+        let a = o.adresse
+        id = o.id.description
+        uai = o.uai?.rawValue
+        siret = o.siret.rawValue
+        nom = o.nom
+        nature = o.nature.rawValue
+        adresse = Adresse(codePostal: a.codePostal, commune: a.commune, departement: a.departement, region: a.region,
+                          academie: a.academie)
+        reseaux = o.reseaux
+        fiable = o.fiable
+        ferme = o.ferme
+        firstTransmissionDate = o.firstTransmissionDate.map(horodatageISO)
+        lastTransmissionDate = o.lastTransmissionDate.map(horodatageISO)
     }
 }

@@ -9,19 +9,14 @@ struct ApiV3Routes {
 
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.post("/api/v3/dossiers-apprenants", use: recevoirDossiers)
-        router.post("/api/v3/dossiers-apprenants/test") { request, _ -> Response in
-            _ = try await ClesApi.authentifier(request, deps: deps)
-            return .json(#"{"msg":"ok"}"#)
-        }
-        router.get("/api/v3/effectifs", use: listerEffectifs)
+    /// `POST /api/v3/dossiers-apprenants/test`: the key works.
+    @Sendable func testerCle(_ request: Request, context: ContexteRequete, cle: CleApi) async throws -> Response {
+        try .json(["msg": "ok"])
     }
 
     /// `POST /api/v3/dossiers-apprenants`: every item gets its final verdict in the response.
-    @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete) async throws -> Response {
+    @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete, cle: CleApi) async throws -> Response {
         let t0 = ContinuousClock.now
-        let cle = try await ClesApi.authentifier(request, deps: deps)
         // Counted while the batch is read and validated: on SQLite the count waits for the batch being written, and
         // must not hold back the validation of this one. Over the limit, nothing is written.
         let idCle = String(cle.id.rawValue)
@@ -73,26 +68,51 @@ struct ApiV3Routes {
 
     /// `GET /api/v3/effectifs`: the effectifs of the key's organisme and of its formateurs, with their status at
     /// the date and their whole timeline, so that an ERP can reconcile its counts with ours.
-    @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let cle = try await ClesApi.authentifier(request, deps: deps)
+    @Sendable func listerEffectifs(_ request: Request, context: ContexteRequete, cle: CleApi) async throws -> Response {
         try await deps.limiteur.compter(.apiV3Effectifs, [.cle: String(cle.id.rawValue)])
         let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
         let organismes = [cle.organisme] + (try await deps.store.formateurs(de: cle.organisme)).map(\.id)
         let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)
-        let data: [JSONTexte.Noeud] = page.lignes.map { l in
-            .objet([
-                ("id_erp_apprenant", .texte(l.idErpApprenant)), ("annee_scolaire", .texte(l.anneeScolaire.description)),
-                ("uai", .texte(l.uai?.rawValue)), ("siret", .texte(l.siret.rawValue)),
-                ("statut", .texte(l.parcours.statut(a: q.date)?.rawValue)),
-                ("parcours", .liste(l.parcours.etapes.map { e in
-                    .objet([("date", .texte(e.date.description)), ("valeur", .texte(e.valeur.rawValue))])
-                })),
-            ])
+        return try .json(ListeEffectifs(page, date: q.date, numero: q.page, limite: q.limite))
+    }
+}
+
+/// The answer of `GET /api/v3/effectifs`.
+struct ListeEffectifs: Encodable {
+    struct Effectif: Encodable {
+        struct Etape: Encodable {
+            let date: String
+            let valeur: String
         }
-        return .json(JSONTexte.ecrire(.objet([
-            ("data", .liste(data)),
-            ("pagination", .objet([("page", .entier(q.page)), ("limit", .entier(q.limite)), ("total", .entier(page.total))])),
-        ])))
+
+        let idErpApprenant: String
+        let anneeScolaire: String
+        @OuNull var uai: String?
+        let siret: String
+        @OuNull var statut: String?
+        let parcours: [Etape]
+
+        enum CodingKeys: String, CodingKey {
+            case idErpApprenant = "id_erp_apprenant", anneeScolaire = "annee_scolaire", uai, siret, statut, parcours
+        }
+    }
+
+    struct Pagination: Encodable {
+        let page: Int
+        let limit: Int
+        let total: Int
+    }
+
+    let data: [Effectif]
+    let pagination: Pagination
+
+    init(_ page: PageEffectifs, date: Jour, numero: Int, limite: Int) {
+        data = page.lignes.map { l in
+            Effectif(idErpApprenant: l.idErpApprenant, anneeScolaire: l.anneeScolaire.description, uai: l.uai?.rawValue,
+                     siret: l.siret.rawValue, statut: l.parcours.statut(a: date)?.rawValue,
+                     parcours: l.parcours.etapes.map { Effectif.Etape(date: $0.date.description, valeur: $0.valeur.rawValue) })
+        }
+        pagination = Pagination(page: numero, limit: limite, total: page.total)
     }
 }
 

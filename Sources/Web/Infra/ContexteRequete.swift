@@ -7,6 +7,8 @@ public struct ContexteRequete: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user, set by `IdentiteMiddleware` from the session cookie.
     public var identite: Identite?
+    /// The API key of the request, set by `ExigeCleApi` on the routes of the API v3.
+    public var cleApi: CleApi?
 
     /// The client's address (throttling of sign-in attempts).
     public let remoteAddress: SocketAddress?

@@ -3,8 +3,8 @@ import Hummingbird
 
 /// Every form POST of the pages carries the CSRF value: the one bound to the session once signed in, else the
 /// value of the CSRF cookie (double submit, for the sign-in and sign-up forms). A POST whose body is not such a
-/// form (a cross-site `text/plain` form, say) is refused the same way. The API (`/api/`) is outside: it takes
-/// JSON or an API key, which a cross-site form cannot send.
+/// form (a cross-site `text/plain` form, say) is refused the same way. A middleware of the page groups of the site
+/// map; the API (`/api/`) is outside: it takes JSON or an API key, which a cross-site form cannot send.
 struct CsrfMiddleware: RouterMiddleware {
     typealias Context = ContexteRequete
     let cookies: NomsCookies
@@ -12,7 +12,7 @@ struct CsrfMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard request.method == .post, !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+        guard request.method == .post else { return try await next(request, context) }
         var request = request
         let corps = try await request.collectBody(upTo: Formulaire.tailleMaximale)
         let envoye = Formulaire.decoder(String(buffer: corps))["csrf"] ?? ""

@@ -43,6 +43,11 @@ public struct ErreurApi: Error, Sendable {
         ErreurApi(.badRequest, "Erreur de validation", details: details, forme: .nationale)
     }
 
+    /// A request of our own API (`/api/v1/`) is invalid: our error shape, naming each field.
+    static func validationTdb(_ details: [ErreurValidation]) -> ErreurApi {
+        ErreurApi(.badRequest, "Erreur de validation", details: details, forme: .tdb(code: "validation"))
+    }
+
     static let corpsTropGros = ErreurApi(
         .contentTooLarge, "Le corps de la requête dépasse la taille maximale de 10 Mo : envoyez les dossiers en plusieurs lots",
         forme: .nationale)
@@ -57,21 +62,44 @@ public struct ErreurApi: Error, Sendable {
         .internalServerError, "Erreur interne du serveur : rien n'a été enregistré, réessayez plus tard",
         forme: .tdb(code: "erreur_interne"))
 
+    /// The JSON body of the error.
     var corps: String {
-        let details = JSONTexte.Noeud.liste(details.map { d in
-            .objet([("message", .texte(d.message)), ("path", .liste(d.path.map { .texte($0) }))])
-        })
+        let details = details.map { CorpsErreur.Detail(message: $0.message, path: $0.path) }
         switch forme {
         case .nationale:
             let titre = status == .contentTooLarge ? "Payload Too Large" : status.reasonPhrase
-            var pairs: [(String, JSONTexte.Noeud)] = [("error", .texte(titre)), ("message", .texte(message))]
-            if !self.details.isEmpty { pairs.append(("details", details)) }
-            return JSONTexte.ecrire(.objet(pairs))
+            return (try? EncodeurJSON.texte(CorpsErreur.Nationale(error: titre, message: message,
+                                                                  details: details.isEmpty ? nil : details))) ?? ""
         case .tdb(let code):
-            return JSONTexte.ecrire(.objet([
-                ("error", .objet([("code", .texte(code)), ("message", .texte(message)), ("details", details)]))
-            ]))
+            return (try? EncodeurJSON.texte(CorpsErreur.Tdb(error: .init(code: code, message: message, details: details))))
+                ?? ""
         }
+    }
+}
+
+/// The two JSON shapes of an error (`ErreurApi.Forme`).
+enum CorpsErreur {
+    struct Detail: Encodable {
+        let message: String
+        let path: [String]
+    }
+
+    /// `{"error": "<reason phrase>", "message": …, "details": […]}`, `details` only when there are some.
+    struct Nationale: Encodable {
+        let error: String
+        let message: String
+        let details: [Detail]?
+    }
+
+    /// `{"error": {"code": …, "message": …, "details": […]}}`.
+    struct Tdb: Encodable {
+        struct Erreur: Encodable {
+            let code: String
+            let message: String
+            let details: [Detail]
+        }
+
+        let error: Erreur
     }
 }
 
@@ -105,6 +133,13 @@ struct ErreursMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let e = Self.traduire(error, logger: deps.logger, chemin: request.uri.path)
+            let reponse = try await repondre(e, request, context)
+            // HEAD: the answer GET would have had, without its body.
+            return request.method == .head ? reponse.createHeadResponse() : reponse
+        }
+    }
+
+    func repondre(_ e: ErreurApi, _ request: Request, _ context: Context) async throws -> Response {
             if request.uri.path.hasPrefix("/api/") { return .json(e.corps, status: e.status, headers: e.headers) }
             if e.status == .unauthorized {
                 return Response(status: .seeOther, headers: [.location: "/connexion"])
@@ -115,7 +150,6 @@ struct ErreursMiddleware: RouterMiddleware {
                                                status: e.status)
             response.headers.append(contentsOf: e.headers)
             return response
-        }
     }
 
     static func traduire(_ error: any Error, logger: Logger, chemin: String) -> ErreurApi {

@@ -17,7 +17,8 @@ public struct GardeParametres: RouterMiddleware {
         -> Response
     {
         if let erreurs = Self.verifier(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) {
-            throw ErreurApi.parametres(erreurs)
+            // The API v3 answers in the national API's shape.
+            throw request.uri.path.hasPrefix("/api/v3/") ? ErreurApi.validation(erreurs) : ErreurApi.parametres(erreurs)
         }
         return try await next(request, context)
     }

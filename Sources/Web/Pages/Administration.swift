@@ -7,53 +7,30 @@ struct Administration {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        let espace = EspaceCompte(deps: deps)
-        router.get("/admin/utilisateurs", use: utilisateurs)
-        router.post("/admin/utilisateurs/:id/valider") { request, context in
-            _ = try context.exigerAdministrateur()
-            return try await espace.agir(request, context) { i, id in try await comptes.valider(i, utilisateur: id) }
-        }
-        router.post("/admin/utilisateurs/:id/rejeter") { request, context in
-            _ = try context.exigerAdministrateur()
-            return try await espace.agir(request, context) { i, id in try await comptes.rejeter(i, utilisateur: id) }
-        }
-        router.post("/admin/utilisateurs/:id/suspendre") { request, context in
-            _ = try context.exigerAdministrateur()
-            return try await espace.agir(request, context) { i, id in try await comptes.suspendre(i, utilisateur: id) }
-        }
-        router.post("/admin/utilisateurs/:id/reactiver") { request, context in
-            _ = try context.exigerAdministrateur()
-            return try await espace.agir(request, context) { i, id in try await comptes.reactiver(i, utilisateur: id) }
-        }
-        router.post("/admin/utilisateurs/:id/supprimer") { request, context in
-            _ = try context.exigerAdministrateur()
-            return try await espace.agir(request, context) { i, id in try await comptes.supprimer(i, utilisateur: id) }
-        }
-        router.post("/admin/utilisateurs/:id/role") { request, context in
-            let i = try context.exigerAdministrateur()
+    @Sendable func changerRole(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
             let f = try await Formulaire.lire(request)
             guard let role = Role(rawValue: f["role"]) else {
                 throw ErreurComptes.saisie([ErreurSaisie("role", "Rôle inconnu")])
             }
             try await comptes.changerRole(i, utilisateur: UtilisateurID(try context.parameters.require("id", as: Int64.self)), role: role)
             return deps.redirection("/admin/utilisateurs")
-        }
-        router.get("/admin/organisations", use: organisations)
-        router.post("/admin/organisations/:id/incarner") { request, context in
-            let i = try context.exigerAdministrateur()
+    }
+
+    @Sendable func incarner(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
             _ = try await Formulaire.lire(request)
             try await comptes.incarner(i, organisation: OrganisationID(try context.parameters.require("id", as: Int64.self)))
             return deps.redirection("/ma-structure")
-        }
-        router.post("/admin/incarnation/fin") { request, context in
-            let i = try context.exigerAdministrateur()
+    }
+
+    @Sendable func finIncarnation(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
             _ = try await Formulaire.lire(request)
             try await comptes.finIncarnation(i)
             return deps.redirection("/admin/organisations")
-        }
-        router.get("/admin/emails") { request, context in
-            _ = try context.exigerAdministrateur()
+    }
+
+    @Sendable func courriels(_ request: Request, context: ContexteRequete) async throws -> Response {
             let courriels = try await deps.store.courriels(limite: 200)
             return try await deps.page("admin-emails", "E-mails envoyés et en attente", request, context, [
                 "emails": courriels.map { c -> [String: Any] in
@@ -66,16 +43,14 @@ struct Administration {
                     return m
                 },
             ])
-        }
-        // The journal, the retention policy and a learner's data: `AdministrationDonnees`.
-        AdministrationDonnees(deps: deps).ajouter(a: router)
-        router.get("/admin/maintenance") { request, context in
-            _ = try context.exigerAdministrateur()
+    }
+
+    @Sendable func pageMaintenance(_ request: Request, context: ContexteRequete) async throws -> Response {
             return try await deps.page("admin-maintenance", "Bannière de maintenance", request, context,
                                        ["texte": try await deps.store.parametre(Comptes.cleMaintenance) ?? ""])
-        }
-        router.post("/admin/maintenance") { request, context in
-            let i = try context.exigerAdministrateur()
+    }
+
+    @Sendable func maintenance(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
             let f = try await Formulaire.lire(request)
             do {
                 try await comptes.definirMaintenance(i, texte: f["texte"])
@@ -84,11 +59,11 @@ struct Administration {
                                            erreurs: erreurs)
             }
             return deps.redirection("/admin/maintenance")
-        }
     }
 
-    @Sendable func utilisateurs(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let moi = try context.exigerAdministrateur()
+    @Sendable func utilisateurs(_ request: Request, context: ContexteRequete, identite moi: Identite) async throws
+        -> Response
+    {
         let q = request.uri.queryParameters["q"].map(String.init) ?? ""
         let liste = try await deps.store.utilisateurs(recherche: String(q.prefix(100)), limite: 200)
         var noms: [OrganisationID: String] = [:]
@@ -108,7 +83,6 @@ struct Administration {
     }
 
     @Sendable func organisations(_ request: Request, context: ContexteRequete) async throws -> Response {
-        _ = try context.exigerAdministrateur()
         let q = request.uri.queryParameters["q"].map(String.init) ?? ""
         let liste = try await deps.store.organisations(recherche: String(q.prefix(100)), limite: 200)
         var lignes: [[String: Any]] = []

@@ -12,17 +12,7 @@ struct AdministrationDonnees {
         DonneesApprenant(store: deps.store, horloge: deps.horloge, empreinte: SecretsServeur.sha256)
     }
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/admin/retention", use: retention)
-        router.get("/admin/journal", use: journal)
-        router.get("/admin/journal.csv", use: journalCSV)
-        router.get("/admin/apprenants", use: apprenants)
-        router.get("/admin/apprenants/export", use: exporter)
-        router.post("/admin/apprenants/effacer", use: effacer)
-    }
-
     @Sendable func retention(_ request: Request, context: ContexteRequete) async throws -> Response {
-        _ = try context.exigerAdministrateur()
         return try await deps.page("admin-retention", "Conservation des données", request, context, [
             "regles": PolitiqueRetention.defaut.regles.map { r -> [String: Any] in
                 ["donnees": r.donnees, "depart": r.depart, "duree": r.libelleDuree, "action": r.action.rawValue,
@@ -34,7 +24,6 @@ struct AdministrationDonnees {
     // MARK: - Journal
 
     @Sendable func journal(_ request: Request, context: ContexteRequete) async throws -> Response {
-        _ = try context.exigerAdministrateur()
         let p = try ParametresJournal(request.uri.queryParameters)
         let resultat = try await deps.store.journal(filtre: p.filtre, page: p.page, parPage: ParametresJournal.parPage)
         let pages = max(1, (resultat.total + ParametresJournal.parPage - 1) / ParametresJournal.parPage)
@@ -53,8 +42,7 @@ struct AdministrationDonnees {
     }
 
     /// Every entry matching the criteria (the page parameter is ignored), read page by page.
-    @Sendable func journalCSV(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerAdministrateur()
+    @Sendable func journalCSV(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         let p = try ParametresJournal(request.uri.queryParameters)
         var lignes: [[Classeur.Cellule]] = []
         var page = 1
@@ -115,7 +103,6 @@ struct AdministrationDonnees {
     }
 
     @Sendable func apprenants(_ request: Request, context: ContexteRequete) async throws -> Response {
-        _ = try context.exigerAdministrateur()
         let champs = Self.champs(request.uri.queryParameters)
         var modele: [String: Any] = [:]
         for c in ["uai", "siret", "annee", "id_erp", "nom", "prenom", "naissance"] { modele[c] = champs[c] ?? "" }
@@ -141,8 +128,7 @@ struct AdministrationDonnees {
         return try await deps.page("admin-apprenants", "Données d'un apprenant", request, context, modele, messages: messages)
     }
 
-    @Sendable func exporter(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerAdministrateur()
+    @Sendable func exporter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         guard let r = try await recherche(Self.champs(request.uri.queryParameters)) else {
             throw ErreurApi.parametre("id_erp", "Indiquez l'organisme, l'année et l'identifiant ERP, ou le nom et la date de naissance")
         }
@@ -153,8 +139,7 @@ struct AdministrationDonnees {
         ], body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
-    @Sendable func effacer(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerAdministrateur()
+    @Sendable func effacer(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         let f = try await Formulaire.lire(request)
         var champs = f.champs
         champs["csrf"] = nil

@@ -7,63 +7,45 @@ struct EspaceCompte {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/mon-compte", use: monCompte)
-        router.post("/mon-compte/mot-de-passe", use: changerMotDePasse)
-        router.get("/ma-structure") { request, context in try await maStructure(request, context) }
-        router.post("/ma-structure/invitations", use: inviter)
-        router.post("/ma-structure/membres/:id/valider") { request, context in
-            try await agir(request, context) { i, id in try await comptes.valider(i, utilisateur: id) }
-        }
-        router.post("/ma-structure/membres/:id/rejeter") { request, context in
-            try await agir(request, context) { i, id in try await comptes.rejeter(i, utilisateur: id) }
-        }
-        router.post("/ma-structure/membres/:id/suspendre") { request, context in
-            try await agir(request, context) { i, id in try await comptes.suspendre(i, utilisateur: id) }
-        }
-        router.post("/ma-structure/membres/:id/reactiver") { request, context in
-            try await agir(request, context) { i, id in try await comptes.reactiver(i, utilisateur: id) }
-        }
-        router.post("/ma-structure/membres/:id/supprimer") { request, context in
-            try await agir(request, context) { i, id in try await comptes.supprimer(i, utilisateur: id) }
-        }
-        router.post("/ma-structure/cles", use: creerCle)
-        router.post("/ma-structure/cles/:id/revoquer") { request, context in
-            let i = try context.exigerIdentite()
-            _ = try await Formulaire.lire(request)
-            try await comptes.revoquerCleApi(i, cle: CleApiID(try context.parameters.require("id", as: Int64.self)))
-            return deps.redirection("/ma-structure")
-        }
+    @Sendable func revoquerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        _ = try await Formulaire.lire(request)
+        try await comptes.revoquerCleApi(i, cle: CleApiID(try context.parameters.require("id", as: Int64.self)))
+        return deps.redirection("/ma-structure")
     }
 
-    @Sendable func monCompte(_ request: Request, context: ContexteRequete) async throws -> Response {
-        try await monComptePage(request, context)
+    @Sendable func monCompte(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        try await monComptePage(request, context, i)
     }
 
-    func monComptePage(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
+    func monComptePage(_ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
                        messages: [(String, String)] = []) async throws -> Response {
-        let i = try context.exigerIdentite()
         return try await deps.page("mon-compte", "Mon compte", request, context, [
             "compte": ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
                        "organisation": i.organisationPropre.nom, "role": i.utilisateur.role.libelle],
         ], erreurs: erreurs, messages: messages)
     }
 
-    @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerIdentite()
+    @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         let f = try await Formulaire.lire(request)
         try await deps.limiter(.verificationMotDePasse, request, context, [.utilisateur: String(i.utilisateur.id.rawValue)])
         do {
             try await comptes.changerMotDePasse(i, actuel: f["actuel"], nouveau: f["mot_de_passe"], confirmation: f["confirmation"])
         } catch ErreurComptes.saisie(let erreurs) {
-            return try await monComptePage(request, context, erreurs: erreurs)
+            return try await monComptePage(request, context, i, erreurs: erreurs)
         }
-        return try await monComptePage(request, context, messages: [("succes", "Mot de passe modifié ; vos autres sessions ont été fermées.")])
+        return try await monComptePage(request, context, i, messages: [("succes", "Mot de passe modifié ; vos autres sessions ont été fermées.")])
     }
 
-    func maStructure(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
+    @Sendable func pageMaStructure(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        try await maStructure(request, context, i)
+    }
+
+    func maStructure(_ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
                      messages: [(String, String)] = [], nouvelleCle: String? = nil) async throws -> Response {
-        let i = try context.exigerIdentite()
         let o = i.organisation
         let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
         let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
@@ -97,24 +79,22 @@ struct EspaceCompte {
         return try await deps.page("ma-structure", "Ma structure", request, context, modele, erreurs: erreurs, messages: messages)
     }
 
-    @Sendable func inviter(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerIdentite()
+    @Sendable func inviter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         let f = try await Formulaire.lire(request)
         try await deps.limiter(.invitation, request, context, [.utilisateur: String(i.utilisateur.id.rawValue),
                                                               .email: f["email"].trimmingSpaces().lowercased()])
         do {
             try await comptes.inviter(i, email: f["email"], role: Role(rawValue: f["role"]) ?? .membre)
         } catch ErreurComptes.saisie(let erreurs) {
-            return try await maStructure(request, context, erreurs: erreurs)
+            return try await maStructure(request, context, i, erreurs: erreurs)
         }
-        return try await maStructure(request, context, messages: [("succes", "Invitation envoyée à \(f["email"]).")])
+        return try await maStructure(request, context, i, messages: [("succes", "Invitation envoyée à \(f["email"]).")])
     }
 
-    @Sendable func creerCle(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerIdentite()
+    @Sendable func creerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         _ = try await Formulaire.lire(request)
         let cle = try await comptes.creerCleApi(i)
-        return try await maStructure(request, context, nouvelleCle: cle)
+        return try await maStructure(request, context, i, nouvelleCle: cle)
     }
 
     /// Which of suspend, reactivate and delete the page offers for an account (never on one's own).
@@ -124,13 +104,25 @@ struct EspaceCompte {
                 "peutSupprimer": autre && u.statut != .supprime]
     }
 
-    /// A POST on one member: read the form (CSRF), act, then back to the page.
-    func agir(_ request: Request, _ context: ContexteRequete,
-              _ action: (Identite, UtilisateurID) async throws -> Void) async throws -> Response {
-        let i = try context.exigerIdentite()
-        _ = try await Formulaire.lire(request)
-        try await action(i, UtilisateurID(try context.parameters.require("id", as: Int64.self)))
-        return deps.redirection(request.uri.path.hasPrefix("/admin/") ? "/admin/utilisateurs" : "/ma-structure")
+    /// What may be done to a member's account, from their organisation's page or the back-office.
+    enum ActionMembre: Sendable {
+        case valider, rejeter, suspendre, reactiver, supprimer
+    }
+
+    /// A POST on one member (`…/:id/<action>`): read the form, act, then back to the page.
+    func membre(_ action: ActionMembre) -> GroupeRoutes<Identite>.GestionnaireAppelant {
+        { request, context, i in
+            _ = try await Formulaire.lire(request)
+            let id = UtilisateurID(try context.parameters.require("id", as: Int64.self))
+            switch action {
+            case .valider: try await comptes.valider(i, utilisateur: id)
+            case .rejeter: try await comptes.rejeter(i, utilisateur: id)
+            case .suspendre: try await comptes.suspendre(i, utilisateur: id)
+            case .reactiver: try await comptes.reactiver(i, utilisateur: id)
+            case .supprimer: try await comptes.supprimer(i, utilisateur: id)
+            }
+            return deps.redirection(request.uri.path.hasPrefix("/admin/") ? "/admin/utilisateurs" : "/ma-structure")
+        }
     }
 }
 

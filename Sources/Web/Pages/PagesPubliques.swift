@@ -1,5 +1,6 @@
 import Domain
 import IndexEffectifs
+import Outils
 import Foundation
 import Hummingbird
 
@@ -8,40 +9,40 @@ struct PagesPubliques {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/public/style.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: deps.pages.feuilleDeStyle)))
+    @Sendable func feuilleDeStyle(_ request: Request, context: ContexteRequete) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: deps.pages.feuilleDeStyle)))
+    }
+
+    @Sendable func icone(_ request: Request, context: ContexteRequete) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=86400"],
+                 body: .init(byteBuffer: ByteBuffer(string: deps.pages.icone)))
+    }
+
+    @Sendable func accueil(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let aujourdhui = Jour(deps.horloge.now())
+        let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
+        return try await deps.pagePublique("accueil", "Accueil", request, context) {
+            ["compteurs": VueTableau.compteurs(await deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
         }
-        router.get("/public/favicon.svg") { _, _ in
-            Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "max-age=86400"],
-                     body: .init(byteBuffer: ByteBuffer(string: deps.pages.icone)))
-        }
-        router.get("/") { request, context in
-            let aujourdhui = Jour(deps.horloge.now())
-            let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
-            return try await deps.pagePublique("accueil", "Accueil", request, context) {
-                ["compteurs": VueTableau.compteurs(await deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
-            }
-        }
-        router.get("/connexion") { request, context in try await deps.page("connexion", "Se connecter", request, context) }
-        router.post("/connexion", use: connexion)
-        router.post("/deconnexion", use: deconnexion)
-        router.get("/inscription") { request, context in try await inscriptionPage(request, context) }
-        router.post("/inscription", use: inscription)
-        router.get("/confirmation", use: confirmation)
-        router.get("/mot-de-passe-oublie") { request, context in
-            try await deps.page("mot-de-passe-oublie", "Mot de passe oublié", request, context)
-        }
-        router.post("/mot-de-passe-oublie", use: motDePasseOublie)
-        router.get("/reinitialisation") { request, context in
-            let jeton = request.uri.queryParameters["jeton"].map(String.init) ?? ""
-            try await comptes.verifierLienReinitialisation(jeton: jeton)  // a replaced or used link: 410 at once
-            return try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context, ["jeton": jeton])
-        }
-        router.post("/reinitialisation", use: reinitialisation)
-        router.get("/invitation", use: invitationPage)
-        router.post("/invitation", use: invitation)
+    }
+
+    @Sendable func pageConnexion(_ request: Request, context: ContexteRequete) async throws -> Response {
+        try await deps.page("connexion", "Se connecter", request, context)
+    }
+
+    @Sendable func pageInscription(_ request: Request, context: ContexteRequete) async throws -> Response {
+        try await inscriptionPage(request, context)
+    }
+
+    @Sendable func pageMotDePasseOublie(_ request: Request, context: ContexteRequete) async throws -> Response {
+        try await deps.page("mot-de-passe-oublie", "Mot de passe oublié", request, context)
+    }
+
+    @Sendable func pageReinitialisation(_ request: Request, context: ContexteRequete) async throws -> Response {
+        let jeton = request.uri.queryParameters["jeton"].map(String.init) ?? ""
+        try await comptes.verifierLienReinitialisation(jeton: jeton)  // a replaced or used link: 410 at once
+        return try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context, ["jeton": jeton])
     }
 
     @Sendable func connexion(_ request: Request, context: ContexteRequete) async throws -> Response {

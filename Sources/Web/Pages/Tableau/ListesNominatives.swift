@@ -8,9 +8,12 @@ import Hummingbird
 struct ListesNominatives {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/listes/:indicateur", use: page)
-        router.get("/listes/:indicateur/telechargement", use: telechargement)
+    /// The capability of the list the path names (`:indicateur`); a name that is no list is not found.
+    @Sendable static func capacite(_ context: ContexteRequete) throws -> Capacite {
+        guard let indicateur = context.parameters.get("indicateur").flatMap(IndicateurListe.init(rawValue:)) else {
+            throw ErreurComptes.introuvable
+        }
+        return indicateur.capacite
     }
 
     static let parametresPropres = ["organisme", "page", "q", "format"]
@@ -28,15 +31,13 @@ struct ListesNominatives {
     }
 
     /// The list's perimeter (its permission, narrowed to one organisme when asked), the request and its rows.
-    func lire(_ request: Request, _ context: ContexteRequete) async throws
+    func lire(_ request: Request, _ context: ContexteRequete, _ i: Identite) async throws
         -> (IndicateurListe, Perimetre, RequeteIndicateurs, [(String, String)], Identite)
     {
-        let i = try context.exigerIdentite()
         guard let indicateur = context.parameters.get("indicateur").flatMap(IndicateurListe.init(rawValue:)) else {
             throw ErreurComptes.introuvable
         }
         var perimetre = i.droits.perimetre(indicateur.capacite)
-        guard !perimetre.estVide else { throw ErreurComptes.interdit }
         let query = VueTableau.requete(request)
         let aujourdhui = Jour(deps.horloge.now())
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autres: Self.parametresPropres)
@@ -124,8 +125,8 @@ struct ListesNominatives {
         ]
     }
 
-    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+    @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
+        let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
         let sansPage = query.filter { $0.0 != "page" }
         var modele = try await Self.ecran(deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
                                           perimetre: perimetre, chemin: "/listes/\(indicateur.rawValue)")
@@ -165,8 +166,10 @@ struct ListesNominatives {
         ]
     }
 
-    @Sendable func telechargement(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (indicateur, perimetre, r, query, i) = try await lire(request, context)
+    @Sendable func telechargement(_ request: Request, context: ContexteRequete, identite: Identite) async throws
+        -> Response
+    {
+        let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
         let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1).lignes
         let format = query.first { $0.0 == "format" }?.1 ?? "xlsx"
         guard format == "csv" || format == "xlsx" else {

@@ -8,11 +8,11 @@ import Hummingbird
 struct PageApiDocs {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        let modele = UncheckedSendable(Self.modele(DocumentOpenAPI.texte))  // read-only once built
-        router.get("/api/docs") { request, context in
-            try await deps.page("api-docs", "Documentation de l'API", request, context, modele.valeur)
-        }
+    /// The document's view model, built once (read-only afterwards).
+    static let modeleDocument = UncheckedSendable(Self.modele(DocumentOpenAPI.texte))
+
+    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
+        try await deps.page("api-docs", "Documentation de l'API", request, context, Self.modeleDocument.valeur)
     }
 
     static func texte(_ v: JSONValue?) -> String { if case .string(let s)? = v { s } else { "" } }

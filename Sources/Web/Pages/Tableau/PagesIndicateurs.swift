@@ -7,11 +7,6 @@ import Hummingbird
 struct PagesIndicateurs {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/indicateurs/national", use: national)
-        router.get("/indicateurs", use: perimetre)
-    }
-
     var aujourdhui: Jour { Jour(deps.horloge.now()) }
 
     static let indicateursCarte = VueTableau.colonnes.map(\.cle)
@@ -116,10 +111,8 @@ struct PagesIndicateurs {
     }
 
     /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation.
-    @Sendable func perimetre(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let i = try context.exigerIdentite()
+    @Sendable func perimetre(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
-        guard !perimetre.estVide else { throw ErreurComptes.interdit }
         let query = VueTableau.requete(request)
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
                                        autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations", "etat"])

@@ -8,14 +8,8 @@ import Hummingbird
 struct PagesOrganisme {
     let deps: Dependances
 
-    func ajouter(a router: Router<ContexteRequete>) {
-        router.get("/organismes/:id", use: page)
-        router.get("/organismes/:id/transmissions", use: transmissions)
-    }
-
     /// The organisme named in the path, if the user may see it for this capability (else 404 / 403).
-    func organisme(_ context: ContexteRequete, _ capacite: Capacite) async throws -> (Organisme, Identite) {
-        let i = try context.exigerIdentite()
+    func organisme(_ context: ContexteRequete, _ i: Identite, _ capacite: Capacite) async throws -> (Organisme, Identite) {
         guard let id = context.parameters.get("id").flatMap(Int64.init).map(OrganismeID.init),
             let o = try await deps.store.organisme(id: id)
         else { throw ErreurComptes.introuvable }
@@ -23,8 +17,8 @@ struct PagesOrganisme {
         return (o, i)
     }
 
-    @Sendable func page(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (o, i) = try await organisme(context, .voirIndicateurs)
+    @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
+        let (o, i) = try await organisme(context, identite, .voirIndicateurs)
         let query = VueTableau.requete(request)
         let aujourdhui = Jour(deps.horloge.now())
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autorises: ["date", "formation_cfds", "formation_niveaux"],
@@ -99,8 +93,8 @@ struct PagesOrganisme {
     /// `GET /organismes/:id/transmissions[?jour=AAAA-MM-JJ]`: items accepted and rejected per day over 90 days; for
     /// a day, the most frequent errors and — only for users who may see the organisme's named lists, and written to
     /// the audit log — the rejected learners with their errors.
-    @Sendable func transmissions(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let (o, i) = try await organisme(context, .voirTransmissions)
+    @Sendable func transmissions(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
+        let (o, i) = try await organisme(context, identite, .voirTransmissions)
         let query = VueTableau.requete(request)
         for (cle, _) in query where cle != "jour" {
             throw ErreurApi.parametre(cle, "Paramètre inconnu")
