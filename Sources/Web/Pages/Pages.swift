@@ -56,7 +56,7 @@ struct PageComplete<Contenu: VuePage>: MustacheParent {
     let contenu: Contenu
     let layout: LayoutVue
 
-    func child(named nom: String) -> Any? { champMustache(nom, de: contenu) ?? champMustache(nom, de: layout) }
+    func child(named nom: String) -> Any? { champMustache(nom, de: contenu) ?? layout.child(named: nom) }
 }
 
 /// A stored property of a view model by name, as swift-mustache reads structs (an optional without value is

@@ -1,4 +1,5 @@
 import Domain
+import Mustache
 
 /// The monthly evolution (`evolution`): the chart, its legend and the same figures as a table.
 struct EvolutionVue: Sendable {
@@ -24,5 +25,15 @@ struct EvolutionVue: Sendable {
             legende: GraphiqueEvolution.series.map { Serie(libelle: $0.libelle, couleur: $0.couleur) },
             lignes: points.map { Mois(mois: moisLong($0.date), cellules: TableauIndicateursVue.cellules($0.compteurs)) },
             entetes: VueTableau.colonnes.map(\.libelle))
+    }
+}
+
+extension EvolutionVue.Mois: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "mois": mois
+        case "cellules": cellules
+        default: nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Domain
+import Mustache
 
 /// The fields the layout, the header and the notices read on every page (`layout`, `en-tete`, `notifications`).
 struct LayoutVue: Sendable {
@@ -49,5 +50,23 @@ struct LayoutVue: Sendable {
             },
             incarnation: i.flatMap { $0.incarne ? Incarnation(organisation: $0.organisation.nom) : nil },
             banniereMaintenance: base.banniereMaintenance)
+    }
+}
+
+// Read on every page, at every level of the context: by name, without reflection.
+extension LayoutVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "titre": titre
+        case "csrf": csrf
+        case "messages": messages
+        case "erreurs": erreurs
+        case "erreursParChamp": erreursParChamp
+        case "estAdmin": estAdmin
+        case "utilisateur": utilisateur
+        case "incarnation": incarnation
+        case "banniereMaintenance": banniereMaintenance
+        default: nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Domain
+import Mustache
 
 /// One screen page of a named list of learners (`liste-apprenants`, in the list page and the organisme page):
 /// search form, count, rows with their timeline, pagination links that keep the rest of the query.
@@ -84,5 +85,26 @@ struct PaginationVue: Sendable {
             precedente: numero > 1 ? lien(numero - 1) : nil, suivante: numero < pages ? lien(numero + 1) : nil,
             pages: voisines.sorted().map { Page(numero: $0, lien: lien($0), courante: $0 == numero) },
             resume: "Page \(numero) sur \(pages)")
+    }
+}
+
+// Rows of a list without reflection; `contacts` is read from the list itself.
+extension ListeApprenantsVue.Ligne: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "nom": self.nom
+        case "prenom": self.prenom
+        case "naissance": self.naissance
+        case "organisme": self.organisme
+        case "organismeId": self.organismeId
+        case "formation": self.formation
+        case "statut": self.statut
+        case "statutCle": self.statutCle
+        case "frise": self.frise
+        case "courriel": self.courriel
+        case "telephone": self.telephone
+        case "transmis": self.transmis
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One `<option>` of a `<select>`: its value, its text, whether it is the current choice.
 struct OptionVue: Sendable {
     let valeur: String
@@ -22,4 +24,17 @@ struct ChampCacheVue: Sendable {
 struct LienVue: Sendable {
     let url: String
     let libelle: String
+}
+
+// Lists of options and rows are the hot path of the big pages: their fields are read by name without reflection.
+// `ChampsMustacheTests` checks that every stored property is readable this way.
+extension OptionVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "valeur": valeur
+        case "libelle": libelle
+        case "selectionne": selectionne
+        default: nil
+        }
+    }
 }

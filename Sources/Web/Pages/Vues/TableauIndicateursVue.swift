@@ -1,4 +1,5 @@
 import Domain
+import Mustache
 
 /// A table of grouped counters (`tableau-indicateurs`): sortable headers whose links keep the rest of the query, a
 /// row per territory, organisme or formation, and the total.
@@ -73,4 +74,29 @@ struct TableauIndicateursVue: Sendable {
 
     /// The five figures of a row, formatted.
     static func cellules(_ c: Compteurs) -> [String] { VueTableau.colonnes.map { nombre($0.valeur(c)) } }
+}
+
+// Rows and headers without reflection (a national table has a hundred rows); an absent link or sort is `false`
+// rather than missing, so the lookup stops at the row instead of climbing the whole page.
+extension TableauIndicateursVue.Ligne: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "libelle": libelle
+        case "code": code
+        case "lien": (lien as Any?) ?? false
+        case "cellules": cellules
+        default: nil
+        }
+    }
+}
+
+extension TableauIndicateursVue.Entete: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "libelle": libelle
+        case "lien": lien
+        case "tri": (tri as Any?) ?? false
+        default: nil
+        }
+    }
 }
