@@ -108,3 +108,33 @@ extension ListeApprenantsVue.Ligne: MustacheParent {
         }
     }
 }
+
+// Read from every row (`contacts`): by name, without reflection.
+extension ListeApprenantsVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "total": total
+        case "contacts": contacts
+        case "recherche": recherche
+        case "ordreArrivee": ordreArrivee
+        case "lignes": lignes
+        case "pagination": pagination
+        case "champsCaches": champsCaches
+        case "filtreStatut": filtreStatut
+        case "statuts": statuts
+        case "formationsProposees": formationsProposees
+        default: nil
+        }
+    }
+}
+
+extension PaginationVue.Page: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "numero": numero
+        case "lien": lien
+        case "courante": courante
+        default: nil
+        }
+    }
+}

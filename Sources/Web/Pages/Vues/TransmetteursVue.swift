@@ -1,4 +1,5 @@
 import Domain
+import Mustache
 import Foundation
 
 /// The organismes of a perimeter with their last transmission, those that need attention first (section of
@@ -48,5 +49,20 @@ struct TransmetteursVue: Sendable {
                 : nil,
             etats: EtatTransmission.allCases.map { OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: $0 == etat) },
             champsEtat: ChampCacheVue.liste(query.filter { $0.0 != "etat" }))
+    }
+}
+
+extension TransmetteursVue.Ligne: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "id": id
+        case "nom": self.nom
+        case "uai": uai
+        case "departement": departement
+        case "derniere": derniere
+        case "etat": etat
+        case "etatCle": etatCle
+        default: nil
+        }
     }
 }
