@@ -144,10 +144,8 @@ struct ErreursMiddleware: RouterMiddleware {
             if e.status == .unauthorized {
                 return Response(status: .seeOther, headers: [.location: "/connexion"])
             }
-            var response = try await deps.page("erreur", "Erreur", request, context,
-                                               ["statut": Int(e.status.code), "message": e.message,
-                                                "details": e.details.map { ["champ": $0.path.joined(separator: "."), "message": $0.message] }],
-                                               status: e.status)
+            let vue = ErreurVue.construire(statut: Int(e.status.code), message: e.message, details: e.details)
+            var response = try await deps.page(vue, "Erreur", request, context, status: e.status)
             response.headers.append(contentsOf: e.headers)
             return response
     }

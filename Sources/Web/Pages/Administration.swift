@@ -32,22 +32,12 @@ struct Administration {
 
     @Sendable func courriels(_ request: Request, context: ContexteRequete) async throws -> Response {
             let courriels = try await deps.store.courriels(limite: 200)
-            return try await deps.page("admin-emails", "E-mails envoyés et en attente", request, context, [
-                "emails": courriels.map { c -> [String: Any] in
-                    // Never a usable link on a page: an unsent mail still holds it, for the SMTP sender only.
-                    let corps = LiensCourriel.retirer(c.corps, marqueur: c.envoyeLe == nil ? LiensCourriel.marqueurPage : LiensCourriel.marqueur)
-                    var m: [String: Any] = ["destinataire": c.destinataire, "sujet": c.sujet, "corps": corps,
-                                            "creeLe": dateHeureFR(c.creeLe)]
-                    if let e = c.envoyeLe { m["envoyeLe"] = dateHeureFR(e) }
-                    if let e = c.erreur { m["erreur"] = e }
-                    return m
-                },
-            ])
+            return try await deps.page(AdminEmailsVue.construire(courriels), "E-mails envoyés et en attente", request, context)
     }
 
     @Sendable func pageMaintenance(_ request: Request, context: ContexteRequete) async throws -> Response {
-            return try await deps.page("admin-maintenance", "Bannière de maintenance", request, context,
-                                       ["texte": try await deps.store.parametre(Comptes.cleMaintenance) ?? ""])
+            let texte = try await deps.store.parametre(Comptes.cleMaintenance) ?? ""
+            return try await deps.page(AdminMaintenanceVue.construire(texte: texte), "Bannière de maintenance", request, context)
     }
 
     @Sendable func maintenance(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
@@ -55,8 +45,8 @@ struct Administration {
             do {
                 try await comptes.definirMaintenance(i, texte: f["texte"])
             } catch ErreurComptes.saisie(let erreurs) {
-                return try await deps.page("admin-maintenance", "Bannière de maintenance", request, context, ["texte": f["texte"]],
-                                           erreurs: erreurs)
+                return try await deps.page(AdminMaintenanceVue.construire(texte: f["texte"]), "Bannière de maintenance", request,
+                                           context, erreurs: erreurs)
             }
             return deps.redirection("/admin/maintenance")
     }
@@ -70,26 +60,18 @@ struct Administration {
         for u in liste where noms[u.organisation] == nil {
             noms[u.organisation] = try await deps.store.organisation(id: u.organisation)?.nom ?? "?"
         }
-        return try await deps.page("admin-utilisateurs", "Utilisateurs", request, context, [
-            "q": q,
-            "utilisateurs": liste.map { u -> [String: Any] in
-                (["id": String(u.id.rawValue), "nomComplet": u.nomComplet, "email": u.email,
-                 "organisation": noms[u.organisation] ?? "?", "role": u.role.libelle, "statut": u.statut.libelle,
-                 "enAttente": u.statut == .enAttenteValidation, "estAdministrateurOrga": u.role == .administrateur,
-                 "derniereConnexion": u.derniereConnexion.map(dateFR) ?? "jamais"] as [String: Any])
-                    .merging(EspaceCompte.actionsFinDeCompte(u, moi: moi)) { a, _ in a }
-            },
-        ])
+        let vue = AdminUtilisateursVue.construire(q: q, utilisateurs: liste, noms: noms, moi: moi)
+        return try await deps.page(vue, "Utilisateurs", request, context)
     }
 
     @Sendable func organisations(_ request: Request, context: ContexteRequete) async throws -> Response {
         let q = request.uri.queryParameters["q"].map(String.init) ?? ""
         let liste = try await deps.store.organisations(recherche: String(q.prefix(100)), limite: 200)
-        var lignes: [[String: Any]] = []
+        var lignes: [(organisation: Organisation, utilisateurs: Int, perimetre: String)] = []
         for (o, n) in liste {
-            lignes.append(["id": String(o.id.rawValue), "nom": o.nom, "type": o.type.libelle,
-                           "perimetre": try await comptes.droits(o).perimetre(.voirIndicateurs).libelle, "utilisateurs": n])
+            lignes.append((o, n, try await comptes.droits(o).perimetre(.voirIndicateurs).libelle))
         }
-        return try await deps.page("admin-organisations", "Organisations", request, context, ["q": q, "organisations": lignes])
+        return try await deps.page(AdminOrganisationsVue.construire(q: q, organisations: lignes), "Organisations", request,
+                                   context)
     }
 }

@@ -13,12 +13,7 @@ struct AdministrationDonnees {
     }
 
     @Sendable func retention(_ request: Request, context: ContexteRequete) async throws -> Response {
-        return try await deps.page("admin-retention", "Conservation des données", request, context, [
-            "regles": PolitiqueRetention.defaut.regles.map { r -> [String: Any] in
-                ["donnees": r.donnees, "depart": r.depart, "duree": r.libelleDuree, "action": r.action.rawValue,
-                 "applicable": r.applicable]
-            },
-        ])
+        return try await deps.page(AdminRetentionVue.construire(.defaut), "Conservation des données", request, context)
     }
 
     // MARK: - Journal
@@ -26,19 +21,8 @@ struct AdministrationDonnees {
     @Sendable func journal(_ request: Request, context: ContexteRequete) async throws -> Response {
         let p = try ParametresJournal(request.uri.queryParameters)
         let resultat = try await deps.store.journal(filtre: p.filtre, page: p.page, parPage: ParametresJournal.parPage)
-        let pages = max(1, (resultat.total + ParametresJournal.parPage - 1) / ParametresJournal.parPage)
-        var modele: [String: Any] = [
-            "entrees": resultat.entrees.map { ["date": dateHeureFR($0.date), "acteur": $0.acteurEmail ?? "système",
-                                               "action": $0.action, "detail": $0.detail] },
-            "actions": try await deps.store.actionsJournal().map { ["valeur": $0, "choisie": $0 == p.filtre.action] },
-            "utilisateur": p.filtre.utilisateur ?? "", "organisation": p.filtre.organisation.map { String($0.rawValue) } ?? "",
-            "du": p.filtre.du?.description ?? "", "au": p.filtre.au?.description ?? "",
-            "total": resultat.total, "page": p.page, "pages": pages,
-            "csv": "/admin/journal.csv?" + p.requete(),
-        ]
-        if p.page > 1 { modele["precedente"] = "/admin/journal?" + p.requete(page: p.page - 1) }
-        if p.page < pages { modele["suivante"] = "/admin/journal?" + p.requete(page: p.page + 1) }
-        return try await deps.page("admin-journal", "Journal des actions", request, context, modele)
+        let vue = AdminJournalVue.construire(p, resultat: resultat, actions: try await deps.store.actionsJournal())
+        return try await deps.page(vue, "Journal des actions", request, context)
     }
 
     /// Every entry matching the criteria (the page parameter is ignored), read page by page.
@@ -104,28 +88,15 @@ struct AdministrationDonnees {
 
     @Sendable func apprenants(_ request: Request, context: ContexteRequete) async throws -> Response {
         let champs = Self.champs(request.uri.queryParameters)
-        var modele: [String: Any] = [:]
-        for c in ["uai", "siret", "annee", "id_erp", "nom", "prenom", "naissance"] { modele[c] = champs[c] ?? "" }
+        var trouves: [EffectifStocke]?
         if let r = try await recherche(champs, accepter: ["efface"]) {
-            let trouves = try await donnees.rechercher(r)
-            modele["recherche"] = true
-            modele["requete"] = champs.filter { !$0.value.isEmpty && $0.key != "efface" }.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\(ParametresJournal.encoder($0.value))" }.joined(separator: "&")
-            modele["champsRecherche"] = champs.filter { !$0.value.isEmpty && $0.key != "efface" }.sorted { $0.key < $1.key }
-                .map { ["nom": $0.key, "valeur": $0.value] }
-            modele["effectifs"] = trouves.map { e -> [String: Any] in
-                ["id": String(e.id.rawValue), "nom": e.effectif.apprenant.nom, "prenom": e.effectif.apprenant.prenom,
-                 "naissance": e.effectif.apprenant.dateDeNaissance.description, "annee": e.effectif.anneeScolaire.description,
-                 "idErp": e.effectif.idErpApprenant, "organisme": String(e.effectif.organismeId.rawValue)]
-            }
+            trouves = try await donnees.rechercher(r)
         }
-        modele["revenus"] = try await deps.store.effacementsRevenus(limite: 50).map { e -> [String: Any] in
-            ["efface": dateHeureFR(e.le), "revenu": e.revenuLe.map(dateHeureFR) ?? "", "organisme": String(e.organisme.rawValue),
-             "annee": e.anneeScolaire.description]
-        }
+        let vue = AdminApprenantsVue.construire(champs: champs, trouves: trouves,
+                                                revenus: try await deps.store.effacementsRevenus(limite: 50))
         var messages: [(String, String)] = []
         if let n = champs["efface"].flatMap(Int.init) { messages.append(("succes", "\(n) effectif(s) effacé(s) et retiré(s) des indicateurs.")) }
-        return try await deps.page("admin-apprenants", "Données d'un apprenant", request, context, modele, messages: messages)
+        return try await deps.page(vue, "Données d'un apprenant", request, context, messages: messages)
     }
 
     @Sendable func exporter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {

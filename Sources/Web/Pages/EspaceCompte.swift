@@ -19,10 +19,8 @@ struct EspaceCompte {
 
     func monComptePage(_ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
                        messages: [(String, String)] = []) async throws -> Response {
-        return try await deps.page("mon-compte", "Mon compte", request, context, [
-            "compte": ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
-                       "organisation": i.organisationPropre.nom, "role": i.utilisateur.role.libelle],
-        ], erreurs: erreurs, messages: messages)
+        return try await deps.page(MonCompteVue.construire(i), "Mon compte", request, context, erreurs: erreurs,
+                                   messages: messages)
     }
 
     @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
@@ -49,34 +47,14 @@ struct EspaceCompte {
         let o = i.organisation
         let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
         let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
-        var modele: [String: Any] = [
-            "organisation": ["nom": o.nom, "type": o.type.libelle, "perimetre": i.droits.perimetre(.voirIndicateurs).libelle],
-            "peutGerer": i.gereOrganisation,
-            "membres": membres.map { m -> [String: Any] in
-                (["id": String(m.id.rawValue), "nomComplet": m.nomComplet, "email": m.email, "role": m.role.libelle,
-                 "statut": m.statut.libelle, "enAttente": m.statut == .enAttenteValidation && m.id != i.utilisateur.id] as [String: Any])
-                    .merging(Self.actionsFinDeCompte(m, moi: i)) { a, _ in a }
-            },
-            "invitations": invitations.map { ["email": $0.email, "role": ($0.role ?? .membre).libelle, "expireLe": dateFR($0.expireLe)] },
-        ]
+        var cles: MaStructureVue.Cles?
         if let organisme = o.organisme, i.gereOrganisation, i.droits.peut(.configurerTransmission) {
-            modele["peutGererCles"] = true
-            modele["cles"] = try await deps.store.clesApi(organisme: organisme).map { c -> [String: Any] in
-                let active = c.estActive(now: deps.horloge.now())
-                return ["id": String(c.id.rawValue), "creeLe": dateFR(c.createdAt),
-                        "derniereUtilisation": c.lastUsedAt.map(dateFR) ?? "jamais",
-                        "statut": c.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
-                        "active": active]
-            }
-            if let nouvelleCle { modele["nouvelleCle"] = nouvelleCle }
-            let fiche = try await deps.store.organisme(id: organisme)
-            modele["transmission"] = [
-                "derniere": fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
-                "erreurs": fiche?.hasTransmissionErrors ?? false,
-                "lien": "/organismes/\(organisme)/transmissions",
-            ] as [String: Any]
+            cles = MaStructureVue.Cles(organisme: organisme, cles: try await deps.store.clesApi(organisme: organisme),
+                                       fiche: try await deps.store.organisme(id: organisme), nouvelle: nouvelleCle)
         }
-        return try await deps.page("ma-structure", "Ma structure", request, context, modele, erreurs: erreurs, messages: messages)
+        let vue = MaStructureVue.construire(i, membres: membres, invitations: invitations, cles: cles,
+                                            maintenant: deps.horloge.now())
+        return try await deps.page(vue, "Ma structure", request, context, erreurs: erreurs, messages: messages)
     }
 
     @Sendable func inviter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
@@ -95,13 +73,6 @@ struct EspaceCompte {
         _ = try await Formulaire.lire(request)
         let cle = try await comptes.creerCleApi(i)
         return try await maStructure(request, context, i, nouvelleCle: cle)
-    }
-
-    /// Which of suspend, reactivate and delete the page offers for an account (never on one's own).
-    static func actionsFinDeCompte(_ u: Utilisateur, moi: Identite) -> [String: Any] {
-        let autre = u.id != moi.utilisateur.id
-        return ["peutSuspendre": autre && u.statut == .actif, "peutReactiver": autre && u.statut == .suspendu,
-                "peutSupprimer": autre && u.statut != .supprime]
     }
 
     /// What may be done to a member's account, from their organisation's page or the back-office.

@@ -58,23 +58,23 @@ extension Dependances {
         return (v, cookieCsrf(v))
     }
 
-    /// A page answering a form that went wrong, or any page.
-    func page(_ nom: String, _ titre: String, _ request: Request, _ context: ContexteRequete, _ modele: [String: Any] = [:],
+    /// A page answering a form that went wrong (then a 400), or any page.
+    func page(_ vue: some VuePage, _ titre: String, _ request: Request, _ context: ContexteRequete,
               erreurs: [ErreurSaisie] = [], messages: [(String, String)] = [], status: HTTPResponse.Status = .ok) async throws
         -> Response
     {
         let base = try await base(request, context, erreurs: erreurs, messages: messages)
-        return pages.rendre(nom, titre: titre, modele, base: base, status: erreurs.isEmpty ? status : .badRequest)
+        return pages.rendre(vue, titre: titre, base: base, status: erreurs.isEmpty ? status : .badRequest)
     }
 
     /// A page anyone may see (home, national view): for visitors who are not signed in, from the public cache; for
     /// signed-in people, computed (their name is in the header).
-    func pagePublique(_ nom: String, _ titre: String, _ request: Request, _ context: ContexteRequete,
-                      _ modele: @escaping @Sendable () async throws -> [String: Any]) async throws -> Response {
-        guard context.identite == nil else { return try await page(nom, titre, request, context, try await modele()) }
+    func pagePublique<Vue: VuePage>(_ titre: String, _ request: Request, _ context: ContexteRequete,
+                                    _ vue: @escaping @Sendable () async throws -> Vue) async throws -> Response {
+        guard context.identite == nil else { return try await page(try await vue(), titre, request, context) }
         return try await cachePublic.reponse(request, generation: index.generation, maintenant: horloge.now()) {
             let base = try await self.base(request, context)
-            return (self.pages.html(nom, titre: titre, try await modele(), base: base), "text/html; charset=utf-8")
+            return (self.pages.html(try await vue(), titre: titre, base: base), "text/html; charset=utf-8")
         }
     }
 

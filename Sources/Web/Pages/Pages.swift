@@ -4,8 +4,9 @@ import Hummingbird
 import Mustache
 import NIOCore
 
-/// The HTML pages: mustache templates (`Resources/templates`) rendered from view models. `{{value}}` escapes
-/// every value by construction.
+/// The HTML pages: mustache templates (`Resources/templates`) rendered from typed view models (`Pages/Vues`), one
+/// struct per template. `{{value}}` escapes every value by construction; `{{{…}}}` is kept for the SVG figures that
+/// our own chart and map code writes.
 public struct Pages: Sendable {
     let bibliotheque: MustacheLibrary
     let feuilleDeStyle: String
@@ -21,11 +22,9 @@ public struct Pages: Sendable {
         return Pages(bibliotheque: bibliotheque, feuilleDeStyle: css, icone: icone)
     }
 
-    /// Renders a page with the fields every page has (the layout's), then the page's own.
-    func rendre(_ nom: String, titre: String, _ modele: [String: Any] = [:], base: BasePage, status: HTTPResponse.Status = .ok)
-        -> Response
-    {
-        let html = html(nom, titre: titre, modele, base: base)
+    /// Renders a page: its own view model, then the layout's fields (title, user, CSRF value, notices).
+    func rendre(_ vue: some VuePage, titre: String, base: BasePage, status: HTTPResponse.Status = .ok) -> Response {
+        let html = html(vue, titre: titre, base: base)
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
         if let cookie = base.cookieCsrf { response.setCookie(cookie) }
@@ -34,18 +33,45 @@ public struct Pages: Sendable {
     }
 
     /// The HTML of a page.
-    func html(_ nom: String, titre: String, _ modele: [String: Any], base: BasePage) -> String {
-        var m = base.modele(titre: titre)
-        for (k, v) in modele { m[k] = v }
-        guard let html = bibliotheque.render(m, withTemplate: nom) else {
-            preconditionFailure("gabarit manquant : \(nom)")
+    func html<Vue: VuePage>(_ vue: Vue, titre: String, base: BasePage) -> String {
+        html(vue, layout: LayoutVue.construire(titre: titre, base: base))
+    }
+
+    /// The HTML of a page from its two view models: a page can be rendered as a function, without a server.
+    func html<Vue: VuePage>(_ vue: Vue, layout: LayoutVue) -> String {
+        guard let html = bibliotheque.render(PageComplete(contenu: vue, layout: layout), withTemplate: Vue.gabarit) else {
+            preconditionFailure("gabarit manquant : \(Vue.gabarit)")
         }
         return html
     }
 }
 
-/// The part of every page's view model that the layout reads.
-struct BasePage {
+/// The view model of a page's own template (`Resources/templates/<gabarit>.mustache`).
+protocol VuePage: Sendable {
+    static var gabarit: String { get }
+}
+
+/// What a template sees: the page's fields first, then the layout's (title, user, CSRF value, notices).
+struct PageComplete<Contenu: VuePage>: MustacheParent {
+    let contenu: Contenu
+    let layout: LayoutVue
+
+    func child(named nom: String) -> Any? { champMustache(nom, de: contenu) ?? layout.child(named: nom) }
+}
+
+/// A stored property of a view model by name, as swift-mustache reads structs (an optional without value is
+/// absent, so the lookup goes on up the context).
+func champMustache(_ nom: String, de objet: Any) -> Any? {
+    for enfant in Mirror(reflecting: objet).children where enfant.label == nom {
+        let valeur = Mirror(reflecting: enfant.value)
+        guard valeur.displayStyle == .optional else { return enfant.value }
+        return valeur.children.first?.value
+    }
+    return nil
+}
+
+/// What the layout of a page needs from the request: who is signed in, the CSRF value, the banner, the notices.
+struct BasePage: Sendable {
     var identite: Identite?
     var csrf: String
     /// Set when the CSRF cookie is new and must be sent with the page.
@@ -53,23 +79,4 @@ struct BasePage {
     var banniereMaintenance: String?
     var messages: [(type: String, texte: String)] = []
     var erreurs: [ErreurSaisie] = []
-
-    func modele(titre: String) -> [String: Any] {
-        var m: [String: Any] = [
-            "titre": titre, "csrf": csrf,
-            "messages": messages.map { ["type": $0.type, "texte": $0.texte] },
-            "erreurs": erreurs.map { ["champ": $0.champ, "message": $0.message] },
-            "erreursParChamp": Dictionary(erreurs.map { ($0.champ, $0.message) }, uniquingKeysWith: { a, _ in a }),
-            "estAdmin": identite.map { $0.estAdministrateurPlateforme } ?? false,
-        ]
-        if let i = identite {
-            var u: [String: Any] = ["nomComplet": i.utilisateur.nomComplet, "email": i.utilisateur.email,
-                                    "organisation": i.organisation.nom]
-            if let o = i.organisation.organisme { u["organismeAccueil"] = o.description }
-            m["utilisateur"] = u
-            if i.incarne { m["incarnation"] = ["organisation": i.organisation.nom] }
-        }
-        if let b = banniereMaintenance { m["banniereMaintenance"] = b }
-        return m
-    }
 }

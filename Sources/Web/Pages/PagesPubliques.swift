@@ -22,13 +22,13 @@ struct PagesPubliques {
     @Sendable func accueil(_ request: Request, context: ContexteRequete) async throws -> Response {
         let aujourdhui = Jour(deps.horloge.now())
         let r = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
-        return try await deps.pagePublique("accueil", "Accueil", request, context) {
-            ["compteurs": VueTableau.compteurs(await deps.index.compter(r)), "dateLongue": dateLongue(aujourdhui)]
+        return try await deps.pagePublique("Accueil", request, context) {
+            AccueilVue.construire(compteurs: await deps.index.compter(r), aujourdhui: aujourdhui)
         }
     }
 
     @Sendable func pageConnexion(_ request: Request, context: ContexteRequete) async throws -> Response {
-        try await deps.page("connexion", "Se connecter", request, context)
+        try await deps.page(ConnexionVue.construire(), "Se connecter", request, context)
     }
 
     @Sendable func pageInscription(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -36,13 +36,14 @@ struct PagesPubliques {
     }
 
     @Sendable func pageMotDePasseOublie(_ request: Request, context: ContexteRequete) async throws -> Response {
-        try await deps.page("mot-de-passe-oublie", "Mot de passe oublié", request, context)
+        try await deps.page(MotDePasseOublieVue.construire(), "Mot de passe oublié", request, context)
     }
 
     @Sendable func pageReinitialisation(_ request: Request, context: ContexteRequete) async throws -> Response {
         let jeton = request.uri.queryParameters["jeton"].map(String.init) ?? ""
         try await comptes.verifierLienReinitialisation(jeton: jeton)  // a replaced or used link: 410 at once
-        return try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context, ["jeton": jeton])
+        return try await deps.page(ReinitialisationVue.construire(jeton: jeton), "Choisir un nouveau mot de passe", request,
+                                   context)
     }
 
     @Sendable func connexion(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -54,7 +55,7 @@ struct PagesPubliques {
             return r
         } catch let e as ErreurComptes {
             if case .tropDeTentatives = e { throw e }
-            return try await deps.page("connexion", "Se connecter", request, context, ["email": f["email"]],
+            return try await deps.page(ConnexionVue.construire(email: f["email"]), "Se connecter", request, context,
                                        erreurs: [ErreurSaisie("email", e.message)])
         }
     }
@@ -69,18 +70,7 @@ struct PagesPubliques {
 
     func inscriptionPage(_ request: Request, _ context: ContexteRequete, _ d: DemandeInscription = DemandeInscription(),
                          erreurs: [ErreurSaisie] = []) async throws -> Response {
-        let t = Territoires.france
-        func options(_ items: [(String, String)], _ choisi: String) -> [[String: Any]] {
-            items.map { ["code": $0.0, "libelle": $0.1, "selectionne": $0.0 == choisi] }
-        }
-        return try await deps.page("inscription", "Créer un compte", request, context, [
-            "types": options(TypeOrganisation.inscriptibles.map { ($0.rawValue, $0.libelle) }, d.type),
-            "regions": options(t.regions.map { ($0.code, $0.nom) }, d.region),
-            "departements": options(t.departements.map { ($0.code, "\($0.code) — \($0.nom)") }, d.departement),
-            "academies": options(t.academies.map { ($0.code, $0.nom) }, d.academie),
-            "reseaux": options(Reseau.reference.map { ($0.cle, $0.nom) }, d.reseau),
-            "email": d.email, "nom": d.nom, "prenom": d.prenom, "identifiant": d.identifiant,
-        ], erreurs: erreurs)
+        try await deps.page(InscriptionVue.construire(d), "Créer un compte", request, context, erreurs: erreurs)
     }
 
     @Sendable func inscription(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -95,25 +85,25 @@ struct PagesPubliques {
         } catch ErreurComptes.saisie(let erreurs) {
             return try await inscriptionPage(request, context, d, erreurs: erreurs)
         }
-        return try await deps.page("message", "Vérifiez votre messagerie", request, context, [
-            "texte": "Si l'adresse est valide, un message vient d'y être envoyé : suivez le lien qu'il contient pour confirmer votre adresse. Votre compte sera ensuite validé par un administrateur.",
-        ])
+        return try await deps.page(MessageVue.construire(
+            "Si l'adresse est valide, un message vient d'y être envoyé : suivez le lien qu'il contient pour confirmer votre adresse. Votre compte sera ensuite validé par un administrateur."
+        ), "Vérifiez votre messagerie", request, context)
     }
 
     @Sendable func confirmation(_ request: Request, context: ContexteRequete) async throws -> Response {
         try await comptes.confirmer(jeton: request.uri.queryParameters["jeton"].map(String.init) ?? "")
-        return try await deps.page("message", "Adresse confirmée", request, context, [
-            "texte": "Merci, votre adresse est confirmée. Votre compte est maintenant en attente de validation : vous recevrez un e-mail dès qu'il sera validé.",
-        ])
+        return try await deps.page(MessageVue.construire(
+            "Merci, votre adresse est confirmée. Votre compte est maintenant en attente de validation : vous recevrez un e-mail dès qu'il sera validé."
+        ), "Adresse confirmée", request, context)
     }
 
     @Sendable func motDePasseOublie(_ request: Request, context: ContexteRequete) async throws -> Response {
         let f = try await Formulaire.lire(request)
         try await deps.limiter(.reinitialisation, request, context, [.email: f["email"].trimmingSpaces().lowercased()])
         try await comptes.demanderReinitialisation(email: f["email"])
-        return try await deps.page("message", "Vérifiez votre messagerie", request, context, [
-            "texte": "Si un compte existe avec cette adresse, un message vient d'y être envoyé avec un lien pour choisir un nouveau mot de passe (valable une heure).",
-        ])
+        return try await deps.page(MessageVue.construire(
+            "Si un compte existe avec cette adresse, un message vient d'y être envoyé avec un lien pour choisir un nouveau mot de passe (valable une heure)."
+        ), "Vérifiez votre messagerie", request, context)
     }
 
     @Sendable func reinitialisation(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -121,20 +111,19 @@ struct PagesPubliques {
         do {
             try await comptes.reinitialiser(jeton: f["jeton"], motDePasse: f["mot_de_passe"], confirmation: f["confirmation"])
         } catch ErreurComptes.saisie(let erreurs) {
-            return try await deps.page("reinitialisation", "Choisir un nouveau mot de passe", request, context,
-                                       ["jeton": f["jeton"]], erreurs: erreurs)
+            return try await deps.page(ReinitialisationVue.construire(jeton: f["jeton"]), "Choisir un nouveau mot de passe",
+                                       request, context, erreurs: erreurs)
         }
-        return try await deps.page("message", "Mot de passe modifié", request, context, [
-            "texte": "Votre mot de passe est modifié. Toutes vos sessions ont été fermées : connectez-vous avec le nouveau mot de passe.",
-            "lien": ["url": "/connexion", "libelle": "Se connecter"],
-        ])
+        return try await deps.page(MessageVue.construire(
+            "Votre mot de passe est modifié. Toutes vos sessions ont été fermées : connectez-vous avec le nouveau mot de passe.",
+            lien: LienVue(url: "/connexion", libelle: "Se connecter")), "Mot de passe modifié", request, context)
     }
 
     @Sendable func invitationPage(_ request: Request, context: ContexteRequete) async throws -> Response {
         let jeton = request.uri.queryParameters["jeton"].map(String.init) ?? ""
         let inv = try await comptes.invitation(jeton: jeton)
-        return try await deps.page("invitation", "Rejoindre \(inv.organisation.nom)", request, context,
-                                   ["jeton": jeton, "email": inv.email, "organisation": inv.organisation.nom])
+        return try await deps.page(InvitationVue.construire(jeton: jeton, email: inv.email, organisation: inv.organisation),
+                                   "Rejoindre \(inv.organisation.nom)", request, context)
     }
 
     @Sendable func invitation(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -144,13 +133,13 @@ struct PagesPubliques {
                                                  motDePasse: f["mot_de_passe"], confirmation: f["confirmation"])
         } catch ErreurComptes.saisie(let erreurs) {
             let inv = try await comptes.invitation(jeton: f["jeton"])
-            return try await deps.page("invitation", "Rejoindre \(inv.organisation.nom)", request, context,
-                                       ["jeton": f["jeton"], "email": inv.email, "organisation": inv.organisation.nom,
-                                        "nom": f["nom"], "prenom": f["prenom"]], erreurs: erreurs)
+            let vue = InvitationVue.construire(jeton: f["jeton"], email: inv.email, organisation: inv.organisation,
+                                               nom: f["nom"], prenom: f["prenom"])
+            return try await deps.page(vue, "Rejoindre \(inv.organisation.nom)", request, context, erreurs: erreurs)
         }
-        return try await deps.page("message", "Compte créé", request, context, [
-            "texte": "Votre compte est créé : vous pouvez vous connecter.", "lien": ["url": "/connexion", "libelle": "Se connecter"],
-        ])
+        return try await deps.page(MessageVue.construire("Votre compte est créé : vous pouvez vous connecter.",
+                                                         lien: LienVue(url: "/connexion", libelle: "Se connecter")),
+                                   "Compte créé", request, context)
     }
 }
 

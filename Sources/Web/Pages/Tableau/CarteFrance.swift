@@ -99,12 +99,13 @@ struct CarteFrance: Sendable {
     }
 
     /// The legend: five classes with their bounds, and the hatching for no data.
-    func legende(valeurs: [String: Int]) -> [[String: Any]] {
+    func legende(valeurs: [String: Int]) -> [CarteVue.Classe] {
         let bornes = Self.classes(Array(valeurs.values))
         var bas = 0
-        var lignes: [[String: Any]] = []
+        var lignes: [CarteVue.Classe] = []
         for (k, haut) in bornes.enumerated() {
-            lignes.append(["teinte": Self.teintes[k], "libelle": k == 0 ? "jusqu'à \(nombre(haut))" : "\(nombre(bas + 1)) à \(nombre(haut))"])
+            lignes.append(CarteVue.Classe(teinte: Self.teintes[k],
+                                          libelle: k == 0 ? "jusqu'à \(nombre(haut))" : "\(nombre(bas + 1)) à \(nombre(haut))"))
             bas = haut
         }
         return lignes

@@ -23,7 +23,7 @@ struct ListesNominatives {
     static let telechargementMaximum = 200_000
 
     /// A learner of a list, with what the list shows.
-    struct Ligne {
+    struct Ligne: Sendable {
         let effectif: EffectifDetaille
         let statut: UInt8
         let organisme: Organisme?
@@ -102,68 +102,36 @@ struct ListesNominatives {
     /// Contacts appear for the types whose lists carry them, and for an organisme's own learners.
     static func avecContacts(_ i: Identite) -> Bool { i.droits.contactsDansListes || i.organisation.organisme != nil }
 
-    /// One screen page of a list (50 learners), written to the audit log: rows, count, search, pagination links
-    /// that keep the rest of the query.
-    static func ecran(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)], identite i: Identite,
-                      liste: String, perimetre: Perimetre, chemin: String, ancre: String? = nil) async throws -> [String: Any] {
-        let parPage = 50
+    /// Learners on a screen page of a list.
+    static let parPage = 50
+
+    /// One screen page of a list: its number, the search, how many learners match, the page's rows.
+    struct Ecran: Sendable {
+        let numero: Int
+        let recherche: String
+        let total: Int
+        let lignes: [Ligne]
+    }
+
+    /// One screen page of a list (`page`, `q` of the query), written to the audit log.
+    static func ecran(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)],
+                      identite i: Identite, liste: String, perimetre: Perimetre) async throws -> Ecran {
         let numero = try VueTableau.numeroDePage(query.first { $0.0 == "page" }?.1)
         let recherche = query.first { $0.0 == "q" }?.1 ?? ""
         let (total, tranche) = try await lignes(deps, r, codes: codes, recherche: recherche, limite: parPage,
                                                 decalage: (numero - 1) * parPage)
         try await deps.comptes.journaliserAccesNominatif(i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
                                                          lignes: tranche.count)
-        let contacts = avecContacts(i)
-        let sansPage = query.filter { $0.0 != "page" }
-        return [
-            "total": nombre(total), "contacts": contacts, "recherche": recherche,
-            "ordreArrivee": total > triParNomJusqua && recherche.isEmpty,
-            "lignes": tranche.map { vue($0, aujourdhui: r.filtres.date, contacts: contacts) },
-            "pagination": pagination(numero: numero, pages: max(1, (total + parPage - 1) / parPage)) {
-                VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: ancre)
-            },
-        ]
+        return Ecran(numero: numero, recherche: recherche, total: total, lignes: tranche)
     }
 
     @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
         let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
-        let sansPage = query.filter { $0.0 != "page" }
-        var modele = try await Self.ecran(deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
-                                          perimetre: perimetre, chemin: "/listes/\(indicateur.rawValue)")
-        modele["indicateur"] = indicateur.libelle
-        modele["perimetre"] = perimetre.libelle
-        modele["dateLongue"] = dateLongue(r.filtres.date)
-        modele["champsCaches"] = query.filter { !["q", "page"].contains($0.0) }.map { ["nom": $0.0, "valeur": $0.1] }
-        modele["csv"] = VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "csv")])
-        modele["xlsx"] = VueTableau.adresse("/listes/\(indicateur.rawValue)/telechargement", sansPage + [("format", "xlsx")])
-        return try await deps.page("liste", indicateur.libelle, request, context, modele)
-    }
-
-    static func vue(_ l: Ligne, aujourdhui: Jour, contacts: Bool) -> [String: Any] {
-        let e = l.effectif
-        let s = libelleStatut(l.statut)
-        var m: [String: Any] = [
-            "nom": e.nom, "prenom": e.prenom, "naissance": Classeur.dateFrancaise(e.dateDeNaissance),
-            "organisme": l.organisme?.nom ?? "", "organismeId": e.organisme.description,
-            "formation": l.formation ?? e.cfd ?? e.rncp ?? "", "statut": s.libelle, "statutCle": s.cle,
-            "frise": FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
-            "transmis": Classeur.dateFrancaise(Jour(e.transmisLe)),
-        ]
-        if contacts {
-            m["courriel"] = e.courriel ?? ""
-            m["telephone"] = e.telephone ?? ""
-        }
-        return m
-    }
-
-    static func pagination(numero: Int, pages: Int, lien: (Int) -> String) -> [String: Any] {
-        guard pages > 1 else { return [:] }
-        let voisines = Set([1, pages] + Array(max(1, numero - 2)...min(pages, numero + 2)))
-        return [
-            "precedente": numero > 1 ? lien(numero - 1) : false, "suivante": numero < pages ? lien(numero + 1) : false,
-            "pages": voisines.sorted().map { ["numero": $0, "lien": lien($0), "courante": $0 == numero] },
-            "resume": "Page \(numero) sur \(pages)",
-        ]
+        let ecran = try await Self.ecran(deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
+                                         perimetre: perimetre)
+        let vue = ListeNominativeVue.construire(ecran, indicateur: indicateur, perimetre: perimetre, date: r.filtres.date,
+                                                contacts: Self.avecContacts(i), query: query)
+        return try await deps.page(vue, indicateur.libelle, request, context)
     }
 
     @Sendable func telechargement(_ request: Request, context: ContexteRequete, identite: Identite) async throws

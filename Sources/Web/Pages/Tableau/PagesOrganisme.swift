@@ -29,7 +29,6 @@ struct PagesOrganisme {
         }
         // The organisme's own view counts it whatever its reliability (§7.2).
         let r = RequeteIndicateurs(perimetre: .organismes([o.id]), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
-        let chemin = "/organismes/\(o.id)"
         let parFormation = await deps.index.compter(r, par: .formation)
         // The formation filter offers the organisme's formations (without the filter, to keep them all listed).
         var sansFiltreFormation = r
@@ -37,57 +36,30 @@ struct PagesOrganisme {
         let formationsProposees = (f.cfds.isEmpty ? parFormation : await deps.index.compter(sansFiltreFormation, par: .formation))
             .compactMap { l in l.cfd.map { (cfd: $0, libelle: l.libelle.isEmpty ? $0 : "\(l.libelle) (\($0))") } }
             .sorted { $0.libelle < $1.libelle }
-        var modele: [String: Any] = [
-            "organisme": Self.fiche(o), "date": f.date.description, "dateLongue": dateLongue(f.date),
-            "compteurs": VueTableau.compteurs(await deps.index.compter(r)),
-            "evolution": await PagesIndicateurs(deps: deps).evolution(r),
-            "formations": try VueTableau.tableau(parFormation, titre: "Par formation", premiereColonne: "Formation",
-                                             parametreTri: "tri_formations", query: query, chemin: chemin),
-            "filtres": VueTableau.formulaireFiltres(f, perimetre: .organismes([o.id]), complets: false, territoires: false),
-            "transmissions": i.droits.perimetre(.voirTransmissions).inclut(o) ? "\(chemin)/transmissions" : false,
-            "cles": i.organisation.organisme == o.id && i.droits.perimetre(.configurerTransmission).inclut(o),
-        ]
         // Its formateurs, with their counters, when it is responsible for some the user may see.
         let formateurs = try await deps.store.formateurs(de: o.id).map(\.id)
             .filter { id in deps.index.organisme(id).map { i.droits.perimetre(.voirIndicateurs).inclut($0) } ?? false }
-        if !formateurs.isEmpty {
-            let rf = RequeteIndicateurs(perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
-            modele["formateurs"] = try VueTableau.tableau(await deps.index.compter(rf, par: .organisme), titre: "Ses organismes formateurs",
-                                                      premiereColonne: "Organisme formateur", parametreTri: "tri_organismes",
-                                                      query: query, chemin: chemin, lien: { "/organismes/\($0.cle)" })
-        }
+        let rf = RequeteIndicateurs(perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
+        // Sorts are checked before the list's access is written to the audit log.
+        try VueTableau.verifierTri(query, "tri_formations")
+        if !formateurs.isEmpty { try VueTableau.verifierTri(query, "tri_organismes") }
         // Its learners by name, for those allowed to see them.
+        var apprenants: OrganismeVue.Apprenants?
         if i.droits.perimetre(.listeApprenants).inclut(o) {
             let codes = statut.flatMap { s in ListesNominatives.statuts.first { $0.cle == s }.map { Set([$0.code]) } }
-            var apprenants = try await ListesNominatives.ecran(deps, r, codes: codes, query: query, identite: i,
-                                                               liste: "Apprenants de \(o.nom)", perimetre: .organismes([o.id]),
-                                                               chemin: chemin, ancre: "apprenants")
-            modele["champsCaches"] = query.filter { !["q", "page", "statut", "formation_cfds"].contains($0.0) }
-                .map { ["nom": $0.0, "valeur": $0.1] }
-            apprenants["filtreStatut"] = true
-            apprenants["formationsProposees"] = formationsProposees.map { ["cfd": $0.cfd, "libelle": $0.libelle, "selectionne": f.cfds.contains($0.cfd)] }
-            apprenants["statuts"] = ListesNominatives.statuts.map { ["cle": $0.cle, "libelle": $0.pluriel, "selectionne": $0.cle == statut] }
-            apprenants["telechargements"] = IndicateurListe.allCases.filter { i.droits.perimetre($0.capacite).inclut(o) }.map { l in
-                ["libelle": l.libelle,
-                 "xlsx": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "xlsx")]),
-                 "csv": VueTableau.adresse("/listes/\(l.rawValue)/telechargement", [("organisme", o.id.description), ("date", f.date.description), ("format", "csv")])]
-            }
-            modele["apprenants"] = apprenants
+            let ecran = try await ListesNominatives.ecran(deps, r, codes: codes, query: query, identite: i,
+                                                          liste: "Apprenants de \(o.nom)", perimetre: .organismes([o.id]))
+            apprenants = OrganismeVue.Apprenants(
+                ecran: ecran, contacts: ListesNominatives.avecContacts(i), statut: statut, formations: formationsProposees,
+                telechargements: IndicateurListe.allCases.filter { i.droits.perimetre($0.capacite).inclut(o) })
         }
-        return try await deps.page("organisme", o.nom, request, context, modele)
-    }
-
-    static func fiche(_ o: Organisme) -> [String: Any] {
-        let t = Territoires.france
-        return [
-            "id": o.id.description, "nom": o.nom, "uai": o.uai?.rawValue ?? "—", "siret": o.siret.rawValue,
-            "nature": o.nature.libelle, "commune": [o.adresse.codePostal, o.adresse.commune].compactMap { $0 }.joined(separator: " "),
-            "departement": o.adresse.departement.flatMap { t.departement($0).map { "\($0.nom) (\($0.code))" } } ?? "—",
-            "reseaux": o.reseaux.isEmpty ? "—" : o.reseaux.joined(separator: ", "),
-            "fiable": o.fiable && !o.ferme, "ferme": o.ferme,
-            "derniereTransmission": o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
-            "derniereTransmissionErp": o.lastErpTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
-        ]
+        let vue = try await OrganismeVue.construire(
+            o, filtres: f, compteurs: deps.index.compter(r), evolution: PagesIndicateurs(deps: deps).evolution(r),
+            parFormation: parFormation, formateurs: formateurs.isEmpty ? nil : deps.index.compter(rf, par: .organisme),
+            voitTransmissions: i.droits.perimetre(.voirTransmissions).inclut(o),
+            cles: i.organisation.organisme == o.id && i.droits.perimetre(.configurerTransmission).inclut(o),
+            apprenants: apprenants, query: query)
+        return try await deps.page(vue, o.nom, request, context)
     }
 
     /// `GET /organismes/:id/transmissions[?jour=AAAA-MM-JJ]`: items accepted and rejected per day over 90 days; for
@@ -101,50 +73,17 @@ struct PagesOrganisme {
         }
         let maintenant = deps.horloge.now()
         let jours = try await deps.store.transmissionsParJour(organisme: o.id, depuis: maintenant.addingTimeInterval(-90 * 86_400))
-        let chemin = "/organismes/\(o.id)/transmissions"
-        var modele: [String: Any] = [
-            "organisme": Self.fiche(o),
-            "jours": jours.map { j in
-                ["jour": dateLongue(j.jour), "acceptes": nombre(j.acceptes), "rejetes": nombre(j.rejetes),
-                 "lien": j.rejetes > 0 ? "\(chemin)?jour=\(j.jour)" : false] as [String: Any]
-            },
-            "totalAcceptes": nombre(jours.reduce(0) { $0 + $1.acceptes }),
-            "totalRejetes": nombre(jours.reduce(0) { $0 + $1.rejetes }),
-        ]
+        var rejets: (jour: Jour, rejets: [ItemRejete])?
+        var nominatif = false
         if let texte = query.first(where: { $0.0 == "jour" })?.1 {
             guard let jour = Jour(parametre: texte) else {
                 throw ErreurApi.parametre("jour", Jour.messageParametre)
             }
-            let rejets = try await deps.store.rejets(organisme: o.id, jour: jour, limite: 500)
-            var frequences: [String: Int] = [:]
-            for r in rejets { for e in Set(r.erreurs.map { Self.phrase($0) }) { frequences[e, default: 0] += 1 } }
-            let nominatif = try await Self.nominatif(deps, i, o, jour: jour, lignes: rejets.count)
-            modele["jour"] = [
-                "date": dateLongue(jour), "nombre": nombre(rejets.count), "nominatif": nominatif,
-                "frequentes": frequences.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10)
-                    .map { ["erreur": $0.key, "nombre": nombre($0.value)] },
-                "rejets": !nominatif ? [] : rejets.map { r in
-                    [
-                        "heure": horodatageISO(r.recuLe).dropFirst(11).prefix(5), "id": r.idErpApprenant ?? "(sans identifiant)",
-                        "apprenant": Self.apprenant(r.donnees), "erreurs": r.erreurs.map { ["texte": Self.phrase($0)] },
-                    ] as [String: Any]
-                },
-            ] as [String: Any]
+            let liste = try await deps.store.rejets(organisme: o.id, jour: jour, limite: 500)
+            nominatif = try await Self.nominatif(deps, i, o, jour: jour, lignes: liste.count)
+            rejets = (jour, liste)
         }
-        return try await deps.page("transmissions", "Transmissions — \(o.nom)", request, context, modele)
-    }
-
-    /// An error in plain French: the field, then the message.
-    static func phrase(_ e: ErreurValidation) -> String {
-        let champs = e.path.joined(separator: ", ")
-        return champs.isEmpty ? e.message : "\(champs) : \(e.message)"
-    }
-
-    /// "NOM Prénom" read from the item as sent, when it has them.
-    static func apprenant(_ donnees: String) -> String {
-        guard case .object(let o)? = try? AnalyseurJSON.analyser(Array(donnees.utf8)) else { return "" }
-        let nom = o["nom_apprenant"]?.javascriptString ?? ""
-        let prenom = o["prenom_apprenant"]?.javascriptString ?? ""
-        return "\(nom.uppercased()) \(prenom)".trimmingCharacters(in: .whitespaces)
+        let vue = TransmissionsVue.construire(o, jours: jours, rejets: rejets, nominatif: nominatif)
+        return try await deps.page(vue, "Transmissions — \(o.nom)", request, context)
     }
 }

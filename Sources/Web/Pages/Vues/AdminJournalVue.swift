@@ -1,0 +1,43 @@
+import Domain
+
+/// `GET /admin/journal` (`admin-journal`): a page of the audit log, its search form and its links.
+struct AdminJournalVue: VuePage {
+    static let gabarit = "admin-journal"
+
+    struct Entree: Sendable {
+        let date: String
+        let acteur: String
+        let action: String
+        let detail: String
+    }
+
+    let entrees: [Entree]
+    let actions: [OptionVue]
+    /// The searched user (named apart from the layout's signed-in `utilisateur`).
+    let filtreUtilisateur: String
+    let organisation: String
+    let du: String
+    let au: String
+    let total: Int
+    let page: Int
+    let pages: Int
+    let csv: String
+    let precedente: String?
+    let suivante: String?
+
+    /// `actions`: every action the log holds, offered by the form.
+    static func construire(_ p: ParametresJournal, resultat: PageJournal, actions: [String]) -> AdminJournalVue {
+        let pages = max(1, (resultat.total + ParametresJournal.parPage - 1) / ParametresJournal.parPage)
+        return AdminJournalVue(
+            entrees: resultat.entrees.map {
+                Entree(date: dateHeureFR($0.date), acteur: $0.acteurEmail ?? "système", action: $0.action, detail: $0.detail)
+            },
+            actions: actions.map { OptionVue(valeur: $0, libelle: $0, selectionne: $0 == p.filtre.action) },
+            filtreUtilisateur: p.filtre.utilisateur ?? "",
+            organisation: p.filtre.organisation.map { String($0.rawValue) } ?? "",
+            du: p.filtre.du?.description ?? "", au: p.filtre.au?.description ?? "",
+            total: resultat.total, page: p.page, pages: pages, csv: "/admin/journal.csv?" + p.requete(),
+            precedente: p.page > 1 ? "/admin/journal?" + p.requete(page: p.page - 1) : nil,
+            suivante: p.page < pages ? "/admin/journal?" + p.requete(page: p.page + 1) : nil)
+    }
+}

@@ -1,0 +1,140 @@
+import Domain
+import Mustache
+
+/// One screen page of a named list of learners (`liste-apprenants`, in the list page and the organisme page):
+/// search form, count, rows with their timeline, pagination links that keep the rest of the query.
+struct ListeApprenantsVue: Sendable {
+    struct Ligne: Sendable {
+        let nom: String
+        let prenom: String
+        let naissance: String
+        let organisme: String
+        let organismeId: String
+        let formation: String
+        let statut: String
+        let statutCle: String
+        /// Written by `FriseParcours` (escaped there).
+        let frise: String
+        /// Only for users who may see contacts.
+        let courriel: String?
+        let telephone: String?
+        let transmis: String
+    }
+
+    let total: String
+    let contacts: Bool
+    let recherche: String
+    /// The list is too long to be sorted by name on screen: pages follow the order of arrival.
+    let ordreArrivee: Bool
+    let lignes: [Ligne]
+    let pagination: PaginationVue?
+    /// The rest of the query, kept by the search form.
+    let champsCaches: [ChampCacheVue]
+    /// The status and formation filters (an organisme's page).
+    let filtreStatut: Bool
+    let statuts: [OptionVue]
+    let formationsProposees: [OptionVue]
+
+    /// `ecran`: the rows of page `numero` (50 a page) and how many match; `aujourdhui`: the date of the statuses.
+    static func construire(_ ecran: ListesNominatives.Ecran, aujourdhui: Jour, contacts: Bool, query: [(String, String)],
+                           chemin: String, ancre: String? = nil, champsCaches: [(String, String)],
+                           statuts: [OptionVue]? = nil, formationsProposees: [OptionVue] = []) -> ListeApprenantsVue {
+        let sansPage = query.filter { $0.0 != "page" }
+        let pages = max(1, (ecran.total + ListesNominatives.parPage - 1) / ListesNominatives.parPage)
+        return ListeApprenantsVue(
+            total: nombre(ecran.total), contacts: contacts, recherche: ecran.recherche,
+            ordreArrivee: ecran.total > ListesNominatives.triParNomJusqua && ecran.recherche.isEmpty,
+            lignes: ecran.lignes.map { ligne($0, aujourdhui: aujourdhui, contacts: contacts) },
+            pagination: PaginationVue.construire(numero: ecran.numero, pages: pages) {
+                VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: ancre)
+            },
+            champsCaches: ChampCacheVue.liste(champsCaches), filtreStatut: statuts != nil, statuts: statuts ?? [],
+            formationsProposees: formationsProposees)
+    }
+
+    static func ligne(_ l: ListesNominatives.Ligne, aujourdhui: Jour, contacts: Bool) -> Ligne {
+        let e = l.effectif
+        let s = ListesNominatives.libelleStatut(l.statut)
+        return Ligne(
+            nom: e.nom, prenom: e.prenom, naissance: Classeur.dateFrancaise(e.dateDeNaissance),
+            organisme: l.organisme?.nom ?? "", organismeId: e.organisme.description,
+            formation: l.formation ?? e.cfd ?? e.rncp ?? "", statut: s.libelle, statutCle: s.cle,
+            frise: FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
+            courriel: contacts ? e.courriel ?? "" : nil, telephone: contacts ? e.telephone ?? "" : nil,
+            transmis: Classeur.dateFrancaise(Jour(e.transmisLe)))
+    }
+}
+
+/// Links to the previous, next and neighbouring pages of a list (none when it holds one page).
+struct PaginationVue: Sendable {
+    struct Page: Sendable {
+        let numero: Int
+        let lien: String
+        let courante: Bool
+    }
+
+    let precedente: String?
+    let suivante: String?
+    let pages: [Page]
+    let resume: String
+
+    static func construire(numero: Int, pages: Int, lien: (Int) -> String) -> PaginationVue? {
+        guard pages > 1 else { return nil }
+        let voisines = Set([1, pages] + Array(max(1, numero - 2)...min(pages, numero + 2)))
+        return PaginationVue(
+            precedente: numero > 1 ? lien(numero - 1) : nil, suivante: numero < pages ? lien(numero + 1) : nil,
+            pages: voisines.sorted().map { Page(numero: $0, lien: lien($0), courante: $0 == numero) },
+            resume: "Page \(numero) sur \(pages)")
+    }
+}
+
+// Rows of a list without reflection; `contacts` is read from the list itself.
+extension ListeApprenantsVue.Ligne: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "nom": self.nom
+        case "prenom": self.prenom
+        case "naissance": self.naissance
+        case "organisme": self.organisme
+        case "organismeId": self.organismeId
+        case "formation": self.formation
+        case "statut": self.statut
+        case "statutCle": self.statutCle
+        case "frise": self.frise
+        case "courriel": self.courriel
+        case "telephone": self.telephone
+        case "transmis": self.transmis
+        default: nil
+        }
+    }
+}
+
+// Read from every row (`contacts`): by name, without reflection.
+extension ListeApprenantsVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "total": total
+        case "contacts": contacts
+        case "recherche": recherche
+        case "ordreArrivee": ordreArrivee
+        case "lignes": lignes
+        case "pagination": pagination
+        case "champsCaches": champsCaches
+        case "filtreStatut": filtreStatut
+        case "statuts": statuts
+        case "formationsProposees": formationsProposees
+        default: nil
+        }
+    }
+}
+
+extension PaginationVue.Page: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "numero": numero
+        case "lien": lien
+        case "courante": courante
+        default: nil
+        }
+    }
+}

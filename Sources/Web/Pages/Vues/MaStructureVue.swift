@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+
+/// `GET /ma-structure` (`ma-structure`): the user's organisation, its members, its invitations and, for an
+/// organisme's administrators, its API keys.
+struct MaStructureVue: VuePage {
+    static let gabarit = "ma-structure"
+
+    struct Fiche: Sendable {
+        let nom: String
+        let type: String
+        let perimetre: String
+    }
+
+    struct Membre: Sendable {
+        let id: String
+        let nomComplet: String
+        let email: String
+        let role: String
+        let statut: String
+        let enAttente: Bool
+        let peutSuspendre: Bool
+        let peutReactiver: Bool
+        let peutSupprimer: Bool
+    }
+
+    struct InvitationEnCours: Sendable {
+        let email: String
+        let role: String
+        let expireLe: String
+    }
+
+    struct Cle: Sendable {
+        let id: String
+        let creeLe: String
+        let derniereUtilisation: String
+        let statut: String
+        let active: Bool
+    }
+
+    struct Transmission: Sendable {
+        let derniere: String
+        let erreurs: Bool
+        let lien: String
+    }
+
+    /// The API key part, for an organisme's administrators who may configure its transmission.
+    struct Cles {
+        let organisme: OrganismeID
+        let cles: [CleApi]
+        /// The organisme's record, for its last transmission.
+        let fiche: Organisme?
+        /// A key just created, shown once.
+        let nouvelle: String?
+    }
+
+    let organisation: Fiche
+    let peutGerer: Bool
+    let membres: [Membre]
+    let invitations: [InvitationEnCours]
+    let peutGererCles: Bool
+    let cles: [Cle]
+    let nouvelleCle: String?
+    let transmission: Transmission?
+
+    static func construire(_ i: Identite, membres: [Utilisateur], invitations: [Jeton], cles c: Cles?,
+                           maintenant: Date) -> MaStructureVue {
+        MaStructureVue(
+            organisation: Fiche(nom: i.organisation.nom, type: i.organisation.type.libelle,
+                                       perimetre: i.droits.perimetre(.voirIndicateurs).libelle),
+            peutGerer: i.gereOrganisation,
+            membres: membres.map { m in
+                let actions = ActionsCompteVue.construire(m, moi: i)
+                return Membre(id: String(m.id.rawValue), nomComplet: m.nomComplet, email: m.email, role: m.role.libelle,
+                              statut: m.statut.libelle, enAttente: m.statut == .enAttenteValidation && m.id != i.utilisateur.id,
+                              peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
+                              peutSupprimer: actions.peutSupprimer)
+            },
+            invitations: invitations.map {
+                InvitationEnCours(email: $0.email, role: ($0.role ?? .membre).libelle, expireLe: dateFR($0.expireLe))
+            },
+            peutGererCles: c != nil,
+            cles: (c?.cles ?? []).map { k in
+                let active = k.estActive(now: maintenant)
+                return Cle(id: String(k.id.rawValue), creeLe: dateFR(k.createdAt),
+                           derniereUtilisation: k.lastUsedAt.map(dateFR) ?? "jamais",
+                           statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
+                           active: active)
+            },
+            nouvelleCle: c?.nouvelle,
+            transmission: c.map {
+                Transmission(derniere: $0.fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
+                             erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions")
+            })
+    }
+}

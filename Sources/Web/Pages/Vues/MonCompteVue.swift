@@ -1,0 +1,20 @@
+import Domain
+
+/// `GET /mon-compte` (`mon-compte`): the signed-in user's information and the password form.
+struct MonCompteVue: VuePage {
+    static let gabarit = "mon-compte"
+
+    struct Compte: Sendable {
+        let nomComplet: String
+        let email: String
+        let organisation: String
+        let role: String
+    }
+
+    let compte: Compte
+
+    static func construire(_ i: Identite) -> MonCompteVue {
+        MonCompteVue(compte: Compte(nomComplet: i.utilisateur.nomComplet, email: i.utilisateur.email,
+                                    organisation: i.organisationPropre.nom, role: i.utilisateur.role.libelle))
+    }
+}
