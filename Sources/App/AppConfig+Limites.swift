@@ -11,13 +11,17 @@ extension AppConfig {
             if invalides.isEmpty {
                 c.proxiesDeConfiance = adresses
             } else {
-                erreurs.append("TDB_PROXIES_DE_CONFIANCE=\(v) : des adresses IP séparées par des virgules sont attendues ("
-                    + invalides.map { "« \($0) » n'en est pas une" }.joined(separator: ", ") + ")")
+                erreurs.append(
+                    "TDB_PROXIES_DE_CONFIANCE=\(v) : des adresses IP séparées par des virgules sont attendues ("
+                        + invalides.map { "« \($0) » n'en est pas une" }.joined(separator: ", ") + ")")
             }
         }
         if let v = env["TDB_LIMITE_API_V3"], !v.isEmpty {
-            if let n = Int(v), (1...1_000_000).contains(n) { c.limiteApiV3ParMinute = n } else {
-                erreurs.append("TDB_LIMITE_API_V3=\(v) : un nombre de requêtes par minute et par clé, de 1 à 1000000, est attendu")
+            if let n = Int(v), (1...1_000_000).contains(n) {
+                c.limiteApiV3ParMinute = n
+            } else {
+                erreurs.append(
+                    "TDB_LIMITE_API_V3=\(v) : un nombre de requêtes par minute et par clé, de 1 à 1000000, est attendu")
             }
         }
     }

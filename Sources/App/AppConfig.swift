@@ -42,48 +42,73 @@ public struct AppConfig: Sendable, Equatable {
         var erreurs: [String] = []
         if let v = env["TDB_HOST"], !v.isEmpty { c.host = v }
         if let v = env["TDB_PORT"], !v.isEmpty {
-            if let p = Int(v), (0...65535).contains(p) { c.port = p } else { erreurs.append("TDB_PORT=\(v) : un port entre 0 et 65535 est attendu") }
+            if let p = Int(v), (0...65535).contains(p) {
+                c.port = p
+            } else {
+                erreurs.append("TDB_PORT=\(v) : un port entre 0 et 65535 est attendu")
+            }
         }
         if let v = env["TDB_DATABASE"], !v.isEmpty { c.databasePath = v }
         if let v = env["DATABASE_URL"], !v.isEmpty {
-            do { _ = try AdressePostgres(v); c.databaseURL = v } catch { erreurs.append("DATABASE_URL : \(error)") }
+            do {
+                _ = try AdressePostgres(v)
+                c.databaseURL = v
+            } catch { erreurs.append("DATABASE_URL : \(error)") }
         }
         if let v = env["TDB_SUIVI_MS"], !v.isEmpty {
-            if let n = Int(v), (10...60_000).contains(n) { c.suiviMillisecondes = n } else {
+            if let n = Int(v), (10...60_000).contains(n) {
+                c.suiviMillisecondes = n
+            } else {
                 erreurs.append("TDB_SUIVI_MS=\(v) : un entier de 10 à 60000 (millisecondes) est attendu")
             }
         }
         if let v = env["TDB_LOG_LEVEL"], !v.isEmpty {
-            if let l = Logger.Level(rawValue: v.lowercased()) { c.logLevel = l } else {
+            if let l = Logger.Level(rawValue: v.lowercased()) {
+                c.logLevel = l
+            } else {
                 erreurs.append("TDB_LOG_LEVEL=\(v) : trace, debug, info, notice, warning, error ou critical attendu")
             }
         }
         if let v = env["TDB_URL_PUBLIQUE"], !v.isEmpty {
-            if v.hasPrefix("http://") || v.hasPrefix("https://") { c.urlPublique = String(v.reversed().drop { $0 == "/" }.reversed()) } else {
+            if v.hasPrefix("http://") || v.hasPrefix("https://") {
+                c.urlPublique = String(v.reversed().drop { $0 == "/" }.reversed())
+            } else {
                 erreurs.append("TDB_URL_PUBLIQUE=\(v) : une adresse http:// ou https:// est attendue")
             }
         }
         if let v = env["TDB_COUT_BCRYPT"], !v.isEmpty {
-            if let n = UInt8(v), (4...31).contains(n) { c.coutBcrypt = n } else { erreurs.append("TDB_COUT_BCRYPT=\(v) : un entier de 4 à 31 est attendu") }
+            if let n = UInt8(v), (4...31).contains(n) {
+                c.coutBcrypt = n
+            } else {
+                erreurs.append("TDB_COUT_BCRYPT=\(v) : un entier de 4 à 31 est attendu")
+            }
         }
         if let v = env["TDB_COOKIES_NON_SECURISES"], !v.isEmpty { c.cookiesSecurises = !(v == "1" || v == "true") }
         if let v = env["TDB_SMTP_URL"], !v.isEmpty {
-            if v.hasPrefix("smtp://") || v.hasPrefix("smtps://") { c.smtpURL = v } else {
+            if v.hasPrefix("smtp://") || v.hasPrefix("smtps://") {
+                c.smtpURL = v
+            } else {
                 erreurs.append("TDB_SMTP_URL : une adresse smtp://hôte:port ou smtps://hôte:port est attendue")
             }
         }
         if let v = env["TDB_SMTP_CA"], !v.isEmpty {
-            if FileManager.default.isReadableFile(atPath: v) { c.smtpCA = v } else {
+            if FileManager.default.isReadableFile(atPath: v) {
+                c.smtpCA = v
+            } else {
                 erreurs.append("TDB_SMTP_CA=\(v) : fichier de certificats (PEM) introuvable ou illisible")
             }
         }
         if let v = env["TDB_DELAI_ENTETES"], !v.isEmpty {
-            if let n = Int(v), (1...300).contains(n) { c.delaiEntetes = n } else {
+            if let n = Int(v), (1...300).contains(n) {
+                c.delaiEntetes = n
+            } else {
                 erreurs.append("TDB_DELAI_ENTETES=\(v) : un entier de 1 à 300 (secondes) est attendu")
             }
         }
         if let v = env["TDB_METRICS_TOKEN"], !v.isEmpty {
-            if v.count >= 32, v.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { c.jetonMetriques = v } else {
+            if v.count >= 32, v.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+                c.jetonMetriques = v
+            } else {
                 erreurs.append("TDB_METRICS_TOKEN : 32 caractères ASCII au moins, sans espace, sont attendus")
             }
         }
@@ -95,5 +120,7 @@ public struct AppConfig: Sendable, Equatable {
 
 public struct ErreurConfiguration: Error, CustomStringConvertible {
     public let erreurs: [String]
-    public var description: String { "Configuration invalide :\n" + erreurs.map { "  - " + $0 }.joined(separator: "\n") }
+    public var description: String {
+        "Configuration invalide :\n" + erreurs.map { "  - " + $0 }.joined(separator: "\n")
+    }
 }

@@ -1,7 +1,7 @@
 import Domain
-import IndexEffectifs
 import Foundation
 import Hummingbird
+import IndexEffectifs
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -19,9 +19,12 @@ public func construireApplication(
     logger.logLevel = config.logLevel
     let debut = ContinuousClock.now
     let journal = logger
-    let index = try await IndexIndicateurs.construire(depuis: store, illisible: { erreur in
-        journal.error("index des indicateurs : \(erreur) — effectif laissé de côté")
-    }) { n in
+    let index = try await IndexIndicateurs.construire(
+        depuis: store,
+        illisible: { erreur in
+            journal.error("index des indicateurs : \(erreur) — effectif laissé de côté")
+        }
+    ) { n in
         journal.info("index des indicateurs : \(n) effectifs lus…")
     }
     logger.info("index des indicateurs prêt : \(index.nombreEffectifs) effectifs en \(ContinuousClock.now - debut)")
@@ -31,8 +34,9 @@ public func construireApplication(
         index: index, jetonMetriques: config.jetonMetriques, proxiesDeConfiance: Set(config.proxiesDeConfiance),
         reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute))
     var services: [any Service] = [
-        SuiviIndex(store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
-                   metriques: deps.metriques),
+        SuiviIndex(
+            store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
+            metriques: deps.metriques),
         InactiviteComptes(comptes: deps.comptes, logger: logger),
         PurgeQuotidienne(store: store, horloge: horloge, logger: logger),
     ]
@@ -41,8 +45,12 @@ public func construireApplication(
     }
     return Application(
         router: construireRouteur(deps),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ReponseContinue(), DelaiEntetes(delai: .seconds(Int64(config.delaiEntetes)))],
-                                            idleTimeout: .seconds(60))),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ReponseContinue(), DelaiEntetes(delai: .seconds(Int64(config.delaiEntetes))),
+                ],
+                idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "tdb"),
         services: services,
         onServerRunning: { channel in

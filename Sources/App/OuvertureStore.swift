@@ -24,7 +24,8 @@ extension PostgresStore: StoreOuvert {
 
 /// Opens the store the configuration names — PostgreSQL when `DATABASE_URL` (or `--database-url`) is set, else the
 /// SQLite file — with its migrations applied, runs `corps`, then closes it. A PostgreSQL pool runs only meanwhile.
-public func avecStore<T: Sendable>(_ config: AppConfig, _ corps: (any StoreOuvert) async throws -> T) async throws -> T {
+public func avecStore<T: Sendable>(_ config: AppConfig, _ corps: (any StoreOuvert) async throws -> T) async throws -> T
+{
     if let url = config.databaseURL {
         return try await PostgresStore.avec(url: url) { try await corps($0) }
     }

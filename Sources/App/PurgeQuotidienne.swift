@@ -26,7 +26,10 @@ public struct PurgeQuotidienne: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let n = try await donnees.surveillerRetours()
-                if n > 0 { logger.warning("données : \(n) apprenant(s) effacé(s) renvoyé(s) par un ERP (voir /admin/apprenants)") }
+                if n > 0 {
+                    logger.warning(
+                        "données : \(n) apprenant(s) effacé(s) renvoyé(s) par un ERP (voir /admin/apprenants)")
+                }
                 if ContinuousClock.now >= prochainePurge {
                     let bilan = try await Purge(store: store, horloge: horloge).executer(simulation: false)
                     logger.info("purge des données : \(bilan.resume)")

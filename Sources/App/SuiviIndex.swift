@@ -1,6 +1,6 @@
 import Domain
-import IndexEffectifs
 import Foundation
+import IndexEffectifs
 import Logging
 import ServiceLifecycle
 import Web

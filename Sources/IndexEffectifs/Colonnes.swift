@@ -200,7 +200,9 @@ struct Colonnes {
 
     /// Writes a row's steps where its old ones were when they fit (a learner sent again keeps its place), else at
     /// the end, the old ones becoming orphans. Returns where they start.
-    private mutating func placerEtapes(_ etapes: ArraySlice<EtapeParcours>, auLieuDe ancien: (debut: Int, nombre: Int)?) -> Int32 {
+    private mutating func placerEtapes(_ etapes: ArraySlice<EtapeParcours>, auLieuDe ancien: (debut: Int, nombre: Int)?)
+        -> Int32
+    {
         if let ancien, etapes.count <= ancien.nombre {
             for (k, etape) in etapes.enumerated() {
                 jours[ancien.debut + k] = etape.date.rawValue
@@ -224,11 +226,13 @@ struct Colonnes {
     mutating func recupererEtapes() {
         guard etapesOrphelines > seuilOrphelines, etapesOrphelines * 4 > jours.count else { return }
         let vivantes = jours.count - etapesOrphelines
-        var nouveauxJours: [Int32] = [], nouveauxStatuts: [UInt8] = []
+        var nouveauxJours: [Int32] = []
+        var nouveauxStatuts: [UInt8] = []
         nouveauxJours.reserveCapacity(vivantes + vivantes / 4)
         nouveauxStatuts.reserveCapacity(vivantes + vivantes / 4)
         for i in debutEtapes.indices {
-            let d = Int(debutEtapes[i]), n = Int(nbEtapes[i])
+            let d = Int(debutEtapes[i])
+            let n = Int(nbEtapes[i])
             debutEtapes[i] = Int32(nouveauxJours.count)
             nouveauxJours.append(contentsOf: jours[d..<(d + n)])
             nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])
@@ -280,12 +284,15 @@ extension Colonnes {
         let ordre: [Int32] = lignesParAnnee.keys.sorted().flatMap { lignesParAnnee[$0] ?? [] }
         guard ordre.count == org.count else { return }
         func permuter<T>(_ a: [T]) -> [T] { ordre.map { a[Int($0)] } }
-        var nouveauxJours: [Int32] = [], nouveauxStatuts: [UInt8] = [], nouveauxDebuts: [Int32] = []
+        var nouveauxJours: [Int32] = []
+        var nouveauxStatuts: [UInt8] = []
+        var nouveauxDebuts: [Int32] = []
         nouveauxJours.reserveCapacity(jours.count - etapesOrphelines)
         nouveauxStatuts.reserveCapacity(jours.count - etapesOrphelines)
         nouveauxDebuts.reserveCapacity(ordre.count)
         for ancien in ordre {
-            let d = Int(debutEtapes[Int(ancien)]), n = Int(nbEtapes[Int(ancien)])
+            let d = Int(debutEtapes[Int(ancien)])
+            let n = Int(nbEtapes[Int(ancien)])
             nouveauxDebuts.append(Int32(nouveauxJours.count))
             nouveauxJours.append(contentsOf: jours[d..<(d + n)])
             nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])

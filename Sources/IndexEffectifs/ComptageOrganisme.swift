@@ -14,7 +14,8 @@ struct ComptageOrganisme: Sendable {
     /// The counts at day `d`: after the last change on or before `d`.
     @inline(__always)
     func a(_ d: Int32) -> SIMD8<Int32> {
-        var bas = 0, haut = jours.count
+        var bas = 0
+        var haut = jours.count
         while bas < haut {
             let milieu = (bas + haut) >> 1
             if jours[milieu] <= d { bas = milieu + 1 } else { haut = milieu }
@@ -23,14 +24,17 @@ struct ComptageOrganisme: Sendable {
     }
 
     /// Built from the timelines of the rows: each step moves one row from its previous status to its own.
-    init(lignes: [Int32], debut: UnsafeBufferPointer<Int32>, nb: UnsafeBufferPointer<UInt8>,
-         jours etapes: UnsafeBufferPointer<Int32>, statuts: UnsafeBufferPointer<UInt8>) {
+    init(
+        lignes: [Int32], debut: UnsafeBufferPointer<Int32>, nb: UnsafeBufferPointer<UInt8>,
+        jours etapes: UnsafeBufferPointer<Int32>, statuts: UnsafeBufferPointer<UInt8>
+    ) {
         base[0] = Int32(lignes.count)
         // An event is (day, from, to) packed in one integer, so that sorting orders them by day.
         var evenements: [Int64] = []
         evenements.reserveCapacity(lignes.count * 3)
         for i in lignes {
-            let d = Int(debut[Int(i)]), n = Int(nb[Int(i)])
+            let d = Int(debut[Int(i)])
+            let n = Int(nb[Int(i)])
             var precedent: UInt8 = 0
             for k in d..<(d + n) {
                 let s = statuts[k]

@@ -5,9 +5,11 @@ extension IndexIndicateurs {
     /// Builds the index from the store: organismes and catalogue, then every effectif streamed in batches.
     /// `progression` is told the number of effectifs read so far, every `pas` effectifs. A stored row that cannot
     /// be read is told to `illisible` and left out when it is given, thrown otherwise.
-    public static func construire(depuis store: any Store, pas: Int = 100_000,
-                                  illisible: (@Sendable (LigneIllisible) -> Void)? = nil,
-                                  progression: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> IndexIndicateurs {
+    public static func construire(
+        depuis store: any Store, pas: Int = 100_000,
+        illisible: (@Sendable (LigneIllisible) -> Void)? = nil,
+        progression: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> IndexIndicateurs {
         let index = IndexIndicateurs()
         // Every change up to these numbers is committed, hence in the stream below; later ones are followed.
         let versions = try await store.versions()
@@ -61,6 +63,11 @@ extension IndexIndicateurs {
     final class Compteur: @unchecked Sendable {
         private var n = 0
         private let verrou = NSLock()
-        func ajouter(_ k: Int) -> Int { verrou.withLock { n += k; return n } }
+        func ajouter(_ k: Int) -> Int {
+            verrou.withLock {
+                n += k
+                return n
+            }
+        }
     }
 }

@@ -29,11 +29,12 @@ extension Colonnes {
         // Adding up an organisme's counts costs about as much as scanning fifty rows: use them when organismes
         // hold more rows than that on average (a national volume), and nothing filters learners one by one.
         let organismesRetenus = masque.reduce(0) { $0 + Int($1) }
-        let parComptages = switch mode {
-        case .automatique: total > 50 * max(organismesRetenus, 1)
-        case .balayage: false
-        case .comptages: true
-        }
+        let parComptages =
+            switch mode {
+            case .automatique: total > 50 * max(organismesRetenus, 1)
+            case .balayage: false
+            case .comptages: true
+            }
         if !filtrer && parComptages && comptagesPerimes.isEmpty {
             switch groupe {
             case .aucun: return histogrammeParComptages(masque, dates: dates, groupes: groupes, table: [])
@@ -62,19 +63,24 @@ extension Colonnes {
                             formation.withUnsafeBufferPointer { formation in
                                 masque.withUnsafeBufferPointer { masque in
                                     table.withUnsafeBufferPointer { table in
-                                        let t = Tampons(org: org, debut: debut, nb: nb, jours: etapes, statuts: statuts,
-                                                        formation: formation, masque: masque, table: table, resultats: resultats)
+                                        let t = Tampons(
+                                            org: org, debut: debut, nb: nb, jours: etapes, statuts: statuts,
+                                            formation: formation, masque: masque, table: table, resultats: resultats)
                                         reserve.enParallele(parts) { p in
                                             let h = t.resultats.baseAddress! + p * largeur
                                             for (liste, concernees) in travaux {
-                                                let a = liste.count * p / parts, b = liste.count * (p + 1) / parts
+                                                let a = liste.count * p / parts
+                                                let b = liste.count * (p + 1) / parts
                                                 liste.withUnsafeBufferPointer { lignes in
                                                     for n in a..<b {
                                                         let i = Int(lignes[n])
                                                         let o = Int(t.org[i])
                                                         if o < 0 || t.masque[o] == 0 { continue }
                                                         if filtrer && !filtre.accepte(self, i) { continue }
-                                                        let g = parFormation ? Int(t.formation[i]) : t.table.isEmpty ? 0 : Int(t.table[o])
+                                                        let g =
+                                                            parFormation
+                                                            ? Int(t.formation[i])
+                                                            : t.table.isEmpty ? 0 : Int(t.table[o])
                                                         var k = Int(t.debut[i])
                                                         let fin = k + Int(t.nb[i])
                                                         var s = 0
@@ -111,7 +117,8 @@ extension Colonnes {
         let annees = Set(cles.flatMap { $0 }).sorted()
         // The organismes are shared among the cores, each adding into its own histogram; the dictionary of counts is
         // only read meanwhile (lock held).
-        let datesParAnnee = Dictionary(uniqueKeysWithValues: annees.map { a in (a, dates.indices.filter { cles[$0].contains(a) }) })
+        let datesParAnnee = Dictionary(
+            uniqueKeysWithValues: annees.map { a in (a, dates.indices.filter { cles[$0].contains(a) }) })
         let retenus = masque.indices.filter { masque[$0] != 0 }
         let parts = retenus.count > 1_000 ? max(1, min(reserve.nombreDeFils, 8)) : 1
         let resultats = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * largeur)

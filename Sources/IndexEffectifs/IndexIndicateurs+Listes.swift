@@ -37,7 +37,9 @@ extension Colonnes {
                     statuts.withUnsafeBufferPointer { valeurs in
                         for o in masque.indices where masque[o] {
                             for annee in annees {
-                                guard let lignes = lignesParComptage[Self.cleComptage(idOrg[o], annee)] else { continue }
+                                guard let lignes = lignesParComptage[Self.cleComptage(idOrg[o], annee)] else {
+                                    continue
+                                }
                                 for ligne in lignes {
                                     let i = Int(ligne)
                                     if filtrer && !filtre.accepte(self, i) { continue }

@@ -29,7 +29,9 @@ extension IndexIndicateurs {
             let dep = o.adresse.departement ?? ""
             var c = parDepartement[dep] ?? CouvertureOrganismes(departement: dep)
             c.totalOrganismes.ajouter(o.nature)
-            if let premiere = o.firstTransmissionDate, premiere < limiteD { c.organismesTransmetteurs.ajouter(o.nature) }
+            if let premiere = o.firstTransmissionDate, premiere < limiteD {
+                c.organismesTransmetteurs.ajouter(o.nature)
+            }
             switch EtatTransmission.de(o, maintenant: maintenant) {
             case .jamais: c.jamaisTransmis += 1
             case .recente: c.transmissionRecente += 1

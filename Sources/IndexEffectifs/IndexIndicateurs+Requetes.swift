@@ -8,27 +8,53 @@ extension Colonnes {
         let f = r.filtres
         let n = idOrg.count
         var m = [Bool](repeating: true, count: n)
-        func codes(_ kind: String, _ valeurs: Set<String>) -> Set<Int32> { Set(valeurs.map { codesTerritoire[kind + $0] ?? -2 }) }
-        let regions = codes("r", f.regions), departements = codes("d", f.departements), academies = codes("a", f.academies)
+        func codes(_ kind: String, _ valeurs: Set<String>) -> Set<Int32> {
+            Set(valeurs.map { codesTerritoire[kind + $0] ?? -2 })
+        }
+        let regions = codes("r", f.regions)
+        let departements = codes("d", f.departements)
+        let academies = codes("a", f.academies)
         let reseaux = f.reseaux.reduce(UInt64(0)) { $0 | (bitsReseau[$1] ?? 0) }
         for i in 0..<n {
-            if r.fiablesSeulement && !compteOrg[i] { m[i] = false; continue }
-            let dans: Bool = switch r.perimetre {
-            case .national: true
-            case .region(let c): regionOrg[i] == codesTerritoire["r" + c] ?? -2
-            case .departement(let c): departementOrg[i] == codesTerritoire["d" + c] ?? -2
-            case .academie(let c): academieOrg[i] == codesTerritoire["a" + c] ?? -2
-            case .reseau(let c): reseauxOrg[i] & (bitsReseau[c] ?? 0) != 0
-            case .organismes(let ids): ids.contains(OrganismeID(idOrg[i]))
-            case .aucun: false
+            if r.fiablesSeulement && !compteOrg[i] {
+                m[i] = false
+                continue
             }
-            if !dans { m[i] = false; continue }
-            if !f.regions.isEmpty && !regions.contains(regionOrg[i]) { m[i] = false; continue }
-            if !f.departements.isEmpty && !departements.contains(departementOrg[i]) { m[i] = false; continue }
-            if !f.academies.isEmpty && !academies.contains(academieOrg[i]) { m[i] = false; continue }
+            let dans: Bool =
+                switch r.perimetre {
+                case .national: true
+                case .region(let c): regionOrg[i] == codesTerritoire["r" + c] ?? -2
+                case .departement(let c): departementOrg[i] == codesTerritoire["d" + c] ?? -2
+                case .academie(let c): academieOrg[i] == codesTerritoire["a" + c] ?? -2
+                case .reseau(let c): reseauxOrg[i] & (bitsReseau[c] ?? 0) != 0
+                case .organismes(let ids): ids.contains(OrganismeID(idOrg[i]))
+                case .aucun: false
+                }
+            if !dans {
+                m[i] = false
+                continue
+            }
+            if !f.regions.isEmpty && !regions.contains(regionOrg[i]) {
+                m[i] = false
+                continue
+            }
+            if !f.departements.isEmpty && !departements.contains(departementOrg[i]) {
+                m[i] = false
+                continue
+            }
+            if !f.academies.isEmpty && !academies.contains(academieOrg[i]) {
+                m[i] = false
+                continue
+            }
             // Organismes carry no bassin d'emploi yet: as in the reference, this filter matches nothing (§7.2).
-            if !f.bassinsEmploi.isEmpty { m[i] = false; continue }
-            if !f.reseaux.isEmpty && reseauxOrg[i] & reseaux == 0 { m[i] = false; continue }
+            if !f.bassinsEmploi.isEmpty {
+                m[i] = false
+                continue
+            }
+            if !f.reseaux.isEmpty && reseauxOrg[i] & reseaux == 0 {
+                m[i] = false
+                continue
+            }
             if let q = f.organismeRecherche?.uppercased() { m[i] = Self.correspond(organismes[i], q) }
         }
         return m
@@ -83,7 +109,10 @@ extension Colonnes {
         let (y, m, d) = r.aujourdhui.components
         // Born after today − max years (inclusive) and before today − min years (exclusive).
         let ages = f.tranchesAge.map { t in
-            (Jour(year: y - t.bornes.max, month: m, day: d).rawValue, Jour(year: y - t.bornes.min, month: m, day: d).rawValue)
+            (
+                Jour(year: y - t.bornes.max, month: m, day: d).rawValue,
+                Jour(year: y - t.bornes.min, month: m, day: d).rawValue
+            )
         }
         let rangs = f.cfds.compactMap { rangCfd[$0] }
         var cfds: [Bool] = []
@@ -94,8 +123,9 @@ extension Colonnes {
         func masque(_ valeurs: Set<Int>, decalage: Int = 0) -> UInt64 {
             valeurs.reduce(UInt64(0)) { m, v in (0..<64).contains(v + decalage) ? m | 1 << UInt64(v + decalage) : m }
         }
-        return FiltreLignes(ages: ages, anneesFormation: masque(f.anneesFormation, decalage: 1), niveaux: masque(f.niveaux),
-                            cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && rangs.isEmpty)
+        return FiltreLignes(
+            ages: ages, anneesFormation: masque(f.anneesFormation, decalage: 1), niveaux: masque(f.niveaux),
+            cfds: cfds, aucunCfdConnu: !f.cfds.isEmpty && rangs.isEmpty)
     }
 }
 
@@ -129,7 +159,9 @@ extension IndexIndicateurs {
         let h = await lecture { c in c.histogramme(r, dates: lesDates, groupes: 1, groupe: .aucun) }
         return dates.indices.map { k in
             let (y, m, _) = dates[k].components
-            return (mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Colonnes.compteurs(h, groupe: k))
+            return (
+                mois: String(format: "%04d-%02d", y, m), date: dates[k], compteurs: Colonnes.compteurs(h, groupe: k)
+            )
         }
     }
 }
@@ -144,12 +176,13 @@ extension Colonnes {
         if groupe != .formation {
             table = organismes.map { o -> Int32 in
                 let a = o.adresse
-                let cle = switch groupe {
-                case .region: a.region ?? ""
-                case .academie: a.academie ?? ""
-                case .organisme: o.id.description
-                default: a.departement ?? ""
-                }
+                let cle =
+                    switch groupe {
+                    case .region: a.region ?? ""
+                    case .academie: a.academie ?? ""
+                    case .organisme: o.id.description
+                    default: a.departement ?? ""
+                    }
                 if let r = rang[cle] { return r }
                 rang[cle] = Int32(cles.count)
                 cles.append(cle)
@@ -157,8 +190,9 @@ extension Colonnes {
             }
         }
         let n = groupe == .formation ? formations.count : cles.count
-        let h = histogramme(r, dates: [r.filtres.date], groupes: max(n, 1),
-                            groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
+        let h = histogramme(
+            r, dates: [r.filtres.date], groupes: max(n, 1),
+            groupe: groupe == .formation ? .parFormation : .parOrganisme(table))
         var lignes: [LigneIndicateurs] = []
         for g in 0..<n {
             let c = Self.compteurs(h, groupe: g)
@@ -166,20 +200,30 @@ extension Colonnes {
             switch groupe {
             case .formation:
                 let f = formations[g]
-                lignes.append(LigneIndicateurs(cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
-                                               organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
+                lignes.append(
+                    LigneIndicateurs(
+                        cle: "\(f.rncp ?? "")-\(f.cfd ?? "")", libelle: f.libelle ?? "", compteurs: c,
+                        organisme: nil, niveau: f.niveau, cfd: f.cfd, rncp: f.rncp))
             case .organisme:
                 let o = organismes[g]  // one group per organisme, in their order
-                lignes.append(LigneIndicateurs(cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
-                                               rncp: nil))
+                lignes.append(
+                    LigneIndicateurs(
+                        cle: cles[g], libelle: o.nom, compteurs: c, organisme: o, niveau: nil, cfd: nil,
+                        rncp: nil))
             default:
                 let cle = cles[g]
-                let libelle = groupe == .region ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom
-                lignes.append(LigneIndicateurs(cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil,
-                                               cfd: nil, rncp: nil))
+                let libelle =
+                    groupe == .region
+                    ? t.region(cle)?.nom : groupe == .academie ? t.academie(cle)?.nom : t.departement(cle)?.nom
+                lignes.append(
+                    LigneIndicateurs(
+                        cle: cle, libelle: libelle ?? "inconnu", compteurs: c, organisme: nil, niveau: nil,
+                        cfd: nil, rncp: nil))
             }
         }
-        if groupe == .organisme { return lignes.sorted { ($0.organisme?.id.rawValue ?? 0) < ($1.organisme?.id.rawValue ?? 0) } }
+        if groupe == .organisme {
+            return lignes.sorted { ($0.organisme?.id.rawValue ?? 0) < ($1.organisme?.id.rawValue ?? 0) }
+        }
         return lignes.sorted { $0.cle < $1.cle }
     }
 }

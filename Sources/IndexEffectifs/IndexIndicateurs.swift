@@ -54,8 +54,9 @@ public final class IndexIndicateurs: Sendable {
         try colonnes.ecrire { c in
             let resultat = try corps(&c)
             c.recupererEtapes()
-            let publie = Etat(generation: c.generation, nombreEffectifs: c.ligneParId.count,
-                              versionSuivie: c.versionSuivie, versionBase: c.versionBase)
+            let publie = Etat(
+                generation: c.generation, nombreEffectifs: c.ligneParId.count,
+                versionSuivie: c.versionSuivie, versionBase: c.versionBase)
             etat.ecrire { $0 = publie }
             return resultat
         }
@@ -118,7 +119,9 @@ public final class IndexIndicateurs: Sendable {
             c.versionBase = max(c.versionBase, derniere)
         }
         if let transmisLe {
-            for rang in Set(items.compactMap { c.rangOrganisme[$0.organisme] }) { c.noterTransmission(rang, transmisLe) }
+            for rang in Set(items.compactMap { c.rangOrganisme[$0.organisme] }) {
+                c.noterTransmission(rang, transmisLe)
+            }
         }
     }
 

@@ -32,8 +32,10 @@ public final class ProductionParTranches<T: Sendable>: @unchecked Sendable {
     private var tranches: [[T]?]
     private var prochaine = 0
 
-    public init<E: Sendable>(_ elements: [E], taille: Int = 250, ouvriers: Int = ouvriersParDefaut,
-                             _ f: @escaping @Sendable (E) -> T) {
+    public init<E: Sendable>(
+        _ elements: [E], taille: Int = 250, ouvriers: Int = ouvriersParDefaut,
+        _ f: @escaping @Sendable (E) -> T
+    ) {
         self.taille = taille
         let n = (elements.count + taille - 1) / taille
         tranches = Array(repeating: nil, count: n)

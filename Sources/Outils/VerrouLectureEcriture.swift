@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A value behind a read-write lock, reachable only through `lire` (any number of readers at once) and `ecrire`
@@ -17,7 +17,7 @@ public final class VerrouLectureEcriture<Valeur>: @unchecked Sendable {
         var attributs = pthread_rwlockattr_t()
         pthread_rwlockattr_init(&attributs)
         #if canImport(Glibc)
-        pthread_rwlockattr_setkind_np(&attributs, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+            pthread_rwlockattr_setkind_np(&attributs, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
         #endif
         pthread_rwlock_init(verrou, &attributs)
         pthread_rwlockattr_destroy(&attributs)

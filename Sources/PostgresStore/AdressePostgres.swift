@@ -17,10 +17,15 @@ public struct AdressePostgres: Sendable, Equatable {
 
     public init(_ texte: String) throws {
         guard let c = URLComponents(string: texte), ["postgres", "postgresql"].contains(c.scheme ?? ""),
-              let hote = c.host, !hote.isEmpty
-        else { throw Invalide(description: "Adresse PostgreSQL invalide : attendu postgres://utilisateur:mot-de-passe@hôte:port/base") }
+            let hote = c.host, !hote.isEmpty
+        else {
+            throw Invalide(
+                description: "Adresse PostgreSQL invalide : attendu postgres://utilisateur:mot-de-passe@hôte:port/base")
+        }
         let base = String(c.path.drop(while: { $0 == "/" }))
-        guard !base.isEmpty else { throw Invalide(description: "Adresse PostgreSQL invalide : le nom de la base manque") }
+        guard !base.isEmpty else {
+            throw Invalide(description: "Adresse PostgreSQL invalide : le nom de la base manque")
+        }
         let mode = c.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
         guard ["disable", "prefer", "require"].contains(mode) else {
             throw Invalide(description: "Adresse PostgreSQL invalide : sslmode doit valoir disable, prefer ou require")
@@ -40,8 +45,9 @@ public struct AdressePostgres: Sendable, Equatable {
         case "require": tls = .require(.makeClientConfiguration())
         default: tls = .prefer(.makeClientConfiguration())
         }
-        var c = PostgresClient.Configuration(host: hote, port: port, username: utilisateur, password: motDePasse,
-                                             database: base, tls: tls)
+        var c = PostgresClient.Configuration(
+            host: hote, port: port, username: utilisateur, password: motDePasse,
+            database: base, tls: tls)
         c.options.maximumConnections = 8
         return c
     }

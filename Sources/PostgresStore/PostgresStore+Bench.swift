@@ -7,14 +7,16 @@ extension PostgresStore {
     /// yardstick for `tdb bench`.
     public func compterEnSQL(date: Jour) async throws -> Compteurs {
         let annees = AnneeScolaire.annees(pourIndicateursA: date).map(\.description)
-        let rows = try await lignes("""
+        let rows = try await lignes(
+            """
             SELECT statut, COUNT(*) AS n FROM (
                 SELECT (SELECT p.value ->> 'valeur' FROM jsonb_array_elements(e.parcours::jsonb) WITH ORDINALITY AS p(value, rang)
                         WHERE p.value ->> 'date' <= \(date.description) ORDER BY p.rang DESC LIMIT 1) AS statut
                 FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
                 WHERE o.fiable AND NOT o.ferme AND e.annee_scolaire = ANY(\(annees)::text[])) t
             GROUP BY statut
-            """) {
+            """
+        ) {
             let l = LignePG($0, table: "effectifs", id: "statut")
             return (try l.exiger("statut", String?.self), Int(try l.exiger("n", Int64.self)))
         }

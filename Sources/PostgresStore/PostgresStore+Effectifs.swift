@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 import PostgresNIO
 
 extension PostgresStore {
@@ -14,26 +14,32 @@ extension PostgresStore {
             FusionLot.ecriture(item, existant: nil, lot: lot).map { ($0, FormesStockees($0)) }
         }
         return try await transaction { c in
-            let v0 = try await c.valeur(
-                "UPDATE versions SET valeur = valeur WHERE nom = 'effectifs' RETURNING valeur", Int64.self) ?? 0
+            let v0 =
+                try await c.valeur(
+                    "UPDATE versions SET valeur = valeur WHERE nom = 'effectifs' RETURNING valeur", Int64.self) ?? 0
 
             // The stored rows of the learners this batch touches.
             let entrants = lot.items.compactMap(\.effectif)
             var existants: [CleEffectif: (id: Int64, record: String)] = [:]
             if !entrants.isEmpty {
-                let rows = try await c.lignes("""
+                let rows = try await c.lignes(
+                    """
                     SELECT e.id, e.organisme_id, e.annee_scolaire, e.id_erp_apprenant, e.record
                     FROM effectifs e
                     JOIN unnest(\(entrants.map(\.organismeId.rawValue))::bigint[], \(entrants.map(\.anneeScolaire.description))::text[],
                                 \(entrants.map(\.idErpApprenant))::text[]) AS k(o, a, i)
                       ON e.organisme_id = k.o AND e.annee_scolaire = k.a AND e.id_erp_apprenant = k.i
                     FOR UPDATE OF e
-                    """) { r in
+                    """
+                ) { r in
                     let l = LignePG(r, table: "effectifs")
-                    return (CleEffectif(organisme: OrganismeID(try l.exiger("organisme_id")),
-                                        anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
-                                        idErpApprenant: try l.exiger("id_erp_apprenant")),
-                            (id: try l.exiger("id", Int64.self), record: try l.exiger("record", String.self)))
+                    return (
+                        CleEffectif(
+                            organisme: OrganismeID(try l.exiger("organisme_id")),
+                            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                            idErpApprenant: try l.exiger("id_erp_apprenant")),
+                        (id: try l.exiger("id", Int64.self), record: try l.exiger("record", String.self))
+                    )
                 }
                 existants = Dictionary(rows, uniquingKeysWith: { a, _ in a })
             }
@@ -45,29 +51,37 @@ extension PostgresStore {
                 .carteParallele { k in
                     Result { () throws -> (ecriture: FusionLot.Ecriture, formes: FormesStockees)? in
                         guard let cle = lot.items[k].effectif?.cle, let s = lus[cle] else { return nouveaux[k] }
-                        let existant = FusionLot.Existant(id: EffectifID(s.id), effectif: try Self.effectif(record: s.record, id: s.id))
-                        return FusionLot.ecriture(lot.items[k], existant: existant, lot: lot).map { ($0, FormesStockees($0)) }
+                        let existant = FusionLot.Existant(
+                            id: EffectifID(s.id), effectif: try Self.effectif(record: s.record, id: s.id))
+                        return FusionLot.ecriture(lot.items[k], existant: existant, lot: lot).map {
+                            ($0, FormesStockees($0))
+                        }
                     }
                 }.map { try $0.get() }
             var version = v0
             var versions: [Int?] = []
             var lignes: [JSONTexte.Noeud] = []
             for p in prepares {
-                guard let (e, formes) = p else { versions.append(nil); continue }
+                guard let (e, formes) = p else {
+                    versions.append(nil)
+                    continue
+                }
                 version += 1
                 versions.append(Int(version))
                 lignes.append(Self.ligneEffectif(e.effectif, formes, version: version))
             }
             var ids: [Int64: Int64] = [:]  // version → id
             if !lignes.isEmpty {
-                let rows = try await c.lignes("""
+                let rows = try await c.lignes(
+                    """
                     INSERT INTO effectifs (\(unescaped: Self.colonnesEffectif))
                     SELECT \(unescaped: Self.colonnesEffectif)
                     FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(lignes)))::jsonb) AS x(\(unescaped: Self.typesEffectif))
                     ON CONFLICT (organisme_id, annee_scolaire, id_erp_apprenant) DO UPDATE SET
                         \(unescaped: Self.miseAJourEffectif)
                     RETURNING version, id
-                    """) { (try $0[0].decode(Int64.self), try $0[1].decode(Int64.self)) }
+                    """
+                ) { (try $0[0].decode(Int64.self), try $0[1].decode(Int64.self)) }
                 ids = Dictionary(rows, uniquingKeysWith: { a, _ in a })
             }
 
@@ -76,39 +90,51 @@ extension PostgresStore {
                 .objet([
                     ("item_index", .entier(item.index)), ("id_erp_apprenant", .texte(item.idErpApprenant)),
                     ("formateur_uai", .texte(item.formateur?.uai.rawValue)),
-                    ("formateur_siret", .texte(item.formateur?.siret.rawValue)), ("accepte", .booleen(item.erreurs.isEmpty)),
+                    ("formateur_siret", .texte(item.formateur?.siret.rawValue)),
+                    ("accepte", .booleen(item.erreurs.isEmpty)),
                     ("erreurs", .texte(ErreursValidationJSON.ecrire(item.erreurs))),
                     ("effectif_id", .entier(versions[k].flatMap { ids[Int64($0)] }.map(Int.init))),
-                    ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })), ("donnees", .texte(item.echo)),
+                    ("organisme_id", .entier(item.effectif.map { Int($0.organismeId.rawValue) })),
+                    ("donnees", .texte(item.echo)),
                 ])
             }
-            let transmissionIds = Dictionary(try await c.lignes("""
-                INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
-                    id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, effectif_id, organisme_id, donnees)
-                SELECT \(lot.id), item_index, \(now.epoch), \(lot.source.rawValue), \(lot.transmetteur.rawValue),
-                    \(lot.cleApi?.rawValue), id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs,
-                    effectif_id, organisme_id, donnees
-                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(transmissions)))::jsonb) AS x(item_index bigint,
-                    id_erp_apprenant text, formateur_uai text, formateur_siret text, accepte boolean, erreurs text,
-                    effectif_id bigint, organisme_id bigint, donnees text)
-                RETURNING item_index, id
-                """) { (Int(try $0[0].decode(Int64.self)), try $0[1].decode(Int64.self)) }, uniquingKeysWith: { a, _ in a })
+            let transmissionIds = Dictionary(
+                try await c.lignes(
+                    """
+                    INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
+                        id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, effectif_id, organisme_id, donnees)
+                    SELECT \(lot.id), item_index, \(now.epoch), \(lot.source.rawValue), \(lot.transmetteur.rawValue),
+                        \(lot.cleApi?.rawValue), id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs,
+                        effectif_id, organisme_id, donnees
+                    FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(transmissions)))::jsonb) AS x(item_index bigint,
+                        id_erp_apprenant text, formateur_uai text, formateur_siret text, accepte boolean, erreurs text,
+                        effectif_id bigint, organisme_id bigint, donnees text)
+                    RETURNING item_index, id
+                    """
+                ) { (Int(try $0[0].decode(Int64.self)), try $0[1].decode(Int64.self)) }, uniquingKeysWith: { a, _ in a }
+            )
 
             var resultats: [ItemEnregistre] = []
             for (k, item) in lot.items.enumerated() {
                 let id = versions[k].flatMap { ids[Int64($0)] }.map(EffectifID.init)
-                resultats.append(ItemEnregistre(item, ecriture: prepares[k]?.ecriture, id: id, version: versions[k].map(Int64.init),
-                                                transmissionId: transmissionIds[item.index] ?? 0))
+                resultats.append(
+                    ItemEnregistre(
+                        item, ecriture: prepares[k]?.ecriture, id: id, version: versions[k].map(Int64.init),
+                        transmissionId: transmissionIds[item.index] ?? 0))
             }
             let formateurs = FusionLot.formateurs(lot).map(\.rawValue)
 
-            try await c.executer("""
+            try await c.executer(
+                """
                 UPDATE organismes SET first_transmission_date = coalesce(first_transmission_date, \(now.epoch)),
                     last_transmission_date = \(now.epoch) WHERE id = ANY(\(Array(formateurs))::bigint[])
                 """)
-            try await c.executer("UPDATE organismes SET last_erp_transmission_date = \(now.epoch) WHERE id = \(lot.transmetteur.rawValue)")
+            try await c.executer(
+                "UPDATE organismes SET last_erp_transmission_date = \(now.epoch) WHERE id = \(lot.transmetteur.rawValue)"
+            )
             if lot.items.contains(where: { !$0.erreurs.isEmpty }) {
-                try await c.executer("""
+                try await c.executer(
+                    """
                     UPDATE organismes SET has_transmission_errors = TRUE, transmission_errors_date = \(now.epoch)
                     WHERE id = \(lot.transmetteur.rawValue)
                     """)
@@ -155,10 +181,12 @@ extension PostgresStore {
             ("nom", .texte(e.apprenant.nom)), ("prenom", .texte(e.apprenant.prenom)),
             ("date_de_naissance", .texte(e.apprenant.dateDeNaissance.description)),
             ("formation_cfd", .texte(e.formation.cfd)), ("formation_rncp", .texte(e.formation.rncp)),
-            ("formation_annee", .entier(e.formation.annee)), ("date_entree", .texte(e.formation.dateEntree.description)),
+            ("formation_annee", .entier(e.formation.annee)),
+            ("date_entree", .texte(e.formation.dateEntree.description)),
             ("date_fin", .texte(e.formation.dateFin.description)), ("parcours", .texte(formes.parcours)),
             ("record", .texte(formes.record)), ("created_at", .valeur(.number(e.createdAt.epoch))),
-            ("updated_at", .valeur(.number(e.updatedAt.epoch))), ("transmitted_at", .valeur(.number(e.transmittedAt.epoch))),
+            ("updated_at", .valeur(.number(e.updatedAt.epoch))),
+            ("transmitted_at", .valeur(.number(e.transmittedAt.epoch))),
             ("version", .entier(Int(version))),
         ])
     }
@@ -171,18 +199,21 @@ extension PostgresStore {
     }
 
     public func effectif(cle: CleEffectif) async throws -> EffectifStocke? {
-        try await ligne("""
+        try await ligne(
+            """
             SELECT id, record, parcours FROM effectifs
             WHERE organisme_id = \(cle.organisme.rawValue) AND annee_scolaire = \(cle.anneeScolaire.description)
               AND id_erp_apprenant = \(cle.idErpApprenant)
-            """) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
+            """
+        ) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
     }
 
     /// A row of `id, record, parcours`.
     static func effectifStocke(_ l: LignePG) throws -> EffectifStocke {
         let id: Int64 = try l.exiger("id")
-        return EffectifStocke(id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
-                              parcours: try l.parcours())
+        return EffectifStocke(
+            id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
+            parcours: try l.parcours())
     }
 
     public func effectifs(organismes: [OrganismeID], annee: AnneeScolaire?, page: Int, limite: Int) async throws
@@ -190,20 +221,26 @@ extension PostgresStore {
     {
         let ids = organismes.map(\.rawValue)
         let a = annee?.description
-        let total = try await valeur("""
-            SELECT COUNT(*) FROM effectifs e
-            WHERE e.organisme_id = ANY(\(ids)::bigint[]) AND (\(a)::text IS NULL OR e.annee_scolaire = \(a))
-            """, Int64.self) ?? 0
-        let lignes = try await lignes("""
+        let total =
+            try await valeur(
+                """
+                SELECT COUNT(*) FROM effectifs e
+                WHERE e.organisme_id = ANY(\(ids)::bigint[]) AND (\(a)::text IS NULL OR e.annee_scolaire = \(a))
+                """, Int64.self) ?? 0
+        let lignes = try await lignes(
+            """
             SELECT e.id, e.organisme_id, e.id_erp_apprenant, e.annee_scolaire, e.parcours, o.uai, o.siret
             FROM effectifs e JOIN organismes o ON o.id = e.organisme_id
             WHERE e.organisme_id = ANY(\(ids)::bigint[]) AND (\(a)::text IS NULL OR e.annee_scolaire = \(a))
             ORDER BY e.id
             LIMIT \(Int64(limite)) OFFSET \(Int64((page - 1) * limite))
-            """) { r in
-            let l = LignePG(r, table: "effectifs"), o = LignePG(r, table: "organismes", id: "organisme_id")
+            """
+        ) { r in
+            let l = LignePG(r, table: "effectifs")
+            let o = LignePG(r, table: "organismes", id: "organisme_id")
             return LigneEffectif(
-                idErpApprenant: try l.exiger("id_erp_apprenant"), anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                idErpApprenant: try l.exiger("id_erp_apprenant"),
+                anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
                 uai: try o.exiger("uai", String?.self).flatMap(UAI.init), siret: try o.exiger("siret", SIRET.init),
                 parcours: try l.parcours())
         }
@@ -219,10 +256,11 @@ extension PostgresStore {
     }
 
     public func versions() async throws -> VersionsBase {
-        let v = Dictionary(try await lignes("SELECT nom, valeur FROM versions") {
-            let l = LignePG($0, table: "versions", id: "nom")
-            return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
-        }, uniquingKeysWith: { a, _ in a })
+        let v = Dictionary(
+            try await lignes("SELECT nom, valeur FROM versions") {
+                let l = LignePG($0, table: "versions", id: "nom")
+                return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
+            }, uniquingKeysWith: { a, _ in a })
         return VersionsBase(effectifs: v["effectifs"] ?? 0, organismes: v["organismes"] ?? 0)
     }
 
@@ -235,10 +273,12 @@ extension PostgresStore {
     static func indexable(_ row: PostgresRow) throws -> EffectifIndexable {
         let valeurs: (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double)
         do {
-            valeurs = try row.decode((Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
+            valeurs = try row.decode(
+                (Int64, Int64, String, String, Int64?, String?, String?, String, Int64, Double).self)
         } catch let e as PostgresDecodingError {
-            throw LigneIllisible(table: "effectifs", id: (try? row.makeRandomAccess()[0].decode(Int64.self)).map(String.init) ?? "?",
-                                 colonne: e.columnName)
+            throw LigneIllisible(
+                table: "effectifs", id: (try? row.makeRandomAccess()[0].decode(Int64.self)).map(String.init) ?? "?",
+                colonne: e.columnName)
         }
         let (id, org, annee, naissance, anneeFormation, cfd, rncp, parcours, version, transmis) = valeurs
         let illisible = { (colonne: String) in LigneIllisible(table: "effectifs", id: id, colonne: colonne) }
@@ -253,16 +293,20 @@ extension PostgresStore {
 
     public func changements(apres version: Int64, limite: Int) async throws -> [EffectifIndexable] {
         var resultat: [EffectifIndexable] = []
-        for try await row in try await client.query("""
+        for try await row in try await client.query(
+            """
             SELECT \(unescaped: Self.colonnesIndexables) FROM effectifs WHERE version > \(version)
             ORDER BY version LIMIT \(Int64(limite))
-            """, logger: logger) { resultat.append(try Self.indexable(row)) }
+            """, logger: logger)
+        { resultat.append(try Self.indexable(row)) }
         return resultat
     }
 
     /// Rows arrive as the server sends them (the pool asks for more as they are consumed).
-    public func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
-                                   _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
+    public func parcourirEffectifs(
+        taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+        _ traiter: @Sendable ([EffectifIndexable]) throws -> Void
+    ) async throws {
         var paquet: [EffectifIndexable] = []
         paquet.reserveCapacity(taillePaquet)
         for try await row in try await client.query(

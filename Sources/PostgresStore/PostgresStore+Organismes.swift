@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 import PostgresNIO
 
 extension PostgresStore {
@@ -20,9 +20,11 @@ extension PostgresStore {
             nature: NatureOrganisme(rawValue: try l.exiger("nature")) ?? .inconnue,
             adresse: AdresseOrganisme(
                 codePostal: try l.exiger("code_postal"), codeCommuneInsee: try l.exiger("code_commune_insee"),
-                commune: try l.exiger("commune"), departement: try l.exiger("departement"), region: try l.exiger("region"),
+                commune: try l.exiger("commune"), departement: try l.exiger("departement"),
+                region: try l.exiger("region"),
                 academie: try l.exiger("academie")),
-            reseaux: try l.exiger("reseaux", String.self).split(separator: "|").map(String.init), fiable: try l.exiger("fiable"),
+            reseaux: try l.exiger("reseaux", String.self).split(separator: "|").map(String.init),
+            fiable: try l.exiger("fiable"),
             ferme: try l.exiger("ferme"), firstTransmissionDate: try l.instantOptionnel("first_transmission_date"),
             lastTransmissionDate: try l.instantOptionnel("last_transmission_date"),
             lastErpTransmissionDate: try l.instantOptionnel("last_erp_transmission_date"),
@@ -30,7 +32,8 @@ extension PostgresStore {
     }
 
     public func organisme(id: OrganismeID) async throws -> Organisme? {
-        try await ligne("SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes WHERE id = \(id.rawValue)", Self.organisme)
+        try await ligne(
+            "SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes WHERE id = \(id.rawValue)", Self.organisme)
     }
 
     public func organisme(cle: OrganismeCle) async throws -> Organisme? {
@@ -40,7 +43,8 @@ extension PostgresStore {
     public func organismes(cles: Set<OrganismeCle>) async throws -> [OrganismeCle: Organisme] {
         guard !cles.isEmpty else { return [:] }
         let liste = Array(cles)
-        let trouves = try await lignes("""
+        let trouves = try await lignes(
+            """
             SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes
             WHERE (uai, siret) IN (SELECT * FROM unnest(\(liste.map(\.uai.rawValue))::text[], \(liste.map(\.siret.rawValue))::text[]))
             """, Self.organisme)
@@ -51,11 +55,18 @@ extension PostgresStore {
 
     public func perimetreCle(de id: OrganismeID) async throws -> PerimetreCle {
         let i = id.rawValue
-        let relations = try await lignes("""
+        let relations = try await lignes(
+            """
             SELECT responsable_id, formateur_id FROM organisme_relations
             WHERE responsable_id = \(i) OR formateur_id = \(i)
                OR formateur_id IN (SELECT formateur_id FROM organisme_relations WHERE responsable_id = \(i))
-            """) { (responsable: OrganismeID(try $0[0].decode(Int64.self)), formateur: OrganismeID(try $0[1].decode(Int64.self))) }
+            """
+        ) {
+            (
+                responsable: OrganismeID(try $0[0].decode(Int64.self)),
+                formateur: OrganismeID(try $0[1].decode(Int64.self))
+            )
+        }
         return PerimetreCle(organisme: id, relations: relations)
     }
 
@@ -71,7 +82,8 @@ extension PostgresStore {
         var parCle: [String: Int] = [:]
         for (k, o) in organismes.enumerated() { parCle["\(o.uai?.rawValue ?? "")|\(o.siret.rawValue)"] = k }
         let lignes: [JSONTexte.Noeud] = parCle.values.sorted().map { k in
-            let o = organismes[k], a = o.adresse
+            let o = organismes[k]
+            let a = o.adresse
             return .objet([
                 ("uai", .texte(o.uai?.rawValue)), ("siret", .texte(o.siret.rawValue)), ("nom", .texte(o.nom)),
                 ("nature", .texte(o.nature.rawValue)), ("code_postal", .texte(a.codePostal)),
@@ -82,7 +94,8 @@ extension PostgresStore {
             ])
         }
         return try await transaction { c in
-            let crees = try await c.lignes("""
+            let crees = try await c.lignes(
+                """
                 INSERT INTO organismes (uai, siret, nom, nature, code_postal, code_commune_insee, commune, departement, region,
                     academie, reseaux, fiable, ferme, created_at, updated_at)
                 SELECT uai, siret, nom, nature, code_postal, code_commune_insee, commune, departement, region, academie,
@@ -96,7 +109,8 @@ extension PostgresStore {
                     academie = excluded.academie, reseaux = excluded.reseaux, fiable = excluded.fiable,
                     ferme = excluded.ferme, updated_at = excluded.updated_at
                 RETURNING (xmax = 0)
-                """) { try $0[0].decode(Bool.self) }
+                """
+            ) { try $0[0].decode(Bool.self) }
             try await Self.nouvelleVersionOrganismes(c)
             let n = crees.filter { $0 }.count
             return BilanImport(crees: n, misAJour: organismes.count - n)
@@ -105,7 +119,8 @@ extension PostgresStore {
 
     public func importer(relations: [(responsable: OrganismeID, formateur: OrganismeID)]) async throws -> BilanImport {
         try await transaction { c in
-            let crees = try await c.nombreModifies("""
+            let crees = try await c.nombreModifies(
+                """
                 INSERT INTO organisme_relations (responsable_id, formateur_id)
                 SELECT * FROM unnest(\(relations.map(\.responsable.rawValue))::bigint[], \(relations.map(\.formateur.rawValue))::bigint[])
                 ON CONFLICT DO NOTHING
@@ -113,7 +128,8 @@ extension PostgresStore {
                 """)
             // A link is partial when the two belong to different companies and the formateur has responsables
             // of more than one company (domain §8.4).
-            try await c.executer("""
+            try await c.executer(
+                """
                 UPDATE organisme_relations SET responsabilite_partielle = (
                     (SELECT substr(siret, 1, 9) FROM organismes WHERE id = responsable_id)
                         <> (SELECT substr(siret, 1, 9) FROM organismes WHERE id = formateur_id)
@@ -130,7 +146,8 @@ extension PostgresStore {
         try await transaction { c in
             var bilan = BilanImport()
             for f in formations {
-                let modifies = try await c.nombreModifies("""
+                let modifies = try await c.nombreModifies(
+                    """
                     UPDATE formations SET libelle = \(f.libelle), niveau = \(f.niveau.map(Int64.init))
                     WHERE coalesce(cfd, '') = \(f.cfd?.rawValue ?? "") AND coalesce(rncp, '') = \(f.rncp?.rawValue ?? "")
                     RETURNING id
@@ -138,7 +155,8 @@ extension PostgresStore {
                 if modifies > 0 {
                     bilan.misAJour += 1
                 } else {
-                    try await c.executer("""
+                    try await c.executer(
+                        """
                         INSERT INTO formations (cfd, rncp, libelle, niveau)
                         VALUES (\(f.cfd?.rawValue), \(f.rncp?.rawValue), \(f.libelle), \(f.niveau.map(Int64.init)))
                         """)
@@ -153,26 +171,33 @@ extension PostgresStore {
     public func formations() async throws -> [FormationCatalogue] {
         try await lignes("SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id") { r in
             let l = LignePG(r, table: "formations")
-            return FormationCatalogue(cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
-                                      rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
-                                      libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau", Int64?.self).map(Int.init))
+            return FormationCatalogue(
+                cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
+                rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
+                libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau", Int64?.self).map(Int.init))
         }
     }
 
     public func formateurs(de organisme: OrganismeID) async throws -> [(id: OrganismeID, partielle: Bool)] {
-        try await lignes("""
+        try await lignes(
+            """
             SELECT formateur_id, responsabilite_partielle FROM organisme_relations
             WHERE responsable_id = \(organisme.rawValue) AND formateur_id <> responsable_id ORDER BY formateur_id
-            """) {
+            """
+        ) {
             let l = LignePG($0, table: "organisme_relations", id: "formateur_id")
-            return (id: OrganismeID(try l.exiger("formateur_id")), partielle: try l.exiger("responsabilite_partielle", Bool.self))
+            return (
+                id: OrganismeID(try l.exiger("formateur_id")),
+                partielle: try l.exiger("responsabilite_partielle", Bool.self)
+            )
         }
     }
 
     public func organismes(siretOuUai: String) async throws -> [Organisme] {
         let siret = SIRET(siretOuUai)?.rawValue ?? "-"
         let uai = UAI(siretOuUai)?.rawValue ?? "-"
-        return try await lignes("""
+        return try await lignes(
+            """
             SELECT \(unescaped: Self.colonnesOrganisme) FROM organismes WHERE siret = \(siret) OR uai = \(uai) ORDER BY id LIMIT 20
             """, Self.organisme)
     }

@@ -5,23 +5,29 @@ import PostgresNIO
 extension PostgresStore {
     static func jeton(_ r: PostgresRandomAccessRow) throws -> Jeton {
         let l = LignePG(r, table: "jetons")
-        return Jeton(id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation, email: try l.exiger("email"),
-              utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
-              organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
-              role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
-              expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
+        return Jeton(
+            id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation,
+            email: try l.exiger("email"),
+            utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
+            organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
+            role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
+            expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
     }
 
-    public func creerJeton(_ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
-                           organisation: OrganisationID?, role: Role?, expireLe: Date) async throws -> Jeton {
-        let id = try await valeur("""
+    public func creerJeton(
+        _ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
+        organisation: OrganisationID?, role: Role?, expireLe: Date
+    ) async throws -> Jeton {
+        let id = try await valeur(
+            """
             INSERT INTO jetons (type, hash, email, utilisateur_id, organisation_id, role, expire_le)
             VALUES (\(type.rawValue), \(hash), \(email), \(utilisateur?.rawValue), \(organisation?.rawValue), \(role?.rawValue),
                     \(expireLe.epoch))
             RETURNING id
             """, Int64.self)!
-        return Jeton(id: id, type: type, email: email, utilisateur: utilisateur, organisation: organisation, role: role,
-                     expireLe: expireLe, utiliseLe: nil)
+        return Jeton(
+            id: id, type: type, email: email, utilisateur: utilisateur, organisation: organisation, role: role,
+            expireLe: expireLe, utiliseLe: nil)
     }
 
     public func jeton(_ type: TypeJeton, hash: String) async throws -> Jeton? {
@@ -34,14 +40,18 @@ extension PostgresStore {
     }
 
     public func invitationsEnCours(organisation: OrganisationID, now: Date) async throws -> [Jeton] {
-        try await lignes("""
+        try await lignes(
+            """
             SELECT * FROM jetons WHERE type = 'invitation' AND organisation_id = \(organisation.rawValue)
               AND utilise_le IS NULL AND expire_le > \(now.epoch) ORDER BY expire_le
             """, Self.jeton)
     }
 
-    public func creerSession(hash: String, utilisateur: UtilisateurID, expireLe: Date) async throws -> SessionUtilisateur {
-        let id = try await valeur("""
+    public func creerSession(hash: String, utilisateur: UtilisateurID, expireLe: Date) async throws
+        -> SessionUtilisateur
+    {
+        let id = try await valeur(
+            """
             INSERT INTO sessions (hash, utilisateur_id, expire_le) VALUES (\(hash), \(utilisateur.rawValue), \(expireLe.epoch))
             RETURNING id
             """, Int64.self)!
@@ -49,13 +59,16 @@ extension PostgresStore {
     }
 
     public func session(hash: String, now: Date) async throws -> SessionUtilisateur? {
-        try await ligne("""
+        try await ligne(
+            """
             SELECT * FROM sessions WHERE hash = \(hash) AND revoquee_le IS NULL AND expire_le > \(now.epoch)
-            """) { r in
+            """
+        ) { r in
             let l = LignePG(r, table: "sessions")
-            return SessionUtilisateur(id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
-                                      expireLe: try l.instant("expire_le"),
-                                      incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
+            return SessionUtilisateur(
+                id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
+                expireLe: try l.instant("expire_le"),
+                incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
         }
     }
 
@@ -64,7 +77,8 @@ extension PostgresStore {
     }
 
     public func revoquerSessions(utilisateur: UtilisateurID, sauf: Int64?, now: Date) async throws {
-        try await executer("""
+        try await executer(
+            """
             UPDATE sessions SET revoquee_le = \(now.epoch)
             WHERE utilisateur_id = \(utilisateur.rawValue) AND id <> \(sauf ?? -1) AND revoquee_le IS NULL
             """)
@@ -76,7 +90,8 @@ extension PostgresStore {
 
     public func noterTentative(ip: String, email: String, reussie: Bool, now: Date) async throws {
         try await transaction { c in
-            try await c.executer("""
+            try await c.executer(
+                """
                 INSERT INTO tentatives_connexion (ip, email, reussie, le) VALUES (\(ip), \(email.lowercased()), \(reussie), \(now.epoch))
                 """)
             // Keep one day of attempts: enough for throttling, nothing more about people is kept.
@@ -85,26 +100,32 @@ extension PostgresStore {
     }
 
     public func echecs(ip: String, email: String, depuis: Date) async throws -> (ip: Int, email: Int) {
-        let r = try await ligne("""
+        let r = try await ligne(
+            """
             SELECT (SELECT COUNT(*) FROM tentatives_connexion WHERE ip = \(ip) AND NOT reussie AND le >= \(depuis.epoch)),
                    (SELECT COUNT(*) FROM tentatives_connexion WHERE email = \(email.lowercased()) AND NOT reussie
                       AND le >= \(depuis.epoch))
-            """) { (Int(try $0[0].decode(Int64.self)), Int(try $0[1].decode(Int64.self))) }
+            """
+        ) { (Int(try $0[0].decode(Int64.self)), Int(try $0[1].decode(Int64.self))) }
         return r ?? (0, 0)
     }
 
     // MARK: - Courriels, journal, paramètres
 
     public func ajouterCourriel(destinataire: String, sujet: String, corps: String, now: Date) async throws {
-        try await executer("""
+        try await executer(
+            """
             INSERT INTO courriels (destinataire, sujet, corps, cree_le) VALUES (\(destinataire), \(sujet), \(corps), \(now.epoch))
             """)
     }
 
     static func courriel(_ r: PostgresRandomAccessRow) throws -> Courriel {
         let l = LignePG(r, table: "courriels")
-        return Courriel(id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"), corps: try l.exiger("corps"),
-                 creeLe: try l.instant("cree_le"), envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
+        return Courriel(
+            id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
+            corps: try l.exiger("corps"),
+            creeLe: try l.instant("cree_le"), envoyeLe: try l.instantOptionnel("envoye_le"),
+            erreur: try l.exiger("erreur"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {
@@ -112,7 +133,8 @@ extension PostgresStore {
     }
 
     public func courrielsAEnvoyer(limite: Int) async throws -> [Courriel] {
-        try await lignes("SELECT * FROM courriels WHERE envoye_le IS NULL ORDER BY id LIMIT \(Int64(limite))", Self.courriel)
+        try await lignes(
+            "SELECT * FROM courriels WHERE envoye_le IS NULL ORDER BY id LIMIT \(Int64(limite))", Self.courriel)
     }
 
     public func marquer(courriel id: Int64, envoyeLe: Date?, erreur: String?) async throws {
@@ -120,7 +142,8 @@ extension PostgresStore {
     }
 
     public func journaliser(_ e: EntreeJournal) async throws {
-        try await executer("""
+        try await executer(
+            """
             INSERT INTO journal (le, acteur_id, acteur_email, action, detail)
             VALUES (\(e.date.epoch), \(e.acteur?.rawValue), \(e.acteurEmail), \(e.action), \(e.detail))
             """)
@@ -132,8 +155,9 @@ extension PostgresStore {
 
     static func entreeJournal(_ r: PostgresRandomAccessRow) throws -> EntreeJournal {
         let l = LignePG(r, table: "journal")
-        return EntreeJournal(date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
-                             acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
+        return EntreeJournal(
+            date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
+            acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
     }
 
     public func parametre(_ cle: String) async throws -> String? {
@@ -142,7 +166,8 @@ extension PostgresStore {
 
     public func definir(parametre cle: String, valeur: String?) async throws {
         if let valeur {
-            try await executer("""
+            try await executer(
+                """
                 INSERT INTO parametres (cle, valeur) VALUES (\(cle), \(valeur)) ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur
                 """)
         } else {

@@ -44,7 +44,9 @@ public final class PostgresStore: Store {
     /// Every row of a query, each read at once.
     func lignes<T>(_ q: PostgresQuery, _ lire: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
         var resultat: [T] = []
-        for try await row in try await client.query(q, logger: logger) { resultat.append(try lire(row.makeRandomAccess())) }
+        for try await row in try await client.query(q, logger: logger) {
+            resultat.append(try lire(row.makeRandomAccess()))
+        }
         return resultat
     }
 
@@ -88,7 +90,9 @@ public final class PostgresStore: Store {
 
         func lignes<T>(_ q: PostgresQuery, _ lire: (PostgresRandomAccessRow) throws -> T) async throws -> [T] {
             var resultat: [T] = []
-            for try await row in try await connection.query(q, logger: logger) { resultat.append(try lire(row.makeRandomAccess())) }
+            for try await row in try await connection.query(q, logger: logger) {
+                resultat.append(try lire(row.makeRandomAccess()))
+            }
             return resultat
         }
 

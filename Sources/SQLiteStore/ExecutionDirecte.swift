@@ -10,14 +10,21 @@ extension Statement {
     func executer(_ db: Database, _ valeurs: [DatabaseValue], puis suite: DatabaseValue...) throws {
         let s = sqliteStatement
         var n: Int32 = 0
-        for v in valeurs { n += 1; lier(v, n) }
-        for v in suite { n += 1; lier(v, n) }
+        for v in valeurs {
+            n += 1
+            lier(v, n)
+        }
+        for v in suite {
+            n += 1
+            lier(v, n)
+        }
         let rc = sqlite3_step(s)
         sqlite3_reset(s)
         sqlite3_clear_bindings(s)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc),
-                                message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: rc),
+                message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
         }
     }
 
@@ -29,8 +36,12 @@ extension Statement {
         case .double(let d): sqlite3_bind_double(s, k, d)
         case .string(var t):
             t.withUTF8 { u in
-                guard let p = u.baseAddress, u.count > 0 else { _ = sqlite3_bind_text(s, k, "", 0, transitoire); return }
-                _ = sqlite3_bind_text(s, k, UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), Int32(u.count), transitoire)
+                guard let p = u.baseAddress, u.count > 0 else {
+                    _ = sqlite3_bind_text(s, k, "", 0, transitoire)
+                    return
+                }
+                _ = sqlite3_bind_text(
+                    s, k, UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), Int32(u.count), transitoire)
             }
         case .blob(let d):
             d.withUnsafeBytes { u in _ = sqlite3_bind_blob(s, k, u.baseAddress, Int32(u.count), transitoire) }

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
-import Outils
 import GRDB
+import Outils
 
 /// A row read back, with what names it when one of its values cannot be read: its table and id. GRDB's
 /// non-optional subscripts stop the process on a NULL; every read of a stored row goes through here instead, and

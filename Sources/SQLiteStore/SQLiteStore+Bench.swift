@@ -22,7 +22,9 @@ extension SQLiteStore {
             var c = Compteurs()
             for r in rows {
                 let l = LigneLue(r, table: "effectifs", id: "statut")
-                guard let s = try l.exiger("statut", String?.self).flatMap(StatutApprenant.init(rawValue:)) else { continue }
+                guard let s = try l.exiger("statut", String?.self).flatMap(StatutApprenant.init(rawValue:)) else {
+                    continue
+                }
                 for _ in 0..<(try l.exiger("n", Int.self)) { c.ajouter(CodeStatut.code(s)) }
             }
             return c

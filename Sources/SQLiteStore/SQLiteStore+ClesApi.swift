@@ -5,9 +5,10 @@ import GRDB
 extension SQLiteStore {
     static func cleApi(_ r: Row) throws -> CleApi {
         let l = LigneLue(r, table: "cles_api")
-        return CleApi(id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
-                      hash: try l.exiger("hash"), createdAt: try l.instant("created_at"),
-                      lastUsedAt: try l.instantOptionnel("last_used_at"), revokedAt: try l.instantOptionnel("revoked_at"))
+        return CleApi(
+            id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
+            hash: try l.exiger("hash"), createdAt: try l.instant("created_at"),
+            lastUsedAt: try l.instantOptionnel("last_used_at"), revokedAt: try l.instantOptionnel("revoked_at"))
     }
 
     public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
@@ -15,8 +16,9 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT INTO cles_api (organisme_id, hash, created_at) VALUES (?, ?, ?)",
                 arguments: [organisme.rawValue, hash, now.epoch])
-            return CleApi(id: CleApiID(db.lastInsertedRowID), organisme: organisme, hash: hash, createdAt: now,
-                          lastUsedAt: nil, revokedAt: nil)
+            return CleApi(
+                id: CleApiID(db.lastInsertedRowID), organisme: organisme, hash: hash, createdAt: now,
+                lastUsedAt: nil, revokedAt: nil)
         }
     }
 
@@ -28,7 +30,8 @@ extension SQLiteStore {
 
     public func cleUtilisee(_ id: CleApiID, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE cles_api SET last_used_at = ? WHERE id = ?", arguments: [now.epoch, id.rawValue])
+            try db.execute(
+                sql: "UPDATE cles_api SET last_used_at = ? WHERE id = ?", arguments: [now.epoch, id.rawValue])
         }
     }
 

@@ -6,15 +6,18 @@ extension SQLiteStore {
     static func organisation(_ r: Row) throws -> Organisation {
         let l = LigneLue(r, table: "organisations")
         return Organisation(
-            id: OrganisationID(try l.exiger("id")), type: TypeOrganisation(rawValue: try l.exiger("type")) ?? .missionLocale,
+            id: OrganisationID(try l.exiger("id")),
+            type: TypeOrganisation(rawValue: try l.exiger("type")) ?? .missionLocale,
             nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
-            region: try l.exiger("region"), departement: try l.exiger("departement"), academie: try l.exiger("academie"),
+            region: try l.exiger("region"), departement: try l.exiger("departement"),
+            academie: try l.exiger("academie"),
             reseau: try l.exiger("reseau"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id.rawValue]).map(Self.organisation)
+            try Row.fetchOne(db, sql: "SELECT * FROM organisations WHERE id = ?", arguments: [id.rawValue]).map(
+                Self.organisation)
         }
     }
 
@@ -27,8 +30,10 @@ extension SQLiteStore {
                     WHERE type = ? AND ifnull(organisme_id, 0) = ? AND ifnull(region, '') = ? AND ifnull(departement, '') = ?
                       AND ifnull(academie, '') = ? AND ifnull(reseau, '') = ? AND (type <> 'MISSION_LOCALE' OR nom = ?)
                     """,
-                arguments: [o.type.rawValue, o.organisme?.rawValue ?? 0, o.region ?? "", o.departement ?? "",
-                            o.academie ?? "", o.reseau ?? "", o.nom]
+                arguments: [
+                    o.type.rawValue, o.organisme?.rawValue ?? 0, o.region ?? "", o.departement ?? "",
+                    o.academie ?? "", o.reseau ?? "", o.nom,
+                ]
             ).map(Self.organisation)
         }
     }
@@ -40,9 +45,13 @@ extension SQLiteStore {
                     INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [o.type.rawValue, o.nom, o.organisme?.rawValue, o.region, o.departement, o.academie, o.reseau, now.epoch])
-            return Organisation(id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
-                                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
+                arguments: [
+                    o.type.rawValue, o.nom, o.organisme?.rawValue, o.region, o.departement, o.academie, o.reseau,
+                    now.epoch,
+                ])
+            return Organisation(
+                id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
+                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
         }
     }
 
@@ -57,7 +66,12 @@ extension SQLiteStore {
                     ORDER BY o.nom LIMIT ?
                     """,
                 arguments: [Self.motifLike(recherche), limite]
-            ).map { (try Self.organisation($0), utilisateurs: try LigneLue($0, table: "organisations").exiger("nb", Int.self)) }
+            ).map {
+                (
+                    try Self.organisation($0),
+                    utilisateurs: try LigneLue($0, table: "organisations").exiger("nb", Int.self)
+                )
+            }
         }
     }
 
@@ -72,7 +86,10 @@ extension SQLiteStore {
                 arguments: [organisme.rawValue]
             ).map {
                 let l = LigneLue($0, table: "organisme_relations", id: "formateur_id")
-                return (id: OrganismeID(try l.exiger("formateur_id")), partielle: try l.exiger("responsabilite_partielle", Bool.self))
+                return (
+                    id: OrganismeID(try l.exiger("formateur_id")),
+                    partielle: try l.exiger("responsabilite_partielle", Bool.self)
+                )
             }
         }
     }
@@ -82,7 +99,8 @@ extension SQLiteStore {
         let uai = UAI(siretOuUai)?.rawValue ?? "-"
         return try await pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes WHERE siret = ? OR uai = ? ORDER BY id LIMIT 20",
+                db,
+                sql: "SELECT \(Self.colonnesOrganisme) FROM organismes WHERE siret = ? OR uai = ? ORDER BY id LIMIT 20",
                 arguments: [siret, uai]
             ).map(Self.organisme)
         }
@@ -102,14 +120,17 @@ extension SQLiteStore {
             id: UtilisateurID(try l.exiger("id")), email: try l.exiger("email"), nom: try l.exiger("nom"),
             prenom: try l.exiger("prenom"), organisation: OrganisationID(try l.exiger("organisation_id")),
             role: Role(rawValue: try l.exiger("role")) ?? .membre,
-            statut: StatutCompte(rawValue: try l.exiger("statut")) ?? .rejete, hashMotDePasse: try l.exiger("hash_mot_de_passe"),
+            statut: StatutCompte(rawValue: try l.exiger("statut")) ?? .rejete,
+            hashMotDePasse: try l.exiger("hash_mot_de_passe"),
             createdAt: try l.instant("created_at"), derniereConnexion: try l.instantOptionnel("derniere_connexion_le"),
-            reactiveLe: try l.instantOptionnel("reactive_le"), inactiviteAvertieLe: try l.instantOptionnel("inactivite_avertie_le"))
+            reactiveLe: try l.instantOptionnel("reactive_le"),
+            inactiviteAvertieLe: try l.instantOptionnel("inactivite_avertie_le"))
     }
 
     public func utilisateur(id: UtilisateurID) async throws -> Utilisateur? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM utilisateurs WHERE id = ?", arguments: [id.rawValue]).map(Self.utilisateur)
+            try Row.fetchOne(db, sql: "SELECT * FROM utilisateurs WHERE id = ?", arguments: [id.rawValue]).map(
+                Self.utilisateur)
         }
     }
 
@@ -130,18 +151,23 @@ extension SQLiteStore {
                     INSERT INTO utilisateurs (email, nom, prenom, organisation_id, role, statut, hash_mot_de_passe, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [u.email, u.nom, u.prenom, u.organisation.rawValue, u.role.rawValue, u.statut.rawValue,
-                            u.hashMotDePasse, now.epoch])
-            return Utilisateur(id: UtilisateurID(db.lastInsertedRowID), email: u.email, nom: u.nom, prenom: u.prenom,
-                               organisation: u.organisation, role: u.role, statut: u.statut,
-                               hashMotDePasse: u.hashMotDePasse, createdAt: now)
+                arguments: [
+                    u.email, u.nom, u.prenom, u.organisation.rawValue, u.role.rawValue, u.statut.rawValue,
+                    u.hashMotDePasse, now.epoch,
+                ])
+            return Utilisateur(
+                id: UtilisateurID(db.lastInsertedRowID), email: u.email, nom: u.nom, prenom: u.prenom,
+                organisation: u.organisation, role: u.role, statut: u.statut,
+                hashMotDePasse: u.hashMotDePasse, createdAt: now)
         }
     }
 
     public func utilisateurs(organisation: OrganisationID) async throws -> [Utilisateur] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM utilisateurs WHERE organisation_id = ? ORDER BY nom, prenom",
-                             arguments: [organisation.rawValue]).map(Self.utilisateur)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM utilisateurs WHERE organisation_id = ? ORDER BY nom, prenom",
+                arguments: [organisation.rawValue]
+            ).map(Self.utilisateur)
         }
     }
 
@@ -163,20 +189,24 @@ extension SQLiteStore {
 
     public func modifier(utilisateur: UtilisateurID, statut: StatutCompte) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE utilisateurs SET statut = ? WHERE id = ?", arguments: [statut.rawValue, utilisateur.rawValue])
+            try db.execute(
+                sql: "UPDATE utilisateurs SET statut = ? WHERE id = ?",
+                arguments: [statut.rawValue, utilisateur.rawValue])
         }
     }
 
     public func modifier(utilisateur: UtilisateurID, role: Role) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE utilisateurs SET role = ? WHERE id = ?", arguments: [role.rawValue, utilisateur.rawValue])
+            try db.execute(
+                sql: "UPDATE utilisateurs SET role = ? WHERE id = ?", arguments: [role.rawValue, utilisateur.rawValue])
         }
     }
 
     public func modifier(utilisateur: UtilisateurID, hashMotDePasse: String) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE utilisateurs SET hash_mot_de_passe = ? WHERE id = ?",
-                           arguments: [hashMotDePasse, utilisateur.rawValue])
+            try db.execute(
+                sql: "UPDATE utilisateurs SET hash_mot_de_passe = ? WHERE id = ?",
+                arguments: [hashMotDePasse, utilisateur.rawValue])
         }
     }
 }

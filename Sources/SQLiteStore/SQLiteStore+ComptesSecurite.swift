@@ -5,12 +5,15 @@ import GRDB
 extension SQLiteStore {
     public func noterConnexion(utilisateur: UtilisateurID, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE utilisateurs SET derniere_connexion_le = ? WHERE id = ?",
-                           arguments: [now.epoch, utilisateur.rawValue])
+            try db.execute(
+                sql: "UPDATE utilisateurs SET derniere_connexion_le = ? WHERE id = ?",
+                arguments: [now.epoch, utilisateur.rawValue])
         }
     }
 
-    public func changerStatut(utilisateur: UtilisateurID, de: StatutCompte, vers: StatutCompte, now: Date) async throws -> Bool {
+    public func changerStatut(utilisateur: UtilisateurID, de: StatutCompte, vers: StatutCompte, now: Date) async throws
+        -> Bool
+    {
         try await pool.write { db in
             try db.execute(
                 sql: """
@@ -36,7 +39,8 @@ extension SQLiteStore {
 
     public func utilisateursActifs() async throws -> [Utilisateur] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM utilisateurs WHERE statut = 'actif' ORDER BY id").map(Self.utilisateur)
+            try Row.fetchAll(db, sql: "SELECT * FROM utilisateurs WHERE statut = 'actif' ORDER BY id").map(
+                Self.utilisateur)
         }
     }
 
@@ -57,8 +61,9 @@ extension SQLiteStore {
                     WHERE id = ?
                     """,
                 arguments: [anonyme, id])
-            try db.execute(sql: "UPDATE sessions SET revoquee_le = ? WHERE utilisateur_id = ? AND revoquee_le IS NULL",
-                           arguments: [now.epoch, id])
+            try db.execute(
+                sql: "UPDATE sessions SET revoquee_le = ? WHERE utilisateur_id = ? AND revoquee_le IS NULL",
+                arguments: [now.epoch, id])
         }
     }
 
@@ -67,15 +72,17 @@ extension SQLiteStore {
 
     public func annulerJetons(_ type: TypeJeton, utilisateur: UtilisateurID, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE jetons SET utilise_le = ? WHERE type = ? AND utilisateur_id = ? AND utilise_le IS NULL",
-                           arguments: [now.epoch, type.rawValue, utilisateur.rawValue])
+            try db.execute(
+                sql: "UPDATE jetons SET utilise_le = ? WHERE type = ? AND utilisateur_id = ? AND utilise_le IS NULL",
+                arguments: [now.epoch, type.rawValue, utilisateur.rawValue])
         }
     }
 
     public func marquerEnvoye(courriel id: Int64, le: Date, corps: String) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE courriels SET envoye_le = ?, erreur = NULL, corps = ? WHERE id = ?",
-                           arguments: [le.epoch, corps, id])
+            try db.execute(
+                sql: "UPDATE courriels SET envoye_le = ?, erreur = NULL, corps = ? WHERE id = ?",
+                arguments: [le.epoch, corps, id])
         }
     }
 }

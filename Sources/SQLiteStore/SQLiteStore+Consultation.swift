@@ -13,18 +13,23 @@ extension SQLiteStore {
             var filtre = "id IN (\(liste))"
             var arguments: StatementArguments = []
             if let q = recherche?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-                filtre += " AND lower(nom || ' ' || prenom || ' ' || prenom || ' ' || nom || ' ' || id_erp_apprenant) LIKE '%' || lower(?) || '%' ESCAPE '\\'"
+                filtre +=
+                    " AND lower(nom || ' ' || prenom || ' ' || prenom || ' ' || nom || ' ' || id_erp_apprenant) LIKE '%' || lower(?) || '%' ESCAPE '\\'"
                 arguments += [Self.motifLike(q)]
             }
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs WHERE \(filtre)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs WHERE \(filtre)", arguments: arguments) ?? 0
             // The page's ids first (sorting reads names only), then their rows.
-            let page = try Int64.fetchAll(db, sql: "SELECT id FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?",
-                                          arguments: arguments + [limite ?? -1, decalage])
+            let page = try Int64.fetchAll(
+                db, sql: "SELECT id FROM effectifs WHERE \(filtre) ORDER BY nom, prenom, id LIMIT ? OFFSET ?",
+                arguments: arguments + [limite ?? -1, decalage])
             guard !page.isEmpty else { return (total, []) }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.colonnesDetail)
-                FROM effectifs WHERE id IN (\(page.map(String.init).joined(separator: ","))) ORDER BY nom, prenom, id
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(Self.colonnesDetail)
+                    FROM effectifs WHERE id IN (\(page.map(String.init).joined(separator: ","))) ORDER BY nom, prenom, id
+                    """)
             var lignes: [EffectifDetaille] = []
             while let r = try rows.next() { lignes.append(try Self.detail(r)) }
             return (total, lignes)
@@ -43,8 +48,9 @@ extension SQLiteStore {
                 arguments: [organisme.rawValue, depuis.epoch]
             ).map {
                 let l = LigneLue($0, table: "transmissions", id: "jour")
-                return BilanTransmissionJour(jour: Jour(rawValue: Int32(clamping: try l.exiger("jour", Int64.self))),
-                                             acceptes: try l.exiger("acceptes"), rejetes: try l.exiger("rejetes"))
+                return BilanTransmissionJour(
+                    jour: Jour(rawValue: Int32(clamping: try l.exiger("jour", Int64.self))),
+                    acceptes: try l.exiger("acceptes"), rejetes: try l.exiger("rejetes"))
             }
         }
     }
@@ -61,8 +67,9 @@ extension SQLiteStore {
                 arguments: [organisme.rawValue, jour.date.epoch, jour.adding(days: 1).date.epoch, limite]
             ).map {
                 let l = LigneLue($0, table: "transmissions")
-                return ItemRejete(recuLe: try l.instant("recu_le"), idErpApprenant: try l.exiger("id_erp_apprenant"),
-                                  donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
+                return ItemRejete(
+                    recuLe: try l.instant("recu_le"), idErpApprenant: try l.exiger("id_erp_apprenant"),
+                    donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
             }
         }
     }
@@ -79,11 +86,14 @@ extension SQLiteStore {
         let l = LigneLue(r, table: "effectifs")
         return EffectifDetaille(
             id: EffectifID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
-            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init), idErpApprenant: try l.exiger("id_erp_apprenant"),
+            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+            idErpApprenant: try l.exiger("id_erp_apprenant"),
             nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
             dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), cfd: try l.exiger("formation_cfd"),
-            rncp: try l.exiger("formation_rncp"), courriel: try l.exiger("courriel"), telephone: try l.exiger("telephone"),
-            dateEntree: try l.exiger("date_entree", Jour.init(iso:)), dateFin: try l.exiger("date_fin", Jour.init(iso:)),
+            rncp: try l.exiger("formation_rncp"), courriel: try l.exiger("courriel"),
+            telephone: try l.exiger("telephone"),
+            dateEntree: try l.exiger("date_entree", Jour.init(iso:)),
+            dateFin: try l.exiger("date_fin", Jour.init(iso:)),
             parcours: try l.parcours(), transmisLe: try l.instant("transmitted_at"))
     }
 }

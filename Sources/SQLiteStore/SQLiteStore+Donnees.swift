@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import GRDB
+import Outils
 
 /// Retention, a learner's export and erasure, the journal search (F21, F22).
 extension SQLiteStore {
@@ -18,8 +18,9 @@ extension SQLiteStore {
 
     public func nombreNominatifs(annee: AnneeScolaire) async throws -> Int {
         try await pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs WHERE annee_scolaire = ? AND \(Self.nominatif)",
-                             arguments: [annee.description]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM effectifs WHERE annee_scolaire = ? AND \(Self.nominatif)",
+                arguments: [annee.description]) ?? 0
         }
     }
 
@@ -27,18 +28,22 @@ extension SQLiteStore {
         -> (nombre: Int, dernier: EffectifID)?
     {
         try await pool.write { db in
-            let lignes = try Row.fetchAll(db, sql: """
-                SELECT id, record FROM effectifs
-                WHERE annee_scolaire = ? AND id > ? AND \(Self.nominatif)
-                ORDER BY id LIMIT ?
-                """, arguments: [annee.description, apres?.rawValue ?? 0, limite])
+            let lignes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, record FROM effectifs
+                    WHERE annee_scolaire = ? AND id > ? AND \(Self.nominatif)
+                    ORDER BY id LIMIT ?
+                    """, arguments: [annee.description, apres?.rawValue ?? 0, limite])
             guard let derniere = lignes.last else { return nil }
             // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
-            let update = try db.cachedStatement(sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ? WHERE id = ?")
+            let update = try db.cachedStatement(
+                sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ? WHERE id = ?")
             for r in lignes {
                 let l = LigneLue(r, table: "effectifs")
                 let id = EffectifID(try l.exiger("id"))
-                let e = try Self.effectif(record: l.exiger("record"), id: id).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
+                let e = try Self.effectif(record: l.exiger("record"), id: id).pseudonymise(
+                    pseudonyme: Effectif.pseudonyme(id))
                 try update.execute(arguments: [e.apprenant.nom, JSONTexte.ecrire(e.json), id.rawValue])
             }
             return (lignes.count, EffectifID(try LigneLue(derniere, table: "effectifs").exiger("id")))
@@ -47,10 +52,13 @@ extension SQLiteStore {
 
     public func clesApiInutilisees(avant: Date) async throws -> [CleApi] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM cles_api WHERE revoked_at IS NULL AND max(ifnull(last_used_at, created_at), created_at) < ?
-                ORDER BY id
-                """, arguments: [avant.epoch]).map(Self.cleApi)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM cles_api WHERE revoked_at IS NULL AND max(ifnull(last_used_at, created_at), created_at) < ?
+                    ORDER BY id
+                    """, arguments: [avant.epoch]
+            ).map(Self.cleApi)
         }
     }
 
@@ -58,13 +66,17 @@ extension SQLiteStore {
         let sql: (compter: String, purger: String)
         switch genre {
         case .itemsRejetes:
-            sql = ("SELECT COUNT(*) FROM transmissions WHERE donnees <> '' AND recu_le < ?",
-                                 "UPDATE transmissions SET donnees = '' WHERE donnees <> '' AND recu_le < ?")
+            sql = (
+                "SELECT COUNT(*) FROM transmissions WHERE donnees <> '' AND recu_le < ?",
+                "UPDATE transmissions SET donnees = '' WHERE donnees <> '' AND recu_le < ?"
+            )
         case .courriels:
             sql = ("SELECT COUNT(*) FROM courriels WHERE cree_le < ?", "DELETE FROM courriels WHERE cree_le < ?")
         case .sessions:
-            sql = ("SELECT COUNT(*) FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1",
-                                 "DELETE FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1")
+            sql = (
+                "SELECT COUNT(*) FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1",
+                "DELETE FROM sessions WHERE expire_le < ?1 OR revoquee_le < ?1"
+            )
         case .liensUniques:
             sql = ("SELECT COUNT(*) FROM jetons WHERE expire_le < ?", "DELETE FROM jetons WHERE expire_le < ?")
         case .journal:
@@ -88,16 +100,20 @@ extension SQLiteStore {
             let lignes: [Row]
             switch recherche {
             case .cle(let c):
-                lignes = try Row.fetchAll(db, sql: """
-                    SELECT id, record, parcours FROM effectifs
-                    WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
-                    """, arguments: [c.organisme.rawValue, c.anneeScolaire.description, c.idErpApprenant])
+                lignes = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, record, parcours FROM effectifs
+                        WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
+                        """, arguments: [c.organisme.rawValue, c.anneeScolaire.description, c.idErpApprenant])
             case .identite(_, _, let naissance):
                 // No index on names or birth dates (it would cost every batch): an administrator's rare search reads
                 // the table; names are compared without case or accents by `nommeBien`.
-                lignes = try Row.fetchAll(db, sql: """
-                    SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = ? ORDER BY id
-                    """, arguments: [naissance.description])
+                lignes = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, record, parcours FROM effectifs WHERE date_de_naissance = ? ORDER BY id
+                        """, arguments: [naissance.description])
             }
             var trouves: [EffectifStocke] = []
             for r in lignes where trouves.count < limite {
@@ -115,30 +131,38 @@ extension SQLiteStore {
         """
 
     static func arguments(_ e: EffectifStocke) -> StatementArguments {
-        ["id": e.id.rawValue, "idErp": e.effectif.idErpApprenant, "formateur": e.effectif.organismeId.rawValue,
-         "responsable": e.effectif.organismeResponsableId.rawValue, "source": e.effectif.sourceOrganismeId.rawValue]
+        [
+            "id": e.id.rawValue, "idErp": e.effectif.idErpApprenant, "formateur": e.effectif.organismeId.rawValue,
+            "responsable": e.effectif.organismeResponsableId.rawValue, "source": e.effectif.sourceOrganismeId.rawValue,
+        ]
     }
 
     public func transmissions(de e: EffectifStocke) async throws -> [TransmissionApprenant] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, recu_le, accepte, donnees, erreurs FROM transmissions WHERE \(Self.transmissionsApprenant) ORDER BY id
-                """, arguments: Self.arguments(e)).map { r in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, recu_le, accepte, donnees, erreurs FROM transmissions WHERE \(Self.transmissionsApprenant) ORDER BY id
+                    """, arguments: Self.arguments(e)
+            ).map { r in
                 let l = LigneLue(r, table: "transmissions")
-                return TransmissionApprenant(recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
-                                             donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
+                return TransmissionApprenant(
+                    recuLe: try l.instant("recu_le"), accepte: try l.exiger("accepte"),
+                    donnees: try l.exiger("donnees"), erreurs: ErreursValidationJSON.lire(try l.exiger("erreurs")))
             }
         }
     }
 
     public func effacer(_ e: EffectifStocke, empreinte: String, now: Date) async throws -> Int {
         try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO effacements (le, effectif_id, version, organisme_id, annee_scolaire, empreinte)
-                SELECT ?, id, version, organisme_id, annee_scolaire, ? FROM effectifs WHERE id = ?
-                """, arguments: [now.epoch, empreinte, e.id.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO effacements (le, effectif_id, version, organisme_id, annee_scolaire, empreinte)
+                    SELECT ?, id, version, organisme_id, annee_scolaire, ? FROM effectifs WHERE id = ?
+                    """, arguments: [now.epoch, empreinte, e.id.rawValue])
             guard db.changesCount == 1 else { return 0 }
-            try db.execute(sql: "DELETE FROM transmissions WHERE \(Self.transmissionsApprenant)", arguments: Self.arguments(e))
+            try db.execute(
+                sql: "DELETE FROM transmissions WHERE \(Self.transmissionsApprenant)", arguments: Self.arguments(e))
             let n = db.changesCount
             try db.execute(sql: "DELETE FROM effectifs WHERE id = ?", arguments: [e.id.rawValue])
             return n
@@ -147,30 +171,36 @@ extension SQLiteStore {
 
     static func effacement(_ r: Row) throws -> Effacement {
         let l = LigneLue(r, table: "effacements")
-        return Effacement(numero: try l.exiger("id"), le: try l.instant("le"), effectif: EffectifID(try l.exiger("effectif_id")),
-                          version: try l.exiger("version"), organisme: OrganismeID(try l.exiger("organisme_id")),
-                          anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
-                          empreinte: try l.exiger("empreinte"), revenuLe: try l.instantOptionnel("revenu_le"))
+        return Effacement(
+            numero: try l.exiger("id"), le: try l.instant("le"), effectif: EffectifID(try l.exiger("effectif_id")),
+            version: try l.exiger("version"), organisme: OrganismeID(try l.exiger("organisme_id")),
+            anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+            empreinte: try l.exiger("empreinte"), revenuLe: try l.instantOptionnel("revenu_le"))
     }
 
     public func effacements(apres numero: Int64, limite: Int) async throws -> [Effacement] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE id > ? ORDER BY id LIMIT ?", arguments: [numero, limite])
-                .map(Self.effacement)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM effacements WHERE id > ? ORDER BY id LIMIT ?", arguments: [numero, limite]
+            )
+            .map(Self.effacement)
         }
     }
 
     public func effacementsASurveiller() async throws -> [Effacement] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id").map(Self.effacement)
+            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NULL ORDER BY id").map(
+                Self.effacement)
         }
     }
 
     public func idsErpCrees(organisme: OrganismeID, annee: AnneeScolaire, depuis: Date) async throws -> [String] {
         try await pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT id_erp_apprenant FROM effectifs WHERE organisme_id = ? AND annee_scolaire = ? AND created_at >= ?
-                """, arguments: [organisme.rawValue, annee.description, depuis.epoch])
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id_erp_apprenant FROM effectifs WHERE organisme_id = ? AND annee_scolaire = ? AND created_at >= ?
+                    """, arguments: [organisme.rawValue, annee.description, depuis.epoch])
         }
     }
 
@@ -182,8 +212,10 @@ extension SQLiteStore {
 
     public func effacementsRevenus(limite: Int) async throws -> [Effacement] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM effacements WHERE revenu_le IS NOT NULL ORDER BY revenu_le DESC LIMIT ?",
-                             arguments: [limite]).map(Self.effacement)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM effacements WHERE revenu_le IS NOT NULL ORDER BY revenu_le DESC LIMIT ?",
+                arguments: [limite]
+            ).map(Self.effacement)
         }
     }
 
@@ -203,15 +235,18 @@ extension SQLiteStore {
         ]
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(filtre)", arguments: arguments) ?? 0
-            let entrees = try Row.fetchAll(db, sql: "SELECT j.* \(filtre) ORDER BY j.id DESC LIMIT :limite OFFSET :offset",
-                                           arguments: arguments + ["limite": parPage, "offset": (max(page, 1) - 1) * parPage])
-                .map(Self.entreeJournal)
+            let entrees = try Row.fetchAll(
+                db, sql: "SELECT j.* \(filtre) ORDER BY j.id DESC LIMIT :limite OFFSET :offset",
+                arguments: arguments + ["limite": parPage, "offset": (max(page, 1) - 1) * parPage]
+            )
+            .map(Self.entreeJournal)
             return PageJournal(entrees: entrees, total: total)
         }
     }
 
     public func actionsJournal() async throws -> [String] {
-        try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT action FROM journal ORDER BY action") }
+        try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT action FROM journal ORDER BY action")
+        }
     }
 
     // MARK: - Sauvegarde

@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import GRDB
+import Outils
 
 extension SQLiteStore {
     /// One transaction per batch. The transmission rows, which do not depend on the stored rows, are prepared on
@@ -14,37 +14,43 @@ extension SQLiteStore {
         // The positions of the batch's learners by key, by organisme and school year (usually one or two of these).
         let groupes = lot.items.indices.reduce(into: [Groupe: [String: Int]]()) { g, k in
             guard let cle = lot.items[k].effectif?.cle else { return }
-            g[Groupe(organisme: cle.organisme.rawValue, annee: cle.anneeScolaire.description), default: [:]][cle.idErpApprenant] = k
+            g[Groupe(organisme: cle.organisme.rawValue, annee: cle.anneeScolaire.description), default: [:]][
+                cle.idErpApprenant] = k
         }
         let resultats = try await pool.write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO effectifs (organisme_id, annee_scolaire, id_erp_apprenant, organisme_responsable_id, source,
-                    source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
-                    date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO effectifs (organisme_id, annee_scolaire, id_erp_apprenant, organisme_responsable_id, source,
+                        source_organisme_id, nom, prenom, date_de_naissance, formation_cfd, formation_rncp, formation_annee,
+                        date_entree, date_fin, parcours, record, created_at, updated_at, transmitted_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             // The key columns are left out: they are those the row was found by, and an assigned column makes SQLite
             // rewrite its index entries.
-            let update = try db.cachedStatement(sql: """
-                UPDATE effectifs SET organisme_responsable_id = ?, source = ?, source_organisme_id = ?, nom = ?,
-                    prenom = ?, date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?,
-                    date_entree = ?, date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?,
-                    transmitted_at = ?, version = ?
-                WHERE id = ?
-                """)
-            let transmission = try db.cachedStatement(sql: """
-                INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
-                    id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, organisme_id, donnees, effectif_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE effectifs SET organisme_responsable_id = ?, source = ?, source_organisme_id = ?, nom = ?,
+                        prenom = ?, date_de_naissance = ?, formation_cfd = ?, formation_rncp = ?, formation_annee = ?,
+                        date_entree = ?, date_fin = ?, parcours = ?, record = ?, created_at = ?, updated_at = ?,
+                        transmitted_at = ?, version = ?
+                    WHERE id = ?
+                    """)
+            let transmission = try db.cachedStatement(
+                sql: """
+                    INSERT INTO transmissions (lot_id, item_index, recu_le, source, source_organisme_id, cle_api_id,
+                        id_erp_apprenant, formateur_uai, formateur_siret, accepte, erreurs, organisme_id, donnees, effectif_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             // The stored rows of the batch's learners, by their position in the batch.
             var stockes: [Int: (id: Int64, record: String)] = [:]
             for (groupe, positions) in groupes {
                 let ids = JSONTexte.ecrire(.liste(positions.keys.map { .texte($0) }))
-                let lignes = try Row.fetchCursor(db, sql: """
-                    SELECT id, record, id_erp_apprenant FROM effectifs
-                    WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant IN (SELECT value FROM json_each(?))
-                    """, arguments: [groupe.organisme, groupe.annee, ids])
+                let lignes = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT id, record, id_erp_apprenant FROM effectifs
+                        WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant IN (SELECT value FROM json_each(?))
+                        """, arguments: [groupe.organisme, groupe.annee, ids])
                 while let r = try lignes.next() {
                     let l = LigneLue(r, table: "effectifs")
                     guard let k = positions[try l.exiger("id_erp_apprenant", String.self)] else { continue }
@@ -56,7 +62,8 @@ extension SQLiteStore {
             let ecritures = ProductionParTranches(Array(lot.items.indices)) { k in
                 Result { () throws -> (ecriture: FusionLot.Ecriture, valeurs: [DatabaseValue])? in
                     let existant = try lus[k].map {
-                        FusionLot.Existant(id: EffectifID($0.id), effectif: try Self.effectif(record: $0.record, id: $0.id))
+                        FusionLot.Existant(
+                            id: EffectifID($0.id), effectif: try Self.effectif(record: $0.record, id: $0.id))
                     }
                     guard let e = FusionLot.ecriture(lot.items[k], existant: existant, lot: lot) else { return nil }
                     return (e, e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e))
@@ -81,16 +88,21 @@ extension SQLiteStore {
                     }
                 }
                 try transmission.executer(db, transmissions[k], puis: id?.rawValue.databaseValue ?? .null)
-                resultats.append(ItemEnregistre(item, ecriture: ecriture?.ecriture, id: id, version: version,
-                                                transmissionId: db.lastInsertedRowID))
+                resultats.append(
+                    ItemEnregistre(
+                        item, ecriture: ecriture?.ecriture, id: id, version: version,
+                        transmissionId: db.lastInsertedRowID))
             }
 
             try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
-            let bookkeeping = try db.cachedStatement(sql: """
-                UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
-                    last_transmission_date = ? WHERE id = ?
-                """)
-            for id in FusionLot.formateurs(lot) { try bookkeeping.execute(arguments: [now.epoch, now.epoch, id.rawValue]) }
+            let bookkeeping = try db.cachedStatement(
+                sql: """
+                    UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),
+                        last_transmission_date = ? WHERE id = ?
+                    """)
+            for id in FusionLot.formateurs(lot) {
+                try bookkeeping.execute(arguments: [now.epoch, now.epoch, id.rawValue])
+            }
             try db.execute(
                 sql: "UPDATE organismes SET last_erp_transmission_date = ? WHERE id = ?",
                 arguments: [now.epoch, lot.transmetteur.rawValue])
@@ -113,7 +125,8 @@ extension SQLiteStore {
     /// The values of a transmission's columns but `effectif_id`, in the order of its INSERT.
     static func colonnesTransmission(_ item: LotPrepare.Item, lot: LotPrepare) -> [DatabaseValue] {
         [
-            lot.id.databaseValue, item.index.databaseValue, lot.recuLe.epoch.databaseValue, lot.source.rawValue.databaseValue,
+            lot.id.databaseValue, item.index.databaseValue, lot.recuLe.epoch.databaseValue,
+            lot.source.rawValue.databaseValue,
             lot.transmetteur.rawValue.databaseValue, lot.cleApi?.rawValue.databaseValue ?? .null,
             item.idErpApprenant?.databaseValue ?? .null, item.formateur?.uai.rawValue.databaseValue ?? .null,
             item.formateur?.siret.rawValue.databaseValue ?? .null, item.erreurs.isEmpty.databaseValue,
@@ -126,8 +139,10 @@ extension SQLiteStore {
     /// the key, then the rest.
     static func colonnes(_ ecriture: FusionLot.Ecriture) -> [DatabaseValue] {
         let e = ecriture.effectif
-        return [e.organismeId.rawValue.databaseValue, e.anneeScolaire.description.databaseValue,
-                e.idErpApprenant.databaseValue] + colonnesHorsCle(ecriture)
+        return [
+            e.organismeId.rawValue.databaseValue, e.anneeScolaire.description.databaseValue,
+            e.idErpApprenant.databaseValue,
+        ] + colonnesHorsCle(ecriture)
     }
 
     /// The values of the columns the UPDATE sets, in its order, but `version`.
@@ -145,13 +160,14 @@ extension SQLiteStore {
 
     public func effectif(cle: CleEffectif) async throws -> EffectifStocke? {
         try await pool.read { db in
-            guard let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT id, record, parcours FROM effectifs
-                    WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
-                    """,
-                arguments: [cle.organisme.rawValue, cle.anneeScolaire.description, cle.idErpApprenant])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, record, parcours FROM effectifs
+                        WHERE organisme_id = ? AND annee_scolaire = ? AND id_erp_apprenant = ?
+                        """,
+                    arguments: [cle.organisme.rawValue, cle.anneeScolaire.description, cle.idErpApprenant])
             else { return nil }
             return try Self.effectifStocke(LigneLue(row, table: "effectifs"))
         }
@@ -164,7 +180,8 @@ extension SQLiteStore {
             let ids = organismes.map { String($0.rawValue) }.joined(separator: ",")
             let filtre = "e.organisme_id IN (\(ids))" + (annee == nil ? "" : " AND e.annee_scolaire = :annee")
             let arguments: StatementArguments = annee.map { ["annee": $0.description] } ?? [:]
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs e WHERE \(filtre)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM effectifs e WHERE \(filtre)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -179,7 +196,8 @@ extension SQLiteStore {
                 let l = LigneLue(r, table: "effectifs")
                 let o = LigneLue(r, table: "organismes", id: "organisme_id")
                 return LigneEffectif(
-                    idErpApprenant: try l.exiger("id_erp_apprenant"), anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
+                    idErpApprenant: try l.exiger("id_erp_apprenant"),
+                    anneeScolaire: try l.exiger("annee_scolaire", AnneeScolaire.init),
                     uai: try o.exiger("uai", String?.self).flatMap(UAI.init), siret: try o.exiger("siret", SIRET.init),
                     parcours: try l.parcours())
             }
@@ -193,10 +211,11 @@ extension SQLiteStore {
 
     public func versions() async throws -> VersionsBase {
         try await pool.read { db in
-            let v = try Dictionary(Row.fetchAll(db, sql: "SELECT nom, valeur FROM versions").map {
-                let l = LigneLue($0, table: "versions", id: "nom")
-                return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
-            }, uniquingKeysWith: { a, _ in a })
+            let v = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT nom, valeur FROM versions").map {
+                    let l = LigneLue($0, table: "versions", id: "nom")
+                    return (try l.exiger("nom", String.self), try l.exiger("valeur", Int64.self))
+                }, uniquingKeysWith: { a, _ in a })
             return VersionsBase(effectifs: v["effectifs"] ?? 0, organismes: v["organismes"] ?? 0)
         }
     }
@@ -217,7 +236,8 @@ extension SQLiteStore {
     /// A row of `id, record, parcours`.
     static func effectifStocke(_ l: LigneLue) throws -> EffectifStocke {
         let id: Int64 = try l.exiger("id")
-        return EffectifStocke(id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
-                              parcours: try l.parcours())
+        return EffectifStocke(
+            id: EffectifID(id), effectif: try effectif(record: l.exiger("record"), id: id),
+            parcours: try l.parcours())
     }
 }

@@ -6,14 +6,18 @@ extension SQLiteStore {
     public func importer(formations: [FormationCatalogue]) async throws -> BilanImport {
         try await pool.write { db in
             var bilan = BilanImport()
-            let find = try db.cachedStatement(sql: "SELECT id FROM formations WHERE ifnull(cfd, '') = ? AND ifnull(rncp, '') = ?")
+            let find = try db.cachedStatement(
+                sql: "SELECT id FROM formations WHERE ifnull(cfd, '') = ? AND ifnull(rncp, '') = ?")
             for f in formations {
                 if let id = try Int64.fetchOne(find, arguments: [f.cfd?.rawValue ?? "", f.rncp?.rawValue ?? ""]) {
-                    try db.execute(sql: "UPDATE formations SET libelle = ?, niveau = ? WHERE id = ?", arguments: [f.libelle, f.niveau, id])
+                    try db.execute(
+                        sql: "UPDATE formations SET libelle = ?, niveau = ? WHERE id = ?",
+                        arguments: [f.libelle, f.niveau, id])
                     bilan.misAJour += 1
                 } else {
-                    try db.execute(sql: "INSERT INTO formations (cfd, rncp, libelle, niveau) VALUES (?, ?, ?, ?)",
-                                   arguments: [f.cfd?.rawValue, f.rncp?.rawValue, f.libelle, f.niveau])
+                    try db.execute(
+                        sql: "INSERT INTO formations (cfd, rncp, libelle, niveau) VALUES (?, ?, ?, ?)",
+                        arguments: [f.cfd?.rawValue, f.rncp?.rawValue, f.libelle, f.niveau])
                     bilan.crees += 1
                 }
             }
@@ -26,21 +30,25 @@ extension SQLiteStore {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id").map { r in
                 let l = LigneLue(r, table: "formations")
-                return FormationCatalogue(cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
-                                          rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
-                                          libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau"))
+                return FormationCatalogue(
+                    cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
+                    rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
+                    libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau"))
             }
         }
     }
 
     public func tousLesOrganismes() async throws -> [Organisme] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes ORDER BY id").map(Self.organisme)
+            try Row.fetchAll(db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes ORDER BY id").map(
+                Self.organisme)
         }
     }
 
-    public func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
-                                   _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws {
+    public func parcourirEffectifs(
+        taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+        _ traiter: @Sendable ([EffectifIndexable]) throws -> Void
+    ) async throws {
         try await pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.colonnesIndexables) FROM effectifs ORDER BY id")
             var paquet: [EffectifIndexable] = []
@@ -75,7 +83,8 @@ extension SQLiteStore {
         let parcours: String = try l.exiger(7, "parcours")
         return EffectifIndexable(
             id: EffectifID(id), organisme: OrganismeID(try l.exiger(1, "organisme_id")),
-            anneeScolaire: try AnneeScolaire(try l.exiger(2, "annee_scolaire", String.self)).ou(l.illisible("annee_scolaire")),
+            anneeScolaire: try AnneeScolaire(try l.exiger(2, "annee_scolaire", String.self)).ou(
+                l.illisible("annee_scolaire")),
             dateDeNaissance: try Jour(iso: try l.exiger(3, "date_de_naissance")).ou(l.illisible("date_de_naissance")),
             anneeFormation: try l.exiger(4, "formation_annee"), cfd: try l.exiger(5, "formation_cfd"),
             rncp: try l.exiger(6, "formation_rncp"),

@@ -3,16 +3,19 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func incrementer(compteur genre: String, cle: String, fenetre: Int64, expireLe: Date, now: Date) async throws -> Int {
+    public func incrementer(compteur genre: String, cle: String, fenetre: Int64, expireLe: Date, now: Date) async throws
+        -> Int
+    {
         try await pool.write { db in
-            let nombre = try Int.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO compteurs_limites (genre, cle, fenetre, nombre, expire_le) VALUES (?, ?, ?, 1, ?)
-                    ON CONFLICT (genre, cle, fenetre) DO UPDATE SET nombre = nombre + 1
-                    RETURNING nombre
-                    """,
-                arguments: [genre, cle, fenetre, expireLe.epoch]) ?? 1
+            let nombre =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        INSERT INTO compteurs_limites (genre, cle, fenetre, nombre, expire_le) VALUES (?, ?, ?, 1, ?)
+                        ON CONFLICT (genre, cle, fenetre) DO UPDATE SET nombre = nombre + 1
+                        RETURNING nombre
+                        """,
+                    arguments: [genre, cle, fenetre, expireLe.epoch]) ?? 1
             if nombre == 1 {
                 try db.execute(sql: "DELETE FROM compteurs_limites WHERE expire_le < ?", arguments: [now.epoch])
             }
@@ -42,8 +45,9 @@ extension SQLiteStore {
 
     public func oublierEchecs(ip: String, email: String) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM tentatives_connexion WHERE email = ? AND ip = ? AND reussie = 0",
-                           arguments: [email.lowercased(), ip])
+            try db.execute(
+                sql: "DELETE FROM tentatives_connexion WHERE email = ? AND ip = ? AND reussie = 0",
+                arguments: [email.lowercased(), ip])
         }
     }
 }

@@ -18,7 +18,8 @@ extension SQLiteStore {
             nom: try l.exiger("nom"), nature: NatureOrganisme(rawValue: try l.exiger("nature")) ?? .inconnue,
             adresse: AdresseOrganisme(
                 codePostal: try l.exiger("code_postal"), codeCommuneInsee: try l.exiger("code_commune_insee"),
-                commune: try l.exiger("commune"), departement: try l.exiger("departement"), region: try l.exiger("region"),
+                commune: try l.exiger("commune"), departement: try l.exiger("departement"),
+                region: try l.exiger("region"),
                 academie: try l.exiger("academie")),
             reseaux: reseaux.split(separator: "|").map(String.init), fiable: try l.exiger("fiable"),
             ferme: try l.exiger("ferme"),
@@ -30,8 +31,10 @@ extension SQLiteStore {
 
     public func organisme(id: OrganismeID) async throws -> Organisme? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes WHERE id = ?",
-                             arguments: [id.rawValue]).map(Self.organisme)
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.colonnesOrganisme) FROM organismes WHERE id = ?",
+                arguments: [id.rawValue]
+            ).map(Self.organisme)
         }
     }
 
@@ -65,7 +68,10 @@ extension SQLiteStore {
                 arguments: [id.rawValue, id.rawValue, id.rawValue]
             ).map {
                 let l = LigneLue($0, table: "organisme_relations", id: "formateur_id")
-                return (responsable: OrganismeID(try l.exiger(0, "responsable_id")), formateur: OrganismeID(try l.exiger(1, "formateur_id")))
+                return (
+                    responsable: OrganismeID(try l.exiger(0, "responsable_id")),
+                    formateur: OrganismeID(try l.exiger(1, "formateur_id"))
+                )
             }
             return PerimetreCle(organisme: id, relations: relations)
         }
@@ -119,14 +125,15 @@ extension SQLiteStore {
             }
             // A link is partial when the two belong to different companies and the formateur has responsables
             // of more than one company (domain §8.4).
-            try db.execute(sql: """
-                UPDATE organisme_relations SET responsabilite_partielle = (
-                    (SELECT substr(siret, 1, 9) FROM organismes WHERE id = responsable_id)
-                        <> (SELECT substr(siret, 1, 9) FROM organismes WHERE id = formateur_id)
-                    AND (SELECT COUNT(DISTINCT substr(o.siret, 1, 9))
-                         FROM organisme_relations r JOIN organismes o ON o.id = r.responsable_id
-                         WHERE r.formateur_id = organisme_relations.formateur_id) > 1)
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE organisme_relations SET responsabilite_partielle = (
+                        (SELECT substr(siret, 1, 9) FROM organismes WHERE id = responsable_id)
+                            <> (SELECT substr(siret, 1, 9) FROM organismes WHERE id = formateur_id)
+                        AND (SELECT COUNT(DISTINCT substr(o.siret, 1, 9))
+                             FROM organisme_relations r JOIN organismes o ON o.id = r.responsable_id
+                             WHERE r.formateur_id = organisme_relations.formateur_id) > 1)
+                    """)
             try Self.nouvelleVersionOrganismes(db)
             return bilan
         }

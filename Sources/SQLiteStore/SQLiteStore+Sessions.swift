@@ -5,38 +5,48 @@ import GRDB
 extension SQLiteStore {
     static func jeton(_ r: Row) throws -> Jeton {
         let l = LigneLue(r, table: "jetons")
-        return Jeton(id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation,
-                     email: try l.exiger("email"), utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
-                     organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
-                     role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
-                     expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
+        return Jeton(
+            id: try l.exiger("id"), type: TypeJeton(rawValue: try l.exiger("type")) ?? .confirmation,
+            email: try l.exiger("email"),
+            utilisateur: try l.exiger("utilisateur_id", Int64?.self).map(UtilisateurID.init),
+            organisation: try l.exiger("organisation_id", Int64?.self).map(OrganisationID.init),
+            role: try l.exiger("role", String?.self).flatMap(Role.init(rawValue:)),
+            expireLe: try l.instant("expire_le"), utiliseLe: try l.instantOptionnel("utilise_le"))
     }
 
-    public func creerJeton(_ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
-                           organisation: OrganisationID?, role: Role?, expireLe: Date) async throws -> Jeton {
+    public func creerJeton(
+        _ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
+        organisation: OrganisationID?, role: Role?, expireLe: Date
+    ) async throws -> Jeton {
         try await pool.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO jetons (type, hash, email, utilisateur_id, organisation_id, role, expire_le)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [type.rawValue, hash, email, utilisateur?.rawValue, organisation?.rawValue, role?.rawValue,
-                            expireLe.epoch])
-            return Jeton(id: db.lastInsertedRowID, type: type, email: email, utilisateur: utilisateur,
-                         organisation: organisation, role: role, expireLe: expireLe, utiliseLe: nil)
+                arguments: [
+                    type.rawValue, hash, email, utilisateur?.rawValue, organisation?.rawValue, role?.rawValue,
+                    expireLe.epoch,
+                ])
+            return Jeton(
+                id: db.lastInsertedRowID, type: type, email: email, utilisateur: utilisateur,
+                organisation: organisation, role: role, expireLe: expireLe, utiliseLe: nil)
         }
     }
 
     public func jeton(_ type: TypeJeton, hash: String) async throws -> Jeton? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM jetons WHERE type = ? AND hash = ?", arguments: [type.rawValue, hash])
-                .map(Self.jeton)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM jetons WHERE type = ? AND hash = ?", arguments: [type.rawValue, hash]
+            )
+            .map(Self.jeton)
         }
     }
 
     public func consommer(jeton id: Int64, now: Date) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE jetons SET utilise_le = ? WHERE id = ? AND utilise_le IS NULL", arguments: [now.epoch, id])
+            try db.execute(
+                sql: "UPDATE jetons SET utilise_le = ? WHERE id = ? AND utilise_le IS NULL", arguments: [now.epoch, id])
             return db.changesCount == 1
         }
     }
@@ -54,11 +64,15 @@ extension SQLiteStore {
         }
     }
 
-    public func creerSession(hash: String, utilisateur: UtilisateurID, expireLe: Date) async throws -> SessionUtilisateur {
+    public func creerSession(hash: String, utilisateur: UtilisateurID, expireLe: Date) async throws
+        -> SessionUtilisateur
+    {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO sessions (hash, utilisateur_id, expire_le) VALUES (?, ?, ?)",
-                           arguments: [hash, utilisateur.rawValue, expireLe.epoch])
-            return SessionUtilisateur(id: db.lastInsertedRowID, utilisateur: utilisateur, expireLe: expireLe, incarnation: nil)
+            try db.execute(
+                sql: "INSERT INTO sessions (hash, utilisateur_id, expire_le) VALUES (?, ?, ?)",
+                arguments: [hash, utilisateur.rawValue, expireLe.epoch])
+            return SessionUtilisateur(
+                id: db.lastInsertedRowID, utilisateur: utilisateur, expireLe: expireLe, incarnation: nil)
         }
     }
 
@@ -70,16 +84,19 @@ extension SQLiteStore {
                 arguments: [hash, now.epoch]
             ).map { r in
                 let l = LigneLue(r, table: "sessions")
-                return SessionUtilisateur(id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
-                                          expireLe: try l.instant("expire_le"),
-                                          incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
+                return SessionUtilisateur(
+                    id: try l.exiger("id"), utilisateur: UtilisateurID(try l.exiger("utilisateur_id")),
+                    expireLe: try l.instant("expire_le"),
+                    incarnation: try l.exiger("incarnation_id", Int64?.self).map(OrganisationID.init))
             }
         }
     }
 
     public func revoquer(session id: Int64, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE sessions SET revoquee_le = ? WHERE id = ? AND revoquee_le IS NULL", arguments: [now.epoch, id])
+            try db.execute(
+                sql: "UPDATE sessions SET revoquee_le = ? WHERE id = ? AND revoquee_le IS NULL",
+                arguments: [now.epoch, id])
         }
     }
 
@@ -93,14 +110,16 @@ extension SQLiteStore {
 
     public func incarner(session id: Int64, organisation: OrganisationID?) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE sessions SET incarnation_id = ? WHERE id = ?", arguments: [organisation?.rawValue, id])
+            try db.execute(
+                sql: "UPDATE sessions SET incarnation_id = ? WHERE id = ?", arguments: [organisation?.rawValue, id])
         }
     }
 
     public func noterTentative(ip: String, email: String, reussie: Bool, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO tentatives_connexion (ip, email, reussie, le) VALUES (?, ?, ?, ?)",
-                           arguments: [ip, email.lowercased(), reussie, now.epoch])
+            try db.execute(
+                sql: "INSERT INTO tentatives_connexion (ip, email, reussie, le) VALUES (?, ?, ?, ?)",
+                arguments: [ip, email.lowercased(), reussie, now.epoch])
             // Keep one day of attempts: enough for throttling, nothing more about people is kept.
             try db.execute(sql: "DELETE FROM tentatives_connexion WHERE le < ?", arguments: [now.epoch - 86_400])
         }
@@ -108,12 +127,14 @@ extension SQLiteStore {
 
     public func echecs(ip: String, email: String, depuis: Date) async throws -> (ip: Int, email: Int) {
         try await pool.read { db in
-            let parIP = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM tentatives_connexion WHERE ip = ? AND reussie = 0 AND le >= ?",
-                arguments: [ip, depuis.epoch]) ?? 0
-            let parEmail = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM tentatives_connexion WHERE email = ? AND reussie = 0 AND le >= ?",
-                arguments: [email.lowercased(), depuis.epoch]) ?? 0
+            let parIP =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM tentatives_connexion WHERE ip = ? AND reussie = 0 AND le >= ?",
+                    arguments: [ip, depuis.epoch]) ?? 0
+            let parEmail =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM tentatives_connexion WHERE email = ? AND reussie = 0 AND le >= ?",
+                    arguments: [email.lowercased(), depuis.epoch]) ?? 0
             return (parIP, parEmail)
         }
     }
@@ -122,60 +143,72 @@ extension SQLiteStore {
 
     public func ajouterCourriel(destinataire: String, sujet: String, corps: String, now: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO courriels (destinataire, sujet, corps, cree_le) VALUES (?, ?, ?, ?)",
-                           arguments: [destinataire, sujet, corps, now.epoch])
+            try db.execute(
+                sql: "INSERT INTO courriels (destinataire, sujet, corps, cree_le) VALUES (?, ?, ?, ?)",
+                arguments: [destinataire, sujet, corps, now.epoch])
         }
     }
 
     static func courriel(_ r: Row) throws -> Courriel {
         let l = LigneLue(r, table: "courriels")
-        return Courriel(id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
-                        corps: try l.exiger("corps"), creeLe: try l.instant("cree_le"),
-                        envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
+        return Courriel(
+            id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
+            corps: try l.exiger("corps"), creeLe: try l.instant("cree_le"),
+            envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM courriels ORDER BY id DESC LIMIT ?", arguments: [limite]).map(Self.courriel)
+            try Row.fetchAll(db, sql: "SELECT * FROM courriels ORDER BY id DESC LIMIT ?", arguments: [limite]).map(
+                Self.courriel)
         }
     }
 
     public func courrielsAEnvoyer(limite: Int) async throws -> [Courriel] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM courriels WHERE envoye_le IS NULL ORDER BY id LIMIT ?",
-                             arguments: [limite]).map(Self.courriel)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM courriels WHERE envoye_le IS NULL ORDER BY id LIMIT ?",
+                arguments: [limite]
+            ).map(Self.courriel)
         }
     }
 
     public func marquer(courriel id: Int64, envoyeLe: Date?, erreur: String?) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE courriels SET envoye_le = ?, erreur = ? WHERE id = ?",
-                           arguments: [envoyeLe?.epoch, erreur, id])
+            try db.execute(
+                sql: "UPDATE courriels SET envoye_le = ?, erreur = ? WHERE id = ?",
+                arguments: [envoyeLe?.epoch, erreur, id])
         }
     }
 
     public func journaliser(_ e: EntreeJournal) async throws {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO journal (le, acteur_id, acteur_email, action, detail) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [e.date.epoch, e.acteur?.rawValue, e.acteurEmail, e.action, e.detail])
+            try db.execute(
+                sql: "INSERT INTO journal (le, acteur_id, acteur_email, action, detail) VALUES (?, ?, ?, ?, ?)",
+                arguments: [e.date.epoch, e.acteur?.rawValue, e.acteurEmail, e.action, e.detail])
         }
     }
 
     public func journal(limite: Int) async throws -> [EntreeJournal] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY id DESC LIMIT ?", arguments: [limite]).map(Self.entreeJournal)
+            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY id DESC LIMIT ?", arguments: [limite]).map(
+                Self.entreeJournal)
         }
     }
 
     public func parametre(_ cle: String) async throws -> String? {
-        try await pool.read { db in try String.fetchOne(db, sql: "SELECT valeur FROM parametres WHERE cle = ?", arguments: [cle]) }
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT valeur FROM parametres WHERE cle = ?", arguments: [cle])
+        }
     }
 
     public func definir(parametre cle: String, valeur: String?) async throws {
         try await pool.write { db in
             if let valeur {
-                try db.execute(sql: "INSERT INTO parametres (cle, valeur) VALUES (?, ?) ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur",
-                               arguments: [cle, valeur])
+                try db.execute(
+                    sql:
+                        "INSERT INTO parametres (cle, valeur) VALUES (?, ?) ON CONFLICT (cle) DO UPDATE SET valeur = excluded.valeur",
+                    arguments: [cle, valeur])
             } else {
                 try db.execute(sql: "DELETE FROM parametres WHERE cle = ?", arguments: [cle])
             }
@@ -184,22 +217,27 @@ extension SQLiteStore {
 
     public func clesApi(organisme: OrganismeID) async throws -> [CleApi] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM cles_api WHERE organisme_id = ? ORDER BY id DESC", arguments: [organisme.rawValue])
-                .map(Self.cleApi)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM cles_api WHERE organisme_id = ? ORDER BY id DESC",
+                arguments: [organisme.rawValue]
+            )
+            .map(Self.cleApi)
         }
     }
 
     public func revoquer(cleApi id: CleApiID, organisme: OrganismeID, now: Date) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE cles_api SET revoked_at = ? WHERE id = ? AND organisme_id = ? AND revoked_at IS NULL",
-                           arguments: [now.epoch, id.rawValue, organisme.rawValue])
+            try db.execute(
+                sql: "UPDATE cles_api SET revoked_at = ? WHERE id = ? AND organisme_id = ? AND revoked_at IS NULL",
+                arguments: [now.epoch, id.rawValue, organisme.rawValue])
             return db.changesCount == 1
         }
     }
 
     static func entreeJournal(_ r: Row) throws -> EntreeJournal {
         let l = LigneLue(r, table: "journal")
-        return EntreeJournal(date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
-                             acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
+        return EntreeJournal(
+            date: try l.instant("le"), acteur: try l.exiger("acteur_id", Int64?.self).map(UtilisateurID.init),
+            acteurEmail: try l.exiger("acteur_email"), action: try l.exiger("action"), detail: try l.exiger("detail"))
     }
 }

@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import GRDB
+import Outils
 
 /// The embedded store: one SQLite file in WAL mode, one writer and pooled readers (GRDB `DatabasePool`).
 public final class SQLiteStore: Store {
@@ -13,8 +13,9 @@ public final class SQLiteStore: Store {
     /// Opens (creating it and its folder if needed) the database at `path` and runs the pending migrations.
     public init(path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         // Named data: the file is readable by the service's user only (SQLite gives its WAL the same rights).
         if !FileManager.default.fileExists(atPath: path) {
             _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])

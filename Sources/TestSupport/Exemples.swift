@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 
 /// The payloads of domain.md §2.5 and a builder of valid items, shared by every test target.
 
@@ -46,7 +46,10 @@ public let dossierInvalideExemple1 = """
 
 public let erreursExemple1: [ErreurValidation] = [
     .init("date_de_naissance_apprenant", "Date invalide"),
-    .init("annee_scolaire", "Format invalide (format attendu : 2023-2024). Les années doivent être consécutives ou identiques (ex : 2023-2024 ou 2023-2023)"),
+    .init(
+        "annee_scolaire",
+        "Format invalide (format attendu : 2023-2024). Les années doivent être consécutives ou identiques (ex : 2023-2024 ou 2023-2023)"
+    ),
     .init("statut_apprenant", "Valeurs possibles: 0,2,3"),
     .init("email_contact", "Email non valide"),
     .init("code_postal_apprenant", "Le code postal doit faire 5 caractères numériques exactement"),
@@ -70,11 +73,17 @@ public let dossierInvalideExemple2 = """
     """
 
 public let erreursExemple2: [ErreurValidation] = [
-    .init(path: ["etablissement_formateur_uai", "etablissement_formateur_siret"], message: "organisme formateur non trouvé"),
-    .init(path: ["cause_rupture_contrat", "contrat_date_rupture"],
-          message: "Information de contrat incomplète : contrat_date_debut manquant mais ce champ est renseigné"),
-    .init(path: ["contrat_date_debut"],
-          message: "Information de contrat incomplète : contrat_date_fin, cause_rupture_contrat ou contrat_date_rupture nécessite la présence de contrat_date_debut"),
+    .init(
+        path: ["etablissement_formateur_uai", "etablissement_formateur_siret"],
+        message: "organisme formateur non trouvé"),
+    .init(
+        path: ["cause_rupture_contrat", "contrat_date_rupture"],
+        message: "Information de contrat incomplète : contrat_date_debut manquant mais ce champ est renseigné"),
+    .init(
+        path: ["contrat_date_debut"],
+        message:
+            "Information de contrat incomplète : contrat_date_fin, cause_rupture_contrat ou contrat_date_rupture nécessite la présence de contrat_date_debut"
+    ),
 ]
 
 /// A minimal valid item with the given fields replaced (`nil` removes a field).
@@ -84,7 +93,8 @@ public func item(_ changes: [String: JSONValue?] = [:]) -> JSONValue {
         "date_de_naissance_apprenant": .string("2006-04-12"), "annee_scolaire": .string("2024-2025"),
         "id_erp_apprenant": .string("ID-1"), "date_inscription_formation": .string("2024-06-20"),
         "date_entree_formation": .string("2024-09-02"), "date_fin_formation": .string("2026-06-30"),
-        "etablissement_responsable_uai": .string("0802004U"), "etablissement_responsable_siret": .string("77937827200016"),
+        "etablissement_responsable_uai": .string("0802004U"),
+        "etablissement_responsable_siret": .string("77937827200016"),
         "etablissement_formateur_uai": .string("0802004U"), "etablissement_formateur_siret": .string("77937827200016"),
     ]
     for (k, v) in changes {

@@ -15,10 +15,13 @@ public func etapes(_ s: String) -> [EtapeParcours] {
     }
 }
 
-public func parcours(_ session: (String, String), _ contrats: [EntreeParcours.Contrat] = [], exclusion: String? = nil) -> Parcours {
+public func parcours(_ session: (String, String), _ contrats: [EntreeParcours.Contrat] = [], exclusion: String? = nil)
+    -> Parcours
+{
     ConstructeurParcours.construire(
-        EntreeParcours(debutSession: j(session.0), finSession: j(session.1), contrats: contrats,
-                       exclusion: exclusion.map(j)))
+        EntreeParcours(
+            debutSession: j(session.0), finSession: j(session.1), contrats: contrats,
+            exclusion: exclusion.map(j)))
 }
 
 public func contrat(_ debut: String?, _ fin: String? = nil, rupture: String? = nil) -> EntreeParcours.Contrat {

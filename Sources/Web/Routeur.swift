@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import Hummingbird
+import Outils
 
 /// The site map: every route of the service, in one place, grouped by who may call it. Each group's middlewares
 /// (`Infra/Gardes.swift`, `CsrfMiddleware`) refuse the other callers before any handler runs; handlers that need
@@ -19,13 +19,19 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     router.add(middleware: GardeParametres())
     router.add(middleware: IdentiteMiddleware(comptes: deps.comptes, cookies: deps.cookies))
 
-    let exploitation = ApiExploitation(deps: deps), auth = ApiAuth(deps: deps)
-    let apiIndicateurs = ApiIndicateurs(deps: deps), apiOrganismes = ApiOrganismes(deps: deps)
+    let exploitation = ApiExploitation(deps: deps)
+    let auth = ApiAuth(deps: deps)
+    let apiIndicateurs = ApiIndicateurs(deps: deps)
+    let apiOrganismes = ApiOrganismes(deps: deps)
     let apiV3 = ApiV3Routes(deps: deps)
-    let publiques = PagesPubliques(deps: deps), indicateurs = PagesIndicateurs(deps: deps)
-    let organismes = PagesOrganisme(deps: deps), listes = ListesNominatives(deps: deps)
-    let docs = PageApiDocs(deps: deps), espace = EspaceCompte(deps: deps)
-    let admin = Administration(deps: deps), donnees = AdministrationDonnees(deps: deps)
+    let publiques = PagesPubliques(deps: deps)
+    let indicateurs = PagesIndicateurs(deps: deps)
+    let organismes = PagesOrganisme(deps: deps)
+    let listes = ListesNominatives(deps: deps)
+    let docs = PageApiDocs(deps: deps)
+    let espace = EspaceCompte(deps: deps)
+    let admin = Administration(deps: deps)
+    let donnees = AdministrationDonnees(deps: deps)
     let csrf = CsrfMiddleware(cookies: deps.cookies)
 
     // Public: anyone. Form POSTs carry the CSRF value of the cookie (double submit).
@@ -54,8 +60,9 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.post("/invitation", use: publiques.invitation)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
-    let operateur = GroupeRoutes<Void>(router.group().add(middleware: ExigeJetonMetriques(jeton: deps.jetonMetriques)),
-                                                .operateur, plan)
+    let operateur = GroupeRoutes<Void>(
+        router.group().add(middleware: ExigeJetonMetriques(jeton: deps.jetonMetriques)),
+        .operateur, plan)
     operateur.get("/metrics", use: exploitation.metriques)
 
     // Signed in: 401 otherwise (a redirection to the sign-in page outside the API).
@@ -63,8 +70,9 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     apiConnecte.post("/api/v1/auth/logout", use: auth.logout)
     apiConnecte.get("/api/v1/session", use: auth.session)
     apiConnecte.get("/api/v1/organismes/:id", use: apiOrganismes.fiche)
-    let connecte = GroupeRoutes<Identite>(router.group().add(middleware: csrf).add(middleware: ExigeConnexion()), .connecte,
-                                          plan)
+    let connecte = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeConnexion()), .connecte,
+        plan)
     connecte.get("/mon-compte", use: espace.monCompte)
     connecte.post("/mon-compte/mot-de-passe", use: espace.changerMotDePasse)
     connecte.get("/ma-structure", use: espace.pageMaStructure)
@@ -79,8 +87,9 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
 
     // Capability-guarded: signed in, with a non-empty perimeter for the capability (403 otherwise). Access to one
     // organisme is then decided by the handler, which reads it.
-    let apiVoirIndicateurs = GroupeRoutes<Identite>(router.group().add(middleware: ExigeCapacite(.voirIndicateurs)),
-                                                      .capacite, plan)
+    let apiVoirIndicateurs = GroupeRoutes<Identite>(
+        router.group().add(middleware: ExigeCapacite(.voirIndicateurs)),
+        .capacite, plan)
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs", use: apiIndicateurs.effectifs)
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-departement", use: apiIndicateurs.par(.departement))
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-region", use: apiIndicateurs.par(.region))
@@ -88,8 +97,9 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-organisme", use: apiIndicateurs.par(.organisme))
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/par-formation", use: apiIndicateurs.par(.formation))
     apiVoirIndicateurs.get("/api/v1/indicateurs/effectifs/evolution", use: apiIndicateurs.evolution)
-    let apiVoirTransmissions = GroupeRoutes<Identite>(router.group().add(middleware: ExigeCapacite(.voirTransmissions)),
-                                                        .capacite, plan)
+    let apiVoirTransmissions = GroupeRoutes<Identite>(
+        router.group().add(middleware: ExigeCapacite(.voirTransmissions)),
+        .capacite, plan)
     apiVoirTransmissions.get("/api/v1/indicateurs/organismes", use: apiIndicateurs.organismes)
     let voirIndicateurs = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirIndicateurs)), .capacite, plan)

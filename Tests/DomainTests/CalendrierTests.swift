@@ -1,6 +1,6 @@
 import Domain
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 struct CalendrierTests {
@@ -31,7 +31,8 @@ struct CalendrierTests {
     }
 
     @Test func yearsCountedByIndicators() {
-        #expect(AnneeScolaire.annees(pourIndicateursA: j("2025-03-06")).map(\.description) == ["2025-2025", "2024-2025"])
+        #expect(
+            AnneeScolaire.annees(pourIndicateursA: j("2025-03-06")).map(\.description) == ["2025-2025", "2024-2025"])
         #expect(AnneeScolaire.anneesActives(a: j("2025-09-15")).map(\.description) == ["2025-2026", "2024-2025"])
     }
 
@@ -41,7 +42,8 @@ struct CalendrierTests {
     }
 
     @Test(arguments: [
-        ("2024-2025", "2024-2025"), ("2024/2025", "2024-2025"), (" 2024 - 2025 ", "2024-2025"), ("2024-2024", "2024-2024"),
+        ("2024-2025", "2024-2025"), ("2024/2025", "2024-2025"), (" 2024 - 2025 ", "2024-2025"),
+        ("2024-2024", "2024-2024"),
     ])
     func anneeScolaireAccepted(_ raw: String, _ normalised: String) {
         #expect(AnneeScolaire(raw)?.description == normalised)
@@ -71,7 +73,9 @@ struct CalendrierTests {
     @Test func requestDatesArePlausibleDays() {
         #expect(Jour(parametre: "1900-01-01") == j("1900-01-01"))
         #expect(Jour(parametre: "2100-12-31") == j("2100-12-31"))
-        for refusee in ["1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31", "3000-01-01", "2024-1-01", "2024-01-01T00:00", ""] {
+        for refusee in [
+            "1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31", "3000-01-01", "2024-1-01", "2024-01-01T00:00", "",
+        ] {
             #expect(Jour(parametre: refusee) == nil, "\(refusee)")
         }
     }

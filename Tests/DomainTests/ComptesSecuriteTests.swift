@@ -47,11 +47,14 @@ struct InactiviteTests {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
     static let jour: TimeInterval = 86_400
 
-    func compte(_ id: Int64, cree: Date, connexion: Date? = nil, reactive: Date? = nil, averti: Date? = nil,
-                statut: StatutCompte = .actif) -> Utilisateur {
-        Utilisateur(id: UtilisateurID(id), email: "u\(id)@test.fr", nom: "N", prenom: "P", organisation: OrganisationID(1),
-                    role: .membre, statut: statut, hashMotDePasse: "", createdAt: cree, derniereConnexion: connexion,
-                    reactiveLe: reactive, inactiviteAvertieLe: averti)
+    func compte(
+        _ id: Int64, cree: Date, connexion: Date? = nil, reactive: Date? = nil, averti: Date? = nil,
+        statut: StatutCompte = .actif
+    ) -> Utilisateur {
+        Utilisateur(
+            id: UtilisateurID(id), email: "u\(id)@test.fr", nom: "N", prenom: "P", organisation: OrganisationID(1),
+            role: .membre, statut: statut, hashMotDePasse: "", createdAt: cree, derniereConnexion: connexion,
+            reactiveLe: reactive, inactiviteAvertieLe: averti)
     }
 
     func ilYa(mois: Int, jours: Int = 0) -> Date {
@@ -66,7 +69,9 @@ struct InactiviteTests {
             compte(2, cree: ilYa(mois: 30), connexion: ilYa(mois: 11)),  // 11 months: warned
             compte(3, cree: ilYa(mois: 11, jours: 1)),  // never signed in, created 11 months ago: warned
             compte(4, cree: ilYa(mois: 30), connexion: ilYa(mois: 12), averti: ilYa(mois: 1, jours: 1)),  // warned a month ago: suspended
-            compte(5, cree: ilYa(mois: 30), connexion: ilYa(mois: 14), averti: Self.now.addingTimeInterval(-10 * Self.jour)),  // notice too short
+            compte(
+                5, cree: ilYa(mois: 30), connexion: ilYa(mois: 14), averti: Self.now.addingTimeInterval(-10 * Self.jour)
+            ),  // notice too short
             compte(6, cree: ilYa(mois: 30), connexion: ilYa(mois: 13)),  // never warned (job down): warned first, not suspended
             compte(7, cree: ilYa(mois: 30), connexion: ilYa(mois: 2), averti: ilYa(mois: 3)),  // signed in after the warning
             compte(8, cree: ilYa(mois: 30), connexion: ilYa(mois: 20), reactive: ilYa(mois: 1)),  // reactivated a month ago

@@ -38,19 +38,24 @@ struct DecodeurDossierTests {
     }
 
     @Test func nulCharactersAreRefusedOnTheField() {
-        #expect(erreurs(item(["nom_apprenant": .string("Mar\u{0}tin")])) == [.init("nom_apprenant", Message.caractereNul)])
-        #expect(erreurs(item(["id_erp_apprenant": .string("ID\u{0}")])) == [.init("id_erp_apprenant", Message.caractereNul)])
+        #expect(
+            erreurs(item(["nom_apprenant": .string("Mar\u{0}tin")])) == [.init("nom_apprenant", Message.caractereNul)])
+        #expect(
+            erreurs(item(["id_erp_apprenant": .string("ID\u{0}")])) == [.init("id_erp_apprenant", Message.caractereNul)]
+        )
         #expect(erreurs(item(["nom_apprenant": .string("Martin\u{1}")])).isEmpty)  // other control characters are text
     }
 
     @Test func requiredFieldsMissing() {
         let e = erreurs(.object([:]))
-        #expect(e.map(\.path.first!) == [
-            "nom_apprenant", "prenom_apprenant", "date_de_naissance_apprenant", "annee_scolaire", "id_erp_apprenant",
-            "date_inscription_formation", "date_entree_formation", "date_fin_formation",
-            "etablissement_responsable_uai", "etablissement_responsable_siret", "etablissement_formateur_uai",
-            "etablissement_formateur_siret",
-        ])
+        #expect(
+            e.map(\.path.first!) == [
+                "nom_apprenant", "prenom_apprenant", "date_de_naissance_apprenant", "annee_scolaire",
+                "id_erp_apprenant",
+                "date_inscription_formation", "date_entree_formation", "date_fin_formation",
+                "etablissement_responsable_uai", "etablissement_responsable_siret", "etablissement_formateur_uai",
+                "etablissement_formateur_siret",
+            ])
         #expect(e.first?.message == "String attendu")
         #expect(e.first { $0.path == ["date_entree_formation"] }?.message == "Champ obligatoire")
     }
@@ -61,7 +66,7 @@ struct DecodeurDossierTests {
     }
 
     @Test(arguments: [
-        (JSONValue.number(20240901), "Date invalide"), (.string("2024-9-1"), "Date invalide"),
+        (JSONValue.number(20_240_901), "Date invalide"), (.string("2024-9-1"), "Date invalide"),
         (.string("2024-13-01"), "Invalid date"), (.string("2024-09-01abc"), "Invalid date"),
         (.bool(true), "Date invalide"),
     ])
@@ -95,9 +100,15 @@ struct DecodeurDossierTests {
 
     @Test func typeErrors() {
         #expect(erreurs(item(["nom_apprenant": .number(3)])) == [.init("nom_apprenant", "String attendu")])
-        #expect(erreurs(item(["nom_apprenant": .string("  ")])) == [.init("nom_apprenant", "String must contain at least 1 character(s)")])
+        #expect(
+            erreurs(item(["nom_apprenant": .string("  ")])) == [
+                .init("nom_apprenant", "String must contain at least 1 character(s)")
+            ])
         #expect(erreurs(item(["rqth_apprenant": .string("true")])) == [.init("rqth_apprenant", "Boolean attendu")])
-        #expect(erreurs(item(["etablissement_formateur_uai": .number(802004)])) == [.init("etablissement_formateur_uai", "String attendu")])
+        #expect(
+            erreurs(item(["etablissement_formateur_uai": .number(802004)])) == [
+                .init("etablissement_formateur_uai", "String attendu")
+            ])
         #expect(erreurs(.string("x")) == [.init(path: [], message: "Object attendu")])
     }
 
@@ -110,11 +121,13 @@ struct DecodeurDossierTests {
     }
 
     @Test func silentRepairs() throws {
-        let d = try #require(valide(item([
-            "siret_employeur": .string("123"), "code_postal_de_naissance_apprenant": .string("ABCDE"),
-            "duree_theorique_formation": .number(9), "duree_theorique_formation_mois": .string("24"),
-            "derniere_situation": .number(0), "etablissement_lieu_de_formation_siret": .string("x"),
-        ])))
+        let d = try #require(
+            valide(
+                item([
+                    "siret_employeur": .string("123"), "code_postal_de_naissance_apprenant": .string("ABCDE"),
+                    "duree_theorique_formation": .number(9), "duree_theorique_formation_mois": .string("24"),
+                    "derniere_situation": .number(0), "etablissement_lieu_de_formation_siret": .string("x"),
+                ])))
         #expect(d.contrats[0].siretEmployeur == nil)
         #expect(d.codePostalNaissance == nil)
         #expect(d.dureeTheoriqueAnnees == nil)
@@ -136,12 +149,22 @@ struct DecodeurDossierTests {
 
     @Test func codesAndLists() {
         #expect(valide(item(["code_postal_apprenant": .number(1000)]))?.codePostal?.rawValue == "01000")
-        #expect(erreurs(item(["code_commune_insee_apprenant": .number(1053)])) == [.init("code_commune_insee_apprenant", "Format invalide")])
+        #expect(
+            erreurs(item(["code_commune_insee_apprenant": .number(1053)])) == [
+                .init("code_commune_insee_apprenant", "Format invalide")
+            ])
         #expect(erreurs(item(["derniere_situation": .number(1234)])) == [.init("derniere_situation", "Invalid input")])
-        #expect(erreurs(item(["dernier_organisme_uai": .string("ABC")])) == [.init("dernier_organisme_uai", "UAI ou département")])
+        #expect(
+            erreurs(item(["dernier_organisme_uai": .string("ABC")])) == [
+                .init("dernier_organisme_uai", "UAI ou département")
+            ])
         #expect(valide(item(["dernier_organisme_uai": .number(75)]))?.dernierOrganismeUAI == "75")
-        #expect(erreurs(item(["type_cfa": .number(11)])).first?.message.hasPrefix("Invalid enum value. Expected '01' | '02'") == true)
-        #expect(erreurs(item(["statut_apprenant": .string("4")])) == [.init("statut_apprenant", "Valeurs possibles: 0,2,3")])
+        #expect(
+            erreurs(item(["type_cfa": .number(11)])).first?.message.hasPrefix(
+                "Invalid enum value. Expected '01' | '02'") == true)
+        #expect(
+            erreurs(item(["statut_apprenant": .string("4")])) == [.init("statut_apprenant", "Valeurs possibles: 0,2,3")]
+        )
         #expect(valide(item(["statut_apprenant": .string("2")]))?.statutApprenant == 2)
     }
 
@@ -155,7 +178,8 @@ struct DecodeurDossierTests {
     }
 
     @Test(arguments: [
-        ("06 28 00", "Format invalide"), ("abc", "Format invalide"), ("0899123456", "Numéro de téléphone est un numéro spécial"),
+        ("06 28 00", "Format invalide"), ("abc", "Format invalide"),
+        ("0899123456", "Numéro de téléphone est un numéro spécial"),
         ("0712345678", "Numéro de téléphone invalide"),
     ])
     func phonesRejected(_ raw: String, _ message: String) {

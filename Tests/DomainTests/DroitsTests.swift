@@ -14,9 +14,13 @@ struct DroitsTests {
         "F": org(6, "44444444400044", dep: "75", reg: "11", aca: "01", ["CCI", "AFPA"]),
     ]
 
-    static func org(_ id: Int64, _ siret: String, dep: String, reg: String, aca: String, _ reseaux: [String]) -> Organisme {
-        Organisme(id: OrganismeID(id), uai: nil, siret: SIRET(siret)!, nom: siret, adresse: AdresseOrganisme(
-            departement: dep, region: reg, academie: aca), reseaux: reseaux)
+    static func org(_ id: Int64, _ siret: String, dep: String, reg: String, aca: String, _ reseaux: [String])
+        -> Organisme
+    {
+        Organisme(
+            id: OrganismeID(id), uai: nil, siret: SIRET(siret)!, nom: siret,
+            adresse: AdresseOrganisme(
+                departement: dep, region: reg, academie: aca), reseaux: reseaux)
     }
 
     /// The perimeter a capability gives, as the letters of the organismes it reaches.
@@ -37,39 +41,63 @@ struct DroitsTests {
     static let id = OrganisationID(1)
     static let tout = "ABCDEF"
 
-    static let cas: [Cas] = [
-        Cas(organisation: Organisation(id: id, type: .organismeFormation, nom: "CFA A", organisme: OrganismeID(1)),
-            contexte: formateursDeA,
-            attendu: ["ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "A"], contactsDansListes: false),
-        Cas(organisation: Organisation(id: id, type: .organismeFormation, nom: "CFA B", organisme: OrganismeID(2)),
-            contexte: ContexteOrganisation(),
-            attendu: ["B", "B", "B", "B", "B", "B", "B", "B", "B", "B"], contactsDansListes: false),
-        Cas(organisation: Organisation(id: id, type: .teteDeReseau, nom: "CCI", reseau: "CCI"), contexte: ContexteOrganisation(),
-            attendu: ["ABF", "ABF", "ABF", "", "", "", "", "", "", ""], contactsDansListes: false),
-        Cas(organisation: Organisation(id: id, type: .teteDeReseau, nom: "AFPA", reseau: "AFPA"),
-            contexte: ContexteOrganisation(reseauResponsable: true),
-            attendu: ["F", "F", "F", "F", "F", "F", "F", "F", "F", ""], contactsDansListes: false),
-        Cas(organisation: Organisation(id: id, type: .dreets, nom: "DREETS HdF", region: "32"), contexte: ContexteOrganisation(),
-            attendu: ["ABCD", tout, "ABCD", "", "", "ABCD", "ABCD", "ABCD", "", ""], contactsDansListes: true),
-        Cas(organisation: Organisation(id: id, type: .ddets, nom: "DDETS Nord", departement: "59"), contexte: ContexteOrganisation(),
-            attendu: ["CD", tout, "CD", "", "", "CD", "CD", "CD", "", ""], contactsDansListes: true),
-        Cas(organisation: Organisation(id: id, type: .academie, nom: "Amiens", academie: "20"), contexte: ContexteOrganisation(),
-            attendu: ["AB", tout, "AB", "", "", "AB", "AB", "AB", "", ""], contactsDansListes: true),
-    ] + [TypeOrganisation.draaf, .drafpic, .conseilRegional, .carifOrefRegional].map {
-        Cas(organisation: Organisation(id: id, type: $0, nom: "Région", region: "32"), contexte: ContexteOrganisation(),
-            attendu: ["ABCD", "ABCD", "ABCD", "", "", "", "", "", "", ""], contactsDansListes: false)
-    } + [TypeOrganisation.carifOrefNational, .operateurPublicNational].map {
-        Cas(organisation: Organisation(id: id, type: $0, nom: "National"), contexte: ContexteOrganisation(),
-            attendu: [tout, tout, tout, "", "", "", "", "", "", ""], contactsDansListes: false)
-    } + [TypeOrganisation.arml, .franceTravail].map {
-        Cas(organisation: Organisation(id: id, type: $0, nom: "ARA", region: "84"), contexte: ContexteOrganisation(),
-            attendu: ["E", "", "E", "", "", "", "", "", "", ""], contactsDansListes: false)
-    } + [
-        Cas(organisation: Organisation(id: id, type: .missionLocale, nom: "ML Lyon"), contexte: ContexteOrganisation(),
-            attendu: ["", "", "", "", "", "", "", "", "", ""], contactsDansListes: false),
-        Cas(organisation: Organisation(id: id, type: .administrateur, nom: "Équipe"), contexte: ContexteOrganisation(),
-            attendu: Array(repeating: tout, count: 10), contactsDansListes: false),
-    ]
+    static let cas: [Cas] =
+        [
+            Cas(
+                organisation: Organisation(id: id, type: .organismeFormation, nom: "CFA A", organisme: OrganismeID(1)),
+                contexte: formateursDeA,
+                attendu: ["ABC", "ABC", "ABC", "AB", "AB", "AB", "AB", "AB", "AB", "A"], contactsDansListes: false),
+            Cas(
+                organisation: Organisation(id: id, type: .organismeFormation, nom: "CFA B", organisme: OrganismeID(2)),
+                contexte: ContexteOrganisation(),
+                attendu: ["B", "B", "B", "B", "B", "B", "B", "B", "B", "B"], contactsDansListes: false),
+            Cas(
+                organisation: Organisation(id: id, type: .teteDeReseau, nom: "CCI", reseau: "CCI"),
+                contexte: ContexteOrganisation(),
+                attendu: ["ABF", "ABF", "ABF", "", "", "", "", "", "", ""], contactsDansListes: false),
+            Cas(
+                organisation: Organisation(id: id, type: .teteDeReseau, nom: "AFPA", reseau: "AFPA"),
+                contexte: ContexteOrganisation(reseauResponsable: true),
+                attendu: ["F", "F", "F", "F", "F", "F", "F", "F", "F", ""], contactsDansListes: false),
+            Cas(
+                organisation: Organisation(id: id, type: .dreets, nom: "DREETS HdF", region: "32"),
+                contexte: ContexteOrganisation(),
+                attendu: ["ABCD", tout, "ABCD", "", "", "ABCD", "ABCD", "ABCD", "", ""], contactsDansListes: true),
+            Cas(
+                organisation: Organisation(id: id, type: .ddets, nom: "DDETS Nord", departement: "59"),
+                contexte: ContexteOrganisation(),
+                attendu: ["CD", tout, "CD", "", "", "CD", "CD", "CD", "", ""], contactsDansListes: true),
+            Cas(
+                organisation: Organisation(id: id, type: .academie, nom: "Amiens", academie: "20"),
+                contexte: ContexteOrganisation(),
+                attendu: ["AB", tout, "AB", "", "", "AB", "AB", "AB", "", ""], contactsDansListes: true),
+        ]
+        + [TypeOrganisation.draaf, .drafpic, .conseilRegional, .carifOrefRegional].map {
+            Cas(
+                organisation: Organisation(id: id, type: $0, nom: "Région", region: "32"),
+                contexte: ContexteOrganisation(),
+                attendu: ["ABCD", "ABCD", "ABCD", "", "", "", "", "", "", ""], contactsDansListes: false)
+        }
+        + [TypeOrganisation.carifOrefNational, .operateurPublicNational].map {
+            Cas(
+                organisation: Organisation(id: id, type: $0, nom: "National"), contexte: ContexteOrganisation(),
+                attendu: [tout, tout, tout, "", "", "", "", "", "", ""], contactsDansListes: false)
+        }
+        + [TypeOrganisation.arml, .franceTravail].map {
+            Cas(
+                organisation: Organisation(id: id, type: $0, nom: "ARA", region: "84"),
+                contexte: ContexteOrganisation(),
+                attendu: ["E", "", "E", "", "", "", "", "", "", ""], contactsDansListes: false)
+        } + [
+            Cas(
+                organisation: Organisation(id: id, type: .missionLocale, nom: "ML Lyon"),
+                contexte: ContexteOrganisation(),
+                attendu: ["", "", "", "", "", "", "", "", "", ""], contactsDansListes: false),
+            Cas(
+                organisation: Organisation(id: id, type: .administrateur, nom: "Équipe"),
+                contexte: ContexteOrganisation(),
+                attendu: Array(repeating: tout, count: 10), contactsDansListes: false),
+        ]
 
     static let ordre: [Capacite] = [
         .voirIndicateurs, .voirTransmissions, .voirContacts, .listeApprenants, .listeApprentis,

@@ -1,7 +1,7 @@
 import Domain
+import Foundation
 import Outils
 import TestSupport
-import Foundation
 import Testing
 
 struct EffectifTests {
@@ -10,8 +10,9 @@ struct EffectifTests {
 
     func effectif(_ v: JSONValue, at date: Date? = nil) throws -> Effectif {
         guard case .valide(let d) = DecodeurDossier.decoder(v) else { throw CancellationError() }
-        return Effectif(dossier: d, formateur: OrganismeID(1), responsable: OrganismeID(1), source: .erp,
-                        transmetteur: OrganismeID(1), now: date ?? now)
+        return Effectif(
+            dossier: d, formateur: OrganismeID(1), responsable: OrganismeID(1), source: .erp,
+            transmetteur: OrganismeID(1), now: date ?? now)
     }
 
     @Test func validPayloadBecomesTheExpectedEffectif() throws {
@@ -19,8 +20,12 @@ struct EffectifTests {
         #expect(e.formation.rncp == "RNCP35316")
         #expect(e.apprenant.nom == "MARTIN")
         #expect(e.apprenant.telephone == "0628000000")
-        #expect(e.contrats == [Effectif.Contrat(dateDebut: j("2024-10-01"), dateFin: j("2026-08-31"), dateRupture: nil,
-                                                causeRupture: nil, siret: "55212022200013")])
+        #expect(
+            e.contrats == [
+                Effectif.Contrat(
+                    dateDebut: j("2024-10-01"), dateFin: j("2026-08-31"), dateRupture: nil,
+                    causeRupture: nil, siret: "55212022200013")
+            ])
         #expect(e.formation.dureeTheoriqueMois == 24)
         #expect(e.formation.dureeFormationRelle == 22)
         #expect(e.parcours.etapes == etapes("2024-09-02 INSCRIT, 2024-10-01 APPRENTI, 2026-06-30 FIN_DE_FORMATION"))
@@ -41,17 +46,19 @@ struct EffectifTests {
     }
 
     @Test func statutZeroWithBusinessDateIsAnExclusion() throws {
-        let e = try effectif(item([
-            "statut_apprenant": .number(0), "date_metier_mise_a_jour_statut": .string("2025-01-15"),
-            "date_fin_formation": .string("2025-06-30"), "contrat_date_debut": .string("2024-09-16"),
-            "contrat_date_fin": .string("2025-06-30"),
-        ]))
+        let e = try effectif(
+            item([
+                "statut_apprenant": .number(0), "date_metier_mise_a_jour_statut": .string("2025-01-15"),
+                "date_fin_formation": .string("2025-06-30"), "contrat_date_debut": .string("2024-09-16"),
+                "contrat_date_fin": .string("2025-06-30"),
+            ]))
         #expect(e.formation.dateExclusion == j("2025-01-15"))
         #expect(e.parcours.etapes == etapes("2024-09-02 INSCRIT, 2024-09-16 APPRENTI, 2025-01-15 ABANDON"))
     }
 
     @Test func contractsWithoutAnyDateAreDropped() throws {
-        let e = try effectif(item(["siret_employeur_2": .string("55212022200013"), "contrat_date_debut": .string("2024-10-01")]))
+        let e = try effectif(
+            item(["siret_employeur_2": .string("55212022200013"), "contrat_date_debut": .string("2024-10-01")]))
         #expect(e.contrats.count == 1)
     }
 
@@ -60,14 +67,16 @@ struct EffectifTests {
     }
 
     @Test func mergeKeepsWhatTheNewTransmissionOmitsAndReplacesContracts() throws {
-        let first = try effectif(item([
-            "email_contact": .string("lea@example.org"), "date_exclusion_formation": .string("2025-03-01"),
-            "contrat_date_debut": .string("2024-10-01"), "adresse_apprenant": .string("1 rue A"),
-        ]))
-        let second = try effectif(item([
-            "adresse_apprenant": .string(""), "nom_apprenant": .string("Martin-Dupont"),
-            "contrat_date_debut": .string("2024-09-02"),
-        ]), at: later)
+        let first = try effectif(
+            item([
+                "email_contact": .string("lea@example.org"), "date_exclusion_formation": .string("2025-03-01"),
+                "contrat_date_debut": .string("2024-10-01"), "adresse_apprenant": .string("1 rue A"),
+            ]))
+        let second = try effectif(
+            item([
+                "adresse_apprenant": .string(""), "nom_apprenant": .string("Martin-Dupont"),
+                "contrat_date_debut": .string("2024-09-02"),
+            ]), at: later)
         let merged = first.fusionne(avec: second, now: later)
         #expect(merged.apprenant.courriel == "lea@example.org")
         #expect(merged.apprenant.adresse?.complete == "1 rue A")
@@ -88,9 +97,11 @@ struct EffectifTests {
 
     @Test func statusHistoryAppendsAndOlderDatesRewriteTheEnd() {
         typealias H = Effectif.StatutHistorique
-        let h = [H(valeurStatut: 2, dateStatut: j("2024-09-01"), dateReception: now),
-                 H(valeurStatut: 3, dateStatut: j("2024-10-01"), dateReception: now),
-                 H(valeurStatut: 2, dateStatut: j("2025-01-10"), dateReception: now)]
+        let h = [
+            H(valeurStatut: 2, dateStatut: j("2024-09-01"), dateReception: now),
+            H(valeurStatut: 3, dateStatut: j("2024-10-01"), dateReception: now),
+            H(valeurStatut: 2, dateStatut: j("2025-01-10"), dateReception: now),
+        ]
         #expect(h.ajoutant(H(valeurStatut: 3, dateStatut: j("2024-10-01"), dateReception: later)) == h)
         let rewritten = h.ajoutant(H(valeurStatut: 0, dateStatut: j("2024-11-01"), dateReception: later))
         #expect(rewritten.map(\.valeurStatut) == [2, 3, 0])

@@ -27,7 +27,8 @@ struct LimitesTests {
         for action in ActionLimitee.allCases { #expect(!reference.regles(action).isEmpty, "\(action)") }
         #expect(reference.regles(.apiV3Dossiers).map(\.limite) == [600])
         let autre = reference.avec(limiteApiV3ParMinute: 50)
-        #expect(autre.regles(.apiV3Effectifs).map(\.limite) == [50] && autre.regles(.apiV3Dossiers).map(\.limite) == [50])
+        #expect(
+            autre.regles(.apiV3Effectifs).map(\.limite) == [50] && autre.regles(.apiV3Dossiers).map(\.limite) == [50])
         #expect(autre.regles(.inscription) == reference.regles(.inscription))
     }
 
@@ -48,8 +49,10 @@ struct LimitesTests {
         #expect(TemporisationConnexion.attente(balayage, now: debut) == 32)
     }
 
-    @Test(arguments: [(1, "1 seconde"), (45, "45 secondes"), (60, "1 minute"), (61, "2 minutes"), (900, "15 minutes"),
-                      (3600, "1 heure"), (5000, "2 heures")])
+    @Test(arguments: [
+        (1, "1 seconde"), (45, "45 secondes"), (60, "1 minute"), (61, "2 minutes"), (900, "15 minutes"),
+        (3600, "1 heure"), (5000, "2 heures"),
+    ])
     func waitsAreWrittenInFrench(secondes: Int, texte: String) {
         #expect(dureeFR(secondes) == texte)
     }
@@ -60,7 +63,10 @@ struct LimitesTests {
     }
 
     @Test func aKeyWritesForItsOrganismeAndItsFormateursOnly() {
-        let cfa = OrganismeID(1), antenne = OrganismeID(2), soeur = OrganismeID(3), gestionnaire = OrganismeID(4)
+        let cfa = OrganismeID(1)
+        let antenne = OrganismeID(2)
+        let soeur = OrganismeID(3)
+        let gestionnaire = OrganismeID(4)
         let autre = OrganismeID(9)
         // cfa is responsable of antenne; gestionnaire is responsable of cfa and of soeur.
         let relations: [(responsable: OrganismeID, formateur: OrganismeID)] = [(cfa, antenne), (gestionnaire, cfa)]

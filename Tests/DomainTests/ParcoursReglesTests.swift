@@ -24,29 +24,37 @@ struct ParcoursReglesTests {
     }
 
     @Test func abandonIsNotPermanentAfterRupture() {
-        let p = parcours(("2023-09-04", "2026-06-30"),
-                         [contrat("2023-09-04", "2026-06-30", rupture: "2024-01-08"), contrat("2024-09-02", "2026-06-30")])
-        #expect(p.etapes == etapes("2023-09-04 APPRENTI, 2024-01-08 RUPTURANT, 2024-07-06 ABANDON, 2024-09-02 APPRENTI, 2026-06-30 FIN_DE_FORMATION"))
+        let p = parcours(
+            ("2023-09-04", "2026-06-30"),
+            [contrat("2023-09-04", "2026-06-30", rupture: "2024-01-08"), contrat("2024-09-02", "2026-06-30")])
+        #expect(
+            p.etapes
+                == etapes(
+                    "2023-09-04 APPRENTI, 2024-01-08 RUPTURANT, 2024-07-06 ABANDON, 2024-09-02 APPRENTI, 2026-06-30 FIN_DE_FORMATION"
+                ))
     }
 
     @Test func aRupturedTerminalContractPreventsTheEndOfFormation() {
         // §5.7 #5: a contract ruptured on its first day gives no APPRENTI day but ends later, so it is terminal.
         let sans = parcours(("2024-09-02", "2025-05-15"), [contrat("2024-09-02", "2025-03-31")])
         #expect(sans.etapes == etapes("2024-09-02 APPRENTI, 2025-04-01 FIN_DE_FORMATION"))
-        let avec = parcours(("2024-09-02", "2025-05-15"),
-                            [contrat("2024-09-02", "2025-03-31"), contrat("2025-05-01", "2025-08-31", rupture: "2025-05-01")])
+        let avec = parcours(
+            ("2024-09-02", "2025-05-15"),
+            [contrat("2024-09-02", "2025-03-31"), contrat("2025-05-01", "2025-08-31", rupture: "2025-05-01")])
         #expect(avec.etapes == etapes("2024-09-02 APPRENTI, 2025-04-01 RUPTURANT"))
     }
 
     @Test func twoContractsStartingTheSameDayOnlyTheLastCounts() {
-        let p = parcours(("2024-09-02", "2025-06-30"),
-                         [contrat("2024-09-02", "2025-06-30"), contrat("2024-09-02", "2025-06-30", rupture: "2024-11-01")])
+        let p = parcours(
+            ("2024-09-02", "2025-06-30"),
+            [contrat("2024-09-02", "2025-06-30"), contrat("2024-09-02", "2025-06-30", rupture: "2024-11-01")])
         #expect(p.etapes == etapes("2024-09-02 APPRENTI, 2024-11-01 RUPTURANT, 2025-04-30 ABANDON"))
     }
 
     @Test func overlappingContractsAreUnited() {
-        let p = parcours(("2024-09-02", "2025-06-30"),
-                         [contrat("2024-09-02", "2024-12-31", rupture: "2024-12-01"), contrat("2024-11-01", "2025-06-30")])
+        let p = parcours(
+            ("2024-09-02", "2025-06-30"),
+            [contrat("2024-09-02", "2024-12-31", rupture: "2024-12-01"), contrat("2024-11-01", "2025-06-30")])
         #expect(p.etapes == etapes("2024-09-02 APPRENTI, 2025-06-30 FIN_DE_FORMATION"))
     }
 
@@ -58,7 +66,8 @@ struct ParcoursReglesTests {
     @Test func exclusionAfterTheSessionDisablesTheNaturalEnd() {
         let p = parcours(("2024-09-02", "2025-06-30"), [contrat("2024-09-02", "2025-05-31")], exclusion: "2025-08-01")
         #expect(p.etapes == etapes("2024-09-02 APPRENTI, 2025-06-01 RUPTURANT"))
-        let apprenti = parcours(("2024-09-02", "2025-06-30"), [contrat("2024-09-02", "2025-06-30")], exclusion: "2025-08-01")
+        let apprenti = parcours(
+            ("2024-09-02", "2025-06-30"), [contrat("2024-09-02", "2025-06-30")], exclusion: "2025-08-01")
         #expect(apprenti.etapes == etapes("2024-09-02 APPRENTI, 2025-06-30 FIN_DE_FORMATION"))
     }
 

@@ -1,8 +1,8 @@
 import Domain
-import Outils
 import Foundation
-import Testing
+import Outils
 import TestSupport
+import Testing
 
 /// The retention policy as data, the pseudonymisation of an effectif.
 struct RetentionTests {
@@ -10,16 +10,23 @@ struct RetentionTests {
         let politique = PolitiqueRetention.defaut
         let annees = ["2019-2020", "2020-2021", "2021-2021", "2021-2022", "2024-2025"].compactMap(AnneeScolaire.init)
         // 2020-2021 ended on 31 July 2021: past on 1 August 2024, not on 31 July 2024.
-        #expect(politique.anneesAPseudonymiser(parmi: annees, now: j("2024-07-31").date).map(\.description) == ["2019-2020"])
-        #expect(politique.anneesAPseudonymiser(parmi: annees, now: j("2024-08-01").date).map(\.description) == ["2019-2020", "2020-2021"])
+        #expect(
+            politique.anneesAPseudonymiser(parmi: annees, now: j("2024-07-31").date).map(\.description) == ["2019-2020"]
+        )
+        #expect(
+            politique.anneesAPseudonymiser(parmi: annees, now: j("2024-08-01").date).map(\.description) == [
+                "2019-2020", "2020-2021",
+            ])
         // A calendar year ends on 31 December.
-        #expect(politique.anneesAPseudonymiser(parmi: annees, now: j("2025-01-01").date).map(\.description)
+        #expect(
+            politique.anneesAPseudonymiser(parmi: annees, now: j("2025-01-01").date).map(\.description)
                 == ["2019-2020", "2020-2021", "2021-2021"])
     }
 
     @Test func everyKindOfDataHasOneRuleAndTheDurationsOfThePolicy() async {
         let p = PolitiqueRetention.defaut
-        #expect(Set(p.regles.map(\.genre)) == Set(GenreDonnees.allCases) && p.regles.count == GenreDonnees.allCases.count)
+        #expect(
+            Set(p.regles.map(\.genre)) == Set(GenreDonnees.allCases) && p.regles.count == GenreDonnees.allCases.count)
         let now = j("2025-03-01").date
         #expect(p.regle(.itemsRejetes)?.limite(now: now) == j("2024-12-01").date)
         #expect(p.regle(.courriels)?.limite(now: now) == j("2024-12-01").date)
@@ -34,8 +41,9 @@ struct RetentionTests {
             Issue.record("exemple invalide")
             return
         }
-        let e = Effectif(dossier: dossier, formateur: OrganismeID(1), responsable: OrganismeID(1), source: .erp,
-                         transmetteur: OrganismeID(1), now: j("2024-10-01").date)
+        let e = Effectif(
+            dossier: dossier, formateur: OrganismeID(1), responsable: OrganismeID(1), source: .erp,
+            transmetteur: OrganismeID(1), now: j("2024-10-01").date)
         let p = e.pseudonymise(pseudonyme: Effectif.pseudonyme(EffectifID(42)))
         #expect(p.apprenant.nom == "PSEUDONYME-42" && p.apprenant.prenom == "")
         #expect(p.apprenant.ine == nil && p.apprenant.courriel == nil && p.apprenant.telephone == nil)

@@ -1,16 +1,21 @@
 import Domain
+import Foundation
 import IndexEffectifs
 import TestSupport
-import Foundation
 import Testing
 
 /// Every indicator definition of domain.md §7 against counts computed by hand on a small country.
 struct IndexIndicateursTests {
-    static func org(_ id: Int64, dep: String, reg: String, fiable: Bool = true, ferme: Bool = false, reseaux: [String] = [],
-                    nature: NatureOrganisme = .formateur) -> Organisme {
-        Organisme(id: OrganismeID(id), uai: nil, siret: SIRET(String(format: "%014d", id))!, nom: "Organisme \(id)", nature: nature,
-                  adresse: AdresseOrganisme(departement: dep, region: reg, academie: reg == "32" ? "20" : "10"), reseaux: reseaux,
-                  fiable: fiable, ferme: ferme)
+    static func org(
+        _ id: Int64, dep: String, reg: String, fiable: Bool = true, ferme: Bool = false, reseaux: [String] = [],
+        nature: NatureOrganisme = .formateur
+    ) -> Organisme {
+        Organisme(
+            id: OrganismeID(id), uai: nil, siret: SIRET(String(format: "%014d", id))!, nom: "Organisme \(id)",
+            nature: nature,
+            adresse: AdresseOrganisme(departement: dep, region: reg, academie: reg == "32" ? "20" : "10"),
+            reseaux: reseaux,
+            fiable: fiable, ferme: ferme)
     }
 
     static let organismes = [
@@ -18,18 +23,25 @@ struct IndexIndicateursTests {
         org(3, dep: "80", reg: "32", fiable: false), org(4, dep: "69", reg: "84", ferme: true),
     ]
 
-    static func eff(_ id: Int64, _ org: Int64, annee: String = "2024-2025", ne: String = "2004-05-01", cfd: String? = nil,
-                    an formation: Int? = nil, _ session: (String, String), _ contrats: [EntreeParcours.Contrat] = []) -> EffectifIndexable {
-        EffectifIndexable(id: EffectifID(id), organisme: OrganismeID(org), anneeScolaire: AnneeScolaire(annee)!,
-                          dateDeNaissance: j(ne), anneeFormation: formation, cfd: cfd, rncp: nil,
-                          parcours: parcours(session, contrats))
+    static func eff(
+        _ id: Int64, _ org: Int64, annee: String = "2024-2025", ne: String = "2004-05-01", cfd: String? = nil,
+        an formation: Int? = nil, _ session: (String, String), _ contrats: [EntreeParcours.Contrat] = []
+    ) -> EffectifIndexable {
+        EffectifIndexable(
+            id: EffectifID(id), organisme: OrganismeID(org), anneeScolaire: AnneeScolaire(annee)!,
+            dateDeNaissance: j(ne), anneeFormation: formation, cfd: cfd, rncp: nil,
+            parcours: parcours(session, contrats))
     }
 
     static let effectifs = [
-        eff(1, 1, ne: "2007-03-01", cfd: "50022141", an: 1, ("2024-09-02", "2026-06-30"), [contrat("2024-09-02", "2026-08-31")]),
+        eff(
+            1, 1, ne: "2007-03-01", cfd: "50022141", an: 1, ("2024-09-02", "2026-06-30"),
+            [contrat("2024-09-02", "2026-08-31")]),
         eff(2, 1, ("2024-09-02", "2025-06-30")),  // abandon after 90 days
         eff(3, 1, ("2025-02-01", "2025-06-30")),  // no status yet at D
-        eff(4, 1, cfd: "32022310", an: 2, ("2024-09-02", "2026-06-30"), [contrat("2024-10-01", "2026-06-30", rupture: "2025-01-10")]),
+        eff(
+            4, 1, cfd: "32022310", an: 2, ("2024-09-02", "2026-06-30"),
+            [contrat("2024-10-01", "2026-06-30", rupture: "2025-01-10")]),
         eff(5, 2, ("2024-12-01", "2025-06-30")),  // inscrit sans contrat
         eff(6, 3, ("2024-09-02", "2025-06-30"), [contrat("2024-09-02")]),  // non-fiable organisme
         eff(7, 4, ("2024-09-02", "2025-06-30"), [contrat("2024-09-02")]),  // closed organisme
@@ -39,24 +51,30 @@ struct IndexIndicateursTests {
 
     static func index() -> IndexIndicateurs {
         let index = IndexIndicateurs()
-        index.charger(organismes: organismes, catalogue: Catalogue([
-            FormationCatalogue(cfd: CFD("50022141"), rncp: nil, libelle: "CAP Boulanger", niveau: 3),
-            FormationCatalogue(cfd: CFD("32022310"), rncp: nil, libelle: "BTS Commerce", niveau: 5),
-        ]))
+        index.charger(
+            organismes: organismes,
+            catalogue: Catalogue([
+                FormationCatalogue(cfd: CFD("50022141"), rncp: nil, libelle: "CAP Boulanger", niveau: 3),
+                FormationCatalogue(cfd: CFD("32022310"), rncp: nil, libelle: "BTS Commerce", niveau: 5),
+            ]))
         index.appliquer(effectifs)
         return index
     }
 
     static let D = j("2025-01-15")
 
-    func requete(_ p: Perimetre = .national, _ change: (inout FiltresIndicateurs) -> Void = { _ in }) -> RequeteIndicateurs {
+    func requete(_ p: Perimetre = .national, _ change: (inout FiltresIndicateurs) -> Void = { _ in })
+        -> RequeteIndicateurs
+    {
         var f = FiltresIndicateurs(date: Self.D)
         change(&f)
         return RequeteIndicateurs(perimetre: p, filtres: f, aujourdhui: j("2025-01-15"))
     }
 
     @Test func nationalCounters() async {
-        #expect(await Self.index().compter(requete()) == Compteurs(apprenants: 4, apprentis: 2, inscrits: 1, rupturants: 1, abandons: 1))
+        #expect(
+            await Self.index().compter(requete())
+                == Compteurs(apprenants: 4, apprentis: 2, inscrits: 1, rupturants: 1, abandons: 1))
     }
 
     @Test func byTerritory() async {
@@ -68,7 +86,8 @@ struct IndexIndicateursTests {
     }
 
     @Test func perimeterAndFiable() async {
-        #expect(await Self.index().compter(requete(.organismes([OrganismeID(2)]))) == Compteurs(apprenants: 1, inscrits: 1))
+        #expect(
+            await Self.index().compter(requete(.organismes([OrganismeID(2)]))) == Compteurs(apprenants: 1, inscrits: 1))
         #expect(await Self.index().compter(requete(.region("84"))) == Compteurs())
         var seul = requete(.organismes([OrganismeID(3)]))
         #expect(await Self.index().compter(seul) == Compteurs())
@@ -81,7 +100,9 @@ struct IndexIndicateursTests {
         let i = Self.index()
         #expect(await i.compter(requete { $0.tranchesAge = [.moins18] }) == Compteurs(apprenants: 1, apprentis: 1))
         #expect(await i.compter(requete { $0.tranchesAge = [.de21a25] }) == Compteurs(apprenants: 1, apprentis: 1))  // born 2000
-        #expect(await i.compter(requete { $0.tranchesAge = [.de18a20] }) == Compteurs(apprenants: 2, inscrits: 1, rupturants: 1, abandons: 1))
+        #expect(
+            await i.compter(requete { $0.tranchesAge = [.de18a20] })
+                == Compteurs(apprenants: 2, inscrits: 1, rupturants: 1, abandons: 1))
         #expect(await i.compter(requete { $0.niveaux = [5] }) == Compteurs(apprenants: 1, rupturants: 1))
         #expect(await i.compter(requete { $0.cfds = ["50022141"] }) == Compteurs(apprenants: 1, apprentis: 1))
         #expect(await i.compter(requete { $0.cfds = ["99999999"] }) == Compteurs())
@@ -115,10 +136,12 @@ struct IndexIndicateursTests {
         i.appliquer([Self.effectifs[4]], transmisLe: now.addingTimeInterval(-86_400))
         let c = await i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: Self.D), maintenant: now)
         #expect(c.map(\.departement) == ["59", "80"])  // non-fiable and closed organismes are left out
-        #expect(c[0].totalOrganismes.total == 1 && c[0].organismesTransmetteurs.total == 1 && c[0].tauxCouverture == 100)
+        #expect(
+            c[0].totalOrganismes.total == 1 && c[0].organismesTransmetteurs.total == 1 && c[0].tauxCouverture == 100)
         #expect(c[1].totalOrganismes.responsablesFormateurs == 1 && c[1].organismesTransmetteurs.total == 0)
         #expect(c[1].tauxCouverture == 0 && c[1].jamaisTransmis == 1)
-        let avant = await i.couverture(perimetre: .national, filtres: FiltresIndicateurs(date: j("2025-01-01")), maintenant: now)
+        let avant = await i.couverture(
+            perimetre: .national, filtres: FiltresIndicateurs(date: j("2025-01-01")), maintenant: now)
         #expect(avant[0].organismesTransmetteurs.total == 0)
     }
 
@@ -140,15 +163,18 @@ struct IndexIndicateursTests {
                 var contrats: [EntreeParcours.Contrat] = []
                 for _ in 0..<g.entier(0...2) {
                     let c = debut.adding(days: g.entier(-30...200))
-                    contrats.append(.init(debut: c, fin: c.adding(days: g.entier(60...800)),
-                                          rupture: g.entier(0...3) == 0 ? c.adding(days: g.entier(0...300)) : nil))
+                    contrats.append(
+                        .init(
+                            debut: c, fin: c.adding(days: g.entier(60...800)),
+                            rupture: g.entier(0...3) == 0 ? c.adding(days: g.entier(0...300)) : nil))
                 }
                 let annee = derniers[id]?.anneeScolaire ?? AnneeScolaire.scolaire(de: debut)
                 let e = EffectifIndexable(
                     id: EffectifID(id), organisme: OrganismeID(Int64(g.entier(1...4))), anneeScolaire: annee,
                     dateDeNaissance: j("2000-01-01").adding(days: g.entier(0...3000)), anneeFormation: g.entier(0...2),
                     cfd: nil, rncp: nil,
-                    parcours: ConstructeurParcours.construire(EntreeParcours(debutSession: debut, finSession: fin, contrats: contrats)))
+                    parcours: ConstructeurParcours.construire(
+                        EntreeParcours(debutSession: debut, finSession: fin, contrats: contrats)))
                 lot.append(e)
                 derniers[id] = e
             }
@@ -163,26 +189,37 @@ struct IndexIndicateursTests {
             }
             var f = FiltresIndicateurs(date: d)
             f.date = d
-            #expect(await index.compter(RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: d)) == attendu, "au \(d)")
+            #expect(
+                await index.compter(RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: d)) == attendu,
+                "au \(d)")
         }
         #expect(index.nombreEffectifs == derniers.count)
-        let evolution = await index.evolution(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: j("2024-06-30")),
-                                                           aujourdhui: j("2026-01-01")), debut: j("2023-09-01"), fin: j("2024-06-30"))
+        let evolution = await index.evolution(
+            RequeteIndicateurs(
+                perimetre: .national, filtres: FiltresIndicateurs(date: j("2024-06-30")),
+                aujourdhui: j("2026-01-01")), debut: j("2023-09-01"), fin: j("2024-06-30"))
         for e in evolution {
-            let attendu = await index.compter(RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: e.date),
-                                                                 aujourdhui: j("2026-01-01")))
+            let attendu = await index.compter(
+                RequeteIndicateurs(
+                    perimetre: .national, filtres: FiltresIndicateurs(date: e.date),
+                    aujourdhui: j("2026-01-01")))
             #expect(e.compteurs == attendu, "évolution \(e.mois)")
         }
         // Requests filtered on organismes only are answered from per-organisme counts: the same as a scan of rows.
         for d in stride(from: 0, to: 1000, by: 91).map({ j("2023-09-01").adding(days: $0) }) {
-            var r = RequeteIndicateurs(perimetre: .region("32"), filtres: FiltresIndicateurs(date: d), aujourdhui: j("2026-01-01"))
+            var r = RequeteIndicateurs(
+                perimetre: .region("32"), filtres: FiltresIndicateurs(date: d), aujourdhui: j("2026-01-01"))
             r.fiablesSeulement = tour(d) % 2 == 0
             index.mode = .comptages
-            let rapide = (await parGroupe(index, r), await index.compter(r),
-                          await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
+            let rapide = (
+                await parGroupe(index, r), await index.compter(r),
+                await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs)
+            )
             index.mode = .balayage
-            let balayage = (await parGroupe(index, r), await index.compter(r),
-                            await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs))
+            let balayage = (
+                await parGroupe(index, r), await index.compter(r),
+                await index.evolution(r, debut: j("2023-09-01"), fin: d).map(\.compteurs)
+            )
             index.mode = .automatique
             #expect(rapide.0 == balayage.0 && rapide.1 == balayage.1 && rapide.2 == balayage.2, "au \(d)")
         }

@@ -1,5 +1,5 @@
-import Outils
 import Foundation
+import Outils
 import Testing
 
 /// The per-item work of a batch runs on several threads: the results must be those of a plain `map`, in order.

@@ -34,7 +34,8 @@ struct ReserveDeCalculTests {
                         let parts = 8
                         let tampon = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts)
                         defer { tampon.deallocate() }
-                        reserve.enParallele(parts) { p in tampon[p] = (0..<10_000).reduce(0) { $0 + ($1 % (p + k + 1)) } }
+                        reserve.enParallele(parts) { p in tampon[p] = (0..<10_000).reduce(0) { $0 + ($1 % (p + k + 1)) }
+                        }
                         return tampon.reduce(0, +)
                     }
                 }
@@ -43,7 +44,9 @@ struct ReserveDeCalculTests {
             for await s in groupe { resultat.append(s) }
             return resultat.sorted()
         }
-        let attendues = (0..<16).map { k in (0..<8).map { p in (0..<10_000).reduce(0) { $0 + ($1 % (p + k + 1)) } }.reduce(0, +) }
+        let attendues = (0..<16).map { k in
+            (0..<8).map { p in (0..<10_000).reduce(0) { $0 + ($1 % (p + k + 1)) } }.reduce(0, +)
+        }
         #expect(sommes == attendues.sorted())
     }
 }

@@ -5,7 +5,8 @@ import Testing
 struct FichierBaseTests {
     /// The database holds named data: its file, its WAL and its folder are readable by the service's user only.
     @Test func theDatabaseFilesAreReadableByTheServiceUserOnly() async throws {
-        let dossier = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-droits-\(UUID().uuidString)/base")
+        let dossier = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tdb-droits-\(UUID().uuidString)/base")
         let chemin = dossier.appendingPathComponent("tdb.sqlite").path
         let store = try SQLiteStore(path: chemin)
         _ = try await store.nombreEffectifs()

@@ -1,12 +1,14 @@
 import Domain
 import Foundation
 import PostgresStore
-import Testing
 import TestSupport
+import Testing
 
 /// What only PostgreSQL has: several instances starting together on one database, and its addresses.
-@Suite(.enabled(if: Backend.postgresDisponible,
-                "PostgreSQL absent (DATABASE_URL non définie) : la suite de contrat n'a tourné que sur SQLite"))
+@Suite(
+    .enabled(
+        if: Backend.postgresDisponible,
+        "PostgreSQL absent (DATABASE_URL non définie) : la suite de contrat n'a tourné que sur SQLite"))
 struct PostgresTests {
     @Test func instancesStartingTogetherMigrateOnce() async throws {
         let url = try await Backend.postgresql.nouvelleBase()
@@ -33,6 +35,8 @@ struct AdressePostgresTests {
         #expect(try AdressePostgres("postgresql://localhost/tdb").port == 5432)
         #expect(throws: AdressePostgres.Invalide.self) { try AdressePostgres("mysql://localhost/tdb") }
         #expect(throws: AdressePostgres.Invalide.self) { try AdressePostgres("postgres://localhost") }
-        #expect(throws: AdressePostgres.Invalide.self) { try AdressePostgres("postgres://localhost/tdb?sslmode=verify") }
+        #expect(throws: AdressePostgres.Invalide.self) {
+            try AdressePostgres("postgres://localhost/tdb?sslmode=verify")
+        }
     }
 }

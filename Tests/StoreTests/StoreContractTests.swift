@@ -1,9 +1,9 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 import SQLiteStore
-import Testing
 import TestSupport
+import Testing
 
 /// The contract every backend honours: the same tests, the same expectations, on SQLite and (when `DATABASE_URL`
 /// names a server) on PostgreSQL. Each test gets a fresh database.
@@ -14,8 +14,11 @@ struct StoreContractTests {
         let lu = ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv))
         #expect(lu.erreurs.isEmpty)
         _ = try await store.importer(organismes: lu.organismes)
-        let o = try await store.organismes(cles: [OrganismesDeTest.amiens, OrganismesDeTest.abbeville, OrganismesDeTest.lyon])
-        let amiens = try #require(o[OrganismesDeTest.amiens]), abbeville = try #require(o[OrganismesDeTest.abbeville])
+        let o = try await store.organismes(cles: [
+            OrganismesDeTest.amiens, OrganismesDeTest.abbeville, OrganismesDeTest.lyon,
+        ])
+        let amiens = try #require(o[OrganismesDeTest.amiens])
+        let abbeville = try #require(o[OrganismesDeTest.abbeville])
         _ = try await store.importer(relations: [(amiens.id, abbeville.id)])
         return (amiens, abbeville, try #require(o[OrganismesDeTest.lyon]))
     }
@@ -23,7 +26,8 @@ struct StoreContractTests {
     func lot(_ items: [JSONValue], transmetteur: OrganismeID, store: any Store, at date: Date? = nil) async throws
         -> Ingestion.Resultat
     {
-        try await Ingestion(store: store, horloge: .fixed(date ?? now)).traiter(items, transmetteur: transmetteur, cleApi: nil)
+        try await Ingestion(store: store, horloge: .fixed(date ?? now)).traiter(
+            items, transmetteur: transmetteur, cleApi: nil)
     }
 
     @Test(arguments: Backend.actifs) func importCreatesThenUpdatesByCouple(_ backend: Backend) async throws {
@@ -69,7 +73,8 @@ struct StoreContractTests {
             #expect(deLyon.map(\.id) == [abbeville.id] && deLyon.map(\.partielle) == [true])
             // A key writes for its organisme and its formateurs; a formateur's responsables are named, never written for.
             let cleLyon = try await store.perimetreCle(de: lyon.id)
-            #expect(cleLyon.formateurs == [abbeville.id] && cleLyon.responsables == [abbeville.id: [amiens.id, lyon.id]])
+            #expect(
+                cleLyon.formateurs == [abbeville.id] && cleLyon.responsables == [abbeville.id: [amiens.id, lyon.id]])
             #expect(!cleLyon.peutTransmettre(pour: amiens.id))
             let deAbbeville = try await store.perimetreCle(de: abbeville.id)
             #expect(deAbbeville.formateurs.isEmpty && !deAbbeville.peutTransmettre(pour: lyon.id))
@@ -82,7 +87,8 @@ struct StoreContractTests {
             let (amiens, _, _) = try await peuple(store)
             let first = try await lot([json(dossierValideExemple)], transmetteur: amiens.id, store: store)
             #expect(first.nombreRejetes == 0)
-            let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
+            let cle = CleEffectif(
+                organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
             let stored = try #require(try await store.effectif(cle: cle))
             #expect(stored.effectif.apprenant.nom == "MARTIN")
             #expect(stored.parcours.etapes.map(\.valeur) == [.inscrit, .apprenti, .finDeFormation])
@@ -114,7 +120,8 @@ struct StoreContractTests {
     @Test(arguments: Backend.actifs) func rejectedItemsAreRecordedButChangeNoEffectif(_ backend: Backend) async throws {
         try await backend.avecStore { store in
             let (amiens, _, _) = try await peuple(store)
-            let r = try await lot([json(dossierInvalideExemple1), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            let r = try await lot(
+                [json(dossierInvalideExemple1), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
             #expect(r.nombreRejetes == 2)
             #expect(r.lot.items[1].erreurs == erreursExemple2)
             #expect(try await store.nombreEffectifs() == 0)
@@ -131,24 +138,33 @@ struct StoreContractTests {
             var broken = effectif
             broken.organismeId = OrganismeID(999_999)  // violates the foreign key: the transaction must roll back
             let items = [
-                LotPrepare.Item(index: 0, echo: "{}", idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
-                LotPrepare.Item(index: 1, echo: "{}", idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
+                LotPrepare.Item(
+                    index: 0, echo: "{}", idErpApprenant: "A", formateur: nil, erreurs: [], effectif: effectif),
+                LotPrepare.Item(
+                    index: 1, echo: "{}", idErpApprenant: "B", formateur: nil, erreurs: [], effectif: broken),
             ]
             await #expect(throws: (any Error).self) {
-                try await store.enregistrer(lot: LotPrepare(id: "x", recuLe: now, source: .erp, transmetteur: amiens.id,
-                                                            cleApi: nil, items: items))
+                try await store.enregistrer(
+                    lot: LotPrepare(
+                        id: "x", recuLe: now, source: .erp, transmetteur: amiens.id,
+                        cleApi: nil, items: items))
             }
             #expect(try await store.nombreTransmissions() == 1)
             #expect(try await store.nombreEffectifs() == 1)
         }
     }
 
-    @Test(arguments: Backend.actifs) func effectifsArePagedForAnOrganismeAndItsFormateurs(_ backend: Backend) async throws {
+    @Test(arguments: Backend.actifs) func effectifsArePagedForAnOrganismeAndItsFormateurs(_ backend: Backend)
+        async throws
+    {
         try await backend.avecStore { store in
             let (amiens, abbeville, lyon) = try await peuple(store)
             var items: [JSONValue] = (1...5).map { item(["id_erp_apprenant": .string("A\($0)")]) }
-            items.append(item(["id_erp_apprenant": .string("B1"), "etablissement_formateur_uai": .string("0801234A"),
-                               "etablissement_formateur_siret": .string("77937827200024")]))
+            items.append(
+                item([
+                    "id_erp_apprenant": .string("B1"), "etablissement_formateur_uai": .string("0801234A"),
+                    "etablissement_formateur_siret": .string("77937827200024"),
+                ]))
             items.append(item(["id_erp_apprenant": .string("C1"), "annee_scolaire": .string("2025-2026")]))
             _ = try await lot(items, transmetteur: amiens.id, store: store)
             let ids = [amiens.id] + (try await store.formateurs(de: amiens.id)).map(\.id)
@@ -158,7 +174,8 @@ struct StoreContractTests {
             let page2 = try await store.effectifs(organismes: ids, annee: nil, page: 2, limite: 4)
             #expect(page2.lignes.map(\.idErpApprenant) == ["A5", "B1", "C1"])
             #expect(page2.lignes[1].siret == abbeville.siret)
-            let narrowed = try await store.effectifs(organismes: ids, annee: AnneeScolaire("2025-2026"), page: 1, limite: 10)
+            let narrowed = try await store.effectifs(
+                organismes: ids, annee: AnneeScolaire("2025-2026"), page: 1, limite: 10)
             #expect(narrowed.lignes.map(\.idErpApprenant) == ["C1"])
             #expect(try await store.effectifs(organismes: [lyon.id], annee: nil, page: 1, limite: 10).total == 0)
         }
@@ -179,18 +196,26 @@ struct StoreContractTests {
 }
 
 extension StoreContractTests {
-    @Test(arguments: Backend.actifs) func transmissionsAreSummedByDayAndRejectionsExplained(_ backend: Backend) async throws {
+    @Test(arguments: Backend.actifs) func transmissionsAreSummedByDayAndRejectionsExplained(_ backend: Backend)
+        async throws
+    {
         try await backend.avecStore { store in
             let (amiens, _, _) = try await peuple(store)
             let jour = Jour(now)
-            let premier = try await lot([json(dossierValideExemple), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
+            let premier = try await lot(
+                [json(dossierValideExemple), json(dossierInvalideExemple2)], transmetteur: amiens.id, store: store)
             // The history keeps what was sent for the rejected item only: the accepted one is the stored learner.
             #expect(premier.lot.items.map(\.echo.isEmpty) == [true, false])
-            _ = try await lot([item(["id_erp_apprenant": .string("B2")])], transmetteur: amiens.id, store: store,
-                              at: now.addingTimeInterval(86_400))
-            let jours = try await store.transmissionsParJour(organisme: amiens.id, depuis: now.addingTimeInterval(-86_400))
-            #expect(jours == [BilanTransmissionJour(jour: jour.adding(days: 1), acceptes: 1, rejetes: 0),
-                              BilanTransmissionJour(jour: jour, acceptes: 1, rejetes: 1)])
+            _ = try await lot(
+                [item(["id_erp_apprenant": .string("B2")])], transmetteur: amiens.id, store: store,
+                at: now.addingTimeInterval(86_400))
+            let jours = try await store.transmissionsParJour(
+                organisme: amiens.id, depuis: now.addingTimeInterval(-86_400))
+            #expect(
+                jours == [
+                    BilanTransmissionJour(jour: jour.adding(days: 1), acceptes: 1, rejetes: 0),
+                    BilanTransmissionJour(jour: jour, acceptes: 1, rejetes: 1),
+                ])
             let rejets = try await store.rejets(organisme: amiens.id, jour: jour, limite: 10)
             #expect(rejets.count == 1)
             #expect(rejets.first?.erreurs == erreursExemple2)
@@ -198,10 +223,12 @@ extension StoreContractTests {
             #expect(rejets.first?.donnees.contains("\"id_erp_apprenant\"") == true)
             #expect(try await store.rejets(organisme: amiens.id, jour: jour.adding(days: 1), limite: 10).isEmpty)
 
-            let cle = CleEffectif(organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
+            let cle = CleEffectif(
+                organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")
             let stocke = try #require(try await store.effectif(cle: cle))
-            let autres = try await lot((1...3).map { item(["id_erp_apprenant": .string("Z\($0)"), "nom_apprenant": .string("Zoé\($0)")]) },
-                                       transmetteur: amiens.id, store: store)
+            let autres = try await lot(
+                (1...3).map { item(["id_erp_apprenant": .string("Z\($0)"), "nom_apprenant": .string("Zoé\($0)")]) },
+                transmetteur: amiens.id, store: store)
             let ids = [stocke.id, EffectifID(999_999)] + autres.enregistres.compactMap(\.effectifId)
             let tous = try await store.effectifs(ids: ids, recherche: nil, limite: nil, decalage: 0)
             #expect(tous.total == 4 && tous.lignes.map(\.nom) == ["MARTIN", "ZOÉ1", "ZOÉ2", "ZOÉ3"])
@@ -209,7 +236,9 @@ extension StoreContractTests {
             #expect(page.total == 4 && page.lignes.map(\.nom) == ["ZOÉ1", "ZOÉ2"])
             let trouves = try await store.effectifs(ids: ids, recherche: "yp-000", limite: 10, decalage: 0)
             #expect(trouves.total == 1)
-            let details = try await store.effectifs(ids: [stocke.id, EffectifID(999_999)], recherche: "martin", limite: 10, decalage: 0).lignes
+            let details = try await store.effectifs(
+                ids: [stocke.id, EffectifID(999_999)], recherche: "martin", limite: 10, decalage: 0
+            ).lignes
             #expect(details.count == 1)
             let d = try #require(details.first)
             #expect(d.nom == "MARTIN" && d.organisme == amiens.id && d.idErpApprenant == "YP-000123")
@@ -225,8 +254,11 @@ extension StoreContractTests {
     @Test(arguments: Backend.actifs) func nulCharactersAreRejectedNotFatal(_ backend: Backend) async throws {
         try await backend.avecStore { store in
             let (amiens, _, _) = try await peuple(store)
-            let r = try await lot([item(["id_erp_apprenant": .string("N1"), "nom_apprenant": .string("A\u{0}B")]),
-                                   item(["id_erp_apprenant": .string("N2")])], transmetteur: amiens.id, store: store)
+            let r = try await lot(
+                [
+                    item(["id_erp_apprenant": .string("N1"), "nom_apprenant": .string("A\u{0}B")]),
+                    item(["id_erp_apprenant": .string("N2")]),
+                ], transmetteur: amiens.id, store: store)
             #expect(r.lot.items[0].erreurs == [ErreurValidation("nom_apprenant", Message.caractereNul)])
             #expect(r.nombreRejetes == 1)
             #expect(try await store.nombreEffectifs() == 1)

@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The back-office of personal data and audit (F21, F22): retention page, journal search and CSV, a learner
@@ -15,8 +15,10 @@ struct AdministrationDonneesTests {
     let cle = "uai=0802004U&siret=77937827200016&annee=2024-2025&id_erp=YP-000123"
 
     func envoyer(_ client: any TestClientProtocol, _ banc: Banc, _ items: [String]) async throws {
-        try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                 body: tableau(items)) { r in #expect(r.status == .ok) }
+        try await client.execute(
+            uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+            body: tableau(items)
+        ) { r in #expect(r.status == .ok) }
     }
 
     func effectifsIndexes(_ nav: Navigateur) async throws -> Int? {
@@ -31,10 +33,12 @@ struct AdministrationDonneesTests {
         try await banc.test { client in
             let admin = Navigateur(client)
             _ = try await comptes.connecter(admin, "admin@tdb.test")
-            for (requete, parametre) in [("page=0", "page"), ("page=100001", "page"), ("page=99999999999999999999", "page"),
-                                         ("inconnu=1", "inconnu"), ("du=2025-13-01", "du"), ("au=hier", "au"),
-                                         ("organisation=abc", "organisation"), ("action=DROP%20TABLE", "action"),
-                                         ("du=2025-02-01&au=2025-01-01", "au"), ("page=1&page=2", "page")] {
+            for (requete, parametre) in [
+                ("page=0", "page"), ("page=100001", "page"), ("page=99999999999999999999", "page"),
+                ("inconnu=1", "inconnu"), ("du=2025-13-01", "du"), ("au=hier", "au"),
+                ("organisation=abc", "organisation"), ("action=DROP%20TABLE", "action"),
+                ("du=2025-02-01&au=2025-01-01", "au"), ("page=1&page=2", "page"),
+            ] {
                 let r = try await admin.get("/admin/journal?" + requete)
                 #expect(r.status == .badRequest, "\(requete)")
                 #expect(r.corps.contains(parametre), "\(requete)")
@@ -44,7 +48,9 @@ struct AdministrationDonneesTests {
             let vide = try await admin.get("/admin/journal?action=&utilisateur=&organisation=&du=&au=")
             #expect(vide.status == .ok && vide.corps.contains("administrateur_cree"))
             let filtre = try await admin.get("/admin/journal?action=inscription&du=2025-01-01&au=2025-01-31")
-            #expect(filtre.status == .ok && filtre.corps.contains("0 entrée(s)") && !filtre.corps.contains("administrateur_cree</th>"))
+            #expect(
+                filtre.status == .ok && filtre.corps.contains("0 entrée(s)")
+                    && !filtre.corps.contains("administrateur_cree</th>"))
             let parUtilisateur = try await admin.get("/admin/journal?utilisateur=admin%40tdb")
             #expect(parUtilisateur.corps.contains("1 entrée(s)"))
             let csv = try await admin.get("/admin/journal.csv?action=administrateur_cree")
@@ -52,11 +58,16 @@ struct AdministrationDonneesTests {
             #expect(csv.corps.contains("Date (UTC);Acteur;Action;Détail") && csv.corps.contains("administrateur_cree"))
             #expect(try await banc.store.journal(limite: 5).contains { $0.action == "journal_export" })
             let retention = try await admin.get("/admin/retention")
-            #expect(retention.status == .ok && retention.corps.contains("3 ans") && retention.corps.contains("pseudonymisées"))
+            #expect(
+                retention.status == .ok && retention.corps.contains("3 ans")
+                    && retention.corps.contains("pseudonymisées"))
             #expect(retention.corps.contains("pas encore applicable"))
 
             let anonyme = Navigateur(client)
-            for page in ["/admin/journal", "/admin/journal.csv", "/admin/retention", "/admin/apprenants", "/admin/apprenants/export?" + cle] {
+            for page in [
+                "/admin/journal", "/admin/journal.csv", "/admin/retention", "/admin/apprenants",
+                "/admin/apprenants/export?" + cle,
+            ] {
                 let r = try await anonyme.get(page)
                 #expect(r.status == .seeOther && r.headers[.location] == "/connexion", "\(page)")
             }
@@ -67,7 +78,8 @@ struct AdministrationDonneesTests {
         let banc = try await Banc()
         try await comptes.administrateur(banc)
         try await banc.test { client in
-            try await envoyer(client, banc, [dossierValideExemple, texte(item(["id_erp_apprenant": .string("AUTRE")]))])
+            try await envoyer(
+                client, banc, [dossierValideExemple, texte(item(["id_erp_apprenant": .string("AUTRE")]))])
             let admin = Navigateur(client)
             _ = try await comptes.connecter(admin, "admin@tdb.test")
             #expect(try await effectifsIndexes(admin) == 2)
@@ -78,7 +90,9 @@ struct AdministrationDonneesTests {
             #expect(parNom.corps.contains("YP-000123") && parNom.corps.contains("AUTRE"))
             #expect(try await admin.get("/admin/apprenants?nom=Martin").status == .badRequest)
             #expect(try await admin.get("/admin/apprenants?uai=0802004U").corps.contains("id_erp"))
-            #expect(try await admin.get("/admin/apprenants?uai=123&siret=77937827200016&annee=2024-2025&id_erp=x").status == .badRequest)
+            #expect(
+                try await admin.get("/admin/apprenants?uai=123&siret=77937827200016&annee=2024-2025&id_erp=x").status
+                    == .badRequest)
 
             let export = try await admin.get("/admin/apprenants/export?" + cle)
             #expect(export.status == .ok && export.headers[.contentDisposition]?.contains("attachment") == true)
@@ -90,7 +104,8 @@ struct AdministrationDonneesTests {
             #expect(try await admin.post("/admin/apprenants/effacer", champs, csrf: "faux").status == .forbidden)
             let efface = try await admin.post("/admin/apprenants/effacer", champs)
             #expect(efface.status == .seeOther)
-            #expect(try await admin.get(try #require(efface.headers[.location])).corps.contains("1 effectif(s) effacé(s)"))
+            #expect(
+                try await admin.get(try #require(efface.headers[.location])).corps.contains("1 effectif(s) effacé(s)"))
             #expect(try await effectifsIndexes(admin) == 1)
             #expect(try await admin.get("/admin/apprenants?" + cle).corps.contains("Aucun effectif ne correspond"))
             let journal = try await banc.store.journal(limite: 10)

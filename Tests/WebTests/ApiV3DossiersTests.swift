@@ -3,8 +3,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 
 struct ApiV3DossiersTests {
     let uri = "/api/v3/dossiers-apprenants"
@@ -12,8 +12,10 @@ struct ApiV3DossiersTests {
     @Test func validPayloadIsStoredAndEchoedWithoutTheNir() async throws {
         let banc = try await Banc()
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                     body: tableau([dossierValideExemple])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                body: tableau([dossierValideExemple])
+            ) { r in
                 #expect(r.status == .ok)
                 let b = corps(r)
                 #expect(b["status"] as? String == "OK")
@@ -31,8 +33,10 @@ struct ApiV3DossiersTests {
             }
         }
         let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
-        let e = try #require(try await banc.store.effectif(cle: CleEffectif(
-            organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")))
+        let e = try #require(
+            try await banc.store.effectif(
+                cle: CleEffectif(
+                    organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "YP-000123")))
         #expect(e.effectif.apprenant.nom == "MARTIN")
         #expect(e.effectif.apprenant.telephone == "0628000000")
         #expect(e.effectif.formation.rncp == "RNCP35316")
@@ -42,8 +46,10 @@ struct ApiV3DossiersTests {
     @Test func invalidPayload1IsAnsweredFieldByFieldAndNothingIsStored() async throws {
         let banc = try await Banc()
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                     body: tableau([dossierInvalideExemple1])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                body: tableau([dossierInvalideExemple1])
+            ) { r in
                 #expect(r.status == .ok)
                 let b = corps(r)
                 #expect(b["detail"] as? String == "Some data are invalid")
@@ -61,8 +67,10 @@ struct ApiV3DossiersTests {
     @Test func invalidPayload2GetsTheBusinessErrorsAtOnce() async throws {
         let banc = try await Banc()
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                     body: tableau([dossierInvalideExemple2])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                body: tableau([dossierInvalideExemple2])
+            ) { r in
                 let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
                 #expect(erreurs(item) == erreursExemple2)
             }
@@ -77,21 +85,36 @@ struct ApiV3DossiersTests {
             texte(item(["date_fin_formation": .string("2024-06-30")])),
         ]
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)
+            ) { r in
                 let data = try #require(corps(r)["data"] as? [[String: Any]])
-                #expect(erreurs(data[0]) == [ErreurValidation(
-                    path: ["etablissement_responsable_uai", "etablissement_responsable_siret"], message: "organisme responsable non trouvé")])
-                #expect(erreurs(data[1]) == [ErreurValidation(
-                    "date_fin_formation", "La date de fin de formation doit être supérieure à la date d'entrée en formation")])
+                #expect(
+                    erreurs(data[0]) == [
+                        ErreurValidation(
+                            path: ["etablissement_responsable_uai", "etablissement_responsable_siret"],
+                            message: "organisme responsable non trouvé")
+                    ])
+                #expect(
+                    erreurs(data[1]) == [
+                        ErreurValidation(
+                            "date_fin_formation",
+                            "La date de fin de formation doit être supérieure à la date d'entrée en formation")
+                    ])
             }
         }
     }
 
     @Test func duplicatesInsideOneBatchKeepTheFirst() async throws {
         let banc = try await Banc()
-        let items = [texte(item(["prenom_apprenant": .string("Premier")])), texte(item()), texte(item(["id_erp_apprenant": .string("ID-2")]))]
+        let items = [
+            texte(item(["prenom_apprenant": .string("Premier")])), texte(item()),
+            texte(item(["id_erp_apprenant": .string("ID-2")])),
+        ]
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)
+            ) { r in
                 let b = corps(r)
                 let data = try #require(b["data"] as? [[String: Any]])
                 #expect(erreurs(data[0]).isEmpty)
@@ -103,7 +126,8 @@ struct ApiV3DossiersTests {
         }
         #expect(try await banc.store.nombreEffectifs() == 2)
         let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
-        let e = try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "ID-1"))
+        let e = try await banc.store.effectif(
+            cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "ID-1"))
         #expect(e?.effectif.apprenant.prenom == "Premier")
     }
 
@@ -111,18 +135,26 @@ struct ApiV3DossiersTests {
         let banc = try await Banc()
         try await banc.test { client in
             // Lyon has no link with Amiens.
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.lyon), body: tableau([texte(item())])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.lyon), body: tableau([texte(item())])
+            ) { r in
                 let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
-                #expect(erreurs(item).map(\.path) == [["etablissement_formateur_uai", "etablissement_formateur_siret"]])
+                #expect(
+                    erreurs(item).map(\.path) == [["etablissement_formateur_uai", "etablissement_formateur_siret"]])
                 #expect(erreurs(item).first?.message.hasPrefix("La clé API ne permet pas") == true)
             }
             // Abbeville is a formateur of Amiens: its key writes for Abbeville, not for its responsable Amiens.
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.abbeville), body: tableau([texte(item())])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.abbeville),
+                body: tableau([texte(item())])
+            ) { r in
                 let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
                 #expect(erreurs(item).map(\.message) == [Message.horsPerimetreCle])
             }
             // Amiens's key writes for Amiens.
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau([texte(item())])) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau([texte(item())])
+            ) { r in
                 let item = try #require((corps(r)["data"] as? [[String: Any]])?.first)
                 #expect(erreurs(item).isEmpty)
             }
@@ -140,7 +172,9 @@ struct ApiV3DossiersTests {
         ]
         try await banc.test { client in
             for (body, message) in cases {
-                try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: body) { r in
+                try await client.execute(
+                    uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: body
+                ) { r in
                     #expect(r.status == .badRequest)
                     let b = corps(r)
                     #expect(b["message"] as? String == "Erreur de validation")
@@ -149,7 +183,8 @@ struct ApiV3DossiersTests {
             }
             var huge = ByteBuffer()
             huge.writeRepeatingByte(UInt8(ascii: " "), count: 10 * 1024 * 1024 + 1)
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: huge) { r in
+            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: huge)
+            { r in
                 #expect(r.status == .contentTooLarge)
                 #expect(corps(r)["error"] as? String == "Payload Too Large")
             }
@@ -160,9 +195,14 @@ struct ApiV3DossiersTests {
 
     @Test func wrongTypesAreReportedPerItemWhileGoodItemsAreStored() async throws {
         let banc = try await Banc()
-        let items = ["42", "null", texte(item(["annee_formation": .string("deux")])), texte(item(["id_erp_apprenant": .string("OK")]))]
+        let items = [
+            "42", "null", texte(item(["annee_formation": .string("deux")])),
+            texte(item(["id_erp_apprenant": .string("OK")])),
+        ]
         try await banc.test { client in
-            try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)) { r in
+            try await client.execute(
+                uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau(items)
+            ) { r in
                 let data = try #require(corps(r)["data"] as? [[String: Any]])
                 #expect(data.count == 4)
                 #expect(erreurs(data[0]) == [ErreurValidation(path: [], message: "Object attendu")])
@@ -178,15 +218,23 @@ struct ApiV3DossiersTests {
     @Test func aSecondTransmissionUpdatesTheSameEffectif() async throws {
         let banc = try await Banc()
         try await banc.test { client in
-            for body in [texte(item(["email_contact": .string("a@b.fr")])), texte(item(["contrat_date_debut": .string("2024-09-02")]))] {
-                try await client.execute(uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau([body])) { r in
+            for body in [
+                texte(item(["email_contact": .string("a@b.fr")])),
+                texte(item(["contrat_date_debut": .string("2024-09-02")])),
+            ] {
+                try await client.execute(
+                    uri: uri, method: .post, headers: banc.bearer(OrganismesDeTest.amiens), body: tableau([body])
+                ) { r in
                     #expect(r.status == .ok)
                 }
             }
         }
         #expect(try await banc.store.nombreEffectifs() == 1)
         let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
-        let e = try #require(try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "ID-1")))
+        let e = try #require(
+            try await banc.store.effectif(
+                cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "ID-1"))
+        )
         #expect(e.effectif.apprenant.courriel == "a@b.fr")
         #expect(e.parcours.statut(a: Jour(iso: "2025-01-04")!) == .apprenti)
     }

@@ -1,14 +1,14 @@
 import App
 import Domain
-import Outils
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Outils
 import SQLiteStore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// A service on a fresh database, built by the same composition root as `tdb serve`, with the test

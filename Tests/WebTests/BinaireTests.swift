@@ -1,13 +1,14 @@
-import Foundation
-import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 import App
+import Foundation
 import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The real `tdb` binary, as a new user runs it: import the référentiel, create a key, serve, send a batch.
@@ -19,7 +20,9 @@ struct BinaireTests {
         try ProcessusTdb.executer(arguments, attendu: attendu)
     }
 
-    func requete(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil) async throws -> (Int, Data) {
+    func requete(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil) async throws -> (
+        Int, Data
+    ) {
         try await ProcessusTdb.requete(url, methode: methode, cle: cle, corps: corps)
     }
 
@@ -33,8 +36,9 @@ struct BinaireTests {
 
         let import1 = try tdb(["import", "organismes", "--database", base, csv.path], attendu: 1)
         #expect(import1.contains("3 créés"))
-        let cle = try #require(try tdb(["api-key", "create", "--database", base, "--uai", "0802004U", "--siret", "77937827200016"])
-            .split(separator: "\n").last.map(String.init))
+        let cle = try #require(
+            try tdb(["api-key", "create", "--database", base, "--uai", "0802004U", "--siret", "77937827200016"])
+                .split(separator: "\n").last.map(String.init))
 
         let serveur = Process()
         serveur.executableURL = Self.binaire
@@ -52,7 +56,8 @@ struct BinaireTests {
         let (sante, _) = try await requete("\(url)/api/healthcheck")
         #expect(sante == 200)
         let lot = Data("[\(dossierValideExemple),\(dossierInvalideExemple1)]".utf8)
-        let (status, data) = try await requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: cle, corps: lot)
+        let (status, data) = try await requete(
+            "\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: cle, corps: lot)
         #expect(status == 200)
         let reponse = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(reponse["detail"] as? String == "Some data are invalid")
@@ -64,12 +69,14 @@ struct BinaireTests {
         #expect(ligne["id_erp_apprenant"] as? String == "YP-000123")
         #expect(ligne["statut"] as? String == "APPRENTI")
 
-        let (refus, _) = try await requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: "inconnue", corps: lot)
+        let (refus, _) = try await requete(
+            "\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: "inconnue", corps: lot)
         #expect(refus == 403)
 
         // A client that asks before sending a large body is told to go on at once.
         let port = try #require(url.split(separator: ":").last.flatMap { Int($0) })
-        let tete = "POST /api/v3/dossiers-apprenants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(cle)\r\n"
+        let tete =
+            "POST /api/v3/dossiers-apprenants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(cle)\r\n"
             + "Content-Type: application/json\r\nContent-Length: \(lot.count)\r\nExpect: 100-continue\r\n\r\n"
         #expect(try PriseTCP.premiereReponse(port: port, envoi: Data(tete.utf8)).hasPrefix("HTTP/1.1 100 Continue"))
     }

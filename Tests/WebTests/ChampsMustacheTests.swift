@@ -1,7 +1,8 @@
-@testable import Domain
 import Foundation
 import Mustache
 import Testing
+
+@testable import Domain
 @testable import Web
 
 /// View models read by name without reflection (`MustacheParent`) must expose every stored property: a field added
@@ -13,10 +14,12 @@ struct ChampsMustacheTests {
         for enfant in Mirror(reflecting: valeur).children {
             guard let nom = enfant.label else { continue }
             let lu = valeur.child(named: nom)
-            let attendu: Any? = Mirror(reflecting: enfant.value).displayStyle == .optional
+            let attendu: Any? =
+                Mirror(reflecting: enfant.value).displayStyle == .optional
                 ? Mirror(reflecting: enfant.value).children.first?.value : enfant.value
-            #expect(String(describing: lu ?? "absent") == String(describing: attendu ?? lu ?? "absent"),
-                    "\(type(of: valeur)).\(nom)")
+            #expect(
+                String(describing: lu ?? "absent") == String(describing: attendu ?? lu ?? "absent"),
+                "\(type(of: valeur)).\(nom)")
             if attendu != nil { #expect(lu != nil, "\(type(of: valeur)).\(nom) illisible") }
         }
         #expect(valeur.child(named: "inconnu") == nil)
@@ -24,24 +27,37 @@ struct ChampsMustacheTests {
 
     @Test func hotRowsExposeEveryField() {
         verifier(OptionVue(valeur: "32", libelle: "Hauts-de-France", selectionne: true))
-        verifier(TableauIndicateursVue.Ligne(libelle: "Somme", code: "80", lien: "/organismes/1", cellules: ["1", "2"]))
+        verifier(
+            TableauIndicateursVue.Ligne(libelle: "Somme", code: "80", lien: "/organismes/1", cellules: ["1", "2"]))
         verifier(TableauIndicateursVue.Entete(libelle: "Apprentis", lien: "?tri=apprentis", tri: "descending"))
         verifier(EvolutionVue.Mois(mois: "mars 2025", cellules: ["3"]))
-        verifier(ListeApprenantsVue.Ligne(
-            nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA", organismeId: "7", formation: "BTS",
-            statut: "Apprenti", statutCle: "apprenti", frise: "<svg/>", courriel: "j@exemple.fr", telephone: "0600000000",
-            transmis: "02/09/2024"))
-        verifier(TransmetteursVue.Ligne(id: "7", nom: "CFA", uai: "0802004U", departement: "80", derniere: "jamais",
-                                        etat: "n'a jamais transmis", etatCle: "jamais"))
+        verifier(
+            ListeApprenantsVue.Ligne(
+                nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA", organismeId: "7",
+                formation: "BTS",
+                statut: "Apprenti", statutCle: "apprenti", frise: "<svg/>", courriel: "j@exemple.fr",
+                telephone: "0600000000",
+                transmis: "02/09/2024"))
+        verifier(
+            TransmetteursVue.Ligne(
+                id: "7", nom: "CFA", uai: "0802004U", departement: "80", derniere: "jamais",
+                etat: "n'a jamais transmis", etatCle: "jamais"))
         verifier(PaginationVue.Page(numero: 2, lien: "?page=2", courante: true))
-        verifier(ListeApprenantsVue.construire(
-            ListesNominatives.Ecran(numero: 1, recherche: "", total: 120, lignes: []), aujourdhui: Jour(year: 2024, month: 10, day: 15),
-            contacts: true, query: [], chemin: "/listes/apprentis", champsCaches: [("date", "2024-10-15")]))
-        verifier(LayoutVue.construire(titre: "Accueil", base: BasePage(identite: nil, csrf: "x", banniereMaintenance: "b")))
+        verifier(
+            ListeApprenantsVue.construire(
+                ListesNominatives.Ecran(numero: 1, recherche: "", total: 120, lignes: []),
+                aujourdhui: Jour(year: 2024, month: 10, day: 15),
+                contacts: true, query: [], chemin: "/listes/apprentis", champsCaches: [("date", "2024-10-15")]))
+        verifier(
+            LayoutVue.construire(titre: "Accueil", base: BasePage(identite: nil, csrf: "x", banniereMaintenance: "b")))
     }
 
     @Test func absentLinkAndSortStopAtTheRow() {
-        #expect(TableauIndicateursVue.Ligne(libelle: "Somme", code: "80", lien: nil, cellules: []).child(named: "lien") as? Bool == false)
-        #expect(TableauIndicateursVue.Entete(libelle: "Apprentis", lien: "?", tri: nil).child(named: "tri") as? Bool == false)
+        #expect(
+            TableauIndicateursVue.Ligne(libelle: "Somme", code: "80", lien: nil, cellules: []).child(named: "lien")
+                as? Bool == false)
+        #expect(
+            TableauIndicateursVue.Entete(libelle: "Apprentis", lien: "?", tri: nil).child(named: "tri") as? Bool
+                == false)
     }
 }

@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import HummingbirdTesting
 import SQLiteStore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Issue 11, accounts, through the real router: no usable link kept or shown, old links refused, e-mails after a
@@ -25,8 +25,9 @@ struct ComptesSecuriteTests {
     func lienDirect(_ banc: Banc, _ email: String) async throws -> String {
         let u = try #require(try await banc.store.utilisateur(email: email))
         let valeur = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        _ = try await banc.store.creerJeton(.reinitialisation, hash: SecretsServeur.sha256(valeur), email: email, utilisateur: u.id,
-                                           organisation: nil, role: nil, expireLe: Banc.maintenant.addingTimeInterval(3_600))
+        _ = try await banc.store.creerJeton(
+            .reinitialisation, hash: SecretsServeur.sha256(valeur), email: email, utilisateur: u.id,
+            organisation: nil, role: nil, expireLe: Banc.maintenant.addingTimeInterval(3_600))
         return "/reinitialisation?jeton=\(valeur)"
     }
 
@@ -49,20 +50,27 @@ struct ComptesSecuriteTests {
             // A completed reset closes the other links, and the holder is told.
             let autre = try await lienDirect(banc, "admin@tdb.test")
             let nouveau = "Nouveau-Tableau-2026!"
-            let ok = try await nav.post("/reinitialisation", ["jeton": jeton(deux[0]), "mot_de_passe": nouveau, "confirmation": nouveau])
+            let ok = try await nav.post(
+                "/reinitialisation", ["jeton": jeton(deux[0]), "mot_de_passe": nouveau, "confirmation": nouveau])
             #expect(ok.status == .ok)
             #expect(try await nav.get(autre).status == .gone)
-            #expect(try await nav.post("/reinitialisation", ["jeton": jeton(autre), "mot_de_passe": nouveau, "confirmation": nouveau])
+            #expect(
+                try await nav.post(
+                    "/reinitialisation", ["jeton": jeton(autre), "mot_de_passe": nouveau, "confirmation": nouveau]
+                )
                 .status == .gone)
             let apresReinit = try await banc.store.courriels(limite: 1).first
-            #expect(apresReinit?.destinataire == "admin@tdb.test" && apresReinit?.sujet.contains("Votre mot de passe a été réinitialisé") == true)
+            #expect(
+                apresReinit?.destinataire == "admin@tdb.test"
+                    && apresReinit?.sujet.contains("Votre mot de passe a été réinitialisé") == true)
             #expect(apresReinit?.corps.contains("Si ce n'est pas vous") == true)
 
             // So does a password change.
             #expect(try await outils.connecter(nav, "admin@tdb.test", nouveau).status == .seeOther)
             let encore = try await lienDirect(banc, "admin@tdb.test")
             let troisieme = "Troisieme-Tableau-2026?"
-            let change = try await nav.post("/mon-compte/mot-de-passe", ["actuel": nouveau, "mot_de_passe": troisieme, "confirmation": troisieme])
+            let change = try await nav.post(
+                "/mon-compte/mot-de-passe", ["actuel": nouveau, "mot_de_passe": troisieme, "confirmation": troisieme])
             #expect(change.status == .ok)
             #expect(try await nav.get(encore).status == .gone)
             let apresChangement = try await banc.store.courriels(limite: 1).first
@@ -70,11 +78,16 @@ struct ComptesSecuriteTests {
             #expect(apresChangement?.corps.contains("/mot-de-passe-oublie") == true)
 
             // The new rules hold on every path: a common password, or one beyond 72 bytes, is refused with the reason.
-            let courant = try await nav.post("/mon-compte/mot-de-passe", ["actuel": troisieme, "mot_de_passe": "Password2026!",
-                                                                          "confirmation": "Password2026!"])
+            let courant = try await nav.post(
+                "/mon-compte/mot-de-passe",
+                [
+                    "actuel": troisieme, "mot_de_passe": "Password2026!",
+                    "confirmation": "Password2026!",
+                ])
             #expect(courant.status == .badRequest && courant.corps.contains("Ce mot de passe est trop courant"))
             let long = "Aa1!" + String(repeating: "é", count: 35)
-            let tropLong = try await nav.post("/mon-compte/mot-de-passe", ["actuel": troisieme, "mot_de_passe": long, "confirmation": long])
+            let tropLong = try await nav.post(
+                "/mon-compte/mot-de-passe", ["actuel": troisieme, "mot_de_passe": long, "confirmation": long])
             #expect(tropLong.status == .badRequest && tropLong.corps.contains("72 octets au plus"))
         }
         let actions = try await banc.store.journal(limite: 20).map(\.action)
@@ -106,7 +119,8 @@ struct ComptesSecuriteTests {
             for c in try await banc.store.courriels(limite: 100) {
                 #expect(!c.corps.contains("jeton="))
             }
-            #expect(try await banc.store.courriels(limite: 1).first?.corps.contains("[lien retiré après envoi]") == true)
+            #expect(
+                try await banc.store.courriels(limite: 1).first?.corps.contains("[lien retiré après envoi]") == true)
             let apres = try await admin.get("/admin/emails")
             #expect(!apres.corps.contains(jeton(lien)) && apres.corps.contains("[lien retiré après envoi]"))
             // The link itself still works: only the copy is gone.
@@ -119,13 +133,16 @@ struct ComptesSecuriteTests {
         let lea = try #require(try await banc.store.utilisateur(email: "lea@cfa.test"))
         let hash = await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: motDePasse)
         let marc = try await banc.store.creerUtilisateur(
-            NouvelUtilisateur(email: "marc@cfa.test", nom: "Petit", prenom: "Marc", organisation: lea.organisation, role: .membre,
-                              statut: .actif, hashMotDePasse: hash), now: Banc.maintenant)
+            NouvelUtilisateur(
+                email: "marc@cfa.test", nom: "Petit", prenom: "Marc", organisation: lea.organisation, role: .membre,
+                statut: .actif, hashMotDePasse: hash), now: Banc.maintenant)
         let lyon = try await banc.store.creerOrganisation(
-            NouvelleOrganisation(type: .missionLocale, nom: "Mission locale de Lyon", departement: "69"), now: Banc.maintenant)
+            NouvelleOrganisation(type: .missionLocale, nom: "Mission locale de Lyon", departement: "69"),
+            now: Banc.maintenant)
         let paul = try await banc.store.creerUtilisateur(
-            NouvelUtilisateur(email: "paul@ml.test", nom: "Roux", prenom: "Paul", organisation: lyon.id, role: .administrateur,
-                              statut: .actif, hashMotDePasse: hash), now: Banc.maintenant)
+            NouvelUtilisateur(
+                email: "paul@ml.test", nom: "Roux", prenom: "Paul", organisation: lyon.id, role: .administrateur,
+                statut: .actif, hashMotDePasse: hash), now: Banc.maintenant)
         return (marc, paul)
     }
 
@@ -143,7 +160,8 @@ struct ComptesSecuriteTests {
             #expect(try await navMarc.json("/api/v1/session", .get).status == .unauthorized)  // the open session is closed
             let refus = try await outils.connecter(Navigateur(client), "marc@cfa.test")
             #expect(refus.status == .badRequest && refus.corps.contains("Votre compte est suspendu"))
-            #expect(try await banc.store.courriels(limite: 1).first?.sujet.contains("Votre compte est suspendu") == true)
+            #expect(
+                try await banc.store.courriels(limite: 1).first?.sujet.contains("Votre compte est suspendu") == true)
 
             // Another organisation's account, or a platform action, is not Léa's to take.
             #expect(try await lea.post("/ma-structure/membres/\(paul.id)/suspendre").status == .forbidden)
@@ -159,15 +177,20 @@ struct ComptesSecuriteTests {
 
             #expect(try await lea.post("/ma-structure/membres/\(marc.id)/supprimer").status == .seeOther)
             #expect(try await navMarc.json("/api/v1/session", .get).status == .unauthorized)
-            #expect(try await outils.connecter(Navigateur(client), "marc@cfa.test").corps.contains("Adresse e-mail ou mot de passe incorrect"))
+            #expect(
+                try await outils.connecter(Navigateur(client), "marc@cfa.test").corps.contains(
+                    "Adresse e-mail ou mot de passe incorrect"))
             let efface = try #require(try await banc.store.utilisateur(id: marc.id))
             #expect(efface.statut == .supprime && efface.nom.isEmpty && !efface.email.contains("marc"))
             #expect(!(try await lea.get("/ma-structure")).corps.contains("marc@cfa.test"))
         }
         let journal = try await banc.store.journal(limite: 30)
         for action in ["compte_suspendu", "compte_reactive", "compte_supprime"] {
-            #expect(journal.contains { $0.action == action && $0.acteurEmail == "lea@cfa.test" && $0.detail.contains("marc@cfa.test") },
-                    "\(action)")
+            #expect(
+                journal.contains {
+                    $0.action == action && $0.acteurEmail == "lea@cfa.test" && $0.detail.contains("marc@cfa.test")
+                },
+                "\(action)")
         }
     }
 
@@ -182,7 +205,9 @@ struct ComptesSecuriteTests {
             let navPaul = Navigateur(client)
             _ = try await outils.connecter(navPaul, "paul@ml.test")
             let page = try await admin.get("/admin/utilisateurs")
-            #expect(page.corps.contains("/admin/utilisateurs/\(paul.id)/suspendre") && page.corps.contains("Dernière connexion"))
+            #expect(
+                page.corps.contains("/admin/utilisateurs/\(paul.id)/suspendre")
+                    && page.corps.contains("Dernière connexion"))
 
             #expect(try await admin.post("/admin/utilisateurs/\(paul.id)/suspendre").status == .seeOther)
             #expect(try await navPaul.json("/api/v1/session", .get).status == .unauthorized)
@@ -201,20 +226,27 @@ struct ComptesSecuriteTests {
             #expect(try await banc.store.utilisateur(id: lea.id)?.statut == .actif)
         }
         let journal = try await banc.store.journal(limite: 30)
-        #expect(journal.contains { $0.action == "compte_supprime" && $0.acteurEmail == "admin@tdb.test" && $0.detail.contains("paul@ml.test") })
+        #expect(
+            journal.contains {
+                $0.action == "compte_supprime" && $0.acteurEmail == "admin@tdb.test"
+                    && $0.detail.contains("paul@ml.test")
+            })
     }
 
     @Test func inactiveAccountsAreWarnedThenSuspended() async throws {
         let banc = try await Banc()
         let maintenant = HorlogeReglable(Banc.maintenant)
-        let comptes = Comptes(store: banc.store, secrets: SecretsServeur(coutBcrypt: 4),
-                              horloge: Horloge(now: { maintenant.date }), urlPublique: "http://tdb.test")
+        let comptes = Comptes(
+            store: banc.store, secrets: SecretsServeur(coutBcrypt: 4),
+            horloge: Horloge(now: { maintenant.date }), urlPublique: "http://tdb.test")
         let hash = await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: motDePasse)
-        let o = try await banc.store.creerOrganisation(NouvelleOrganisation(type: .dreets, nom: "DREETS", region: "32"), now: Banc.maintenant)
+        let o = try await banc.store.creerOrganisation(
+            NouvelleOrganisation(type: .dreets, nom: "DREETS", region: "32"), now: Banc.maintenant)
         for email in ["dormant@tdb.test", "actif@tdb.test"] {
             _ = try await banc.store.creerUtilisateur(
-                NouvelUtilisateur(email: email, nom: "N", prenom: "P", organisation: o.id, role: .membre, statut: .actif,
-                                  hashMotDePasse: hash), now: Banc.maintenant)
+                NouvelUtilisateur(
+                    email: email, nom: "N", prenom: "P", organisation: o.id, role: .membre, statut: .actif,
+                    hashMotDePasse: hash), now: Banc.maintenant)
         }
         let jour: TimeInterval = 86_400
         maintenant.date = Banc.maintenant.addingTimeInterval(300 * jour)
@@ -225,7 +257,9 @@ struct ComptesSecuriteTests {
         #expect(try await comptes.appliquerInactivite() == (1, 0))
         #expect(try await comptes.appliquerInactivite() == (0, 0))  // warned once
         let avertissement = try #require(try await banc.store.courriels(limite: 1).first)
-        #expect(avertissement.destinataire == "dormant@tdb.test" && avertissement.sujet.contains("sera suspendu dans un mois"))
+        #expect(
+            avertissement.destinataire == "dormant@tdb.test"
+                && avertissement.sujet.contains("sera suspendu dans un mois"))
 
         maintenant.date = Banc.maintenant.addingTimeInterval(367 * jour)  // 12 months, 31 days after the warning
         #expect(try await comptes.appliquerInactivite() == (0, 1))
@@ -252,26 +286,39 @@ struct ComptesLigneDeCommandeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = dir.appendingPathComponent("tdb.sqlite").path
         let env = ["TDB_PASSWORD": "Ligne-Commande-2026!", "TDB_COUT_BCRYPT": "4"]
-        let faible = try ProcessusTdb.executer(["users", "create-admin", "--database", base, "faible@cli.test"],
-                                               environnement: ["TDB_PASSWORD": "Password2026!"], attendu: 64)
+        let faible = try ProcessusTdb.executer(
+            ["users", "create-admin", "--database", base, "faible@cli.test"],
+            environnement: ["TDB_PASSWORD": "Password2026!"], attendu: 64)
         #expect(!faible.contains("administrateur créé"))
-        _ = try ProcessusTdb.executer(["users", "create-admin", "--database", base, "admin@cli.test"], environnement: env)
-        #expect(try ProcessusTdb.executer(["users", "suspend", "--database", base, "ADMIN@cli.test"]).contains("compte suspendu"))
+        _ = try ProcessusTdb.executer(
+            ["users", "create-admin", "--database", base, "admin@cli.test"], environnement: env)
+        #expect(
+            try ProcessusTdb.executer(["users", "suspend", "--database", base, "ADMIN@cli.test"]).contains(
+                "compte suspendu"))
         _ = try ProcessusTdb.executer(["users", "suspend", "--database", base, "admin@cli.test"], attendu: 64)  // already
         _ = try ProcessusTdb.executer(["users", "suspend", "--database", base, "personne@cli.test"], attendu: 64)
-        #expect(try ProcessusTdb.executer(["users", "reactivate", "--database", base, "admin@cli.test"]).contains("compte réactivé"))
-        #expect(try ProcessusTdb.executer(["users", "suspend-inactive", "--database", base])
-            .contains("comptes prévenus : 0, comptes suspendus : 0"))
+        #expect(
+            try ProcessusTdb.executer(["users", "reactivate", "--database", base, "admin@cli.test"]).contains(
+                "compte réactivé"))
+        #expect(
+            try ProcessusTdb.executer(["users", "suspend-inactive", "--database", base])
+                .contains("comptes prévenus : 0, comptes suspendus : 0"))
         let emails = try ProcessusTdb.executer(["emails", "--database", base])
         #expect(emails.contains("À : admin@cli.test") && emails.contains("Votre compte est réactivé"))
-        #expect(try ProcessusTdb.executer(["users", "delete", "--database", base, "admin@cli.test"]).contains("compte supprimé"))
+        #expect(
+            try ProcessusTdb.executer(["users", "delete", "--database", base, "admin@cli.test"]).contains(
+                "compte supprimé"))
 
         let store = try SQLiteStore(path: base)
         #expect(try await store.utilisateur(email: "admin@cli.test") == nil)
         #expect(try await store.utilisateurs(recherche: "", limite: 5).map(\.statut) == [.supprime])
         let journal = try await store.journal(limite: 10)
         for action in ["compte_suspendu", "compte_reactive", "compte_supprime"] {
-            #expect(journal.contains { $0.action == action && $0.detail.contains("admin@cli.test") && $0.detail.contains("ligne de commande") })
+            #expect(
+                journal.contains {
+                    $0.action == action && $0.detail.contains("admin@cli.test")
+                        && $0.detail.contains("ligne de commande")
+                })
         }
     }
 }

@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 import Web
 
 @Suite(.serialized)
@@ -13,8 +13,9 @@ struct ComptesTests {
 
     /// The platform administrator of a bench.
     func administrateur(_ banc: Banc) async throws {
-        let comptes = Comptes(store: banc.store, secrets: SecretsServeur(coutBcrypt: 4), horloge: banc.horloge,
-                              urlPublique: "http://tdb.test")
+        let comptes = Comptes(
+            store: banc.store, secrets: SecretsServeur(coutBcrypt: 4), horloge: banc.horloge,
+            urlPublique: "http://tdb.test")
         _ = try await comptes.creerAdministrateur(email: "admin@tdb.test", motDePasse: Self.motDePasse)
     }
 
@@ -30,10 +31,12 @@ struct ComptesTests {
     }
 
     func inscrireOF(_ nav: Navigateur, email: String) async throws -> Navigateur.Page {
-        try await nav.post("/inscription", [
-            "type_organisation": "ORGANISME_FORMATION", "identifiant": "77937827200016", "email": email,
-            "nom": "Martin", "prenom": "Léa", "mot_de_passe": Self.motDePasse, "confirmation": Self.motDePasse,
-        ])
+        try await nav.post(
+            "/inscription",
+            [
+                "type_organisation": "ORGANISME_FORMATION", "identifiant": "77937827200016", "email": email,
+                "nom": "Martin", "prenom": "Léa", "mot_de_passe": Self.motDePasse, "confirmation": Self.motDePasse,
+            ])
     }
 
     func connecter(_ nav: Navigateur, _ email: String, _ mdp: String = motDePasse) async throws -> Navigateur.Page {
@@ -79,7 +82,8 @@ struct ComptesTests {
             #expect(try await lea.json("/api/v1/session", .get).status == .unauthorized)
         }
         let journal = try await banc.store.journal(limite: 50).map(\.action)
-        #expect(journal.contains("inscription") && journal.contains("email_confirme") && journal.contains("compte_valide"))
+        #expect(
+            journal.contains("inscription") && journal.contains("email_confirme") && journal.contains("compte_valide"))
     }
 
     @Test func wrongPasswordThenThrottling() async throws {
@@ -93,13 +97,17 @@ struct ComptesTests {
                 #expect(r.status == .unauthorized)
                 #expect(r.corps.contains("Adresse e-mail ou mot de passe incorrect"))
             }
-            let bloque = try await nav.json("/api/v1/auth/login", .post, #"{"email":"admin@tdb.test","password":"\#(Self.motDePasse)"}"#)
+            let bloque = try await nav.json(
+                "/api/v1/auth/login", .post, #"{"email":"admin@tdb.test","password":"\#(Self.motDePasse)"}"#)
             #expect(bloque.status == .tooManyRequests)
             // The (e-mail, address) pair waits 1 s after its fifth failure (the clock of the bench stands still).
             #expect(bloque.headers[.retryAfter] == "1")
-            #expect(bloque.corps.contains("Trop de tentatives de connexion depuis cette adresse : réessayez dans 1 seconde"))
+            #expect(
+                bloque.corps.contains("Trop de tentatives de connexion depuis cette adresse : réessayez dans 1 seconde")
+            )
             // An unknown address is answered exactly like a wrong password.
-            let inconnu = try await Navigateur(client).json("/api/v1/auth/login", .post, #"{"email":"personne@tdb.test","password":"x"}"#)
+            let inconnu = try await Navigateur(client).json(
+                "/api/v1/auth/login", .post, #"{"email":"personne@tdb.test","password":"x"}"#)
             #expect(inconnu.status == .unauthorized)
             #expect(inconnu.corps.contains("Adresse e-mail ou mot de passe incorrect"))
         }
@@ -110,7 +118,8 @@ struct ComptesTests {
         try await administrateur(banc)
         try await banc.test { client in
             let nav = Navigateur(client)
-            let r = try await nav.post("/connexion", ["email": "admin@tdb.test", "mot_de_passe": Self.motDePasse], csrf: "faux")
+            let r = try await nav.post(
+                "/connexion", ["email": "admin@tdb.test", "mot_de_passe": Self.motDePasse], csrf: "faux")
             #expect(r.status == .forbidden)
             #expect(r.corps.contains("Le formulaire a expiré"))
             #expect(nav.cookies["tdb_session"] == nil)
@@ -138,9 +147,11 @@ struct ComptesTests {
             let marc = Navigateur(client)
             _ = try await inscrireOF(marc, email: "marc@cfa.test")
             _ = try await marc.get(try #require(try await lien(banc, "marc@cfa.test", "/confirmation")))
-            #expect(try await banc.store.courriels(limite: 20).contains {
-                $0.destinataire == "lea@cfa.test" && $0.corps.contains("marc@cfa.test") && $0.corps.contains("/ma-structure")
-            })
+            #expect(
+                try await banc.store.courriels(limite: 20).contains {
+                    $0.destinataire == "lea@cfa.test" && $0.corps.contains("marc@cfa.test")
+                        && $0.corps.contains("/ma-structure")
+                })
             let id = try #require(try await banc.store.utilisateur(email: "marc@cfa.test")).id
             #expect(try await lea.get("/ma-structure").corps.contains("marc@cfa.test"))
             // A member of another organisation cannot approve Marc.
@@ -156,7 +167,8 @@ struct ComptesTests {
         let banc = try await Banc()
         try await banc.test { client in
             let lea = try await leaActive(banc, client)
-            let amiens = try #require(banc.ids[OrganismesDeTest.amiens]), lyon = try #require(banc.ids[OrganismesDeTest.lyon])
+            let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+            let lyon = try #require(banc.ids[OrganismesDeTest.lyon])
             let propre = try await lea.json("/api/v1/organismes/\(amiens)", .get)
             #expect(propre.status == .ok)
             #expect(propre.corps.contains("CFA de la Somme"))
@@ -179,13 +191,17 @@ struct ComptesTests {
             let lea = try await leaActive(banc, client)
             let page = try await lea.post("/ma-structure/cles")
             #expect(page.status == .ok)
-            let r = try #require(page.corps.range(of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, options: .regularExpression))
+            let r = try #require(
+                page.corps.range(
+                    of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, options: .regularExpression))
             let cle = String(page.corps[r])
             #expect(page.corps.contains("elle ne sera plus affichée"))
             #expect(!(try await lea.get("/ma-structure")).corps.contains(cle))
             let test = { () async throws -> HTTPResponse.Status in
-                try await client.execute(uri: "/api/v3/dossiers-apprenants/test", method: .post,
-                                         headers: [.authorization: "Bearer \(cle)"]) { $0.status }
+                try await client.execute(
+                    uri: "/api/v3/dossiers-apprenants/test", method: .post,
+                    headers: [.authorization: "Bearer \(cle)"]
+                ) { $0.status }
             }
             #expect(try await test() == .ok)
             let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
@@ -220,21 +236,31 @@ struct ComptesTests {
             #expect(try await lea.post("/admin/organisations/\(cfa.id)/incarner").status == .forbidden)
         }
         let journal = try await banc.store.journal(limite: 20)
-        #expect(journal.contains { $0.action == "incarnation_debut" && $0.detail.contains("CFA de la Somme") && $0.acteurEmail == "admin@tdb.test" })
+        #expect(
+            journal.contains {
+                $0.action == "incarnation_debut" && $0.detail.contains("CFA de la Somme")
+                    && $0.acteurEmail == "admin@tdb.test"
+            })
     }
 
     @Test func badSignUpInputIsExplainedAndChangesNothing() async throws {
         let banc = try await Banc()
         try await banc.test { client in
             let nav = Navigateur(client)
-            let r = try await nav.post("/inscription", [
-                "type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234", "email": "pas-un-email",
-                "nom": String(repeating: "x", count: 300), "prenom": "", "mot_de_passe": "court", "confirmation": "autre",
-            ])
+            let r = try await nav.post(
+                "/inscription",
+                [
+                    "type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234",
+                    "email": "pas-un-email",
+                    "nom": String(repeating: "x", count: 300), "prenom": "", "mot_de_passe": "court",
+                    "confirmation": "autre",
+                ])
             #expect(r.status == .badRequest)
-            for message in ["Aucun organisme de formation du référentiel", "L&#39;adresse e-mail n&#39;est pas valide",
-                            "Le nom est trop long", "Le prénom est obligatoire", "au moins 12 caractères",
-                            "une lettre majuscule", "un chiffre", "un symbole", "La confirmation ne correspond pas"] {
+            for message in [
+                "Aucun organisme de formation du référentiel", "L&#39;adresse e-mail n&#39;est pas valide",
+                "Le nom est trop long", "Le prénom est obligatoire", "au moins 12 caractères",
+                "une lettre majuscule", "un chiffre", "un symbole", "La confirmation ne correspond pas",
+            ] {
                 #expect(r.corps.contains(message), "message attendu : \(message)")
             }
             let types = try await nav.post("/inscription", ["type_organisation": "INCONNU"])
@@ -273,13 +299,16 @@ struct ComptesTests {
             let lien = try #require(try await lien(banc, "admin@tdb.test", "/reinitialisation"))
             let jeton = String(lien.split(separator: "=").last!)
             #expect(try await nav.get(lien).corps.contains(jeton))
-            let faible = try await nav.post("/reinitialisation", ["jeton": jeton, "mot_de_passe": "faible", "confirmation": "faible"])
+            let faible = try await nav.post(
+                "/reinitialisation", ["jeton": jeton, "mot_de_passe": "faible", "confirmation": "faible"])
             #expect(faible.status == .badRequest && faible.corps.contains("au moins 12 caractères"))
             let nouveau = "Nouveau-mot-2026!"
-            let ok = try await nav.post("/reinitialisation", ["jeton": jeton, "mot_de_passe": nouveau, "confirmation": nouveau])
+            let ok = try await nav.post(
+                "/reinitialisation", ["jeton": jeton, "mot_de_passe": nouveau, "confirmation": nouveau])
             #expect(ok.status == .ok)
             #expect(try await ancien.json("/api/v1/session", .get).status == .unauthorized)
-            let rejoue = try await nav.post("/reinitialisation", ["jeton": jeton, "mot_de_passe": nouveau, "confirmation": nouveau])
+            let rejoue = try await nav.post(
+                "/reinitialisation", ["jeton": jeton, "mot_de_passe": nouveau, "confirmation": nouveau])
             #expect(rejoue.status == .gone)
             #expect(try await connecter(nav, "admin@tdb.test", Self.motDePasse).status == .badRequest)  // the old one is refused
             #expect(try await connecter(nav, "admin@tdb.test", nouveau).status == .seeOther)
@@ -290,22 +319,29 @@ struct ComptesTests {
         let banc = try await Banc()
         try await banc.test { client in
             let lea = try await leaActive(banc, client)
-            #expect(try await lea.post("/ma-structure/invitations", ["email": "paul@cfa.test", "role": "membre"]).status == .ok)
-            #expect(try await lea.post("/ma-structure/invitations", ["email": "lea@cfa.test", "role": "membre"]).corps
-                .contains("Cette adresse a déjà un compte"))
+            #expect(
+                try await lea.post("/ma-structure/invitations", ["email": "paul@cfa.test", "role": "membre"]).status
+                    == .ok)
+            #expect(
+                try await lea.post("/ma-structure/invitations", ["email": "lea@cfa.test", "role": "membre"]).corps
+                    .contains("Cette adresse a déjà un compte"))
             let lien = try #require(try await lien(banc, "paul@cfa.test", "/invitation"))
             let jeton = String(lien.split(separator: "=").last!)
             let paul = Navigateur(client)
             #expect(try await paul.get(lien).corps.contains("paul@cfa.test"))
-            let champs = ["jeton": jeton, "nom": "Durand", "prenom": "Paul", "mot_de_passe": Self.motDePasse,
-                          "confirmation": Self.motDePasse]
+            let champs = [
+                "jeton": jeton, "nom": "Durand", "prenom": "Paul", "mot_de_passe": Self.motDePasse,
+                "confirmation": Self.motDePasse,
+            ]
             #expect(try await paul.post("/invitation", champs).status == .ok)
             #expect(try await paul.post("/invitation", champs).status == .gone)
             #expect(try await connecter(paul, "paul@cfa.test").status == .seeOther)
             let session = try await paul.json("/api/v1/session", .get)
             #expect(session.corps.contains(#""role":"membre""#))
             // A member cannot invite.
-            #expect(try await paul.post("/ma-structure/invitations", ["email": "x@cfa.test", "role": "membre"]).status == .forbidden)
+            #expect(
+                try await paul.post("/ma-structure/invitations", ["email": "x@cfa.test", "role": "membre"]).status
+                    == .forbidden)
         }
     }
 
@@ -318,9 +354,12 @@ struct ComptesTests {
             let autre = Navigateur(client)
             _ = try await connecter(autre, "admin@tdb.test")
             let nouveau = "Encore-un-mot-2026?"
-            let mauvais = try await nav.post("/mon-compte/mot-de-passe", ["actuel": "faux", "mot_de_passe": nouveau, "confirmation": nouveau])
+            let mauvais = try await nav.post(
+                "/mon-compte/mot-de-passe", ["actuel": "faux", "mot_de_passe": nouveau, "confirmation": nouveau])
             #expect(mauvais.status == .badRequest && mauvais.corps.contains("Le mot de passe actuel est incorrect"))
-            let ok = try await nav.post("/mon-compte/mot-de-passe", ["actuel": Self.motDePasse, "mot_de_passe": nouveau, "confirmation": nouveau])
+            let ok = try await nav.post(
+                "/mon-compte/mot-de-passe",
+                ["actuel": Self.motDePasse, "mot_de_passe": nouveau, "confirmation": nouveau])
             #expect(ok.status == .ok && ok.corps.contains("Mot de passe modifié"))
             #expect(try await nav.json("/api/v1/session", .get).status == .ok)
             #expect(try await autre.json("/api/v1/session", .get).status == .unauthorized)
@@ -333,9 +372,12 @@ struct ComptesTests {
         try await banc.test { client in
             let admin = Navigateur(client)
             _ = try await connecter(admin, "admin@tdb.test")
-            #expect(try await admin.post("/admin/maintenance", ["texte": "Maintenance ce soir à 20 h"]).status == .seeOther)
+            #expect(
+                try await admin.post("/admin/maintenance", ["texte": "Maintenance ce soir à 20 h"]).status == .seeOther)
             #expect(try await Navigateur(client).get("/connexion").corps.contains("Maintenance ce soir à 20 h"))
-            for page in ["/admin/utilisateurs", "/admin/organisations", "/admin/emails", "/admin/journal", "/admin/maintenance"] {
+            for page in [
+                "/admin/utilisateurs", "/admin/organisations", "/admin/emails", "/admin/journal", "/admin/maintenance",
+            ] {
                 #expect(try await admin.get(page).status == .ok, "\(page)")
             }
             #expect(try await admin.get("/admin/journal").corps.contains("maintenance_affichee"))

@@ -1,11 +1,11 @@
 import Domain
 import Foundation
 import SQLiteStore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `tdb serve` on a base with one damaged learner row: start-up reports it (table and id) and serves the rest.
@@ -19,16 +19,21 @@ struct DemarrageLigneIllisibleTests {
 
         // Two learners written through the ordinary path, then one of them damaged by hand.
         let store = try SQLiteStore(path: base)
-        _ = try await store.importer(organismes: ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv)).organismes)
+        _ = try await store.importer(
+            organismes: ImportOrganismes.lire(FichierCSV(texte: OrganismesDeTest.csv)).organismes)
         let amiens = try #require(try await store.organisme(cle: OrganismesDeTest.amiens))
         let r = try await Ingestion(store: store, horloge: .live).traiter(
             [item(["id_erp_apprenant": .string("B-1")]), item(["id_erp_apprenant": .string("B-2")])],
             transmetteur: amiens.id, cleApi: nil)
         #expect(r.nombreRejetes == 0)
         let abime = try #require(r.enregistres[1].effectifId)
-        try await corrompre(store, "UPDATE effectifs SET annee_scolaire = 'deux mille vingt-quatre' WHERE id = \(abime.rawValue)")
-        let cle = try #require(try ProcessusTdb.executer(["api-key", "create", "--database", base, "--uai", "0802004U",
-                                                          "--siret", "77937827200016"])
+        try await corrompre(
+            store, "UPDATE effectifs SET annee_scolaire = 'deux mille vingt-quatre' WHERE id = \(abime.rawValue)")
+        let cle = try #require(
+            try ProcessusTdb.executer([
+                "api-key", "create", "--database", base, "--uai", "0802004U",
+                "--siret", "77937827200016",
+            ])
             .split(separator: "\n").last.map(String.init))
 
         let journal = dir.appendingPathComponent("stderr.log")
@@ -49,11 +54,13 @@ struct DemarrageLigneIllisibleTests {
         let (sante, _) = try await ProcessusTdb.requete("\(url)/api/healthcheck")
         #expect(sante == 200)
         let rapport = try String(contentsOf: journal, encoding: .utf8)
-        #expect(rapport.contains("ligne illisible dans la table effectifs (id \(abime.rawValue)) : colonne annee_scolaire"))
+        #expect(
+            rapport.contains("ligne illisible dans la table effectifs (id \(abime.rawValue)) : colonne annee_scolaire"))
         #expect(rapport.contains("index des indicateurs prêt : 1 effectifs"))
         // The good learner is still served.
-        let (statut, data) = try await ProcessusTdb.requete("\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: cle,
-                                                            corps: Data("[\(texte(item(["id_erp_apprenant": .string("B-1")])))]".utf8))
+        let (statut, data) = try await ProcessusTdb.requete(
+            "\(url)/api/v3/dossiers-apprenants", methode: "POST", cle: cle,
+            corps: Data("[\(texte(item(["id_erp_apprenant": .string("B-1")])))]".utf8))
         #expect(statut == 200)
         #expect((ProcessusTdb.json(data)["resume"] as? [String: Int])?["acceptes"] == 1)
     }

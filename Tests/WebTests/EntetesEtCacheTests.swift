@@ -5,12 +5,12 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What every response says to the browser, the public cache, the CSRF value bound to the session, the cookies'
@@ -43,7 +43,9 @@ struct EntetesEtCacheTests {
             ]
             for r in reponses {
                 let csp = r.headers[.contentSecurityPolicy] ?? ""
-                #expect(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"))
+                #expect(
+                    csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                        && !csp.contains("unsafe"))
                 #expect(r.headers[.xContentTypeOptions] == "nosniff")
                 #expect(r.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
                 #expect(r.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
@@ -53,12 +55,15 @@ struct EntetesEtCacheTests {
             // Personal data is never kept by a cache: pages of a signed-in person, the session, the API v3 learners.
             #expect(try await admin.get("/indicateurs/national").headers[.cacheControl] == "no-store")
             #expect(try await admin.json("/api/v1/session", .get).headers[.cacheControl] == "no-store")
-            let effectifs = try await client.execute(uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)) { $0 }
+            let effectifs = try await client.execute(
+                uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)
+            ) { $0 }
             #expect(effectifs.headers[.cacheControl] == "no-store")
             // No inline script or style in the pages: the policy would block them.
             for page in ["/", "/indicateurs/national", "/connexion", "/inscription"] {
                 let corps = try await Navigateur(client).get(page).corps
-                #expect(!corps.contains("<script>") && !corps.contains(" style=\"") && !corps.contains("<style"), "\(page)")
+                #expect(
+                    !corps.contains("<script>") && !corps.contains(" style=\"") && !corps.contains("<style"), "\(page)")
             }
         }
     }
@@ -77,29 +82,40 @@ struct EntetesEtCacheTests {
             let premiere = try await Navigateur(client).json("/api/v1/indicateurs/national?date=2024-10-15", .get)
             let etag = try #require(premiere.headers[.eTag])
             #expect(premiere.headers[.lastModified] != nil && premiere.headers[.cacheControl] == "public, no-cache")
-            let encore = try await client.execute(uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
-                                                  headers: [.ifNoneMatch: etag]) { $0 }
+            let encore = try await client.execute(
+                uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
+                headers: [.ifNoneMatch: etag]
+            ) { $0 }
             #expect(encore.status == .notModified && encore.body.readableBytes == 0)
-            let depuis = try await client.execute(uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
-                                                  headers: [.ifModifiedSince: premiere.headers[.lastModified] ?? ""]) { $0 }
+            let depuis = try await client.execute(
+                uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
+                headers: [.ifModifiedSince: premiere.headers[.lastModified] ?? ""]
+            ) { $0 }
             #expect(depuis.status == .notModified)
             // A learner arrives: the next answer counts them at once, under a new tag.
             _ = try await PagesTableauTests().peupler(banc, client)
-            let apres = try await client.execute(uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
-                                                 headers: [.ifNoneMatch: etag]) { $0 }
+            let apres = try await client.execute(
+                uri: "/api/v1/indicateurs/national?date=2024-10-15", method: .get,
+                headers: [.ifNoneMatch: etag]
+            ) { $0 }
             #expect(apres.status == .ok && apres.headers[.eTag] != etag)
             #expect(String(buffer: apres.body).contains(#""departement":"80","apprenants":3"#))
             // The HTML national page too, for visitors who are not signed in; never for a signed-in person.
             let page = try await Navigateur(client).get("/indicateurs/national?date=2024-10-15")
             let tag = try #require(page.headers[.eTag])
-            #expect(try await client.execute(uri: "/indicateurs/national?date=2024-10-15", method: .get,
-                                             headers: [.ifNoneMatch: tag]) { $0.status } == .notModified)
+            #expect(
+                try await client.execute(
+                    uri: "/indicateurs/national?date=2024-10-15", method: .get,
+                    headers: [.ifNoneMatch: tag]
+                ) { $0.status } == .notModified)
             let lea = try await ComptesTests().leaActive(banc, client)
             let signe = try await lea.get("/indicateurs/national?date=2024-10-15")
             #expect(signe.headers[.eTag] == nil && signe.corps.contains("Léa"))
             // Errors are not cached: a bad date is a 400 each time.
             for _ in 0..<2 {
-                #expect(try await Navigateur(client).json("/api/v1/indicateurs/national?date=3000-01-01", .get).status == .badRequest)
+                #expect(
+                    try await Navigateur(client).json("/api/v1/indicateurs/national?date=3000-01-01", .get).status
+                        == .badRequest)
             }
         }
     }
@@ -120,10 +136,14 @@ struct EntetesEtCacheTests {
             nav.cookies["tdb_csrf"] = lie
             #expect(try await nav.post("/admin/maintenance", ["texte": ""], csrf: lie).status == .seeOther)
             // A form that is not a form (text/plain from another site) is refused like a missing value.
-            let brut = try await client.execute(uri: "/deconnexion", method: .post,
-                                                headers: [.cookie: "tdb_session=\(nav.cookies["tdb_session"] ?? "")",
-                                                          .contentType: "text/plain"],
-                                                body: ByteBuffer(string: "csrf=\(lie)x")) { $0.status }
+            let brut = try await client.execute(
+                uri: "/deconnexion", method: .post,
+                headers: [
+                    .cookie: "tdb_session=\(nav.cookies["tdb_session"] ?? "")",
+                    .contentType: "text/plain",
+                ],
+                body: ByteBuffer(string: "csrf=\(lie)x")
+            ) { $0.status }
             #expect(brut == .forbidden)
         }
     }
@@ -133,7 +153,9 @@ struct EntetesEtCacheTests {
         try await application(banc) { $0.cookiesSecurises = true }.test(.router) { client in
             let r = try await Navigateur(client).get("/connexion")
             let cookie = try #require(r.headers[values: .setCookie].first { $0.hasPrefix("__Host-tdb_csrf=") })
-            #expect(cookie.contains("Secure") && cookie.contains("Path=/") && cookie.contains("HttpOnly") && !cookie.contains("Domain"))
+            #expect(
+                cookie.contains("Secure") && cookie.contains("Path=/") && cookie.contains("HttpOnly")
+                    && !cookie.contains("Domain"))
         }
     }
 
@@ -146,12 +168,18 @@ struct EntetesEtCacheTests {
         let jeton = String(repeating: "m", count: 40)
         try await application(banc) { $0.jetonMetriques = jeton }.test(.router) { client in
             #expect(try await Navigateur(client).get("/metrics").status == .notFound)
-            let faux = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer x"]) { $0.status }
+            let faux = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer x"]) {
+                $0.status
+            }
             #expect(faux == .notFound)
-            let bon = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(jeton)"]) { $0 }
+            let bon = try await client.execute(
+                uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(jeton)"]
+            ) { $0 }
             #expect(bon.status == .ok && String(buffer: bon.body).contains("tdb_http_requests_total"))
         }
-        #expect(throws: ErreurConfiguration.self) { try AppConfig.depuis(environnement: ["TDB_METRICS_TOKEN": "court"]) }
+        #expect(throws: ErreurConfiguration.self) {
+            try AppConfig.depuis(environnement: ["TDB_METRICS_TOKEN": "court"])
+        }
     }
 
     /// A client that trickles its headers is cut off after the header-read time; the server still answers others.

@@ -3,8 +3,9 @@ import Domain
 import Foundation
 import SQLiteStore
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The outbox goes out through a real SMTP conversation (a small SMTP server on loopback plays the relay).
@@ -14,7 +15,8 @@ struct EnvoiCourrielsTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-smtp-\(UUID().uuidString)")
         let store = try SQLiteStore(path: dir.appendingPathComponent("t.sqlite").path)
         let corps = "Bonjour Léa,\n.\nVotre lien : http://tdb.test/reinitialisation?jeton=0a1b2c3d4e\nFin"
-        try await store.ajouterCourriel(destinataire: "lea@cfa.test", sujet: "Réinitialisation", corps: corps, now: Date())
+        try await store.ajouterCourriel(
+            destinataire: "lea@cfa.test", sujet: "Réinitialisation", corps: corps, now: Date())
         let serveur = try ServeurSMTPDeTest()
         // No credentials, no STARTTLS offered: a relay on the same machine, in clear.
         let envoi = try EnvoiCourriels(store: store, smtpURL: "smtp://127.0.0.1:\(serveur.port)?from=tdb@test.fr")
@@ -50,7 +52,9 @@ struct EnvoiCourrielsTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-smtp-\(UUID().uuidString)")
         let store = try SQLiteStore(path: dir.appendingPathComponent("t.sqlite").path)
         #expect(throws: (any Error).self) { _ = try EnvoiCourriels(store: store, smtpURL: "http://relais") }
-        #expect(throws: (any Error).self) { _ = try EnvoiCourriels(store: store, smtpURL: "smtp://relais", fichierCA: "/nulle/part.pem") }
+        #expect(throws: (any Error).self) {
+            _ = try EnvoiCourriels(store: store, smtpURL: "smtp://relais", fichierCA: "/nulle/part.pem")
+        }
         _ = try EnvoiCourriels(store: store, smtpURL: "smtps://tdb:secret@relais.example")
         let env = ["TDB_SMTP_URL": "smtps://u:p@relais.example", "TDB_SMTP_CA": "/nulle/part.pem"]
         let e = try #require(throws: ErreurConfiguration.self) { _ = try AppConfig.depuis(environnement: env) }
@@ -66,18 +70,22 @@ struct EnvoiCourrielsTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-smtp-\(UUID().uuidString)")
         let store = try SQLiteStore(path: dir.appendingPathComponent("t.sqlite").path)
 
-        try await store.ajouterCourriel(destinataire: "lea@cfa.test", sujet: "STARTTLS", corps: "par STARTTLS", now: Date())
-        let starttls = try EnvoiCourriels(store: store, smtpURL: "smtp://tdb:secret@localhost:\(serveur.starttls)?from=tdb@test.fr",
-                                          fichierCA: serveur.ca)
+        try await store.ajouterCourriel(
+            destinataire: "lea@cfa.test", sujet: "STARTTLS", corps: "par STARTTLS", now: Date())
+        let starttls = try EnvoiCourriels(
+            store: store, smtpURL: "smtp://tdb:secret@localhost:\(serveur.starttls)?from=tdb@test.fr",
+            fichierCA: serveur.ca)
         #expect(try await starttls.envoyerEnAttente() == 1)
 
         try await store.ajouterCourriel(destinataire: "paul@cfa.test", sujet: "SMTPS", corps: "par smtps", now: Date())
-        let smtps = try EnvoiCourriels(store: store, smtpURL: "smtps://tdb:secret@127.0.0.1:\(serveur.smtps)", fichierCA: serveur.ca)
+        let smtps = try EnvoiCourriels(
+            store: store, smtpURL: "smtps://tdb:secret@127.0.0.1:\(serveur.smtps)", fichierCA: serveur.ca)
         #expect(try await smtps.envoyerEnAttente() == 1)
 
         let recus = serveur.recus()
         #expect(recus.count == 2)
-        let premier = try #require(recus.first), second = try #require(recus.last)
+        let premier = try #require(recus.first)
+        let second = try #require(recus.last)
         #expect(premier["serveur"] as? String == "starttls" && premier["tls"] as? Bool == true)
         #expect(premier["authentifie"] as? Bool == true && (premier["a"] as? [String]) == ["lea@cfa.test"])
         #expect((premier["contenu"] as? String)?.contains(Data("par STARTTLS".utf8).base64EncodedString()) == true)
@@ -88,7 +96,9 @@ struct EnvoiCourrielsTests {
         let nonVerifie = try EnvoiCourriels(store: store, smtpURL: "smtp://tdb:secret@localhost:\(serveur.starttls)")
         #expect(try await nonVerifie.envoyerEnAttente() == 0)
         let refuse = try #require(try await store.courriels(limite: 1).first)
-        #expect(refuse.envoyeLe == nil && refuse.erreur?.lowercased().contains("certificate") == true, "\(refuse.erreur ?? "")")
+        #expect(
+            refuse.envoyeLe == nil && refuse.erreur?.lowercased().contains("certificate") == true,
+            "\(refuse.erreur ?? "")")
         #expect(serveur.recus().count == 2)
     }
 
@@ -119,10 +129,16 @@ final class ServeurSMTPDeTest: @unchecked Sendable {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         addr.sin_port = 0
-        _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         listen(fd, 1)
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         port = Int(UInt16(bigEndian: addr.sin_port))
         Thread { [self] in self.servir(refuserDestinataire) }.start()
     }
@@ -152,7 +168,10 @@ final class ServeurSMTPDeTest: @unchecked Sendable {
                 tampon.removeSubrange(..<r.upperBound)
                 transcript += ligne + "\n"
                 if enDonnees {
-                    if ligne == "." { enDonnees = false; dire("250 OK queued\r\n") }
+                    if ligne == "." {
+                        enDonnees = false
+                        dire("250 OK queued\r\n")
+                    }
                     continue
                 }
                 switch ligne.prefix(4).uppercased() {
@@ -160,8 +179,12 @@ final class ServeurSMTPDeTest: @unchecked Sendable {
                 case "AUTH": dire("235 OK\r\n")
                 case "MAIL": dire("250 OK\r\n")
                 case "RCPT": dire(refuser ? "550 No such user\r\n" : "250 OK\r\n")
-                case "DATA": enDonnees = true; dire("354 Go\r\n")
-                case "QUIT": dire("221 Bye\r\n"); return
+                case "DATA":
+                    enDonnees = true
+                    dire("354 Go\r\n")
+                case "QUIT":
+                    dire("221 Bye\r\n")
+                    return
                 default: dire("500 ?\r\n")
                 }
             }
@@ -209,7 +232,10 @@ final class ServeurSMTPTLS: @unchecked Sendable {
         }
         guard let o = try? JSONSerialization.jsonObject(with: ligne) as? [String: Any], let a = o["starttls"] as? Int,
             let b = o["smtps"] as? Int, let ca = o["ca"] as? String
-        else { throw ErreurServeurDeTest(message: "le serveur SMTP de test n'a pas démarré : \(String(decoding: ligne, as: UTF8.self))") }
+        else {
+            throw ErreurServeurDeTest(
+                message: "le serveur SMTP de test n'a pas démarré : \(String(decoding: ligne, as: UTF8.self))")
+        }
         starttls = a
         smtps = b
         self.ca = ca
@@ -217,8 +243,12 @@ final class ServeurSMTPTLS: @unchecked Sendable {
 
     /// The messages received so far.
     func recus() -> [[String: Any]] {
-        guard let texte = try? String(contentsOf: dossier.appendingPathComponent("recus.jsonl"), encoding: .utf8) else { return [] }
-        return texte.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        guard let texte = try? String(contentsOf: dossier.appendingPathComponent("recus.jsonl"), encoding: .utf8) else {
+            return []
+        }
+        return texte.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
     func arreter() {

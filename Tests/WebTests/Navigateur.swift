@@ -43,15 +43,24 @@ final class Navigateur: @unchecked Sendable {
         s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
     }
 
-    private func envoyer(_ uri: String, _ method: HTTPRequest.Method, body: String?, type: String?) async throws -> Page {
+    private func envoyer(_ uri: String, _ method: HTTPRequest.Method, body: String?, type: String?) async throws -> Page
+    {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let type { headers[.contentType] = type }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { r in
+        return try await client.execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+        ) { r in
             for c in r.headers[values: .setCookie] {
-                let pair = c.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
-                if value.isEmpty || c.contains("Max-Age=0") { self.cookies[name] = nil } else { self.cookies[name] = value }
+                let pair = c.split(separator: ";")[0].split(
+                    separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let name = String(pair[0])
+                let value = pair.count > 1 ? String(pair[1]) : ""
+                if value.isEmpty || c.contains("Max-Age=0") {
+                    self.cookies[name] = nil
+                } else {
+                    self.cookies[name] = value
+                }
             }
             return Page(status: r.status, corps: String(buffer: r.body), headers: r.headers)
         }

@@ -1,7 +1,8 @@
-@testable import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Domain
 @testable import Web
 
 /// Pages as functions: a view model built from domain values, rendered by the real templates, without a server.
@@ -11,7 +12,8 @@ struct PagesCommeFonctionsTests {
     /// The HTML of a page for a visitor who is not signed in.
     func html(_ vue: some VuePage, titre: String) async throws -> String {
         let pages = try await Pages.charger()
-        return pages.html(vue, layout: LayoutVue.construire(titre: titre, base: BasePage(identite: nil, csrf: "jeton-csrf")))
+        return pages.html(
+            vue, layout: LayoutVue.construire(titre: titre, base: BasePage(identite: nil, csrf: "jeton-csrf")))
     }
 
     static func ligne(_ cle: String, _ libelle: String, _ c: Compteurs) -> LigneIndicateurs {
@@ -19,31 +21,45 @@ struct PagesCommeFonctionsTests {
     }
 
     static let amiens = Organisme(
-        id: OrganismeID(7), uai: OrganismesDeTest.amiens.uai, siret: OrganismesDeTest.amiens.siret, nom: "CFA d'Amiens & Somme",
-        adresse: AdresseOrganisme(codePostal: "80000", commune: "Amiens", departement: "80", region: "32"), fiable: false)
+        id: OrganismeID(7), uai: OrganismesDeTest.amiens.uai, siret: OrganismesDeTest.amiens.siret,
+        nom: "CFA d'Amiens & Somme",
+        adresse: AdresseOrganisme(codePostal: "80000", commune: "Amiens", departement: "80", region: "32"),
+        fiable: false)
 
     /// A learner of a list, rupturant since March 2025.
-    static func apprenant(_ id: Int64, nom: String, prenom: String, courriel: String? = nil) -> ListesNominatives.Ligne {
-        let parcours = Parcours([EtapeParcours(date: Jour(year: 2024, month: 9, day: 2), valeur: .apprenti),
-                                 EtapeParcours(date: Jour(year: 2025, month: 3, day: 1), valeur: .rupturant)])
+    static func apprenant(_ id: Int64, nom: String, prenom: String, courriel: String? = nil) -> ListesNominatives.Ligne
+    {
+        let parcours = Parcours([
+            EtapeParcours(date: Jour(year: 2024, month: 9, day: 2), valeur: .apprenti),
+            EtapeParcours(date: Jour(year: 2025, month: 3, day: 1), valeur: .rupturant),
+        ])
         let e = EffectifDetaille(
-            id: EffectifID(id), organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!, idErpApprenant: "E\(id)",
+            id: EffectifID(id), organisme: amiens.id, anneeScolaire: AnneeScolaire("2024-2025")!,
+            idErpApprenant: "E\(id)",
             nom: nom, prenom: prenom, dateDeNaissance: Jour(year: 2005, month: 4, day: 1), cfd: "50022141", rncp: nil,
             courriel: courriel, telephone: nil, dateEntree: Jour(year: 2024, month: 9, day: 2),
-            dateFin: Jour(year: 2026, month: 6, day: 30), parcours: parcours, transmisLe: Date(timeIntervalSince1970: 1_730_000_000))
-        return ListesNominatives.Ligne(effectif: e, statut: CodeStatut.rupturant, organisme: amiens, formation: "BTS Cuisine")
+            dateFin: Jour(year: 2026, month: 6, day: 30), parcours: parcours,
+            transmisLe: Date(timeIntervalSince1970: 1_730_000_000))
+        return ListesNominatives.Ligne(
+            effectif: e, statut: CodeStatut.rupturant, organisme: amiens, formation: "BTS Cuisine")
     }
 
     @Test func nationalPageShowsFrenchCountersTheTableAndTheChosenRegion() async throws {
         var f = FiltresIndicateurs(date: Self.jour)
         f.regions = ["32"]
         let vue = try PageNationaleVue.construire(
-            filtres: f, compteurs: Compteurs(apprenants: 1_234_567, apprentis: 1_000_000, inscrits: 200_000, rupturants: 34_567),
-            territoires: [Self.ligne("80", "Somme", Compteurs(apprenants: 12_345, apprentis: 10_000, inscrits: 2_000, rupturants: 345)),
-                          Self.ligne("02", "Aisne", Compteurs(apprenants: 3, apprentis: 3))],
+            filtres: f,
+            compteurs: Compteurs(apprenants: 1_234_567, apprentis: 1_000_000, inscrits: 200_000, rupturants: 34_567),
+            territoires: [
+                Self.ligne(
+                    "80", "Somme", Compteurs(apprenants: 12_345, apprentis: 10_000, inscrits: 2_000, rupturants: 345)),
+                Self.ligne("02", "Aisne", Compteurs(apprenants: 3, apprentis: 3)),
+            ],
             regions: false, indicateur: "apprentis", query: [("organisme_regions", "32")],
-            evolution: [(mois: "2024-09", date: Jour(year: 2024, month: 9, day: 30), compteurs: Compteurs(apprentis: 900_000)),
-                        (mois: "2024-10", date: Self.jour, compteurs: Compteurs(apprentis: 1_000_000))],
+            evolution: [
+                (mois: "2024-09", date: Jour(year: 2024, month: 9, day: 30), compteurs: Compteurs(apprentis: 900_000)),
+                (mois: "2024-10", date: Self.jour, compteurs: Compteurs(apprentis: 1_000_000)),
+            ],
             couverture: [])
         let page = try await html(vue, titre: "Indicateurs nationaux")
         #expect(page.contains("<title>Indicateurs nationaux — Tableau de bord de l'apprentissage</title>"))
@@ -51,8 +67,10 @@ struct PagesCommeFonctionsTests {
         // Counters with a narrow no-break space between thousands.
         #expect(page.contains("<p class=\"compteur__valeur\">1\u{202F}234\u{202F}567</p>"))
         // The table sorted by learners, the Somme first, its figures as cells, and the total.
-        #expect(page.contains("<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th>"
-                              + "<td>12\u{202F}345</td><td>10\u{202F}000</td><td>2\u{202F}000</td><td>345</td><td>0</td></tr>"))
+        #expect(
+            page.contains(
+                "<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th>"
+                    + "<td>12\u{202F}345</td><td>10\u{202F}000</td><td>2\u{202F}000</td><td>345</td><td>0</td></tr>"))
         #expect(page.range(of: "Somme <span")!.lowerBound < page.range(of: "Aisne <span")!.lowerBound)
         #expect(page.contains("<tfoot><tr><th scope=\"row\">Total</th><td>12\u{202F}348</td><td>10\u{202F}003</td>"))
         // The region filter keeps its choice; the map names its values; the evolution table has its months.
@@ -77,7 +95,9 @@ struct PagesCommeFonctionsTests {
     @Test func organismePageEscapesLearnerNamesAndOffersItsFilters() async throws {
         let ecran = ListesNominatives.Ecran(
             numero: 2, recherche: "", total: 120,
-            lignes: [Self.apprenant(1, nom: "<script>alert(1)</script>", prenom: "Zoé & Léa", courriel: "zoe@exemple.fr")])
+            lignes: [
+                Self.apprenant(1, nom: "<script>alert(1)</script>", prenom: "Zoé & Léa", courriel: "zoe@exemple.fr")
+            ])
         let apprenants = OrganismeVue.Apprenants(
             ecran: ecran, contacts: true, statut: "rupturant",
             formations: [(cfd: "50022141", libelle: "BTS Cuisine (50022141)")], telechargements: [.rupturants])
@@ -85,7 +105,8 @@ struct PagesCommeFonctionsTests {
         f.cfds = ["50022141"]
         let vue = try OrganismeVue.construire(
             Self.amiens, filtres: f, compteurs: Compteurs(apprenants: 1_500, apprentis: 1_200, rupturants: 300),
-            evolution: [], parFormation: [Self.ligne("50022141", "BTS Cuisine", Compteurs(apprenants: 1_500, apprentis: 1_200))],
+            evolution: [],
+            parFormation: [Self.ligne("50022141", "BTS Cuisine", Compteurs(apprenants: 1_500, apprentis: 1_200))],
             formateurs: nil, voitTransmissions: true, cles: false, apprenants: apprenants,
             query: [("formation_cfds", "50022141"), ("statut", "rupturant"), ("page", "2")])
         let page = try await html(vue, titre: Self.amiens.nom)
@@ -93,7 +114,9 @@ struct PagesCommeFonctionsTests {
         #expect(page.contains("<h1>CFA d&#39;Amiens &amp; Somme</h1>"))
         #expect(page.contains("<dd>Somme (80)</dd>"))
         // Not reliable: the notice says it is not counted in the territories.
-        #expect(page.contains("Cet organisme n'est pas compté dans les indicateurs des territoires (organisme non fiabilisé)"))
+        #expect(
+            page.contains(
+                "Cet organisme n'est pas compté dans les indicateurs des territoires (organisme non fiabilisé)"))
         #expect(page.contains("<p class=\"compteur__valeur\">1\u{202F}500</p>"))
         #expect(page.contains("<a href=\"/organismes/7/transmissions\">Transmissions de l'organisme</a>"))
         // The learner's name is text, never markup.
@@ -107,7 +130,8 @@ struct PagesCommeFonctionsTests {
         #expect(page.contains("<option value=\"50022141\" selected>BTS Cuisine (50022141)</option>"))
         #expect(page.contains("<li><span aria-current=\"page\">2</span></li>"))
         #expect(page.contains("Page 2 sur 3"))
-        #expect(page.contains("href=\"/organismes/7?formation_cfds=50022141&amp;statut=rupturant&amp;page=3#apprenants\""))
+        #expect(
+            page.contains("href=\"/organismes/7?formation_cfds=50022141&amp;statut=rupturant&amp;page=3#apprenants\""))
         #expect(page.contains("/listes/rupturants/telechargement?organisme=7&amp;date=2024-10-15&amp;format=xlsx"))
     }
 
@@ -139,7 +163,9 @@ struct PagesCommeFonctionsTests {
         #expect(page.contains("<td>j.dupont@exemple.fr<br></td>"))
         #expect(page.contains("<input type=\"search\" id=\"q\" name=\"q\" value=\"dupont\">"))
         #expect(page.contains("<input type=\"hidden\" name=\"organisme_departements\" value=\"80\">"))
-        #expect(page.contains("href=\"/listes/rupturants/telechargement?organisme_departements=80&amp;q=dupont&amp;format=csv\""))
+        #expect(
+            page.contains(
+                "href=\"/listes/rupturants/telechargement?organisme_departements=80&amp;q=dupont&amp;format=csv\""))
         // One page: no pagination.
         #expect(!page.contains("aria-label=\"Pagination\""))
     }

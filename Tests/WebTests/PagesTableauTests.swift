@@ -1,12 +1,12 @@
 import App
 import Domain
-import Outils
 import Foundation
 import HTTPTypes
-import NIOCore
 import HummingbirdTesting
-import Testing
+import NIOCore
+import Outils
 import TestSupport
+import Testing
 import Web
 
 /// The dashboard pages as their users see them: figures, tables, lists, downloads, permissions.
@@ -16,23 +16,35 @@ struct PagesTableauTests {
     /// then Léa (CFA d'Amiens) signed in.
     func peupler(_ banc: Banc, _ client: any TestClientProtocol) async throws -> Navigateur {
         let lot = [
-            item(["id_erp_apprenant": .string("A1"), "nom_apprenant": .string("Dupont"), "prenom_apprenant": .string("Jeanne"),
-                  "contrat_date_debut": .string("2024-09-02"), "contrat_date_fin": .string("2026-08-31")]),
-            item(["id_erp_apprenant": .string("A2"), "nom_apprenant": .string("<script>alert(1)</script>"),
-                  "contrat_date_debut": .string("2024-09-02"), "contrat_date_fin": .string("2026-08-31")]),
+            item([
+                "id_erp_apprenant": .string("A1"), "nom_apprenant": .string("Dupont"),
+                "prenom_apprenant": .string("Jeanne"),
+                "contrat_date_debut": .string("2024-09-02"), "contrat_date_fin": .string("2026-08-31"),
+            ]),
+            item([
+                "id_erp_apprenant": .string("A2"), "nom_apprenant": .string("<script>alert(1)</script>"),
+                "contrat_date_debut": .string("2024-09-02"), "contrat_date_fin": .string("2026-08-31"),
+            ]),
             item(["id_erp_apprenant": .string("A3"), "nom_apprenant": .string("Sanscontrat")]),
             item(["id_erp_apprenant": .string("A4"), "date_de_naissance_apprenant": .string("pas une date")]),
         ]
-        let r = try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post,
-                                         headers: Self.entetes(banc, OrganismesDeTest.amiens),
-                                         body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(lot)))))
+        let r = try await client.execute(
+            uri: "/api/v3/dossiers-apprenants", method: .post,
+            headers: Self.entetes(banc, OrganismesDeTest.amiens),
+            body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(lot)))))
         #expect(r.status == .ok)
-        let lyon = [item(["id_erp_apprenant": .string("L1"), "etablissement_formateur_uai": .string("0691234B"),
-                          "etablissement_formateur_siret": .string("44444444400011"), "etablissement_responsable_uai": .string("0691234B"),
-                          "etablissement_responsable_siret": .string("44444444400011"), "nom_apprenant": .string("Lyonnais")])]
-        _ = try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post,
-                                     headers: Self.entetes(banc, OrganismesDeTest.lyon),
-                                     body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(lyon)))))
+        let lyon = [
+            item([
+                "id_erp_apprenant": .string("L1"), "etablissement_formateur_uai": .string("0691234B"),
+                "etablissement_formateur_siret": .string("44444444400011"),
+                "etablissement_responsable_uai": .string("0691234B"),
+                "etablissement_responsable_siret": .string("44444444400011"), "nom_apprenant": .string("Lyonnais"),
+            ])
+        ]
+        _ = try await client.execute(
+            uri: "/api/v3/dossiers-apprenants", method: .post,
+            headers: Self.entetes(banc, OrganismesDeTest.lyon),
+            body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(lyon)))))
         return try await ComptesTests().leaActive(banc, client)
     }
 
@@ -55,13 +67,19 @@ struct PagesTableauTests {
             #expect(page.corps.contains("Somme (80) : 2"))  // apprentis in the Somme, in the map's accessible names
             #expect(page.corps.contains("Rhône (69) : 0"))
             #expect(page.corps.contains("<svg class=\"graphique__svg\""))
-            #expect(page.corps.contains("<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th><td>3</td><td>2</td><td>1</td>"))
-            let regions = try await Navigateur(client).get("/indicateurs/national?date=2024-10-15&carte=regions&indicateur=inscrits")
+            #expect(
+                page.corps.contains(
+                    "<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th><td>3</td><td>2</td><td>1</td>"
+                ))
+            let regions = try await Navigateur(client).get(
+                "/indicateurs/national?date=2024-10-15&carte=regions&indicateur=inscrits")
             #expect(regions.corps.contains("Hauts-de-France (32) : 1"))
             // Filters stay in the form; the counters follow them.
             let filtree = try await Navigateur(client).get("/indicateurs/national?date=2024-10-15&organisme_regions=84")
             #expect(filtree.corps.contains(#"<option value="84" selected>Auvergne-Rhône-Alpes</option>"#))
-            #expect(filtree.corps.contains(#"<p class="compteur__valeur">1</p>"#) && !filtree.corps.contains(#"<p class="compteur__valeur">4</p>"#))
+            #expect(
+                filtree.corps.contains(#"<p class="compteur__valeur">1</p>"#)
+                    && !filtree.corps.contains(#"<p class="compteur__valeur">4</p>"#))
             let mauvais = try await Navigateur(client).get("/indicateurs/national?date=hier&couleur=rouge")
             #expect(mauvais.status == .badRequest)
             #expect(mauvais.corps.contains("<code>date</code> : Date invalide"))
@@ -75,7 +93,8 @@ struct PagesTableauTests {
         let banc = try await Banc()
         try await banc.test { client in
             let lea = try await peupler(banc, client)
-            let amiens = try #require(banc.ids[OrganismesDeTest.amiens]), lyon = try #require(banc.ids[OrganismesDeTest.lyon])
+            let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+            let lyon = try #require(banc.ids[OrganismesDeTest.lyon])
             let page = try await lea.get("/organismes/\(amiens)?date=2024-10-15")
             #expect(page.status == .ok)
             #expect(page.corps.contains("CFA de la Somme"))
@@ -120,20 +139,27 @@ struct PagesTableauTests {
             let ecran = try await lea.get("/listes/apprentis?date=2024-10-15")
             #expect(ecran.status == .ok)
             #expect(ecran.corps.contains("DUPONT") && !ecran.corps.contains("SANSCONTRAT"))
-            let csv = try await lea.get("/listes/apprentis/telechargement?date=2024-10-15&format=csv&organisme=\(amiens)")
+            let csv = try await lea.get(
+                "/listes/apprentis/telechargement?date=2024-10-15&format=csv&organisme=\(amiens)")
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lignes = csv.corps.split(separator: "\r\n")
             #expect(lignes.count == 3)
             #expect(lignes[0].hasPrefix("\u{FEFF}Organisme;UAI;SIRET;Nom;Prénom;Date de naissance"))
             #expect(csv.corps.contains("CFA de la Somme;0802004U;77937827200016;DUPONT;Jeanne;12/04/2006"))
-            let xlsx = try await client.execute(uri: "/listes/rupturants/telechargement?format=xlsx", method: .get,
-                                                headers: lea.entetes)
+            let xlsx = try await client.execute(
+                uri: "/listes/rupturants/telechargement?format=xlsx", method: .get,
+                headers: lea.entetes)
             #expect(xlsx.status == .ok)
             #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])  // a ZIP archive
             #expect(try await lea.get("/listes/apprentis/telechargement?format=pdf").status == .badRequest)
-            let journal = try await banc.store.journal(limite: 20).filter { $0.action == "acces_nominatif" }.map(\.detail)
-            #expect(journal.contains { $0.contains("Apprentis (téléchargement CSV)") && $0.contains("1 ligne") == false && $0.contains("2 lignes") })
+            let journal = try await banc.store.journal(limite: 20).filter { $0.action == "acces_nominatif" }.map(
+                \.detail)
+            #expect(
+                journal.contains {
+                    $0.contains("Apprentis (téléchargement CSV)") && $0.contains("1 ligne") == false
+                        && $0.contains("2 lignes")
+                })
             #expect(journal.contains { $0.contains("Rupturants (téléchargement XLSX)") })
             #expect(journal.contains { $0.contains("Apprentis (écran, page 1)") })
             // Lists of another organisme are refused.

@@ -1,14 +1,14 @@
 import App
 import Domain
-import IndexEffectifs
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IndexEffectifs
 import Logging
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Every route of the site map, called with hostile values in every parameter: extreme dates, huge and negative
@@ -34,15 +34,19 @@ struct ParametresHostilesTests {
     ]
 
     /// More of each class, sent to every parameter of a route at once.
-    static let valeurs: [String] = classes + [
-        "9999-12-31", "1899-12-31", "2101-01-01", "0000-00-00", "2024-02-30", "2024-13", "0000-01", "9999-12",
-        "-2024-01-01", "-9223372036854775808", "99999999999999999999999", "0", "1e308", "NaN", "0x10", "1.5", ",,,,,",
-        "-", "--apprenants", String(repeating: "9", count: 5_000), "' OR 1=1 --", "<script>alert(1)</script>",
-        "../../etc/passwd", Array(repeating: "84", count: 400).joined(separator: ","),
-    ]
+    static let valeurs: [String] =
+        classes + [
+            "9999-12-31", "1899-12-31", "2101-01-01", "0000-00-00", "2024-02-30", "2024-13", "0000-01", "9999-12",
+            "-2024-01-01", "-9223372036854775808", "99999999999999999999999", "0", "1e308", "NaN", "0x10", "1.5",
+            ",,,,,",
+            "-", "--apprenants", String(repeating: "9", count: 5_000), "' OR 1=1 --", "<script>alert(1)</script>",
+            "../../etc/passwd", Array(repeating: "84", count: 400).joined(separator: ","),
+        ]
 
     /// Path segments put in place of `:id` or `:indicateur`.
-    static let segments = ["0", "-1", "9223372036854775807", "99999999999999999999", "abc", "é😀", String(repeating: "7", count: 500)]
+    static let segments = [
+        "0", "-1", "9223372036854775807", "99999999999999999999", "abc", "é😀", String(repeating: "7", count: 500),
+    ]
 
     static func encoder(_ s: String) -> String {
         s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -50,9 +54,10 @@ struct ParametresHostilesTests {
 
     /// The routes of the service, read from the router that `tdb serve` uses.
     static func routes(_ banc: Banc) async throws -> [(methode: HTTPRequest.Method, chemin: String)] {
-        let deps = Dependances(store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"),
-                               secrets: SecretsServeur(coutBcrypt: 4), pages: try await Pages.charger(), urlPublique: "",
-                               cookiesSecurises: false, index: IndexIndicateurs())
+        let deps = Dependances(
+            store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"),
+            secrets: SecretsServeur(coutBcrypt: 4), pages: try await Pages.charger(), urlPublique: "",
+            cookiesSecurises: false, index: IndexIndicateurs())
         return construireRouteur(deps).routes.map { ($0.method, $0.path.description) }
     }
 
@@ -73,8 +78,10 @@ struct ParametresHostilesTests {
                 var h = admin.entetes
                 h[.authorization] = banc.bearer(OrganismesDeTest.amiens)[.authorization]
                 if corps != nil { h[.contentType] = "application/x-www-form-urlencoded" }
-                let status = try await client.execute(uri: uri, method: methode, headers: h,
-                                                      body: corps.map { ByteBuffer(string: $0) }) { $0.status }
+                let status = try await client.execute(
+                    uri: uri, method: methode, headers: h,
+                    body: corps.map { ByteBuffer(string: $0) }
+                ) { $0.status }
                 releve.noter(status.code >= 500 ? "\(methode) \(uri.prefix(160)) → \(status.code)" : nil)
             }
             /// The requests of a route: each class alone in each parameter, every value in all parameters at once,
@@ -95,9 +102,11 @@ struct ParametresHostilesTests {
                 }
                 if route.chemin.contains(":") || route.chemin.contains("{") {
                     for s in Self.segments {
-                        uris.append("/" + route.chemin.split(separator: "/").map { p in
-                            p.hasPrefix(":") || p.hasPrefix("{") ? Self.encoder(s) : String(p)
-                        }.joined(separator: "/"))
+                        uris.append(
+                            "/"
+                                + route.chemin.split(separator: "/").map { p in
+                                    p.hasPrefix(":") || p.hasPrefix("{") ? Self.encoder(s) : String(p)
+                                }.joined(separator: "/"))
                     }
                 }
                 return uris
@@ -123,7 +132,9 @@ struct ParametresHostilesTests {
             }
             let (echecs, total) = releve.bilan
             #expect(total > 10_000, "every route was called")
-            #expect(echecs.isEmpty, "\(echecs.count) réponses 5xx sur \(total) : \(echecs.prefix(20).joined(separator: "\n"))")
+            #expect(
+                echecs.isEmpty,
+                "\(echecs.count) réponses 5xx sur \(total) : \(echecs.prefix(20).joined(separator: "\n"))")
             // Still alive and still right.
             let national = try await Navigateur(client).json("/api/v1/indicateurs/national?date=2024-10-15", .get)
             #expect(national.status == .ok)
@@ -157,13 +168,16 @@ struct ParametresHostilesTests {
             }
             #expect(try await anonyme.json("/api/v1/indicateurs/national?date=2100-12-31", .get).status == .ok)
             #expect(try await anonyme.json("/api/v1/indicateurs/national?date=1900-01-01", .get).status == .ok)
-            let effectifs = try await client.execute(uri: "/api/v3/effectifs?page=9223372036854775807", method: .get,
-                                                     headers: banc.bearer(OrganismesDeTest.amiens)) { $0 }
+            let effectifs = try await client.execute(
+                uri: "/api/v3/effectifs?page=9223372036854775807", method: .get,
+                headers: banc.bearer(OrganismesDeTest.amiens)
+            ) { $0 }
             #expect(effectifs.status == .badRequest)
             #expect(String(buffer: effectifs.body).contains(#""path":["page"]"#))
             let repete = try await anonyme.json("/api/v1/indicateurs/national?date=2025-01-01&date=2024-01-01", .get)
             #expect(repete.status == .badRequest && repete.corps.contains("répété"))
-            let long = try await anonyme.get("/indicateurs/national?organisme_search=" + String(repeating: "x", count: 1_001))
+            let long = try await anonyme.get(
+                "/indicateurs/national?organisme_search=" + String(repeating: "x", count: 1_001))
             #expect(long.status == .badRequest && long.corps.contains("organisme_search"))
         }
     }
@@ -174,6 +188,8 @@ struct ParametresHostilesTests {
         #expect(GardeParametres.verifier([("q", String(repeating: "é", count: 1_001))])?.first?.path == ["q"])
         #expect(GardeParametres.verifier([("q", String(repeating: "é", count: 1_000))]) == nil)
         #expect(GardeParametres.verifier((0...40).map { ("p\($0)", "") })?.count == 1)
-        #expect(GardeParametres.verifier([(String(repeating: "k", count: 65), "")])?.first?.message.contains("trop long") == true)
+        #expect(
+            GardeParametres.verifier([(String(repeating: "k", count: 65), "")])?.first?.message.contains("trop long")
+                == true)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Issue 11, the perimeters: what an API key may write, who sees the names of rejected learners.
@@ -12,15 +12,19 @@ struct PerimetresTests {
     let uri = "/api/v3/dossiers-apprenants"
 
     func pour(_ formateur: OrganismeCle, responsable: OrganismeCle, id: String) -> String {
-        texte(item([
-            "id_erp_apprenant": .string(id),
-            "etablissement_formateur_uai": .string(formateur.uai.rawValue), "etablissement_formateur_siret": .string(formateur.siret.rawValue),
-            "etablissement_responsable_uai": .string(responsable.uai.rawValue),
-            "etablissement_responsable_siret": .string(responsable.siret.rawValue),
-        ]))
+        texte(
+            item([
+                "id_erp_apprenant": .string(id),
+                "etablissement_formateur_uai": .string(formateur.uai.rawValue),
+                "etablissement_formateur_siret": .string(formateur.siret.rawValue),
+                "etablissement_responsable_uai": .string(responsable.uai.rawValue),
+                "etablissement_responsable_siret": .string(responsable.siret.rawValue),
+            ]))
     }
 
-    func envoyer(_ client: any TestClientProtocol, _ banc: Banc, _ cle: OrganismeCle, _ dossier: String) async throws -> [ErreurValidation] {
+    func envoyer(_ client: any TestClientProtocol, _ banc: Banc, _ cle: OrganismeCle, _ dossier: String) async throws
+        -> [ErreurValidation]
+    {
         try await client.execute(uri: uri, method: .post, headers: banc.bearer(cle), body: tableau([dossier])) { r in
             #expect(r.status == .ok)
             return erreurs(try #require((corps(r)["data"] as? [[String: Any]])?.first))
@@ -39,12 +43,16 @@ struct PerimetresTests {
             // Abbeville's key, for itself, naming its responsable Amiens: accepted.
             #expect(try await envoyer(client, banc, abbeville, pour(abbeville, responsable: amiens, id: "X1")).isEmpty)
             // …but not for Amiens.
-            #expect(try await envoyer(client, banc, abbeville, pour(amiens, responsable: amiens, id: "X2"))
-                == [ErreurValidation(path: formateur, message: Message.horsPerimetreCle)])
+            #expect(
+                try await envoyer(client, banc, abbeville, pour(amiens, responsable: amiens, id: "X2"))
+                    == [ErreurValidation(path: formateur, message: Message.horsPerimetreCle)])
             // Lyon becomes another formateur of Amiens: Abbeville's sibling, still out of Abbeville's reach.
-            _ = try await banc.store.importer(relations: [(try #require(banc.ids[amiens]), try #require(banc.ids[lyon]))])
-            #expect(try await envoyer(client, banc, abbeville, pour(lyon, responsable: amiens, id: "X3"))
-                == [ErreurValidation(path: formateur, message: Message.horsPerimetreCle)])
+            _ = try await banc.store.importer(relations: [
+                (try #require(banc.ids[amiens]), try #require(banc.ids[lyon]))
+            ])
+            #expect(
+                try await envoyer(client, banc, abbeville, pour(lyon, responsable: amiens, id: "X3"))
+                    == [ErreurValidation(path: formateur, message: Message.horsPerimetreCle)])
             // Amiens's key writes for both of its formateurs.
             #expect(try await envoyer(client, banc, amiens, pour(lyon, responsable: amiens, id: "X4")).isEmpty)
         }
@@ -66,17 +74,23 @@ struct PerimetresTests {
         #expect(entrees.count == 1)
         let detail = try #require(entrees.first?.detail)
         #expect(detail.contains("transmis par l'organisme \(try #require(banc.ids[amiens]).rawValue) avec la clé"))
-        #expect(detail.contains("1 apprenant transmis auparavant par un autre organisme — organisme \(try #require(banc.ids[abbeville]).rawValue) (1)"))
+        #expect(
+            detail.contains(
+                "1 apprenant transmis auparavant par un autre organisme — organisme \(try #require(banc.ids[abbeville]).rawValue) (1)"
+            ))
         #expect(try await banc.store.nombreEffectifs() == 1)
     }
 
     @Test func namesOfRejectedLearnersOnlyForThoseWhoSeeTheNamedLists() async throws {
         let banc = try await Banc()
-        let dreets = try await banc.store.creerOrganisation(NouvelleOrganisation(type: .dreets, nom: "DREETS HdF", region: "32"),
-                                                            now: Banc.maintenant)
+        let dreets = try await banc.store.creerOrganisation(
+            NouvelleOrganisation(type: .dreets, nom: "DREETS HdF", region: "32"),
+            now: Banc.maintenant)
         _ = try await banc.store.creerUtilisateur(
-            NouvelUtilisateur(email: "dreets@test.fr", nom: "Durand", prenom: "Paul", organisation: dreets.id, role: .membre,
-                              statut: .actif, hashMotDePasse: await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: ComptesTests.motDePasse)),
+            NouvelUtilisateur(
+                email: "dreets@test.fr", nom: "Durand", prenom: "Paul", organisation: dreets.id, role: .membre,
+                statut: .actif,
+                hashMotDePasse: await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: ComptesTests.motDePasse)),
             now: Banc.maintenant)
         try await banc.test { client async throws in
             let lea = try await PagesTableauTests().peupler(banc, client)  // one learner rejected: A4, MARTIN Léa
@@ -87,15 +101,21 @@ struct PerimetresTests {
             #expect(cfa.corps.contains("<th scope=\"row\">A4</th>") && cfa.corps.contains("MARTIN Léa"))
             // The DREETS sees the transmissions of its region, not the names.
             let nav = Navigateur(client)
-            #expect(try await nav.post("/connexion", ["email": "dreets@test.fr", "mot_de_passe": ComptesTests.motDePasse]).status == .seeOther)
+            #expect(
+                try await nav.post("/connexion", ["email": "dreets@test.fr", "mot_de_passe": ComptesTests.motDePasse])
+                    .status == .seeOther)
             let region = try await nav.get(chemin)
             #expect(region.status == .ok)
             #expect(region.corps.contains("Dossiers rejetés le 4 janvier 2025 (1)"))
             #expect(region.corps.contains("date_de_naissance_apprenant"))
             #expect(!region.corps.contains("MARTIN") && !region.corps.contains("<th scope=\"row\">A4</th>"))
-            #expect(region.corps.contains("n'est visible que des utilisateurs autorisés à consulter les listes nominatives"))
+            #expect(
+                region.corps.contains("n'est visible que des utilisateurs autorisés à consulter les listes nominatives")
+            )
         }
-        let acces = try await banc.store.journal(limite: 50).filter { $0.action == "acces_nominatif" && $0.detail.contains("dossiers rejetés") }
+        let acces = try await banc.store.journal(limite: 50).filter {
+            $0.action == "acces_nominatif" && $0.detail.contains("dossiers rejetés")
+        }
         #expect(acces.map(\.acteurEmail) == ["lea@cfa.test"])
     }
 }

@@ -1,14 +1,14 @@
 import App
 import Domain
-import IndexEffectifs
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IndexEffectifs
 import Logging
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The site map (`Routeur.swift`): every route in one place, grouped by who may call it. Each group's middlewares
@@ -17,9 +17,10 @@ import Web
 @Suite(.serialized)
 struct PlanDuSiteTests {
     static func plan(_ banc: Banc) async throws -> [RouteDuPlan] {
-        let deps = Dependances(store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"),
-                               secrets: SecretsServeur(coutBcrypt: 4), pages: try await Pages.charger(), urlPublique: "",
-                               cookiesSecurises: false, index: IndexIndicateurs())
+        let deps = Dependances(
+            store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"),
+            secrets: SecretsServeur(coutBcrypt: 4), pages: try await Pages.charger(), urlPublique: "",
+            cookiesSecurises: false, index: IndexIndicateurs())
         return construirePlanDuSite(deps).routes
     }
 
@@ -31,9 +32,11 @@ struct PlanDuSiteTests {
     @Test func theSiteMapListsEveryRouteOnceWithItsGroup() async throws {
         let banc = try await Banc()
         let plan = try await Self.plan(banc)
-        let routeur = construireRouteur(Dependances(
-            store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"), secrets: SecretsServeur(coutBcrypt: 4),
-            pages: try await Pages.charger(), urlPublique: "", cookiesSecurises: false, index: IndexIndicateurs()))
+        let routeur = construireRouteur(
+            Dependances(
+                store: banc.store, horloge: banc.horloge, logger: Logger(label: "test"),
+                secrets: SecretsServeur(coutBcrypt: 4),
+                pages: try await Pages.charger(), urlPublique: "", cookiesSecurises: false, index: IndexIndicateurs()))
         let duRouteur = Set(routeur.routes.map { "\($0.method) \($0.path)" })
         #expect(Set(plan.map { "\($0.methode) \($0.chemin)" }) == duRouteur, "every route is in a group")
         #expect(plan.count == duRouteur.count, "no route twice")
@@ -53,7 +56,9 @@ struct PlanDuSiteTests {
                 let anonyme = Navigateur(client)
                 let uri = Self.uri(route.chemin)
                 // Forms carry the CSRF value of the cookie, so the refusal is the group's guard, not the CSRF check.
-                let r = route.methode == .post && !uri.hasPrefix("/api/") ? try await anonyme.post(uri)
+                let r =
+                    route.methode == .post && !uri.hasPrefix("/api/")
+                    ? try await anonyme.post(uri)
                     : try await anonyme.json(uri, route.methode, route.methode == .post ? "{}" : nil)
                 switch route.acces {
                 case .connecte, .capacite, .administrateur:
@@ -87,7 +92,9 @@ struct PlanDuSiteTests {
             #expect(routes.count >= 15)
             for route in routes {
                 let uri = Self.uri(route.chemin)
-                let r = route.methode == .post ? try await lea.post(uri, ["confirmation": "EFFACER", "texte": "x"])
+                let r =
+                    route.methode == .post
+                    ? try await lea.post(uri, ["confirmation": "EFFACER", "texte": "x"])
                     : try await lea.get(uri)
                 #expect(r.status == .forbidden, "\(route) → \(r.status)")
                 #expect(r.corps.contains("Erreur 403"), "\(route)")
@@ -102,10 +109,12 @@ struct PlanDuSiteTests {
     @Test func everyCapabilityRouteRefusesAUserWithoutTheCapability() async throws {
         let banc = try await Banc()
         let plan = try await Self.plan(banc)
-        let ml = try await banc.store.creerOrganisation(NouvelleOrganisation(type: .missionLocale, nom: "ML"), now: Date())
+        let ml = try await banc.store.creerOrganisation(
+            NouvelleOrganisation(type: .missionLocale, nom: "ML"), now: Date())
         _ = try await banc.store.creerUtilisateur(
-            NouvelUtilisateur(email: "ml@test.fr", nom: "N", prenom: "P", organisation: ml.id, role: .membre, statut: .actif,
-                              hashMotDePasse: await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: ComptesTests.motDePasse)),
+            NouvelUtilisateur(
+                email: "ml@test.fr", nom: "N", prenom: "P", organisation: ml.id, role: .membre, statut: .actif,
+                hashMotDePasse: await SecretsServeur(coutBcrypt: 4).hacher(motDePasse: ComptesTests.motDePasse)),
             now: Date())
         try await banc.test { client in
             let nav = Navigateur(client)
@@ -129,7 +138,8 @@ struct PlanDuSiteTests {
     @Test func everyPathAnswers405WithAllowForOtherMethods() async throws {
         let banc = try await Banc()
         let plan = try await Self.plan(banc)
-        let parChemin = Dictionary(plan.map { ($0.chemin, Set([$0.methode.rawValue])) }, uniquingKeysWith: { $0.union($1) })
+        let parChemin = Dictionary(
+            plan.map { ($0.chemin, Set([$0.methode.rawValue])) }, uniquingKeysWith: { $0.union($1) })
         try await banc.test { client in
             var verifiees = 0
             for (chemin, methodes) in parChemin.sorted(by: { $0.key < $1.key }) {
@@ -148,7 +158,8 @@ struct PlanDuSiteTests {
                         #expect(corps.contains("n'est pas acceptée"), "\(methode) \(uri) : \(corps)")
                     } else {
                         #expect(r.headers[.contentType]?.hasPrefix("text/html") == true, "\(methode) \(uri)")
-                        #expect(corps.contains("Erreur 405") && corps.contains("acceptées : \(allow)"), "\(methode) \(uri)")
+                        #expect(
+                            corps.contains("Erreur 405") && corps.contains("acceptées : \(allow)"), "\(methode) \(uri)")
                     }
                     verifiees += 1
                 }
@@ -174,10 +185,12 @@ struct PlanDuSiteTests {
             #expect(session.status == .methodNotAllowed && session.headers[.allow] == "GET, HEAD")
             #expect(String(buffer: session.body).contains(#""code":"methode_non_autorisee""#))
             // Pages: public, signed-in, administrator, with a parameter in the path.
-            for (methode, uri, allow) in [(HTTPRequest.Method.put, "/connexion", "GET, HEAD, POST"),
-                                          (.post, "/mon-compte", "GET, HEAD"), (.get, "/admin/apprenants/effacer", "POST"),
-                                          (.delete, "/organismes/12", "GET, HEAD"),
-                                          (.get, "/ma-structure/membres/3/valider", "POST")] {
+            for (methode, uri, allow) in [
+                (HTTPRequest.Method.put, "/connexion", "GET, HEAD, POST"),
+                (.post, "/mon-compte", "GET, HEAD"), (.get, "/admin/apprenants/effacer", "POST"),
+                (.delete, "/organismes/12", "GET, HEAD"),
+                (.get, "/ma-structure/membres/3/valider", "POST"),
+            ] {
                 let r = try await appel(methode, uri)
                 #expect(r.status == .methodNotAllowed && r.headers[.allow] == allow, "\(methode) \(uri)")
                 #expect(String(buffer: r.body).contains("Méthode") || String(buffer: r.body).contains("méthode"))
@@ -213,8 +226,10 @@ struct PlanDuSiteTests {
     @Test func headAnswersLikeGetWithoutABody() async throws {
         let banc = try await Banc()
         try await banc.test { client in
-            for uri in ["/", "/indicateurs/national", "/api/healthcheck", "/api/openapi.json", "/public/style.css",
-                        "/api/v1/indicateurs/national"] {
+            for uri in [
+                "/", "/indicateurs/national", "/api/healthcheck", "/api/openapi.json", "/public/style.css",
+                "/api/v1/indicateurs/national",
+            ] {
                 let get = try await client.execute(uri: uri, method: .get, headers: [:], body: nil) { $0 }
                 let head = try await client.execute(uri: uri, method: .head, headers: [:], body: nil) { $0 }
                 #expect(get.status == .ok && head.status == .ok, "\(uri)")
@@ -224,7 +239,9 @@ struct PlanDuSiteTests {
             // Guarded as GET is.
             let admin = try await client.execute(uri: "/api/v1/session", method: .head, headers: [:], body: nil) { $0 }
             #expect(admin.status == .unauthorized && admin.body.readableBytes == 0)
-            let post = try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .head, headers: [:], body: nil) { $0 }
+            let post = try await client.execute(
+                uri: "/api/v3/dossiers-apprenants", method: .head, headers: [:], body: nil
+            ) { $0 }
             #expect(post.status == .methodNotAllowed && post.headers[.allow] == "POST" && post.body.readableBytes == 0)
         }
     }

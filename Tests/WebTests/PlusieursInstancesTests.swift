@@ -1,19 +1,25 @@
-import Foundation
-import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 import Domain
+import Foundation
 import Outils
 import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Two `tdb serve` processes on one PostgreSQL database, as behind a load balancer (runs when `DATABASE_URL` names a
 /// server: `scripts/avec-postgres.sh scripts/test.sh`).
-@Suite(.serialized, .enabled(if: Backend.postgresDisponible,
-                             "PostgreSQL absent (DATABASE_URL non définie) : tests à plusieurs instances ignorés"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: Backend.postgresDisponible,
+        "PostgreSQL absent (DATABASE_URL non définie) : tests à plusieurs instances ignorés"))
 struct PlusieursInstancesTests {
-    static let environnement = ["TDB_SUIVI_MS": "200", "TDB_COOKIES_NON_SECURISES": "1", "TDB_COUT_BCRYPT": "4",
-                                "TDB_PASSWORD": "Instances-Partagees-2026!", "TDB_METRICS_TOKEN": jetonMetriques]
+    static let environnement = [
+        "TDB_SUIVI_MS": "200", "TDB_COOKIES_NON_SECURISES": "1", "TDB_COUT_BCRYPT": "4",
+        "TDB_PASSWORD": "Instances-Partagees-2026!", "TDB_METRICS_TOKEN": jetonMetriques,
+    ]
     static let jetonMetriques = "jeton-des-metriques-de-test-0123456789"
 
     /// A fresh database with the test référentiel, an API key for Amiens and an administrator.
@@ -25,16 +31,20 @@ struct PlusieursInstancesTests {
         let csv = dir.appendingPathComponent("organismes.csv")
         try OrganismesDeTest.csv.write(to: csv, atomically: true, encoding: .utf8)
         _ = try ProcessusTdb.executer(["import", "organismes", "--database-url", url, csv.path])
-        let cle = try #require(try ProcessusTdb.executer(
-            ["api-key", "create", "--database-url", url, "--uai", "0802004U", "--siret", "77937827200016"]
-        ).split(separator: "\n").last.map(String.init))
-        _ = try ProcessusTdb.executer(["users", "create-admin", "--database-url", url, "admin@instances.test"],
-                                      environnement: Self.environnement)
+        let cle = try #require(
+            try ProcessusTdb.executer(
+                ["api-key", "create", "--database-url", url, "--uai", "0802004U", "--siret", "77937827200016"]
+            ).split(separator: "\n").last.map(String.init))
+        _ = try ProcessusTdb.executer(
+            ["users", "create-admin", "--database-url", url, "admin@instances.test"],
+            environnement: Self.environnement)
         return (url, cle)
     }
 
     func lot(_ prefixe: String, _ n: Int) -> Data {
-        Data(JSONTexte.ecrire(.valeur(.array((1...n).map { item(["id_erp_apprenant": .string("\(prefixe)-\($0)")]) }))).utf8)
+        Data(
+            JSONTexte.ecrire(.valeur(.array((1...n).map { item(["id_erp_apprenant": .string("\(prefixe)-\($0)")]) })))
+                .utf8)
     }
 
     /// The number of effectifs in an instance's index, from its health check.
@@ -55,19 +65,28 @@ struct PlusieursInstancesTests {
     }
 
     /// Two instances A and B on a prepared database, stopped at the end.
-    func avecDeuxInstances(_ corps: (_ cle: String, _ a: Process, _ urlA: String, _ urlB: String) async throws -> Void) async throws {
+    func avecDeuxInstances(_ corps: (_ cle: String, _ a: Process, _ urlA: String, _ urlB: String) async throws -> Void)
+        async throws
+    {
         let (url, cle) = try await preparer()
         let (a, urlA) = try ProcessusTdb.servir(["--database-url", url], environnement: Self.environnement)
-        defer { a.terminate(); a.waitUntilExit() }
+        defer {
+            a.terminate()
+            a.waitUntilExit()
+        }
         let (b, urlB) = try ProcessusTdb.servir(["--database-url", url], environnement: Self.environnement)
-        defer { b.terminate(); b.waitUntilExit() }
+        defer {
+            b.terminate()
+            b.waitUntilExit()
+        }
         try await corps(cle, a, urlA, urlB)
     }
 
     @Test func anEffectifSentToOneInstanceIsCountedByTheOtherAndSessionsAreShared() async throws {
         try await avecDeuxInstances { cle, _, urlA, urlB in
-            let (statut, _) = try await ProcessusTdb.requete("\(urlA)/api/v3/dossiers-apprenants", methode: "POST", cle: cle,
-                                                             corps: lot("A", 50))
+            let (statut, _) = try await ProcessusTdb.requete(
+                "\(urlA)/api/v3/dossiers-apprenants", methode: "POST", cle: cle,
+                corps: lot("A", 50))
             #expect(statut == 200)
             #expect(try await effectifsIndexes(urlA) == 50)  // counted by A as soon as the POST returned
             let delai = try await attendre(urlB, 50)
@@ -80,7 +99,8 @@ struct PlusieursInstancesTests {
 
             // A session opened on A is honoured by B; closed on B, it is closed for A.
             let identifiants = Data(#"{"email":"admin@instances.test","password":"Instances-Partagees-2026!"}"#.utf8)
-            let (connexion, _, reponse) = try await ProcessusTdb.echange("\(urlA)/api/v1/auth/login", methode: "POST", corps: identifiants)
+            let (connexion, _, reponse) = try await ProcessusTdb.echange(
+                "\(urlA)/api/v1/auth/login", methode: "POST", corps: identifiants)
             #expect(connexion == 200)
             let entete: String = reponse?.value(forHTTPHeaderField: "Set-Cookie") ?? ""
             let cookie = String(entete.prefix { $0 != ";" })
@@ -88,15 +108,17 @@ struct PlusieursInstancesTests {
             let (surB, session) = try await ProcessusTdb.requete("\(urlB)/api/v1/session", entetes: ["Cookie": cookie])
             #expect(surB == 200)
             #expect(String(decoding: session, as: UTF8.self).contains("admin@instances.test"))
-            let (sortie, _) = try await ProcessusTdb.requete("\(urlB)/api/v1/auth/logout", methode: "POST", corps: Data("{}".utf8),
-                                                             entetes: ["Cookie": cookie])
+            let (sortie, _) = try await ProcessusTdb.requete(
+                "\(urlB)/api/v1/auth/logout", methode: "POST", corps: Data("{}".utf8),
+                entetes: ["Cookie": cookie])
             #expect(sortie == 200 || sortie == 204)
             let (surA, _) = try await ProcessusTdb.requete("\(urlA)/api/v1/session", entetes: ["Cookie": cookie])
             #expect(surA == 401)
 
             // Metrics of A count the accepted dossiers.
-            let (_, metriques) = try await ProcessusTdb.requete("\(urlA)/metrics",
-                                                                entetes: ["Authorization": "Bearer \(Self.jetonMetriques)"])
+            let (_, metriques) = try await ProcessusTdb.requete(
+                "\(urlA)/metrics",
+                entetes: ["Authorization": "Bearer \(Self.jetonMetriques)"])
             #expect(String(decoding: metriques, as: UTF8.self).contains(#"tdb_dossiers_total{verdict="accepte"} 50"#))
         }
     }
@@ -111,8 +133,10 @@ struct PlusieursInstancesTests {
                     groupe.addTask {
                         var n = 0
                         for k in 0..<12 {
-                            guard let (statut, _) = try? await ProcessusTdb.requete(
-                                "\(instance)/api/v3/dossiers-apprenants", methode: "POST", cle: cle, corps: lot("\(nom)\(k)", taille))
+                            guard
+                                let (statut, _) = try? await ProcessusTdb.requete(
+                                    "\(instance)/api/v3/dossiers-apprenants", methode: "POST", cle: cle,
+                                    corps: lot("\(nom)\(k)", taille))
                             else { break }
                             if statut == 200 { n += taille }
                         }

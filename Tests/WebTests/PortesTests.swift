@@ -5,8 +5,8 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// A clock the test moves.
@@ -32,32 +32,40 @@ struct PortesTests {
     @Test func anAttackerFailingFromOneAddressDoesNotStopTheUserFromAnother() async throws {
         let banc = try await Banc()
         let h = HorlogeReglable(Banc.maintenant)
-        let comptes = Comptes(store: banc.store, secrets: SecretsServeur(coutBcrypt: 4), horloge: h.horloge, urlPublique: "")
+        let comptes = Comptes(
+            store: banc.store, secrets: SecretsServeur(coutBcrypt: 4), horloge: h.horloge, urlPublique: "")
         _ = try await comptes.creerAdministrateur(email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse)
         for _ in 0..<TemporisationConnexion.seuilPaire {
             await #expect(throws: ErreurComptes.identifiantsInvalides) {
-                _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
+                _ = try await comptes.connecter(
+                    email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
             }
         }
         // The attacker's address waits 1 s, even with the right password…
         await #expect(throws: ErreurComptes.tropDeTentatives(reessayerDans: 1)) {
-            _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
+            _ = try await comptes.connecter(
+                email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
         }
         // …while the user, from her own address, signs in at once.
-        _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "198.51.100.7")
+        _ = try await comptes.connecter(
+            email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "198.51.100.7")
         // The delay doubles with each further failure: 2 s after the sixth.
         h.avancer(1)
         await #expect(throws: ErreurComptes.identifiantsInvalides) {
-            _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
+            _ = try await comptes.connecter(
+                email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
         }
         await #expect(throws: ErreurComptes.tropDeTentatives(reessayerDans: 2)) {
-            _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
+            _ = try await comptes.connecter(
+                email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
         }
         h.avancer(2)
-        _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
+        _ = try await comptes.connecter(
+            email: "admin@tdb.test", motDePasse: ComptesTests.motDePasse, ip: "203.0.113.66")
         // A success forgets the pair's failures.
         await #expect(throws: ErreurComptes.identifiantsInvalides) {
-            _ = try await comptes.connecter(email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
+            _ = try await comptes.connecter(
+                email: "admin@tdb.test", motDePasse: "Faux-mot-de-passe-1", ip: "203.0.113.66")
         }
     }
 
@@ -69,36 +77,48 @@ struct PortesTests {
         #expect(await secrets.verifier(motDePasse: "", hash: factice) == false)
     }
 
-    @Test(arguments: [
-        // (peer, X-Forwarded-For, trusted proxies, client)
-        ("203.0.113.5", ["198.51.100.1"], Set<String>(), "203.0.113.5"),  // not a proxy: the header is ignored
-        ("10.0.0.2", ["198.51.100.1"], ["10.0.0.2"], "198.51.100.1"),
-        ("10.0.0.2", ["6.6.6.6, 198.51.100.1"], ["10.0.0.2"], "198.51.100.1"),  // the client's own header is not believed
-        ("10.0.0.2", ["198.51.100.1, 10.0.0.3"], ["10.0.0.2", "10.0.0.3"], "198.51.100.1"),  // two proxies
-        ("10.0.0.2", [], ["10.0.0.2"], "10.0.0.2"),
-        ("10.0.0.2", ["pas-une-adresse"], ["10.0.0.2"], "10.0.0.2"),
-        ("10.0.0.2", ["2001:DB8::1"], ["10.0.0.2"], "2001:db8::1"),
-    ] as [(String, [String], Set<String>, String)])
-    func theClientAddressComesFromTrustedProxiesOnly(pair: String, entete: [String], proxies: Set<String>, attendu: String) {
+    @Test(
+        arguments: [
+            // (peer, X-Forwarded-For, trusted proxies, client)
+            ("203.0.113.5", ["198.51.100.1"], Set<String>(), "203.0.113.5"),  // not a proxy: the header is ignored
+            ("10.0.0.2", ["198.51.100.1"], ["10.0.0.2"], "198.51.100.1"),
+            ("10.0.0.2", ["6.6.6.6, 198.51.100.1"], ["10.0.0.2"], "198.51.100.1"),  // the client's own header is not believed
+            ("10.0.0.2", ["198.51.100.1, 10.0.0.3"], ["10.0.0.2", "10.0.0.3"], "198.51.100.1"),  // two proxies
+            ("10.0.0.2", [], ["10.0.0.2"], "10.0.0.2"),
+            ("10.0.0.2", ["pas-une-adresse"], ["10.0.0.2"], "10.0.0.2"),
+            ("10.0.0.2", ["2001:DB8::1"], ["10.0.0.2"], "2001:db8::1"),
+        ] as [(String, [String], Set<String>, String)])
+    func theClientAddressComesFromTrustedProxiesOnly(
+        pair: String, entete: [String], proxies: Set<String>, attendu: String
+    ) {
         #expect(AdresseClient.adresse(pair: pair, xForwardedFor: entete, proxies: proxies) == attendu)
     }
 
     @Test func trustedProxiesAndTheApiLimitAreValidated() throws {
-        let c = try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2, ::1", "TDB_LIMITE_API_V3": "1200"])
+        let c = try AppConfig.depuis(environnement: [
+            "TDB_PROXIES_DE_CONFIANCE": "10.0.0.2, ::1", "TDB_LIMITE_API_V3": "1200",
+        ])
         #expect(c.proxiesDeConfiance == ["10.0.0.2", "::1"] && c.limiteApiV3ParMinute == 1200)
-        #expect(throws: ErreurConfiguration.self) { try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy"]) }
+        #expect(throws: ErreurConfiguration.self) {
+            try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy"])
+        }
         do {
-            _ = try AppConfig.depuis(environnement: ["TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy", "TDB_LIMITE_API_V3": "0"])
+            _ = try AppConfig.depuis(environnement: [
+                "TDB_PROXIES_DE_CONFIANCE": "10.0.0.2,proxy", "TDB_LIMITE_API_V3": "0",
+            ])
             Issue.record("une configuration invalide a été acceptée")
         } catch let e as ErreurConfiguration {
             #expect(e.erreurs.count == 2)
-            #expect(e.erreurs[0].hasPrefix("TDB_PROXIES_DE_CONFIANCE=10.0.0.2,proxy") && e.erreurs[0].contains("« proxy »"))
+            #expect(
+                e.erreurs[0].hasPrefix("TDB_PROXIES_DE_CONFIANCE=10.0.0.2,proxy") && e.erreurs[0].contains("« proxy »"))
             #expect(e.erreurs[1].hasPrefix("TDB_LIMITE_API_V3=0"))
         }
     }
 
     /// Over real sockets (the peer is 127.0.0.1): `X-Forwarded-For` names the client only when the peer is trusted.
-    @Test(arguments: [true, false]) func throttlingFollowsTheForwardedAddressOnlyBehindATrustedProxy(_ confiance: Bool) async throws {
+    @Test(arguments: [true, false]) func throttlingFollowsTheForwardedAddressOnlyBehindATrustedProxy(_ confiance: Bool)
+        async throws
+    {
         let banc = try await Banc()
         try await ComptesTests().administrateur(banc)
         var config = AppConfig()
@@ -114,8 +134,10 @@ struct PortesTests {
                 let corps = #"{"email":"admin@tdb.test","password":"\#(motDePasse)"}"#
                 var h: HTTPFields = [.contentType: "application/json"]
                 h[HTTPField.Name("X-Forwarded-For")!] = adresse
-                return try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: h,
-                                                body: ByteBuffer(string: corps)) { $0.status }
+                return try await client.execute(
+                    uri: "/api/v1/auth/login", method: .post, headers: h,
+                    body: ByteBuffer(string: corps)
+                ) { $0.status }
             }
             for _ in 0..<TemporisationConnexion.seuilPaire {
                 #expect(try await connexion("Faux-mot-de-passe-1", depuis: "203.0.113.66") == .unauthorized)
@@ -123,7 +145,9 @@ struct PortesTests {
             #expect(try await connexion(ComptesTests.motDePasse, depuis: "203.0.113.66") == .tooManyRequests)
             // Behind a trusted proxy, another client is another pair; otherwise the header is ignored and the socket
             // peer (the same for both) has failed.
-            #expect(try await connexion(ComptesTests.motDePasse, depuis: "198.51.100.7") == (confiance ? .ok : .tooManyRequests))
+            #expect(
+                try await connexion(ComptesTests.motDePasse, depuis: "198.51.100.7")
+                    == (confiance ? .ok : .tooManyRequests))
         }
     }
 
@@ -156,46 +180,67 @@ struct PortesTests {
         let app = try await construireApplication(config: config, store: banc.store, horloge: banc.horloge)
         try await app.test(.router) { client in
             for _ in 0..<2 {
-                try await client.execute(uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)) { r in
+                try await client.execute(
+                    uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)
+                ) { r in
                     #expect(r.status == .ok)
                 }
             }
-            try await client.execute(uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)) { r in
+            try await client.execute(
+                uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.amiens)
+            ) { r in
                 #expect(r.status == .tooManyRequests)
                 #expect(r.headers[.retryAfter] == "40")  // 1_736_000_000 is 20 s into its minute
                 let b = corps(r)
                 #expect(b["error"] as? String == "Too Many Requests")
-                #expect(b["message"] as? String
-                    == "Trop de requêtes de lecture des effectifs avec cette clé d'API : réessayez dans 40 secondes")
+                #expect(
+                    b["message"] as? String
+                        == "Trop de requêtes de lecture des effectifs avec cette clé d'API : réessayez dans 40 secondes"
+                )
             }
             // Another key, and the other route of the same key, have their own counters.
-            try await client.execute(uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.lyon)) { r in
+            try await client.execute(
+                uri: "/api/v3/effectifs", method: .get, headers: banc.bearer(OrganismesDeTest.lyon)
+            ) { r in
                 #expect(r.status == .ok)
             }
-            try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                     body: tableau([texte(item())])) { r in
+            try await client.execute(
+                uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                body: tableau([texte(item())])
+            ) { r in
                 #expect(r.status == .ok)
             }
-            try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                     body: tableau([texte(item(["id_erp_apprenant": .string("DEUX")]))])) { r in
+            try await client.execute(
+                uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                body: tableau([texte(item(["id_erp_apprenant": .string("DEUX")]))])
+            ) { r in
                 #expect(r.status == .ok)
             }
             // Over the limit, the batch is refused whole and nothing is written; so is the next one, at once.
             for _ in 0..<2 {
-                try await client.execute(uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
-                                         body: tableau([texte(item(["id_erp_apprenant": .string("TROP")]))])) { r in
+                try await client.execute(
+                    uri: "/api/v3/dossiers-apprenants", method: .post, headers: banc.bearer(OrganismesDeTest.amiens),
+                    body: tableau([texte(item(["id_erp_apprenant": .string("TROP")]))])
+                ) { r in
                     #expect(r.status == .tooManyRequests)
                     #expect(r.headers[.retryAfter] == "40")
-                    #expect(corps(r)["message"] as? String
-                        == "Trop de requêtes d'envoi de dossiers avec cette clé d'API : réessayez dans 40 secondes")
+                    #expect(
+                        corps(r)["message"] as? String
+                            == "Trop de requêtes d'envoi de dossiers avec cette clé d'API : réessayez dans 40 secondes")
                 }
             }
         }
         let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
-        #expect(try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
-                                                               idErpApprenant: "DEUX")) != nil)
-        #expect(try await banc.store.effectif(cle: CleEffectif(organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
-                                                               idErpApprenant: "TROP")) == nil)
+        #expect(
+            try await banc.store.effectif(
+                cle: CleEffectif(
+                    organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
+                    idErpApprenant: "DEUX")) != nil)
+        #expect(
+            try await banc.store.effectif(
+                cle: CleEffectif(
+                    organisme: amiens, anneeScolaire: AnneeScolaire("2024-2025")!,
+                    idErpApprenant: "TROP")) == nil)
     }
 
     @Test func aFloodOfSignUpHashesDoesNotStarveASignIn() async throws {
@@ -228,9 +273,12 @@ struct PortesTests {
             let premier = try await ComptesTests().inscrireOF(Navigateur(client), email: "lea@cfa.test")
             let second = try await ComptesTests().inscrireOF(Navigateur(client), email: "lea@cfa.test")
             #expect(premier.status == .ok && second.status == .ok)
-            #expect(premier.corps.contains("Si l&#39;adresse est valide") && second.corps.contains("Si l&#39;adresse est valide"))
+            #expect(
+                premier.corps.contains("Si l&#39;adresse est valide")
+                    && second.corps.contains("Si l&#39;adresse est valide"))
         }
-        let sujets = try await banc.store.courriels(limite: 10).filter { $0.destinataire == "lea@cfa.test" }.map(\.sujet)
+        let sujets = try await banc.store.courriels(limite: 10).filter { $0.destinataire == "lea@cfa.test" }.map(
+            \.sujet)
         #expect(sujets.contains { $0.hasSuffix("Confirmez votre adresse e-mail") })
         #expect(sujets.contains { $0.hasSuffix("Vous avez déjà un compte") })
     }

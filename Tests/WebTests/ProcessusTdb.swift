@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The real `tdb` binary run as a process, and plain HTTP calls to it.
@@ -18,7 +19,9 @@ enum ProcessusTdb {
     }
 
     /// Runs a command to its end and returns its standard output.
-    static func executer(_ arguments: [String], environnement: [String: String] = [:], attendu: Int32 = 0) throws -> String {
+    static func executer(_ arguments: [String], environnement: [String: String] = [:], attendu: Int32 = 0) throws
+        -> String
+    {
         let p = Process()
         p.executableURL = binaire
         p.arguments = arguments
@@ -58,14 +61,18 @@ enum ProcessusTdb {
         return URLSession(configuration: c)
     }()
 
-    static func requete(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil,
-                        entetes: [String: String] = [:]) async throws -> (Int, Data) {
+    static func requete(
+        _ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil,
+        entetes: [String: String] = [:]
+    ) async throws -> (Int, Data) {
         let (statut, data, _) = try await echange(url, methode: methode, cle: cle, corps: corps, entetes: entetes)
         return (statut, data)
     }
 
-    static func echange(_ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil,
-                        entetes: [String: String] = [:]) async throws -> (Int, Data, HTTPURLResponse?) {
+    static func echange(
+        _ url: String, methode: String = "GET", cle: String? = nil, corps: Data? = nil,
+        entetes: [String: String] = [:]
+    ) async throws -> (Int, Data, HTTPURLResponse?) {
         var r = URLRequest(url: URL(string: url)!)
         r.httpMethod = methode
         if let cle { r.setValue("Bearer \(cle)", forHTTPHeaderField: "Authorization") }

@@ -12,8 +12,12 @@ struct ApiKey: AsyncParsableCommand {
         @Option(help: "SIRET de l'organisme.") var siret: String
 
         func cle() throws -> OrganismeCle {
-            guard let u = UAI(uai) else { throw ValidationError("UAI invalide : \(uai) (7 chiffres et une lettre attendus)") }
-            guard let s = SIRET(siret) else { throw ValidationError("SIRET invalide : \(siret) (14 chiffres attendus)") }
+            guard let u = UAI(uai) else {
+                throw ValidationError("UAI invalide : \(uai) (7 chiffres et une lettre attendus)")
+            }
+            guard let s = SIRET(siret) else {
+                throw ValidationError("SIRET invalide : \(siret) (14 chiffres attendus)")
+            }
             return OrganismeCle(uai: u, siret: s)
         }
     }
@@ -32,7 +36,8 @@ struct ApiKey: AsyncParsableCommand {
                 }
                 let nouvelle = ClesApi.nouvelle()
                 let creee = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
-                try await journaliserCommande(store, "cle_api_creee", "clé \(creee.id) de l'organisme \(organisme.id) (\(cle))")
+                try await journaliserCommande(
+                    store, "cle_api_creee", "clé \(creee.id) de l'organisme \(organisme.id) (\(cle))")
                 print("clé créée pour \(organisme.nom) (\(cle)) ; conservez-la, elle ne sera plus affichée :")
                 print(nouvelle.valeur)
             }
@@ -40,7 +45,8 @@ struct ApiKey: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Révoque les clés actives d'un organisme, ou une clé donnée.")
+        static let configuration = CommandConfiguration(
+            abstract: "Révoque les clés actives d'un organisme, ou une clé donnée.")
         @OptionGroup var base: OptionBase
         @Option(help: "UAI de l'organisme.") var uai: String?
         @Option(help: "SIRET de l'organisme.") var siret: String?
@@ -51,7 +57,9 @@ struct ApiKey: AsyncParsableCommand {
                 var organisme: OrganismeID?
                 if let uai, let siret {
                     let cle = try Cible.parse(["--uai", uai, "--siret", siret]).cle()
-                    guard let o = try await store.organisme(cle: cle) else { throw ValidationError("organisme inconnu : \(cle)") }
+                    guard let o = try await store.organisme(cle: cle) else {
+                        throw ValidationError("organisme inconnu : \(cle)")
+                    }
                     organisme = o.id
                 } else if key == nil {
                     throw ValidationError("indiquez --uai et --siret, ou --key")

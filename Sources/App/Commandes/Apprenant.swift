@@ -22,7 +22,9 @@ struct ApprenantCommande: AsyncParsableCommand {
 
         func recherche(_ store: any Store) async throws -> RechercheApprenant {
             if let nom, let naissance {
-                guard let jour = Jour(iso: naissance) else { throw ValidationError("--naissance : date AAAA-MM-JJ attendue") }
+                guard let jour = Jour(iso: naissance) else {
+                    throw ValidationError("--naissance : date AAAA-MM-JJ attendue")
+                }
                 return .identite(nom: nom, prenom: prenom, dateDeNaissance: jour)
             }
             guard let uai, let siret, let annee, let idErp else {
@@ -30,7 +32,9 @@ struct ApprenantCommande: AsyncParsableCommand {
             }
             let cle = try ApiKey.Cible.parse(["--uai", uai, "--siret", siret]).cle()
             guard let a = AnneeScolaire(annee) else { throw ValidationError("--annee : AAAA-AAAA attendu") }
-            guard let o = try await store.organisme(cle: cle) else { throw ValidationError("organisme inconnu : \(cle)") }
+            guard let o = try await store.organisme(cle: cle) else {
+                throw ValidationError("organisme inconnu : \(cle)")
+            }
             return .cle(CleEffectif(organisme: o.id, anneeScolaire: a, idErpApprenant: idErp))
         }
     }
@@ -73,7 +77,9 @@ struct ApprenantCommande: AsyncParsableCommand {
                 let bilan = try await donnees(store).effacer(r, par: .ligneDeCommande)
                 print("\(bilan.effectifs) effectif(s) et \(bilan.transmissions) transmission(s) effacé(s)")
                 if bilan.effectifs > 0 {
-                    erreur("un service tdb en cours d'exécution retire ces effectifs de ses indicateurs d'ici quelques secondes")
+                    erreur(
+                        "un service tdb en cours d'exécution retire ces effectifs de ses indicateurs d'ici quelques secondes"
+                    )
                 }
             }
         }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Domain
-import IndexEffectifs
-import Outils
 import Foundation
 import Hummingbird
+import IndexEffectifs
+import Outils
 import Web
 
 /// `tdb bench`: one table of figures on a demo database (DESIGN §8: benchmarks are a command, not timed tests).
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mesure l'ingestion et les indicateurs sur une base de démonstration.")
+    static let configuration = CommandConfiguration(
+        abstract: "Mesure l'ingestion et les indicateurs sur une base de démonstration.")
     @Option(help: "Effectifs de la base de démonstration.") var effectifs = 200_000
     @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
@@ -18,7 +19,8 @@ struct Bench: AsyncParsableCommand {
     func run() async throws {
         var config = try base.config()
         if base.database == nil {
-            config.databasePath = FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bench-\(effectifs).sqlite").path
+            config.databasePath =
+                FileManager.default.temporaryDirectory.appendingPathComponent("tdb-bench-\(effectifs).sqlite").path
         }
         try await avecStore(config) { try await mesurer($0, config: config) }
     }
@@ -28,57 +30,78 @@ struct Bench: AsyncParsableCommand {
         if try await store.nombreEffectifs() == 0 {
             erreur("remplissage de \(store.emplacement) avec \(effectifs) effectifs de démonstration…")
             let bilan = try await RemplissageDemo(store: store).remplir(effectifs: effectifs) { n in erreur("  \(n)…") }
-            lignes.append(("génération de la démonstration (ingestion directe)",
-                           "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"))
+            lignes.append(
+                (
+                    "génération de la démonstration (ingestion directe)",
+                    "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"
+                ))
         }
         let debut = ContinuousClock.now
         let index = try await IndexIndicateurs.construire(depuis: store)
         let construction = ContinuousClock.now - debut
-        lignes.append(("construction de l'index au démarrage", "\(index.nombreEffectifs) effectifs en \(fmt(secondes(construction))) s"))
+        lignes.append(
+            (
+                "construction de l'index au démarrage",
+                "\(index.nombreEffectifs) effectifs en \(fmt(secondes(construction))) s"
+            ))
         lignes.append(("mémoire résidente du processus", "\(memoireResidente() / 1_048_576) Mio"))
 
         let aujourdhui = Jour(Date())
-        let date = Jour(year: aujourdhui.year, month: 3, day: 15) < aujourdhui ? Jour(year: aujourdhui.year, month: 3, day: 15)
+        let date =
+            Jour(year: aujourdhui.year, month: 3, day: 15) < aujourdhui
+            ? Jour(year: aujourdhui.year, month: 3, day: 15)
             : Jour(year: aujourdhui.year - 1, month: 3, day: 15)
-        var national = RequeteIndicateurs(perimetre: .national, filtres: FiltresIndicateurs(date: date), aujourdhui: aujourdhui)
+        var national = RequeteIndicateurs(
+            perimetre: .national, filtres: FiltresIndicateurs(date: date), aujourdhui: aujourdhui)
         let premier = await index.compter(national)
         lignes.append(await latence("compteurs nationaux au \(date)") { _ = await index.compter(national) })
         index.mode = .comptages
-        lignes.append(await latence("  les mêmes par les comptages des organismes") { _ = await index.compter(national) })
+        lignes.append(
+            await latence("  les mêmes par les comptages des organismes") { _ = await index.compter(national) })
         index.mode = .balayage
-        lignes.append(await latence("  les mêmes par balayage de toutes les lignes") { _ = await index.compter(national) })
-        lignes.append(await latence("  avec un filtre sur les apprenants (niveaux 3 et 4)") {
-            var r = national
-            r.filtres.niveaux = [3, 4]
-            _ = await index.compter(r)
-        })
+        lignes.append(
+            await latence("  les mêmes par balayage de toutes les lignes") { _ = await index.compter(national) })
+        lignes.append(
+            await latence("  avec un filtre sur les apprenants (niveaux 3 et 4)") {
+                var r = national
+                r.filtres.niveaux = [3, 4]
+                _ = await index.compter(r)
+            })
         index.mode = .automatique
         lignes.append(await latence("par département") { _ = await index.compter(national, par: .departement) })
         var region = national
         region.filtres.regions = ["84"]
-        lignes.append(await latence("par organisme dans une région (84)") { _ = await index.compter(region, par: .organisme) })
+        lignes.append(
+            await latence("par organisme dans une région (84)") { _ = await index.compter(region, par: .organisme) })
         var filtres = national
         filtres.filtres.niveaux = [3, 4]
         filtres.filtres.tranchesAge = [.de18a20, .de21a25]
         filtres.filtres.regions = ["11", "84", "32"]
         lignes.append(await latence("avec trois filtres (niveaux, âges, régions)") { _ = await index.compter(filtres) })
-        lignes.append(await latence("évolution sur 24 mois") {
-            _ = await index.evolution(national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
-        })
+        lignes.append(
+            await latence("évolution sur 24 mois") {
+                _ = await index.evolution(
+                    national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
+            })
         national.filtres.date = date
         var sql = Compteurs()
         let t0 = ContinuousClock.now
         sql = try await store.compterEnSQL(date: date)
         let dureeSQL = ContinuousClock.now - t0
         let medianeIndex = await mediane { _ = await index.compter(national) }
-        lignes.append(("mêmes compteurs nationaux en SQL (\(store.emplacement.split(separator: " ")[0]))",
-                       "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
-                       + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")))
+        lignes.append(
+            (
+                "mêmes compteurs nationaux en SQL (\(store.emplacement.split(separator: " ")[0]))",
+                "\(fmt(secondes(dureeSQL) * 1000)) ms, soit \(Int(secondes(dureeSQL) / max(medianeIndex, 1e-9)))× l'index"
+                    + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")
+            ))
         lignes += try await memoireApresRenvois(index: index, store: store)
         lignes += try await mesuresHTTP(store: store, config: config)
 
         let largeur = lignes.map(\.0.count).max() ?? 0
-        print("tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)")
+        print(
+            "tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)"
+        )
         for (k, v) in lignes { print(k.padding(toLength: largeur, withPad: " ", startingAt: 0) + "  " + v) }
         if sql != premier { throw ExitCode(1) }
     }
@@ -94,7 +117,8 @@ struct Bench: AsyncParsableCommand {
             return EffectifIndexable(
                 id: e.id, organisme: e.organisme, anneeScolaire: e.anneeScolaire, dateDeNaissance: e.dateDeNaissance,
                 anneeFormation: e.anneeFormation, cfd: e.cfd, rncp: e.rncp,
-                parcours: Parcours(e.parcours.etapes + [EtapeParcours(date: derniere.adding(days: 1), valeur: .abandon)]),
+                parcours: Parcours(
+                    e.parcours.etapes + [EtapeParcours(date: derniere.adding(days: 1), valeur: .abandon)]),
                 version: e.version)
         }
         var memoires: [Int] = []
@@ -108,10 +132,14 @@ struct Bench: AsyncParsableCommand {
         let (premiere, derniere) = (memoires[0], memoires[memoires.count - 1])
         let ecart = 100 * Double(derniere - premiere) / Double(max(premiere, 1))
         return [
-            ("20 renvois de \(originaux.count) apprenants à l'index",
-             "\(fmt(Double(originaux.count) * 20 / max(duree, 1e-9))) apprenants/s"),
-            ("  mémoire résidente après le 1er renvoi / le 20e",
-             "\(premiere / 1_048_576) Mio / \(derniere / 1_048_576) Mio (\(ecart >= 0 ? "+" : "")\(fmt(ecart)) %)"),
+            (
+                "20 renvois de \(originaux.count) apprenants à l'index",
+                "\(fmt(Double(originaux.count) * 20 / max(duree, 1e-9))) apprenants/s"
+            ),
+            (
+                "  mémoire résidente après le 1er renvoi / le 20e",
+                "\(premiere / 1_048_576) Mio / \(derniere / 1_048_576) Mio (\(ecart >= 0 ? "+" : "")\(fmt(ecart)) %)"
+            ),
         ]
     }
 
@@ -146,7 +174,9 @@ struct Bench: AsyncParsableCommand {
         config.logLevel = .critical
         let adresse = AdressePartagee()
         let app = try await construireApplication(config: config, store: store) { a in adresse.definir(a) }
-        guard let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }),
+        guard
+            let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }
+            ),
             let cle = organisme.cle
         else { return [("ingestion HTTP", "aucun organisme")] }
         let nouvelle = ClesApi.nouvelle()
@@ -155,8 +185,10 @@ struct Bench: AsyncParsableCommand {
         // A platform administrator for the pages (national perimeter, every list).
         let motDePasse = "Banc-\(UUID().uuidString)-Aa1!"
         let email = "banc-\(UUID().uuidString.prefix(8).lowercased())@tdb.local"
-        _ = try await Comptes(store: store, secrets: SecretsServeur(coutBcrypt: 4), horloge: .live, urlPublique: config.urlPublique)
-            .creerAdministrateur(email: email, motDePasse: motDePasse)
+        _ = try await Comptes(
+            store: store, secrets: SecretsServeur(coutBcrypt: 4), horloge: .live, urlPublique: config.urlPublique
+        )
+        .creerAdministrateur(email: email, motDePasse: motDePasse)
         return try await withThrowingTaskGroup(of: Void.self) { groupe in
             groupe.addTask { try await app.runService() }
             defer { groupe.cancelAll() }
@@ -168,8 +200,9 @@ struct Bench: AsyncParsableCommand {
             func corps(_ n: Int) -> [[UInt8]] {
                 (0..<n).map { _ in
                     graine += 1
-                    let items = pays.apprenants(organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
-                                                nombre: Ingestion.tailleMaximaleLot, graine: graine)
+                    let items = pays.apprenants(
+                        organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                        nombre: Ingestion.tailleMaximaleLot, graine: graine)
                     return Array(JSONTexte.ecrire(.valeur(.array(items))).utf8)
                 }
             }
@@ -183,8 +216,11 @@ struct Bench: AsyncParsableCommand {
                             try await ConnexionHTTP.surUnFil {
                                 let c = try ConnexionHTTP(port: port)
                                 for lot in lotsDeLaConnexion {
-                                    let r = try c.envoyer("POST", "/api/v3/dossiers-apprenants", entetes: entetes, corps: lot)
-                                    guard r.statut == 200 else { throw ValidationError("l'ingestion HTTP a répondu \(r.statut)") }
+                                    let r = try c.envoyer(
+                                        "POST", "/api/v3/dossiers-apprenants", entetes: entetes, corps: lot)
+                                    guard r.statut == 200 else {
+                                        throw ValidationError("l'ingestion HTTP a répondu \(r.statut)")
+                                    }
                                 }
                             }
                         }
@@ -193,8 +229,10 @@ struct Bench: AsyncParsableCommand {
                 }
                 let duree = secondes(ContinuousClock.now - t)
                 let total = parConnexion.joined().count * Ingestion.tailleMaximaleLot
-                return ("ingestion HTTP (lots de 2000, \(nom))",
-                        "\(total) dossiers en \(fmt(duree)) s, \(Int(Double(total) / max(duree, 1e-9))) dossiers/s")
+                return (
+                    "ingestion HTTP (lots de 2000, \(nom))",
+                    "\(total) dossiers en \(fmt(duree)) s, \(Int(Double(total) / max(duree, 1e-9))) dossiers/s"
+                )
             }
             // The first batches find the database pages of the writer cold: they are shown apart; then new learners on
             // one connection, on two at once, and the first connection's batches sent again (every learner is then
@@ -202,7 +240,9 @@ struct Bench: AsyncParsableCommand {
             var lignes = [try await mesure("mise en route", [corps(min(2, lots))])]
             let unique = [corps(lots)]
             lignes.append(try await mesure("nouveaux apprenants, 1 connexion", unique))
-            lignes.append(try await mesure("nouveaux apprenants, 2 connexions", [corps(max(1, lots / 2)), corps(max(1, lots / 2))]))
+            lignes.append(
+                try await mesure(
+                    "nouveaux apprenants, 2 connexions", [corps(max(1, lots / 2)), corps(max(1, lots / 2))]))
             lignes.append(try await mesure("les mêmes renvoyés (fusions), 1 connexion", unique))
             lignes += try await pages(port: port, email: email, motDePasse: motDePasse, organisme: organisme.id)
             return lignes
@@ -210,19 +250,25 @@ struct Bench: AsyncParsableCommand {
     }
 
     /// Median and p99 time of each main page.
-    func pages(port: Int, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)] {
-        let identifiants = Array(JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
+    func pages(port: Int, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)]
+    {
+        let identifiants = Array(
+            JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
         let chemins = [
             ("page d'accueil", "/"), ("page nationale (carte, évolution, tableau)", "/indicateurs/national"),
             ("page indicateurs (périmètre national, 3 tableaux)", "/indicateurs"),
-            ("page indicateurs filtrée (région 84, niveaux 3)", "/indicateurs?organisme_regions=84&formation_niveaux=3"),
+            (
+                "page indicateurs filtrée (région 84, niveaux 3)",
+                "/indicateurs?organisme_regions=84&formation_niveaux=3"
+            ),
             ("page d'un organisme (apprenants, page 1)", "/organismes/\(organisme)"),
             ("liste nominative des rupturants (page 1)", "/listes/rupturants"),
         ]
         let appels = max(3, repetitions / 3)
         return try await ConnexionHTTP.surUnFil {
             let c = try ConnexionHTTP(port: port)
-            let r = try c.envoyer("POST", "/api/v1/auth/login", entetes: [("Content-Type", "application/json")], corps: identifiants)
+            let r = try c.envoyer(
+                "POST", "/api/v1/auth/login", entetes: [("Content-Type", "application/json")], corps: identifiants)
             let session = r.entetes.first { $0.0.lowercased() == "set-cookie" && $0.1.contains("tdb_session=") }?.1
             guard let cookie = session?.split(separator: ";").first.map(String.init)
             else { throw ValidationError("connexion du banc impossible") }
@@ -236,7 +282,11 @@ struct Bench: AsyncParsableCommand {
                     guard reponse.statut == 200 else { throw ValidationError("\(chemin) n'a pas répondu 200") }
                 }
                 mesures.sort()
-                lignes.append((nom, "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))])) ms"))
+                lignes.append(
+                    (
+                        nom,
+                        "\(fmt(mesures[mesures.count / 2])) ms / \(fmt(mesures[min(mesures.count - 1, Int(Double(mesures.count) * 0.99))])) ms"
+                    ))
             }
             return lignes
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One keep-alive HTTP/1.1 connection to the local server, for `tdb bench`, like an ERP that sends its batches one
@@ -37,7 +38,9 @@ public final class ConnexionHTTP: @unchecked Sendable {
         adresse.sin_port = in_port_t(UInt16(port).bigEndian)
         adresse.sin_addr.s_addr = inet_addr("127.0.0.1")
         let rc = withUnsafePointer(to: &adresse) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard rc == 0 else {
             close(fd)
@@ -49,7 +52,9 @@ public final class ConnexionHTTP: @unchecked Sendable {
     deinit { close(fd) }
 
     /// Sends one request and reads its whole response (`Content-Length` or chunked body).
-    func envoyer(_ methode: String, _ chemin: String, entetes: [(String, String)] = [], corps: [UInt8] = []) throws -> Reponse {
+    func envoyer(_ methode: String, _ chemin: String, entetes: [(String, String)] = [], corps: [UInt8] = []) throws
+        -> Reponse
+    {
         var requete = "\(methode) \(chemin) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(corps.count)\r\n"
         for (nom, valeur) in entetes { requete += "\(nom): \(valeur)\r\n" }
         requete += "\r\n"
@@ -59,7 +64,9 @@ public final class ConnexionHTTP: @unchecked Sendable {
         let lignes = String(decoding: tampon[..<finEntetes], as: UTF8.self).components(separatedBy: "\r\n")
         tampon.removeFirst(finEntetes + 4)
         let premiere = lignes[0].split(separator: " ")
-        guard premiere.count >= 2, let statut = Int(premiere[1]) else { throw Erreur(description: "réponse HTTP illisible") }
+        guard premiere.count >= 2, let statut = Int(premiere[1]) else {
+            throw Erreur(description: "réponse HTTP illisible")
+        }
         let champs: [(String, String)] = lignes.dropFirst().compactMap { l in
             guard let deuxPoints = l.firstIndex(of: ":") else { return nil }
             return (String(l[..<deuxPoints]), l[l.index(after: deuxPoints)...].trimmingCharacters(in: .whitespaces))
@@ -102,7 +109,8 @@ public final class ConnexionHTTP: @unchecked Sendable {
         var depuis = 0
         while true {
             if tampon.count >= motif.count {
-                for i in depuis...(tampon.count - motif.count) where tampon[i..<(i + motif.count)].elementsEqual(motif) { return i }
+                for i in depuis...(tampon.count - motif.count) where tampon[i..<(i + motif.count)].elementsEqual(motif)
+                { return i }
                 depuis = tampon.count - motif.count + 1
             }
             try remplir()

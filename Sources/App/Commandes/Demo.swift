@@ -17,8 +17,9 @@ struct Demo: AsyncParsableCommand {
             let bilan = try await RemplissageDemo(store: store, graine: seed).remplir(effectifs: effectifs) { n in
                 erreur("  \(n) dossiers envoyés…")
             }
-            print("démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
-                  + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
+            print(
+                "démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
+                    + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
         }
     }
 }

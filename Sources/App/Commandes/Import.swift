@@ -4,7 +4,8 @@ import Foundation
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Importe le référentiel des organismes, leurs relations responsable → formateur, ou le catalogue des formations.",
+        abstract:
+            "Importe le référentiel des organismes, leurs relations responsable → formateur, ou le catalogue des formations.",
         subcommands: [Organismes.self, Relations.self, Formations.self])
 
     struct Formations: AsyncParsableCommand {
@@ -15,7 +16,9 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV.") var fichier: String
 
         func run() async throws {
-            try await importer(fichier, base, "import_formations", "formations : %d créées, %d mises à jour", ImportFormations.lire) {
+            try await importer(
+                fichier, base, "import_formations", "formations : %d créées, %d mises à jour", ImportFormations.lire
+            ) {
                 try await $0.importer(formations: $1)
             }
         }
@@ -29,7 +32,10 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Fichier CSV (en-tête, séparateur , ou ;).") var fichier: String
 
         func run() async throws {
-            try await importer(fichier, base, "import_organismes", "organismes : %d créés, %d mis à jour", { ImportOrganismes.lire($0) }) {
+            try await importer(
+                fichier, base, "import_organismes", "organismes : %d créés, %d mis à jour",
+                { ImportOrganismes.lire($0) }
+            ) {
                 try await $0.importer(organismes: $1)
             }
         }
@@ -45,20 +51,27 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let lu = ImportRelations.lire(FichierCSV(texte: try lireFichier(fichier)))
             try await base.avecStore { store in
-                let connus = try await store.organismes(cles: Set(lu.relations.flatMap { [$0.responsable, $0.formateur] }))
+                let connus = try await store.organismes(
+                    cles: Set(lu.relations.flatMap { [$0.responsable, $0.formateur] }))
                 var erreurs = lu.erreurs
                 var liens: [(responsable: OrganismeID, formateur: OrganismeID)] = []
                 for r in lu.relations {
                     guard let responsable = connus[r.responsable], let formateur = connus[r.formateur] else {
                         let inconnus = [r.responsable, r.formateur].filter { connus[$0] == nil }.map(\.description)
-                        erreurs.append(ErreurLigne(ligne: r.ligne, message: "organisme inconnu : \(inconnus.joined(separator: ", "))"))
+                        erreurs.append(
+                            ErreurLigne(
+                                ligne: r.ligne, message: "organisme inconnu : \(inconnus.joined(separator: ", "))"))
                         continue
                     }
                     liens.append((responsable.id, formateur.id))
                 }
                 let bilan = try await store.importer(relations: liens)
-                try await journaliserCommande(store, "import_relations", "\(fichier) : \(bilan.crees) relations créées, \(erreurs.count) lignes rejetées")
-                print("relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées")
+                try await journaliserCommande(
+                    store, "import_relations",
+                    "\(fichier) : \(bilan.crees) relations créées, \(erreurs.count) lignes rejetées")
+                print(
+                    "relations : \(bilan.crees) créées, \(liens.count - bilan.crees) déjà connues, \(erreurs.count) lignes rejetées"
+                )
                 try signaler(erreurs.sorted { $0.ligne < $1.ligne })
             }
         }
@@ -66,9 +79,11 @@ struct Import: AsyncParsableCommand {
 }
 
 /// Reads a CSV file, imports its good lines in one transaction, prints the outcome and lists the rejected lines.
-func importer<T>(_ fichier: String, _ base: OptionBase, _ action: String, _ bilanFormat: String,
-                 _ lire: (FichierCSV) -> ([T], [ErreurLigne]),
-                 _ ecrire: (any StoreOuvert, [T]) async throws -> BilanImport) async throws {
+func importer<T>(
+    _ fichier: String, _ base: OptionBase, _ action: String, _ bilanFormat: String,
+    _ lire: (FichierCSV) -> ([T], [ErreurLigne]),
+    _ ecrire: (any StoreOuvert, [T]) async throws -> BilanImport
+) async throws {
     let (lignes, erreurs) = lire(FichierCSV(texte: try lireFichier(fichier)))
     let resume = try await base.avecStore { store in
         let bilan = try await ecrire(store, lignes)
@@ -96,5 +111,3 @@ func signaler(_ erreurs: [ErreurLigne]) throws {
     for e in erreurs { erreur("  \(e)") }
     throw ExitCode(1)
 }
-
-

@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
         try await avecStore(config) { store in
             if demo, try await store.nombreEffectifs() == 0 {
                 erreur("base sans effectifs : création d'un pays de démonstration (\(demoEffectifs) effectifs)…")
-                let bilan = try await RemplissageDemo(store: store).remplir(effectifs: demoEffectifs) { n in erreur("  \(n)…") }
+                let bilan = try await RemplissageDemo(store: store).remplir(effectifs: demoEffectifs) { n in
+                    erreur("  \(n)…")
+                }
                 erreur("démonstration prête : \(bilan.effectifs) effectifs en \(bilan.duree)")
             }
             let emplacement = store.emplacement

@@ -6,8 +6,10 @@ public struct TdbCommande: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "tdb",
         abstract: "Tableau de bord de l'apprentissage : collecte des effectifs des CFA, statuts et indicateurs.",
-        subcommands: [Serve.self, Migrate.self, Import.self, ApiKey.self, Users.self, Emails.self, Demo.self, Bench.self,
-                      PurgeCommande.self, Backup.self, ApprenantCommande.self])
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, ApiKey.self, Users.self, Emails.self, Demo.self, Bench.self,
+            PurgeCommande.self, Backup.self, ApprenantCommande.self,
+        ])
 
     public init() {}
 }
@@ -17,7 +19,9 @@ public struct TdbCommande: AsyncParsableCommand {
 struct OptionBase: ParsableArguments {
     @Option(name: .long, help: "Fichier SQLite (défaut : TDB_DATABASE ou ./data/tdb.sqlite).")
     var database: String?
-    @Option(name: .long, help: "Base PostgreSQL postgres://utilisateur:mot-de-passe@hôte:port/base (défaut : DATABASE_URL).")
+    @Option(
+        name: .long, help: "Base PostgreSQL postgres://utilisateur:mot-de-passe@hôte:port/base (défaut : DATABASE_URL)."
+    )
     var databaseUrl: String?
 
     func config() throws -> AppConfig {

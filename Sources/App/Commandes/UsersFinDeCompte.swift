@@ -7,12 +7,16 @@ import Web
 /// administration pages, journaled as done "par la ligne de commande".
 extension Users {
     /// Runs an account operation on the configured store; domain refusals become a clear command-line error.
-    static func avecComptes<T: Sendable>(_ base: OptionBase, _ corps: @Sendable (Comptes) async throws -> T) async throws -> T {
+    static func avecComptes<T: Sendable>(_ base: OptionBase, _ corps: @Sendable (Comptes) async throws -> T)
+        async throws -> T
+    {
         let config = try base.config()
         do {
             return try await avecStore(config) { store in
-                try await corps(Comptes(store: store, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt), horloge: .live,
-                                        urlPublique: config.urlPublique))
+                try await corps(
+                    Comptes(
+                        store: store, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt), horloge: .live,
+                        urlPublique: config.urlPublique))
             }
         } catch let e as ErreurComptes {
             throw ValidationError(e.message)
@@ -59,7 +63,9 @@ extension Users {
     struct SuspendInactive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "suspend-inactive",
-            abstract: "Prévient les comptes sans connexion depuis 11 mois et suspend ceux sans connexion depuis 12 mois (tdb serve le fait chaque jour).")
+            abstract:
+                "Prévient les comptes sans connexion depuis 11 mois et suspend ceux sans connexion depuis 12 mois (tdb serve le fait chaque jour)."
+        )
         @OptionGroup var base: OptionBase
 
         func run() async throws {

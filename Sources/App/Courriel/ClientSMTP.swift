@@ -24,17 +24,23 @@ struct ClientSMTP: Sendable {
     }
 
     init(url: String, fichierCA: String? = nil) throws {
-        guard let c = URLComponents(string: url), c.scheme == "smtp" || c.scheme == "smtps", let hote = c.host, !hote.isEmpty else {
-            throw Erreur(description: "TDB_SMTP_URL invalide : smtp://[utilisateur:motdepasse@]hôte[:port] ou smtps://… attendu")
+        guard let c = URLComponents(string: url), c.scheme == "smtp" || c.scheme == "smtps", let hote = c.host,
+            !hote.isEmpty
+        else {
+            throw Erreur(
+                description: "TDB_SMTP_URL invalide : smtp://[utilisateur:motdepasse@]hôte[:port] ou smtps://… attendu")
         }
         let port = c.port ?? (c.scheme == "smtps" ? 465 : 25)
-        guard (1...65_535).contains(port) else { throw Erreur(description: "TDB_SMTP_URL invalide : port \(port) hors de 1…65535") }
+        guard (1...65_535).contains(port) else {
+            throw Erreur(description: "TDB_SMTP_URL invalide : port \(port) hors de 1…65535")
+        }
         self.hote = hote
         self.port = port
         tlsImplicite = c.scheme == "smtps" || port == 465
         utilisateur = c.user?.removingPercentEncoding
         motDePasse = c.password?.removingPercentEncoding
-        expediteur = c.queryItems?.first { $0.name == "from" }?.value ?? "ne-pas-repondre@tableau-de-bord-apprentissage.fr"
+        expediteur =
+            c.queryItems?.first { $0.name == "from" }?.value ?? "ne-pas-repondre@tableau-de-bord-apprentissage.fr"
         var tls = TLSConfiguration.makeClientConfiguration()  // full certificate and host name verification
         if let fichierCA {
             guard FileManager.default.isReadableFile(atPath: fichierCA) else {
@@ -70,10 +76,11 @@ struct ClientSMTP: Sendable {
         }
         if let utilisateur, let motDePasse {
             guard chiffree else {
-                throw Erreur(description: """
-                    le serveur SMTP \(hote):\(port) ne propose pas STARTTLS : les identifiants de TDB_SMTP_URL ne sont jamais \
-                    envoyés sur une connexion non chiffrée (utilisez smtps:// ou un serveur qui propose STARTTLS)
-                    """)
+                throw Erreur(
+                    description: """
+                        le serveur SMTP \(hote):\(port) ne propose pas STARTTLS : les identifiants de TDB_SMTP_URL ne sont jamais \
+                        envoyés sur une connexion non chiffrée (utilisez smtps:// ou un serveur qui propose STARTTLS)
+                        """)
             }
             let plain = Data("\0\(utilisateur)\0\(motDePasse)".utf8).base64EncodedString()
             _ = try await s.commande("AUTH PLAIN \(plain)", 235)
@@ -95,7 +102,9 @@ struct ClientSMTP: Sendable {
     /// Headers (subject in RFC 2047 UTF-8) and a base64 body: safe through any relay.
     static func message(de: String, a: String, sujet: String, corps: String) -> String {
         let sujetEncode = "=?UTF-8?B?\(Data(sujet.utf8).base64EncodedString())?="
-        let base64 = Data(corps.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let base64 = Data(corps.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         let date = DateFormatter()
         date.locale = Locale(identifier: "en_US_POSIX")
         date.timeZone = TimeZone(identifier: "UTC")
@@ -131,14 +140,17 @@ struct SessionSMTP: Sendable {
                 .connectTimeout(.seconds(10))
                 .channelInitializer { ch in
                     ch.eventLoop.makeCompletedFuture {
-                        if client.tlsImplicite { try ch.pipeline.syncOperations.addHandler(try ClientSMTP.gestionnaireTLS(client)) }
+                        if client.tlsImplicite {
+                            try ch.pipeline.syncOperations.addHandler(try ClientSMTP.gestionnaireTLS(client))
+                        }
                         try ch.pipeline.syncOperations.addHandler(lecteur)
                     }
                 }
                 .connect(host: client.hote, port: client.port).get()
             return SessionSMTP(channel: channel, lecteur: lecteur, client: client)
         } catch {
-            throw ClientSMTP.Erreur(description: "connexion au serveur SMTP \(client.hote):\(client.port) impossible : \(error)")
+            throw ClientSMTP.Erreur(
+                description: "connexion au serveur SMTP \(client.hote):\(client.port) impossible : \(error)")
         }
     }
 
@@ -160,9 +172,10 @@ struct SessionSMTP: Sendable {
     }
 
     func expliquer(_ cause: String, tls: Bool) -> ClientSMTP.Erreur {
-        ClientSMTP.Erreur(description: tls
-            ? "connexion TLS avec le serveur SMTP \(client.hote):\(client.port) impossible (certificat vérifié ?) : \(cause)"
-            : "échange avec le serveur SMTP \(client.hote):\(client.port) interrompu : \(cause)")
+        ClientSMTP.Erreur(
+            description: tls
+                ? "connexion TLS avec le serveur SMTP \(client.hote):\(client.port) impossible (certificat vérifié ?) : \(cause)"
+                : "échange avec le serveur SMTP \(client.hote):\(client.port) interrompu : \(cause)")
     }
 
     /// Reads the next reply and checks its code.
@@ -171,7 +184,9 @@ struct SessionSMTP: Sendable {
         let lecteur = self.lecteur
         let eventLoop = channel.eventLoop
         let r: ReponseSMTP
-        do { r = try await eventLoop.flatSubmit { lecteur.prochaine(eventLoop) }.get() } catch let e as ClientSMTP.Erreur {
+        do { r = try await eventLoop.flatSubmit { lecteur.prochaine(eventLoop) }.get() } catch let e
+            as ClientSMTP.Erreur
+        {
             throw e
         } catch {
             throw expliquer("\(error)", tls: error is NIOSSLError)

@@ -13,7 +13,9 @@ public struct EnvoiCourriels: Service {
     var intervalle: Duration = .seconds(5)
 
     /// `fichierCA`: a PEM file of the authorities to trust instead of the system's (`TDB_SMTP_CA`).
-    public init(store: any Store, smtpURL: String, fichierCA: String? = nil, logger: Logger = Logger(label: "tdb.smtp")) throws {
+    public init(store: any Store, smtpURL: String, fichierCA: String? = nil, logger: Logger = Logger(label: "tdb.smtp"))
+        throws
+    {
         self.store = store
         smtp = try ClientSMTP(url: smtpURL, fichierCA: fichierCA)
         self.logger = logger

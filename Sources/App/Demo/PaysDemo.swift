@@ -52,20 +52,51 @@ public struct PaysDemo: Sendable {
     // MARK: - Catalogue
 
     static let intitules: [(Int, [String])] = [
-        (3, ["CAP Boulanger", "CAP Pâtissier", "CAP Cuisine", "CAP Coiffure", "CAP Électricien", "CAP Maçon", "CAP Menuisier fabricant",
-             "CAP Équipier polyvalent du commerce", "CAP Maintenance des véhicules", "CAP Esthétique cosmétique parfumerie",
-             "CAP Accompagnant éducatif petite enfance", "CAP Charcutier-traiteur"]),
-        (4, ["Bac pro Métiers du commerce et de la vente", "Bac pro Maintenance des véhicules", "Brevet professionnel Boulanger",
-             "Brevet professionnel Coiffure", "Bac pro Technicien d'usinage", "Bac pro Cuisine", "BP Préparateur en pharmacie",
-             "Bac pro Métiers de l'électricité"]),
-        (5, ["BTS Management commercial opérationnel", "BTS Négociation et digitalisation de la relation client",
-             "BTS Comptabilité et gestion", "BTS Services informatiques aux organisations", "BTS Conception des produits industriels",
-             "BTS Support à l'action managériale", "BTS Gestion des PME", "BTS Maintenance des systèmes"]),
-        (6, ["BUT Gestion des entreprises et des administrations", "Licence professionnelle Métiers du commerce",
-             "BUT Génie électrique et informatique industrielle", "Bachelor Responsable de développement commercial",
-             "Licence professionnelle Logistique"]),
-        (7, ["Master Management", "Titre d'ingénieur Informatique", "Master Ressources humaines", "Titre d'ingénieur Génie industriel",
-             "Master Droit des affaires", "Manager de la stratégie commerciale"]),
+        (
+            3,
+            [
+                "CAP Boulanger", "CAP Pâtissier", "CAP Cuisine", "CAP Coiffure", "CAP Électricien", "CAP Maçon",
+                "CAP Menuisier fabricant",
+                "CAP Équipier polyvalent du commerce", "CAP Maintenance des véhicules",
+                "CAP Esthétique cosmétique parfumerie",
+                "CAP Accompagnant éducatif petite enfance", "CAP Charcutier-traiteur",
+            ]
+        ),
+        (
+            4,
+            [
+                "Bac pro Métiers du commerce et de la vente", "Bac pro Maintenance des véhicules",
+                "Brevet professionnel Boulanger",
+                "Brevet professionnel Coiffure", "Bac pro Technicien d'usinage", "Bac pro Cuisine",
+                "BP Préparateur en pharmacie",
+                "Bac pro Métiers de l'électricité",
+            ]
+        ),
+        (
+            5,
+            [
+                "BTS Management commercial opérationnel", "BTS Négociation et digitalisation de la relation client",
+                "BTS Comptabilité et gestion", "BTS Services informatiques aux organisations",
+                "BTS Conception des produits industriels",
+                "BTS Support à l'action managériale", "BTS Gestion des PME", "BTS Maintenance des systèmes",
+            ]
+        ),
+        (
+            6,
+            [
+                "BUT Gestion des entreprises et des administrations", "Licence professionnelle Métiers du commerce",
+                "BUT Génie électrique et informatique industrielle", "Bachelor Responsable de développement commercial",
+                "Licence professionnelle Logistique",
+            ]
+        ),
+        (
+            7,
+            [
+                "Master Management", "Titre d'ingénieur Informatique", "Master Ressources humaines",
+                "Titre d'ingénieur Génie industriel",
+                "Master Droit des affaires", "Manager de la stratégie commerciale",
+            ]
+        ),
     ]
 
     static func catalogue(_ g: inout Aleatoire) -> [FormationCatalogue] {
@@ -77,8 +108,10 @@ public struct PaysDemo: Sendable {
                 var rncp = g.entier(30_000...39_999)
                 while rncpUtilises.contains(rncp) { rncp += 1 }
                 rncpUtilises.insert(rncp)
-                formations.append(FormationCatalogue(
-                    cfd: CFD(prefixe + String(format: "%05d", 100 + k * 37)), rncp: RNCP(String(rncp)), libelle: titre, niveau: niveau))
+                formations.append(
+                    FormationCatalogue(
+                        cfd: CFD(prefixe + String(format: "%05d", 100 + k * 37)), rncp: RNCP(String(rncp)),
+                        libelle: titre, niveau: niveau))
             }
         }
         return formations
@@ -86,17 +119,23 @@ public struct PaysDemo: Sendable {
 
     // MARK: - Apprenants
 
-    static let prenoms = ["Léa", "Lucas", "Emma", "Hugo", "Chloé", "Louis", "Inès", "Nathan", "Manon", "Enzo", "Camille", "Jules",
-                          "Sarah", "Adam", "Zoé", "Théo", "Lina", "Mathis", "Jade", "Noah", "Yanis", "Maëlys", "Rayan", "Lou",
-                          "Gabriel", "Anaïs", "Tom", "Clara", "Ethan", "Océane"]
-    static let noms = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
-                       "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel",
-                       "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier",
-                       "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Diallo", "Nguyen"]
+    static let prenoms = [
+        "Léa", "Lucas", "Emma", "Hugo", "Chloé", "Louis", "Inès", "Nathan", "Manon", "Enzo", "Camille", "Jules",
+        "Sarah", "Adam", "Zoé", "Théo", "Lina", "Mathis", "Jade", "Noah", "Yanis", "Maëlys", "Rayan", "Lou",
+        "Gabriel", "Anaïs", "Tom", "Clara", "Ethan", "Océane",
+    ]
+    static let noms = [
+        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
+        "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel",
+        "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier",
+        "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Diallo", "Nguyen",
+    ]
 
     /// The learners of one organisme for one school year, as API v3 items. `numero` makes ids unique.
-    public func apprenants(organisme o: OrganismeCle, responsable: OrganismeCle, annee: AnneeScolaire, nombre: Int,
-                           graine: UInt64) -> [JSONValue] {
+    public func apprenants(
+        organisme o: OrganismeCle, responsable: OrganismeCle, annee: AnneeScolaire, nombre: Int,
+        graine: UInt64
+    ) -> [JSONValue] {
         var g = Aleatoire(graine: graine)
         var items: [JSONValue] = []
         items.reserveCapacity(nombre)
@@ -104,20 +143,27 @@ public struct PaysDemo: Sendable {
         for n in 0..<nombre {
             let formation = g.element(formations)
             let niveau = formation.niveau ?? 3
-            let age = max(15, min(35, (niveau <= 4 ? 16 : niveau == 5 ? 19 : 21) + g.entier(0...3) + (g.chance(0.1) ? g.entier(1...10) : 0)))
+            let age = max(
+                15,
+                min(
+                    35,
+                    (niveau <= 4 ? 16 : niveau == 5 ? 19 : 21) + g.entier(0...3)
+                        + (g.chance(0.1) ? g.entier(1...10) : 0)))
             let naissance = Jour(year: annee.debut - age, month: g.entier(1...12), day: g.entier(1...28))
             let entree = rentree.adding(days: g.chance(0.85) ? g.entier(-5...20) : g.entier(21...150))
             let duree = niveau == 3 || niveau == 5 ? 2 : g.chance(0.5) ? 1 : 2
             let fin = Jour(year: entree.year + duree, month: 6, day: g.entier(15...30))
             var o: [String: JSONValue] = [
                 "nom_apprenant": .string(g.element(Self.noms)), "prenom_apprenant": .string(g.element(Self.prenoms)),
-                "date_de_naissance_apprenant": .string(naissance.description), "annee_scolaire": .string(annee.description),
+                "date_de_naissance_apprenant": .string(naissance.description),
+                "annee_scolaire": .string(annee.description),
                 "id_erp_apprenant": .string("DEMO-\(graine)-\(n)"),
                 "date_inscription_formation": .string(entree.adding(days: -g.entier(10...90)).description),
                 "date_entree_formation": .string(entree.description), "date_fin_formation": .string(fin.description),
                 "formation_cfd": .string(formation.cfd!.rawValue), "formation_rncp": .string(formation.rncp!.rawValue),
                 "annee_formation": .number(1), "sexe_apprenant": .string(g.chance(0.5) ? "F" : "M"),
-                "etablissement_formateur_uai": .string(o.uai.rawValue), "etablissement_formateur_siret": .string(o.siret.rawValue),
+                "etablissement_formateur_uai": .string(o.uai.rawValue),
+                "etablissement_formateur_siret": .string(o.siret.rawValue),
                 "etablissement_responsable_uai": .string(responsable.uai.rawValue),
                 "etablissement_responsable_siret": .string(responsable.siret.rawValue),
             ]
@@ -125,11 +171,13 @@ public struct PaysDemo: Sendable {
                 let debut = entree.adding(days: g.chance(0.7) ? g.entier(-40...30) : g.entier(31...150))
                 o["contrat_date_debut"] = .string(debut.description)
                 o["contrat_date_fin"] = .string(fin.adding(days: g.entier(0...60)).description)
-                o["siret_employeur"] = .string(String(format: "%09d%05d", g.entier(100_000_000...999_999_999), g.entier(10...99_999)))
+                o["siret_employeur"] = .string(
+                    String(format: "%09d%05d", g.entier(100_000_000...999_999_999), g.entier(10...99_999)))
                 if g.chance(0.25) {
                     let rupture = debut.adding(days: g.entier(30...(max(31, fin - debut - 1))))
                     o["contrat_date_rupture"] = .string(rupture.description)
-                    o["cause_rupture_contrat"] = .string(g.element(["démission", "rupture conventionnelle", "licenciement", "fin de période d'essai"]))
+                    o["cause_rupture_contrat"] = .string(
+                        g.element(["démission", "rupture conventionnelle", "licenciement", "fin de période d'essai"]))
                     if g.chance(0.5) {
                         let nouveau = rupture.adding(days: g.entier(10...200))
                         if nouveau < fin {
@@ -140,7 +188,8 @@ public struct PaysDemo: Sendable {
                 }
             }
             if g.chance(0.03) {
-                o["date_exclusion_formation"] = .string(entree.adding(days: g.entier(20...(max(21, fin - entree)))).description)
+                o["date_exclusion_formation"] = .string(
+                    entree.adding(days: g.entier(20...(max(21, fin - entree)))).description)
             }
             items.append(.object(o))
         }

@@ -1,6 +1,6 @@
 import Domain
-import IndexEffectifs
 import Foundation
+import IndexEffectifs
 
 /// Fills a database with the demo country (`tdb demo`, `tdb serve --demo`): the real référentiel shipped with
 /// the program, invented relations, catalogue and learners over three school years, sent through ingestion.
@@ -26,7 +26,9 @@ public struct RemplissageDemo: Sendable {
     }
 
     public static func referentiel() throws -> String {
-        guard let url = Bundle.module.url(forResource: "organismes-demo", withExtension: "csv", subdirectory: "Resources") else {
+        guard
+            let url = Bundle.module.url(forResource: "organismes-demo", withExtension: "csv", subdirectory: "Resources")
+        else {
             throw CocoaError(.fileNoSuchFile)
         }
         return try String(contentsOf: url, encoding: .utf8)
@@ -41,7 +43,8 @@ public struct RemplissageDemo: Sendable {
         _ = try await store.importer(organismes: prepare.organismes)
         _ = try await store.importer(formations: pays.formations)
         let stockes = try await store.tousLesOrganismes()
-        let parCle = Dictionary(stockes.map { ("\($0.uai?.rawValue ?? "")/\($0.siret)", $0) }, uniquingKeysWith: { a, _ in a })
+        let parCle = Dictionary(
+            stockes.map { ("\($0.uai?.rawValue ?? "")/\($0.siret)", $0) }, uniquingKeysWith: { a, _ in a })
         let ids = prepare.organismes.map { parCle["\($0.uai?.rawValue ?? "")/\($0.siret)"] }
         var responsableDe: [OrganismeID: Organisme] = [:]
         var liens: [(responsable: OrganismeID, formateur: OrganismeID)] = []
@@ -64,7 +67,10 @@ public struct RemplissageDemo: Sendable {
         }
         bilan.transmetteurs = transmetteurs.count
         let poidsTotal = transmetteurs.reduce(0) { $0 + $1.poids }
-        let annees = AnneeScolaire.anneesActives(a: Jour(maintenant)).reversed() + [AnneeScolaire.scolaire(de: Jour(maintenant).adding(days: -730))]
+        let annees =
+            AnneeScolaire.anneesActives(a: Jour(maintenant)).reversed() + [
+                AnneeScolaire.scolaire(de: Jour(maintenant).adding(days: -730))
+            ]
         var envoyes = 0
         var reste = total
         for (k, t) in transmetteurs.enumerated() {
@@ -79,8 +85,9 @@ public struct RemplissageDemo: Sendable {
                 var fait = 0
                 while fait < nombre {
                     let taille = min(Ingestion.tailleMaximaleLot, nombre - fait)
-                    let items = pays.apprenants(organisme: cle, responsable: responsable, annee: annee, nombre: taille,
-                                                graine: graine &* 1_000_003 &+ UInt64(t.organisme.id.rawValue) &* 97 &+ UInt64(a * 7919 + fait))
+                    let items = pays.apprenants(
+                        organisme: cle, responsable: responsable, annee: annee, nombre: taille,
+                        graine: graine &* 1_000_003 &+ UInt64(t.organisme.id.rawValue) &* 97 &+ UInt64(a * 7919 + fait))
                     let r = try await ingestion.traiter(items, transmetteur: t.organisme.id, cleApi: nil)
                     bilan.rejetes += r.nombreRejetes
                     fait += taille

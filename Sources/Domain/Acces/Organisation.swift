@@ -18,8 +18,10 @@ public struct Organisation: Sendable, Equatable {
     public var academie: String?
     public var reseau: String?
 
-    public init(id: OrganisationID, type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil,
-                region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil) {
+    public init(
+        id: OrganisationID, type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil,
+        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil
+    ) {
         self.id = id
         self.type = type
         self.nom = nom
@@ -41,8 +43,10 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
     public var academie: String?
     public var reseau: String?
 
-    public init(type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
-                departement: String? = nil, academie: String? = nil, reseau: String? = nil) {
+    public init(
+        type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
+        departement: String? = nil, academie: String? = nil, reseau: String? = nil
+    ) {
         self.type = type
         self.nom = nom
         self.organisme = organisme

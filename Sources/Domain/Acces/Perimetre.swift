@@ -58,7 +58,8 @@ public struct ContexteOrganisation: Sendable, Equatable {
 
     public static func == (l: Self, r: Self) -> Bool {
         l.reseauResponsable == r.reseauResponsable
-            && l.formateurs.map(\.id) == r.formateurs.map(\.id) && l.formateurs.map(\.partielle) == r.formateurs.map(\.partielle)
+            && l.formateurs.map(\.id) == r.formateurs.map(\.id)
+            && l.formateurs.map(\.partielle) == r.formateurs.map(\.partielle)
     }
 }
 
@@ -93,7 +94,8 @@ public struct Droits: Sendable, Equatable {
         case .organismeEtFormateurs:
             return propre.isEmpty ? .aucun : .organismes(propre.union(ctx.formateurs.map(\.id)))
         case .organismeEtFormateursComplets:
-            return propre.isEmpty ? .aucun : .organismes(propre.union(ctx.formateurs.filter { !$0.partielle }.map(\.id)))
+            return propre.isEmpty
+                ? .aucun : .organismes(propre.union(ctx.formateurs.filter { !$0.partielle }.map(\.id)))
         case .organisme: return propre.isEmpty ? .aucun : .organismes(propre)
         case .aucune: return .aucun
         }

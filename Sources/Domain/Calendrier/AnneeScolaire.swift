@@ -37,8 +37,12 @@ public struct AnneeScolaire: Hashable, Comparable, Sendable, CustomStringConvert
     public static func < (l: AnneeScolaire, r: AnneeScolaire) -> Bool { (l.debut, l.fin) < (r.debut, r.fin) }
 
     /// First and last day covered: 1 Aug → 31 Jul for a school year, 1 Jan → 31 Dec for a calendar year.
-    public var premierJour: Jour { estAnneeCivile ? Jour(year: debut, month: 1, day: 1) : Jour(year: debut, month: 8, day: 1) }
-    public var dernierJour: Jour { estAnneeCivile ? Jour(year: debut, month: 12, day: 31) : Jour(year: fin, month: 7, day: 31) }
+    public var premierJour: Jour {
+        estAnneeCivile ? Jour(year: debut, month: 1, day: 1) : Jour(year: debut, month: 8, day: 1)
+    }
+    public var dernierJour: Jour {
+        estAnneeCivile ? Jour(year: debut, month: 12, day: 31) : Jour(year: fin, month: 7, day: 31)
+    }
 
     /// The school year of a day: before August → `(Y-1)-Y`, else `Y-(Y+1)`.
     public static func scolaire(de jour: Jour) -> AnneeScolaire {

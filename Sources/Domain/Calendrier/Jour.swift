@@ -78,7 +78,6 @@ public struct Jour: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Jour(year: y, month: m, day: d)
     }
 
-
 }
 
 func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {

@@ -16,7 +16,9 @@ public struct CleApi: Sendable, Equatable {
     public var lastUsedAt: Date?
     public var revokedAt: Date?
 
-    public init(id: CleApiID, organisme: OrganismeID, hash: String, createdAt: Date, lastUsedAt: Date?, revokedAt: Date?) {
+    public init(
+        id: CleApiID, organisme: OrganismeID, hash: String, createdAt: Date, lastUsedAt: Date?, revokedAt: Date?
+    ) {
         self.id = id
         self.organisme = organisme
         self.hash = hash

@@ -25,9 +25,15 @@ extension Comptes {
     }
 
     /// `tdb users suspend|reactivate|delete EMAIL`.
-    public func suspendre(email: String) async throws { try await suspendre(try await compte(email: email), par: .ligneDeCommande) }
-    public func reactiver(email: String) async throws { try await reactiver(try await compte(email: email), par: .ligneDeCommande) }
-    public func supprimer(email: String) async throws { try await supprimer(try await compte(email: email), par: .ligneDeCommande) }
+    public func suspendre(email: String) async throws {
+        try await suspendre(try await compte(email: email), par: .ligneDeCommande)
+    }
+    public func reactiver(email: String) async throws {
+        try await reactiver(try await compte(email: email), par: .ligneDeCommande)
+    }
+    public func supprimer(email: String) async throws {
+        try await supprimer(try await compte(email: email), par: .ligneDeCommande)
+    }
 
     /// Warns the accounts unused for 11 months and suspends those unused for 12 (`Inactivite`); returns how many.
     /// Safe to run from several instances: each warning and each suspension is taken by one conditional update.
@@ -37,12 +43,15 @@ extension Comptes {
         let comptes = try await store.utilisateursActifs()
         let decision = Inactivite.decider(comptes, now: now)
         let parId = Dictionary(comptes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var avertis = 0, suspendus = 0
+        var avertis = 0
+        var suspendus = 0
         for id in decision.avertir {
             guard let u = parId[id],
                 try await store.noterAvertissementInactivite(utilisateur: id, depuis: Inactivite.reference(u), now: now)
             else { continue }
-            try await envoyer(u.email, "Votre compte sera suspendu dans un mois", """
+            try await envoyer(
+                u.email, "Votre compte sera suspendu dans un mois",
+                """
                 Bonjour \(u.prenom),
 
                 Vous ne vous êtes pas connecté(e) au service depuis 11 mois. Sans connexion d'ici un mois, votre compte \
@@ -65,7 +74,9 @@ extension Comptes {
     func cibleFinDeCompte(_ identite: Identite, _ id: UtilisateurID) async throws -> Utilisateur {
         let u = try await cible(identite, id)
         guard u.id != identite.utilisateur.id else {
-            throw ErreurComptes.saisie([ErreurSaisie("statut", "Vous ne pouvez pas suspendre ni supprimer votre propre compte")])
+            throw ErreurComptes.saisie([
+                ErreurSaisie("statut", "Vous ne pouvez pas suspendre ni supprimer votre propre compte")
+            ])
         }
         return u
     }
@@ -82,12 +93,17 @@ extension Comptes {
         let now = horloge.now()
         guard try await store.changerStatut(utilisateur: u.id, de: .actif, vers: .suspendu, now: now) else {
             if case .inactivite = auteur { return false }
-            throw ErreurComptes.saisie([ErreurSaisie("statut", "Seul un compte actif peut être suspendu (ce compte est « \(u.statut.libelle) »)")])
+            throw ErreurComptes.saisie([
+                ErreurSaisie(
+                    "statut", "Seul un compte actif peut être suspendu (ce compte est « \(u.statut.libelle) »)")
+            ])
         }
         try await store.revoquerSessions(utilisateur: u.id, sauf: nil, now: now)
         let inactivite: Bool
         if case .inactivite = auteur { inactivite = true } else { inactivite = false }
-        try await envoyer(u.email, "Votre compte est suspendu", """
+        try await envoyer(
+            u.email, "Votre compte est suspendu",
+            """
             Bonjour \(u.prenom),
 
             Votre compte (\(u.email)) est suspendu\(inactivite ? " : vous ne vous êtes pas connecté(e) depuis 12 mois" : " par un administrateur").
@@ -99,9 +115,14 @@ extension Comptes {
 
     func reactiver(_ u: Utilisateur, par auteur: Auteur) async throws {
         guard try await store.changerStatut(utilisateur: u.id, de: .suspendu, vers: .actif, now: horloge.now()) else {
-            throw ErreurComptes.saisie([ErreurSaisie("statut", "Seul un compte suspendu peut être réactivé (ce compte est « \(u.statut.libelle) »)")])
+            throw ErreurComptes.saisie([
+                ErreurSaisie(
+                    "statut", "Seul un compte suspendu peut être réactivé (ce compte est « \(u.statut.libelle) »)")
+            ])
         }
-        try await envoyer(u.email, "Votre compte est réactivé", """
+        try await envoyer(
+            u.email, "Votre compte est réactivé",
+            """
             Bonjour \(u.prenom),
 
             Votre compte (\(u.email)) est de nouveau actif. Pour vous connecter : \(urlPublique)/connexion

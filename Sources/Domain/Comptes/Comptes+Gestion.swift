@@ -5,7 +5,8 @@ extension Comptes {
     /// everyone; an organisation's administrators for the other accounts of their organisation.
     func peutGerer(_ identite: Identite, _ cible: Utilisateur) -> Bool {
         if identite.estAdministrateurPlateforme && !identite.incarne { return true }
-        return identite.gereOrganisation && cible.organisation == identite.organisation.id && cible.id != identite.utilisateur.id
+        return identite.gereOrganisation && cible.organisation == identite.organisation.id
+            && cible.id != identite.utilisateur.id
     }
 
     func cible(_ identite: Identite, _ id: UtilisateurID) async throws -> Utilisateur {
@@ -20,7 +21,9 @@ extension Comptes {
             throw ErreurComptes.saisie([ErreurSaisie("statut", "Ce compte n'est pas en attente de validation")])
         }
         try await store.modifier(utilisateur: id, statut: .actif)
-        try await envoyer(u.email, "Votre compte est validé", """
+        try await envoyer(
+            u.email, "Votre compte est validé",
+            """
             Bonjour \(u.prenom),
 
             Votre compte est validé. Vous pouvez vous connecter : \(urlPublique)/connexion
@@ -34,7 +37,9 @@ extension Comptes {
             throw ErreurComptes.saisie([ErreurSaisie("statut", "Ce compte n'est pas en attente de validation")])
         }
         try await store.modifier(utilisateur: id, statut: .rejete)
-        try await envoyer(u.email, "Votre demande de compte n'a pas été acceptée", """
+        try await envoyer(
+            u.email, "Votre demande de compte n'a pas été acceptée",
+            """
             Bonjour \(u.prenom),
 
             Votre demande d'accès au service n'a pas été acceptée. Pour en savoir plus, répondez à ce message.
@@ -61,9 +66,12 @@ extension Comptes {
             throw ErreurComptes.saisie([ErreurSaisie("email", "Cette adresse a déjà un compte")])
         }
         let orga = identite.organisation
-        let lien = try await lien(.invitation, email: email, utilisateur: nil, organisation: orga.id, role: role,
-                                  chemin: "/invitation")
-        try await envoyer(email, "Invitation à rejoindre \(orga.nom)", """
+        let lien = try await lien(
+            .invitation, email: email, utilisateur: nil, organisation: orga.id, role: role,
+            chemin: "/invitation")
+        try await envoyer(
+            email, "Invitation à rejoindre \(orga.nom)",
+            """
             Bonjour,
 
             \(identite.utilisateur.nomComplet) vous invite à rejoindre \(orga.nom) sur le Tableau de bord de l'apprentissage.
@@ -75,15 +83,18 @@ extension Comptes {
 
     /// The invitation behind a link, for the page that accepts it.
     public func invitation(jeton valeur: String) async throws -> (email: String, organisation: Organisation) {
-        guard let j = try await store.jeton(.invitation, hash: secrets.empreinte(valeur)), j.estValide(now: horloge.now()),
+        guard let j = try await store.jeton(.invitation, hash: secrets.empreinte(valeur)),
+            j.estValide(now: horloge.now()),
             let id = j.organisation, let o = try await store.organisation(id: id)
         else { throw ErreurComptes.lienInvalide }
         return (j.email, o)
     }
 
     /// Creates the invited account, active at once: the link proved the address.
-    public func accepterInvitation(jeton valeur: String, nom n: String, prenom p: String, motDePasse: String,
-                                   confirmation: String) async throws {
+    public func accepterInvitation(
+        jeton valeur: String, nom n: String, prenom p: String, motDePasse: String,
+        confirmation: String
+    ) async throws {
         let now = horloge.now()
         guard let j = try await store.jeton(.invitation, hash: secrets.empreinte(valeur)), j.estValide(now: now),
             let organisation = j.organisation
@@ -91,12 +102,15 @@ extension Comptes {
         var erreurs: [ErreurSaisie] = []
         let nom = collecter(ReglesSaisie.texte("nom", "Le nom", n), &erreurs)
         let prenom = collecter(ReglesSaisie.texte("prenom", "Le prénom", p), &erreurs)
-        do { try verifierNouveauMotDePasse(motDePasse, confirmation) } catch ErreurComptes.saisie(let e) { erreurs += e }
+        do { try verifierNouveauMotDePasse(motDePasse, confirmation) } catch ErreurComptes.saisie(let e) {
+            erreurs += e
+        }
         guard erreurs.isEmpty, let nom, let prenom else { throw ErreurComptes.saisie(erreurs) }
         guard try await store.consommer(jeton: j.id, now: now) else { throw ErreurComptes.lienInvalide }
         let u = try await store.creerUtilisateur(
-            NouvelUtilisateur(email: j.email, nom: nom, prenom: prenom, organisation: organisation, role: j.role ?? .membre,
-                              statut: .actif, hashMotDePasse: await secrets.hacher(motDePasse: motDePasse)),
+            NouvelUtilisateur(
+                email: j.email, nom: nom, prenom: prenom, organisation: organisation, role: j.role ?? .membre,
+                statut: .actif, hashMotDePasse: await secrets.hacher(motDePasse: motDePasse)),
             now: now)
         try await journaliser(u.id, u.email, "invitation_acceptee", "")
     }
@@ -107,13 +121,15 @@ extension Comptes {
         guard identite.estAdministrateurPlateforme else { throw ErreurComptes.interdit }
         guard let o = try await store.organisation(id: id) else { throw ErreurComptes.introuvable }
         try await store.incarner(session: identite.session.id, organisation: o.id)
-        try await journaliser(identite.utilisateur.id, identite.utilisateur.email, "incarnation_debut", "\(o.type.rawValue) \(o.nom)")
+        try await journaliser(
+            identite.utilisateur.id, identite.utilisateur.email, "incarnation_debut", "\(o.type.rawValue) \(o.nom)")
     }
 
     public func finIncarnation(_ identite: Identite) async throws {
         guard identite.estAdministrateurPlateforme else { throw ErreurComptes.interdit }
         try await store.incarner(session: identite.session.id, organisation: nil)
-        try await journaliser(identite.utilisateur.id, identite.utilisateur.email, "incarnation_fin", identite.organisation.nom)
+        try await journaliser(
+            identite.utilisateur.id, identite.utilisateur.email, "incarnation_fin", identite.organisation.nom)
     }
 
     public static let cleMaintenance = "banniere_maintenance"
@@ -122,7 +138,9 @@ extension Comptes {
         guard identite.estAdministrateurPlateforme && !identite.incarne else { throw ErreurComptes.interdit }
         let t = texte.trimmingSpaces()
         guard t.count <= 500 else {
-            throw ErreurComptes.saisie([ErreurSaisie("texte", "Le texte de la bannière est trop long (500 caractères au plus)")])
+            throw ErreurComptes.saisie([
+                ErreurSaisie("texte", "Le texte de la bannière est trop long (500 caractères au plus)")
+            ])
         }
         try await store.definir(parametre: Self.cleMaintenance, valeur: t.isEmpty ? nil : t)
         try await journaliser(identite, t.isEmpty ? "maintenance_retiree" : "maintenance_affichee", t)
@@ -149,7 +167,9 @@ extension Comptes {
 
     public func revoquerCleApi(_ identite: Identite, cle id: CleApiID) async throws {
         let organisme = try organismeDesCles(identite)
-        guard try await store.revoquer(cleApi: id, organisme: organisme, now: horloge.now()) else { throw ErreurComptes.introuvable }
+        guard try await store.revoquer(cleApi: id, organisme: organisme, now: horloge.now()) else {
+            throw ErreurComptes.introuvable
+        }
         try await journaliser(identite, "cle_api_revoquee", "clé \(id) de l'organisme \(organisme)")
     }
 
@@ -165,8 +185,9 @@ extension Comptes {
         guard let orga else { throw ErreurComptes.introuvable }
         let nom = String(email.prefix { $0 != "@" })
         let u = try await store.creerUtilisateur(
-            NouvelUtilisateur(email: email, nom: nom, prenom: "", organisation: orga.id, role: .administrateur, statut: .actif,
-                              hashMotDePasse: await secrets.hacher(motDePasse: motDePasse)),
+            NouvelUtilisateur(
+                email: email, nom: nom, prenom: "", organisation: orga.id, role: .administrateur, statut: .actif,
+                hashMotDePasse: await secrets.hacher(motDePasse: motDePasse)),
             now: now)
         try await journaliser(nil, email, "administrateur_cree", "par la ligne de commande")
         return u
@@ -175,7 +196,11 @@ extension Comptes {
 
 extension Comptes {
     /// Every access to named data is journaled (F21): who, when, which list, what perimeter, how many rows.
-    public func journaliserAccesNominatif(_ identite: Identite, liste: String, perimetre: Perimetre, lignes: Int) async throws {
-        try await journaliser(identite, "acces_nominatif", "\(liste) — périmètre \(perimetre.libelle) — \(lignes) ligne\(lignes > 1 ? "s" : "")")
+    public func journaliserAccesNominatif(_ identite: Identite, liste: String, perimetre: Perimetre, lignes: Int)
+        async throws
+    {
+        try await journaliser(
+            identite, "acces_nominatif",
+            "\(liste) — périmètre \(perimetre.libelle) — \(lignes) ligne\(lignes > 1 ? "s" : "")")
     }
 }

@@ -14,9 +14,11 @@ public struct DemandeInscription: Sendable {
     public var motDePasse: String
     public var confirmation: String
 
-    public init(type: String = "", identifiant: String = "", region: String = "", departement: String = "",
-                academie: String = "", reseau: String = "", email: String = "", nom: String = "", prenom: String = "",
-                motDePasse: String = "", confirmation: String = "") {
+    public init(
+        type: String = "", identifiant: String = "", region: String = "", departement: String = "",
+        academie: String = "", reseau: String = "", email: String = "", nom: String = "", prenom: String = "",
+        motDePasse: String = "", confirmation: String = ""
+    ) {
         self.type = type
         self.identifiant = identifiant
         self.region = region
@@ -41,13 +43,19 @@ extension Comptes {
         let email = collecter(ReglesSaisie.email(d.email), &erreurs)
         let nom = collecter(ReglesSaisie.texte("nom", "Le nom", d.nom), &erreurs)
         let prenom = collecter(ReglesSaisie.texte("prenom", "Le prénom", d.prenom), &erreurs)
-        do { try verifierNouveauMotDePasse(d.motDePasse, d.confirmation) } catch ErreurComptes.saisie(let e) { erreurs += e }
-        guard erreurs.isEmpty, let organisation, let email, let nom, let prenom else { throw ErreurComptes.saisie(erreurs) }
+        do { try verifierNouveauMotDePasse(d.motDePasse, d.confirmation) } catch ErreurComptes.saisie(let e) {
+            erreurs += e
+        }
+        guard erreurs.isEmpty, let organisation, let email, let nom, let prenom else {
+            throw ErreurComptes.saisie(erreurs)
+        }
 
         if try await store.utilisateur(email: email) != nil {
             // The same bcrypt work as a new account: the time of the answer does not tell that the address is known.
             _ = await secrets.hacher(motDePasse: d.motDePasse)
-            try await envoyer(email, "Vous avez déjà un compte", """
+            try await envoyer(
+                email, "Vous avez déjà un compte",
+                """
                 Bonjour,
 
                 Quelqu'un (vous, sans doute) a demandé à créer un compte avec cette adresse, qui en a déjà un.
@@ -62,13 +70,17 @@ extension Comptes {
         guard let orga else { throw ErreurComptes.introuvable }
         let premier = try await store.utilisateurs(organisation: orga.id).isEmpty
         let u = try await store.creerUtilisateur(
-            NouvelUtilisateur(email: email, nom: nom, prenom: prenom, organisation: orga.id,
-                              role: premier ? .administrateur : .membre, statut: .emailNonConfirme,
-                              hashMotDePasse: await secrets.hacher(motDePasse: d.motDePasse)),
+            NouvelUtilisateur(
+                email: email, nom: nom, prenom: prenom, organisation: orga.id,
+                role: premier ? .administrateur : .membre, statut: .emailNonConfirme,
+                hashMotDePasse: await secrets.hacher(motDePasse: d.motDePasse)),
             now: now)
-        let lien = try await lien(.confirmation, email: email, utilisateur: u.id, organisation: orga.id, role: nil,
-                                  chemin: "/confirmation")
-        try await envoyer(email, "Confirmez votre adresse e-mail", """
+        let lien = try await lien(
+            .confirmation, email: email, utilisateur: u.id, organisation: orga.id, role: nil,
+            chemin: "/confirmation")
+        try await envoyer(
+            email, "Confirmez votre adresse e-mail",
+            """
             Bonjour \(prenom),
 
             Pour confirmer votre adresse et finaliser votre inscription (\(orga.nom)), ouvrez ce lien (valable 3 jours) :
@@ -87,7 +99,9 @@ extension Comptes {
         else { throw ErreurComptes.lienInvalide }
         try await store.modifier(utilisateur: id, statut: .enAttenteValidation)
         for approbateur in try await approbateurs(de: u) {
-            try await envoyer(approbateur.email, "Un compte attend votre validation", """
+            try await envoyer(
+                approbateur.email, "Un compte attend votre validation",
+                """
                 Bonjour \(approbateur.prenom),
 
                 \(u.nomComplet) (\(u.email)) demande l'accès au service.
@@ -121,16 +135,25 @@ extension Comptes {
         case .organisme:
             let cle = d.identifiant.trimmingSpaces()
             guard SIRET(cle) != nil || UAI(cle) != nil else {
-                erreurs.append(ErreurSaisie("identifiant", "Indiquez le SIRET (14 chiffres) ou l'UAI (7 chiffres et une lettre) de l'organisme"))
+                erreurs.append(
+                    ErreurSaisie(
+                        "identifiant",
+                        "Indiquez le SIRET (14 chiffres) ou l'UAI (7 chiffres et une lettre) de l'organisme"))
                 return nil
             }
             let trouves = (try? await store.organismes(siretOuUai: cle)) ?? []
             guard let o = trouves.first else {
-                erreurs.append(ErreurSaisie("identifiant", "Aucun organisme de formation du référentiel ne correspond à « \(cle) »"))
+                erreurs.append(
+                    ErreurSaisie(
+                        "identifiant", "Aucun organisme de formation du référentiel ne correspond à « \(cle) »"))
                 return nil
             }
             guard trouves.count == 1 else {
-                erreurs.append(ErreurSaisie("identifiant", "Plusieurs organismes correspondent à « \(cle) » : indiquez \(SIRET(cle) != nil ? "l'UAI" : "le SIRET") de votre établissement"))
+                erreurs.append(
+                    ErreurSaisie(
+                        "identifiant",
+                        "Plusieurs organismes correspondent à « \(cle) » : indiquez \(SIRET(cle) != nil ? "l'UAI" : "le SIRET") de votre établissement"
+                    ))
                 return nil
             }
             return NouvelleOrganisation(type: type, nom: o.nom, organisme: o.id)

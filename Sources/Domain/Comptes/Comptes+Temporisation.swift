@@ -6,12 +6,15 @@ extension Comptes {
         let echecs = try await store.echecsConnexion(
             ip: ip, email: email, depuisPaire: now.addingTimeInterval(-TemporisationConnexion.fenetrePaire),
             depuisAdresse: now.addingTimeInterval(-TemporisationConnexion.fenetreAdresse))
-        if let s = TemporisationConnexion.attente(echecs, now: now) { throw ErreurComptes.tropDeTentatives(reessayerDans: s) }
+        if let s = TemporisationConnexion.attente(echecs, now: now) {
+            throw ErreurComptes.tropDeTentatives(reessayerDans: s)
+        }
     }
 
     /// The account to check a password against, if the input could be one.
     func compteAVerifier(email: String, motDePasse: String) async throws -> Utilisateur? {
-        guard email.count <= ReglesSaisie.longueurMaximaleEmail, motDePasse.count <= ReglesSaisie.longueurMaximaleMotDePasse
+        guard email.count <= ReglesSaisie.longueurMaximaleEmail,
+            motDePasse.count <= ReglesSaisie.longueurMaximaleMotDePasse
         else { return nil }
         return try await store.utilisateur(email: email)
     }

@@ -33,8 +33,9 @@ public struct Comptes: Sendable {
         {
             organisation = incarnee
         }
-        return Identite(utilisateur: utilisateur, session: session, organisationPropre: propre, organisation: organisation,
-                        droits: try await droits(organisation))
+        return Identite(
+            utilisateur: utilisateur, session: session, organisationPropre: propre, organisation: organisation,
+            droits: try await droits(organisation))
     }
 
     public func droits(_ o: Organisation) async throws -> Droits {
@@ -48,7 +49,9 @@ public struct Comptes: Sendable {
 
     /// Checks the password and opens a session; returns the cookie value. Failures slow down the (e-mail, address)
     /// pair that made them (`TemporisationConnexion`); an unknown address costs the same bcrypt work as a known one.
-    public func connecter(email brut: String, motDePasse: String, ip: String) async throws -> (valeur: String, identite: Identite) {
+    public func connecter(email brut: String, motDePasse: String, ip: String) async throws -> (
+        valeur: String, identite: Identite
+    ) {
         let now = horloge.now()
         let email = brut.trimmingSpaces().lowercased()
         try await verifierTemporisation(ip: ip, email: email, now: now)
@@ -63,8 +66,11 @@ public struct Comptes: Sendable {
         try await store.noterConnexion(utilisateur: u.id, now: now)
         try await store.oublierEchecs(ip: ip, email: email)
         let secret = secrets.nouveauSecret()
-        _ = try await store.creerSession(hash: secret.hash, utilisateur: u.id, expireLe: now.addingTimeInterval(SessionUtilisateur.duree))
-        guard let identite = try await identite(session: secret.valeur) else { throw ErreurComptes.identifiantsInvalides }
+        _ = try await store.creerSession(
+            hash: secret.hash, utilisateur: u.id, expireLe: now.addingTimeInterval(SessionUtilisateur.duree))
+        guard let identite = try await identite(session: secret.valeur) else {
+            throw ErreurComptes.identifiantsInvalides
+        }
         return (secret.valeur, identite)
     }
 
@@ -78,11 +84,16 @@ public struct Comptes: Sendable {
     /// link replaces any earlier one.
     public func demanderReinitialisation(email brut: String) async throws {
         guard case .success(let email) = ReglesSaisie.email(brut) else { return }
-        guard let u = try await store.utilisateur(email: email), u.statut != .rejete, u.statut != .supprime else { return }
+        guard let u = try await store.utilisateur(email: email), u.statut != .rejete, u.statut != .supprime else {
+            return
+        }
         try await store.annulerJetons(.reinitialisation, utilisateur: u.id, now: horloge.now())
-        let lien = try await lien(.reinitialisation, email: email, utilisateur: u.id, organisation: nil, role: nil,
-                                  chemin: "/reinitialisation")
-        try await envoyer(email, "Réinitialisation de votre mot de passe", """
+        let lien = try await lien(
+            .reinitialisation, email: email, utilisateur: u.id, organisation: nil, role: nil,
+            chemin: "/reinitialisation")
+        try await envoyer(
+            email, "Réinitialisation de votre mot de passe",
+            """
             Bonjour \(u.prenom),
 
             Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :
@@ -94,7 +105,8 @@ public struct Comptes: Sendable {
 
     /// Throws `lienInvalide` unless the reset link still works (the page says so before anything is typed).
     public func verifierLienReinitialisation(jeton valeur: String) async throws {
-        guard let j = try await store.jeton(.reinitialisation, hash: secrets.empreinte(valeur)), j.estValide(now: horloge.now())
+        guard let j = try await store.jeton(.reinitialisation, hash: secrets.empreinte(valeur)),
+            j.estValide(now: horloge.now())
         else { throw ErreurComptes.lienInvalide }
     }
 
@@ -116,13 +128,17 @@ public struct Comptes: Sendable {
 
     /// Changes the password of the signed-in user; every other session and every unused reset link is closed, and
     /// the account holder is told by e-mail.
-    public func changerMotDePasse(_ identite: Identite, actuel: String, nouveau: String, confirmation: String) async throws {
+    public func changerMotDePasse(_ identite: Identite, actuel: String, nouveau: String, confirmation: String)
+        async throws
+    {
         guard await secrets.verifier(motDePasse: actuel, hash: identite.utilisateur.hashMotDePasse) else {
             throw ErreurComptes.saisie([ErreurSaisie("actuel", "Le mot de passe actuel est incorrect")])
         }
         try verifierNouveauMotDePasse(nouveau, confirmation)
-        try await store.modifier(utilisateur: identite.utilisateur.id, hashMotDePasse: await secrets.hacher(motDePasse: nouveau))
-        try await store.revoquerSessions(utilisateur: identite.utilisateur.id, sauf: identite.session.id, now: horloge.now())
+        try await store.modifier(
+            utilisateur: identite.utilisateur.id, hashMotDePasse: await secrets.hacher(motDePasse: nouveau))
+        try await store.revoquerSessions(
+            utilisateur: identite.utilisateur.id, sauf: identite.session.id, now: horloge.now())
         try await store.annulerJetons(.reinitialisation, utilisateur: identite.utilisateur.id, now: horloge.now())
         try await journaliser(identite, "mot_de_passe_change", "")
         try await prevenirChangementMotDePasse(identite.utilisateur, "changé")
@@ -130,7 +146,9 @@ public struct Comptes: Sendable {
 
     /// Tells the account holder, so that someone else changing it does not go unnoticed.
     func prevenirChangementMotDePasse(_ u: Utilisateur, _ comment: String) async throws {
-        try await envoyer(u.email, "Votre mot de passe a été \(comment)", """
+        try await envoyer(
+            u.email, "Votre mot de passe a été \(comment)",
+            """
             Bonjour \(u.prenom),
 
             Le mot de passe de votre compte (\(u.email)) a été \(comment) le \(Self.dateHeure(horloge.now())). Les autres \
@@ -145,37 +163,46 @@ public struct Comptes: Sendable {
     static func dateHeure(_ d: Date) -> String {
         let s = Int(d.timeIntervalSince1970)
         let (a, m, j) = Jour(d).components
-        return "\(String(format: "%02d/%02d/%04d", j, m, a)) à \(String(format: "%02d:%02d", s % 86_400 / 3600, s / 60 % 60)) (UTC)"
+        return
+            "\(String(format: "%02d/%02d/%04d", j, m, a)) à \(String(format: "%02d:%02d", s % 86_400 / 3600, s / 60 % 60)) (UTC)"
     }
 
     func verifierNouveauMotDePasse(_ m: String, _ confirmation: String) throws {
         var erreurs = ReglesSaisie.motDePasse(m).map { ErreurSaisie("mot_de_passe", $0) }
-        if m != confirmation { erreurs.append(ErreurSaisie("confirmation", "La confirmation ne correspond pas au mot de passe")) }
+        if m != confirmation {
+            erreurs.append(ErreurSaisie("confirmation", "La confirmation ne correspond pas au mot de passe"))
+        }
         if !erreurs.isEmpty { throw ErreurComptes.saisie(erreurs) }
     }
 
     // MARK: - Outils
 
     /// Creates a single-use link and returns its URL.
-    func lien(_ type: TypeJeton, email: String, utilisateur: UtilisateurID?, organisation: OrganisationID?, role: Role?,
-              chemin: String) async throws -> String {
+    func lien(
+        _ type: TypeJeton, email: String, utilisateur: UtilisateurID?, organisation: OrganisationID?, role: Role?,
+        chemin: String
+    ) async throws -> String {
         let secret = secrets.nouveauSecret()
-        _ = try await store.creerJeton(type, hash: secret.hash, email: email, utilisateur: utilisateur,
-                                       organisation: organisation, role: role, expireLe: horloge.now().addingTimeInterval(type.duree))
+        _ = try await store.creerJeton(
+            type, hash: secret.hash, email: email, utilisateur: utilisateur,
+            organisation: organisation, role: role, expireLe: horloge.now().addingTimeInterval(type.duree))
         return "\(urlPublique)\(chemin)?jeton=\(secret.valeur)"
     }
 
     func envoyer(_ destinataire: String, _ sujet: String, _ corps: String) async throws {
-        try await store.ajouterCourriel(destinataire: destinataire, sujet: "[Tableau de bord de l'apprentissage] " + sujet,
-                                        corps: corps + "\n\n— Tableau de bord de l'apprentissage", now: horloge.now())
+        try await store.ajouterCourriel(
+            destinataire: destinataire, sujet: "[Tableau de bord de l'apprentissage] " + sujet,
+            corps: corps + "\n\n— Tableau de bord de l'apprentissage", now: horloge.now())
     }
 
     func journaliser(_ identite: Identite?, _ action: String, _ detail: String) async throws {
-        try await journaliser(identite?.utilisateur.id, identite?.utilisateur.email, action,
-                              identite.map { $0.incarne ? "[en tant que \($0.organisation.nom)] " + detail : detail } ?? detail)
+        try await journaliser(
+            identite?.utilisateur.id, identite?.utilisateur.email, action,
+            identite.map { $0.incarne ? "[en tant que \($0.organisation.nom)] " + detail : detail } ?? detail)
     }
 
     func journaliser(_ acteur: UtilisateurID?, _ email: String?, _ action: String, _ detail: String) async throws {
-        try await store.journaliser(EntreeJournal(date: horloge.now(), acteur: acteur, acteurEmail: email, action: action, detail: detail))
+        try await store.journaliser(
+            EntreeJournal(date: horloge.now(), acteur: acteur, acteurEmail: email, action: action, detail: detail))
     }
 }

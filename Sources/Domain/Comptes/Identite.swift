@@ -9,8 +9,10 @@ public struct Identite: Sendable {
     public let organisation: Organisation
     public let droits: Droits
 
-    public init(utilisateur: Utilisateur, session: SessionUtilisateur, organisationPropre: Organisation,
-                organisation: Organisation, droits: Droits) {
+    public init(
+        utilisateur: Utilisateur, session: SessionUtilisateur, organisationPropre: Organisation,
+        organisation: Organisation, droits: Droits
+    ) {
         self.utilisateur = utilisateur
         self.session = session
         self.organisationPropre = organisationPropre

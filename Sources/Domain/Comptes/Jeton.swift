@@ -26,8 +26,10 @@ public struct Jeton: Sendable, Equatable {
     public var expireLe: Date
     public var utiliseLe: Date?
 
-    public init(id: Int64, type: TypeJeton, email: String, utilisateur: UtilisateurID?, organisation: OrganisationID?,
-                role: Role?, expireLe: Date, utiliseLe: Date?) {
+    public init(
+        id: Int64, type: TypeJeton, email: String, utilisateur: UtilisateurID?, organisation: OrganisationID?,
+        role: Role?, expireLe: Date, utiliseLe: Date?
+    ) {
         self.id = id
         self.type = type
         self.email = email
@@ -69,7 +71,9 @@ public struct Courriel: Sendable, Equatable {
     public var envoyeLe: Date?
     public var erreur: String?
 
-    public init(id: Int64, destinataire: String, sujet: String, corps: String, creeLe: Date, envoyeLe: Date?, erreur: String?) {
+    public init(
+        id: Int64, destinataire: String, sujet: String, corps: String, creeLe: Date, envoyeLe: Date?, erreur: String?
+    ) {
         self.id = id
         self.destinataire = destinataire
         self.sujet = sujet

@@ -12,8 +12,9 @@ public enum LiensCourriel {
                 lignes.append(String(ligne))
                 continue
             }
-            lignes.append(ligne.split(separator: " ", omittingEmptySubsequences: false)
-                .map { $0.contains("jeton=") ? marqueur : String($0) }.joined(separator: " "))
+            lignes.append(
+                ligne.split(separator: " ", omittingEmptySubsequences: false)
+                    .map { $0.contains("jeton=") ? marqueur : String($0) }.joined(separator: " "))
         }
         return lignes.joined(separator: "\n")
     }

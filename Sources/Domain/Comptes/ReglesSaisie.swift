@@ -15,10 +15,14 @@ public enum ReglesSaisie {
             problemes.append("Le mot de passe doit contenir au moins \(longueurMinimaleMotDePasse) caractères")
         }
         if m.utf8.count > octetsMaximauxMotDePasse {
-            problemes.append("Le mot de passe est trop long : \(octetsMaximauxMotDePasse) octets au plus (un caractère accentué ou spécial en compte plusieurs), il en fait \(m.utf8.count)")
+            problemes.append(
+                "Le mot de passe est trop long : \(octetsMaximauxMotDePasse) octets au plus (un caractère accentué ou spécial en compte plusieurs), il en fait \(m.utf8.count)"
+            )
         }
         if MotsDePasseCourants.contient(m) {
-            problemes.append("Ce mot de passe est trop courant (il figure dans une liste de mots de passe connus des attaquants) : choisissez-en un autre")
+            problemes.append(
+                "Ce mot de passe est trop courant (il figure dans une liste de mots de passe connus des attaquants) : choisissez-en un autre"
+            )
         }
         if !m.contains(where: \.isLowercase) { problemes.append("Le mot de passe doit contenir une lettre minuscule") }
         if !m.contains(where: \.isUppercase) { problemes.append("Le mot de passe doit contenir une lettre majuscule") }
@@ -34,10 +38,12 @@ public enum ReglesSaisie {
         let v = e.trimmingSpaces().lowercased()
         if v.isEmpty { return .failure(ErreurSaisie("email", "L'adresse e-mail est obligatoire")) }
         if v.count > longueurMaximaleEmail {
-            return .failure(ErreurSaisie("email", "L'adresse e-mail est trop longue (\(longueurMaximaleEmail) caractères au plus)"))
+            return .failure(
+                ErreurSaisie("email", "L'adresse e-mail est trop longue (\(longueurMaximaleEmail) caractères au plus)"))
         }
         guard Email.estValide(v) else {
-            return .failure(ErreurSaisie("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)"))
+            return .failure(
+                ErreurSaisie("email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)"))
         }
         return .success(v)
     }
@@ -47,7 +53,8 @@ public enum ReglesSaisie {
         let t = v.trimmingSpaces()
         if t.isEmpty { return .failure(ErreurSaisie(champ, "\(libelle) est obligatoire")) }
         if t.count > longueurMaximaleTexte {
-            return .failure(ErreurSaisie(champ, "\(libelle) est trop long (\(longueurMaximaleTexte) caractères au plus)"))
+            return .failure(
+                ErreurSaisie(champ, "\(libelle) est trop long (\(longueurMaximaleTexte) caractères au plus)"))
         }
         return .success(t)
     }
@@ -62,4 +69,3 @@ public struct ErreurSaisie: Error, Sendable, Equatable {
         self.message = message
     }
 }
-

@@ -51,9 +51,11 @@ public struct Utilisateur: Sendable, Equatable {
     /// When the e-mail warning of a coming suspension for inactivity was sent.
     public var inactiviteAvertieLe: Date?
 
-    public init(id: UtilisateurID, email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
-                statut: StatutCompte, hashMotDePasse: String, createdAt: Date, derniereConnexion: Date? = nil,
-                reactiveLe: Date? = nil, inactiviteAvertieLe: Date? = nil) {
+    public init(
+        id: UtilisateurID, email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
+        statut: StatutCompte, hashMotDePasse: String, createdAt: Date, derniereConnexion: Date? = nil,
+        reactiveLe: Date? = nil, inactiviteAvertieLe: Date? = nil
+    ) {
         self.id = id
         self.email = email
         self.nom = nom
@@ -81,8 +83,10 @@ public struct NouvelUtilisateur: Sendable, Equatable {
     public var statut: StatutCompte
     public var hashMotDePasse: String
 
-    public init(email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
-                statut: StatutCompte, hashMotDePasse: String) {
+    public init(
+        email: String, nom: String, prenom: String, organisation: OrganisationID, role: Role,
+        statut: StatutCompte, hashMotDePasse: String
+    ) {
         self.email = email
         self.nom = nom
         self.prenom = prenom

@@ -1,4 +1,5 @@
 import Outils
+
 /// The fields of an API v3 item, in the order of the reference schema: errors are reported in this order and
 /// the echo of an item in the response lists its known fields in this order. Unknown fields are ignored.
 public enum ChampsDossier {
@@ -10,10 +11,16 @@ public enum ChampsDossier {
             "date_metier_mise_a_jour_statut", "id_erp_apprenant", "ine_apprenant", "email_contact", "tel_apprenant",
             "libelle_court_formation", "annee_formation", "formation_rncp",
         ]
-        for kind in ["contrat_date_debut", "contrat_date_fin", "contrat_date_rupture", "cause_rupture_contrat", "siret_employeur"] {
+        for kind in [
+            "contrat_date_debut", "contrat_date_fin", "contrat_date_rupture", "cause_rupture_contrat",
+            "siret_employeur",
+        ] {
             champs.append(kind)
         }
-        for kind in ["contrat_date_debut", "contrat_date_fin", "contrat_date_rupture", "cause_rupture_contrat", "siret_employeur"] {
+        for kind in [
+            "contrat_date_debut", "contrat_date_fin", "contrat_date_rupture", "cause_rupture_contrat",
+            "siret_employeur",
+        ] {
             for s in suffixesContrat.dropFirst() { champs.append(kind + s) }
         }
         champs += [

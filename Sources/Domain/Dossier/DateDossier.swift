@@ -1,4 +1,5 @@
 import Outils
+
 /// Parses a date field of a dossier. A date is the calendar day of its first 10 characters (deliberate
 /// difference #2: no time-zone shift); the rest must still be a time JavaScript's `Date` accepts.
 enum DateDossier {

@@ -1,4 +1,5 @@
 import Outils
+
 /// The outcome of reading one item: a valid dossier, or its errors in schema order.
 public enum DossierDecode: Sendable {
     case valide(DossierApprenant)
@@ -21,7 +22,8 @@ public enum DecodeurDossier {
         let nom = l.texteNonVide("nom_apprenant", requis: true)?.uppercased()
         let prenom = l.texteNonVide("prenom_apprenant", requis: true)
         let naissance = l.date("date_de_naissance_apprenant", requis: true)
-        let annee = l.code("annee_scolaire", requis: true, nombre: false, message: Message.anneeScolaire) { s -> AnneeScolaire? in
+        let annee = l.code("annee_scolaire", requis: true, nombre: false, message: Message.anneeScolaire) {
+            s -> AnneeScolaire? in
             AnneeScolaire(s)
         }
         var statut: Int?
@@ -50,7 +52,9 @@ public enum DecodeurDossier {
         for i in contrats.indices.dropFirst() { contrats[i].dateFin = l.date(c.dateFin[i]) }
         for i in contrats.indices.dropFirst() { contrats[i].dateRupture = l.date(c.dateRupture[i]) }
         for i in contrats.indices.dropFirst() { contrats[i].causeRupture = l.texte(c.causeRupture[i]) }
-        for i in contrats.indices.dropFirst() { contrats[i].siretEmployeur = l.codeRepare(c.siretEmployeur[i], SIRET.init) }
+        for i in contrats.indices.dropFirst() {
+            contrats[i].siretEmployeur = l.codeRepare(c.siretEmployeur[i], SIRET.init)
+        }
 
         let custom = l.valeur("custom_statut_apprenant").map { $0.javascriptString ?? "[object Object]" }
         let hasNir = l.valeur("nir_apprenant")?.isTruthy ?? false
@@ -85,7 +89,8 @@ public enum DecodeurDossier {
         let lieuUAI = l.code("etablissement_lieu_de_formation_uai", nombre: false, message: Message.uai, uai)
         let lieuSIRET = l.codeRepare("etablissement_lieu_de_formation_siret", SIRET.init)
         let lieuAdresse = l.texte("etablissement_lieu_de_formation_adresse")?.trimmingSpaces()
-        let lieuCodePostal = l.code("etablissement_lieu_de_formation_code_postal", message: Message.codePostal, CodePostal.init)
+        let lieuCodePostal = l.code(
+            "etablissement_lieu_de_formation_code_postal", message: Message.codePostal, CodePostal.init)
         let cfd = l.code("formation_cfd", message: Message.cfd, CFD.init)
         let derniereSituation = derniereSituation(&l)
         let dernierUAI = l.code("dernier_organisme_uai", message: Message.dernierOrganismeUAI, dernierOrganisme)

@@ -8,8 +8,10 @@ public struct DossierApprenant: Sendable, Equatable {
         public var causeRupture: String?
         public var siretEmployeur: SIRET?
 
-        public init(dateDebut: Jour? = nil, dateFin: Jour? = nil, dateRupture: Jour? = nil,
-                    causeRupture: String? = nil, siretEmployeur: SIRET? = nil) {
+        public init(
+            dateDebut: Jour? = nil, dateFin: Jour? = nil, dateRupture: Jour? = nil,
+            causeRupture: String? = nil, siretEmployeur: SIRET? = nil
+        ) {
             self.dateDebut = dateDebut
             self.dateFin = dateFin
             self.dateRupture = dateRupture
@@ -17,7 +19,9 @@ public struct DossierApprenant: Sendable, Equatable {
             self.siretEmployeur = siretEmployeur
         }
 
-        var estVide: Bool { dateDebut == nil && dateFin == nil && dateRupture == nil && causeRupture == nil && siretEmployeur == nil }
+        var estVide: Bool {
+            dateDebut == nil && dateFin == nil && dateRupture == nil && causeRupture == nil && siretEmployeur == nil
+        }
     }
 
     // Apprenant

@@ -1,4 +1,5 @@
 import Outils
+
 /// Reads the fields of one JSON item with the reference's rules, collecting one error per invalid field in the
 /// order the fields are read. Top-level `null` is the same as absent (domain §2.1).
 struct LecteurChamps {
@@ -47,8 +48,10 @@ struct LecteurChamps {
     }
 
     /// A string (or number) turned into a validated value; `message` when the rule fails.
-    mutating func code<T>(_ champ: String, requis: Bool = false, nombre: Bool = true, message: String,
-                          _ make: (String) -> T?) -> T? {
+    mutating func code<T>(
+        _ champ: String, requis: Bool = false, nombre: Bool = true, message: String,
+        _ make: (String) -> T?
+    ) -> T? {
         guard let s = texte(champ, requis: requis, nombre: nombre) else { return nil }
         guard let v = make(s) else {
             erreur(champ, message)

@@ -3,18 +3,25 @@ import Foundation
 extension Effectif {
     /// Maps a validated dossier to an effectif (domain §3.4): contracts with at least one date, the exclusion date
     /// from `date_exclusion_formation` or from statut 0, the real duration in months.
-    public init(dossier d: DossierApprenant, formateur: OrganismeID, responsable: OrganismeID,
-                source: SourceEffectif, transmetteur: OrganismeID, now: Date) {
-        let historique = zip(d.statutApprenant, d.dateMetierMiseAJourStatut).map {
-            [StatutHistorique(valeurStatut: $0, dateStatut: $1, dateReception: now)]
-        } ?? []
+    public init(
+        dossier d: DossierApprenant, formateur: OrganismeID, responsable: OrganismeID,
+        source: SourceEffectif, transmetteur: OrganismeID, now: Date
+    ) {
+        let historique =
+            zip(d.statutApprenant, d.dateMetierMiseAJourStatut).map {
+                [StatutHistorique(valeurStatut: $0, dateStatut: $1, dateReception: now)]
+            } ?? []
         let exclusion = d.dateExclusion ?? (d.statutApprenant == 0 ? d.dateMetierMiseAJourStatut : nil)
-        let referent = d.prenomReferentHandicap != nil || d.emailReferentHandicap != nil
-            ? ReferentHandicap(nom: d.nomReferentHandicap, prenom: d.prenomReferentHandicap, email: d.emailReferentHandicap)
+        let referent =
+            d.prenomReferentHandicap != nil || d.emailReferentHandicap != nil
+            ? ReferentHandicap(
+                nom: d.nomReferentHandicap, prenom: d.prenomReferentHandicap, email: d.emailReferentHandicap)
             : nil
-        let adresse = Adresse(complete: d.adresse, codePostal: d.codePostal?.rawValue, codeInsee: d.codeCommuneInsee?.rawValue)
-        let naissance = Adresse(complete: nil, codePostal: d.codePostalNaissance?.rawValue,
-                                codeInsee: d.codeCommuneInseeNaissance?.rawValue)
+        let adresse = Adresse(
+            complete: d.adresse, codePostal: d.codePostal?.rawValue, codeInsee: d.codeCommuneInsee?.rawValue)
+        let naissance = Adresse(
+            complete: nil, codePostal: d.codePostalNaissance?.rawValue,
+            codeInsee: d.codeCommuneInseeNaissance?.rawValue)
         self.init(
             organismeId: formateur, organismeResponsableId: responsable, idErpApprenant: d.idErpApprenant,
             anneeScolaire: d.anneeScolaire, source: source, sourceOrganismeId: transmetteur,
@@ -36,8 +43,9 @@ extension Effectif {
             contrats: d.contrats
                 .filter { $0.dateDebut != nil || $0.dateFin != nil || $0.dateRupture != nil }
                 .map {
-                    Contrat(dateDebut: $0.dateDebut, dateFin: $0.dateFin, dateRupture: $0.dateRupture,
-                            causeRupture: $0.causeRupture, siret: $0.siretEmployeur?.rawValue)
+                    Contrat(
+                        dateDebut: $0.dateDebut, dateFin: $0.dateFin, dateRupture: $0.dateRupture,
+                        causeRupture: $0.causeRupture, siret: $0.siretEmployeur?.rawValue)
                 },
             lieuDeFormation: LieuDeFormation(
                 uai: d.lieuUAI?.rawValue, siret: d.lieuSIRET?.rawValue, adresse: d.lieuAdresse,

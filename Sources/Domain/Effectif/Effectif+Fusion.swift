@@ -57,7 +57,8 @@ extension Effectif.Formation {
         r.dateExclusion = n.dateExclusion ?? dateExclusion
         r.causeExclusion = garde(n.causeExclusion, causeExclusion)
         if let a = referentHandicap, let b = n.referentHandicap {
-            r.referentHandicap = .init(nom: garde(b.nom, a.nom), prenom: garde(b.prenom, a.prenom), email: garde(b.email, a.email))
+            r.referentHandicap = .init(
+                nom: garde(b.nom, a.nom), prenom: garde(b.prenom, a.prenom), email: garde(b.email, a.email))
         } else {
             r.referentHandicap = n.referentHandicap ?? referentHandicap
         }
@@ -84,8 +85,9 @@ extension Array where Element == Effectif.StatutHistorique {
 private func fusionneAdresse(_ n: Effectif.Adresse?, _ a: Effectif.Adresse?) -> Effectif.Adresse? {
     guard let n else { return a }
     guard let a else { return n }
-    return .init(complete: garde(n.complete, a.complete), codePostal: garde(n.codePostal, a.codePostal),
-                 codeInsee: garde(n.codeInsee, a.codeInsee))
+    return .init(
+        complete: garde(n.complete, a.complete), codePostal: garde(n.codePostal, a.codePostal),
+        codeInsee: garde(n.codeInsee, a.codeInsee))
 }
 
 /// The incoming string unless it is missing or empty.

@@ -61,10 +61,13 @@ extension Effectif.Apprenant {
         o["dernier_organisme_uai"] = .texte(dernierOrganismeUai)
         o["type_cfa"] = .texte(typeCfa)
         o["custom_statut_apprenant"] = .texte(customStatutApprenant)
-        o["historique_statut"] = .liste(historiqueStatut.map { h in
-            .objet([("valeur_statut", .entier(h.valeurStatut)), ("date_statut", .jour(h.dateStatut)),
-                    ("date_reception", .instant(h.dateReception))])
-        })
+        o["historique_statut"] = .liste(
+            historiqueStatut.map { h in
+                .objet([
+                    ("valeur_statut", .entier(h.valeurStatut)), ("date_statut", .jour(h.dateStatut)),
+                    ("date_reception", .instant(h.dateReception)),
+                ])
+            })
         return o.noeud
     }
 
@@ -101,7 +104,9 @@ extension Effectif.Adresse {
 
     init(json v: JSONValue) throws {
         let o = try LectureJSON(v)
-        self.init(complete: o.optionnel("complete"), codePostal: o.optionnel("code_postal"), codeInsee: o.optionnel("code_insee"))
+        self.init(
+            complete: o.optionnel("complete"), codePostal: o.optionnel("code_postal"),
+            codeInsee: o.optionnel("code_insee"))
     }
 }
 
@@ -135,13 +140,16 @@ extension Effectif.Formation {
         let o = try LectureJSON(v)
         self.init(
             cfd: o.optionnel("cfd"), rncp: o.optionnel("rncp"), annee: o.entierOptionnel("annee"),
-            obtentionDiplome: o.booleen("obtention_diplome"), dateObtentionDiplome: o.jourOptionnel("date_obtention_diplome"),
+            obtentionDiplome: o.booleen("obtention_diplome"),
+            dateObtentionDiplome: o.jourOptionnel("date_obtention_diplome"),
             dateExclusion: o.jourOptionnel("date_exclusion"), causeExclusion: o.optionnel("cause_exclusion"),
             referentHandicap: try o.objetOptionnel("referent_handicap").map { r in
                 let l = try LectureJSON(r)
-                return Effectif.ReferentHandicap(nom: l.optionnel("nom"), prenom: l.optionnel("prenom"), email: l.optionnel("email"))
+                return Effectif.ReferentHandicap(
+                    nom: l.optionnel("nom"), prenom: l.optionnel("prenom"), email: l.optionnel("email"))
             },
-            dateInscription: try o.jour("date_inscription"), dureeTheoriqueMois: o.entierOptionnel("duree_theorique_mois"),
+            dateInscription: try o.jour("date_inscription"),
+            dureeTheoriqueMois: o.entierOptionnel("duree_theorique_mois"),
             dureeFormationRelle: o.entierOptionnel("duree_formation_relle"),
             formationPresentielle: o.booleen("formation_presentielle"), dateEntree: try o.jour("date_entree"),
             dateFin: try o.jour("date_fin"))
@@ -161,9 +169,10 @@ extension Effectif.Contrat {
 
     init(json v: JSONValue) throws {
         let o = try LectureJSON(v)
-        self.init(dateDebut: o.jourOptionnel("date_debut"), dateFin: o.jourOptionnel("date_fin"),
-                  dateRupture: o.jourOptionnel("date_rupture"), causeRupture: o.optionnel("cause_rupture"),
-                  siret: o.optionnel("siret"))
+        self.init(
+            dateDebut: o.jourOptionnel("date_debut"), dateFin: o.jourOptionnel("date_fin"),
+            dateRupture: o.jourOptionnel("date_rupture"), causeRupture: o.optionnel("cause_rupture"),
+            siret: o.optionnel("siret"))
     }
 }
 
@@ -179,8 +188,9 @@ extension Effectif.LieuDeFormation {
 
     init(json v: JSONValue) throws {
         let o = try LectureJSON(v)
-        self.init(uai: o.optionnel("uai"), siret: o.optionnel("siret"), adresse: o.optionnel("adresse"),
-                  codePostal: o.optionnel("code_postal"))
+        self.init(
+            uai: o.optionnel("uai"), siret: o.optionnel("siret"), adresse: o.optionnel("adresse"),
+            codePostal: o.optionnel("code_postal"))
     }
 }
 
@@ -197,18 +207,23 @@ extension Parcours {
         var ok = true
         var t = texte
         t.withUTF8 { b in
-            let date = Array(#""date":""#.utf8), valeur = Array(#""valeur":""#.utf8)
+            let date = Array(#""date":""#.utf8)
+            let valeur = Array(#""valeur":""#.utf8)
             var i = 0
             func trouve(_ motif: [UInt8], _ depuis: Int) -> Int? {
                 var k = depuis
                 while k + motif.count <= b.count {
-                    if b[k] == motif[0] && b[k + 1] == motif[1] && Array(b[k..<(k + motif.count)]) == motif { return k + motif.count }
+                    if b[k] == motif[0] && b[k + 1] == motif[1] && Array(b[k..<(k + motif.count)]) == motif {
+                        return k + motif.count
+                    }
                     k += 1
                 }
                 return nil
             }
             while let d = trouve(date, i) {
-                guard d + 10 <= b.count, let jour = Jour.parsePrefix(Array(b[d..<(d + 10)])), let v = trouve(valeur, d + 10) else {
+                guard d + 10 <= b.count, let jour = Jour.parsePrefix(Array(b[d..<(d + 10)])),
+                    let v = trouve(valeur, d + 10)
+                else {
                     ok = false
                     return
                 }
@@ -227,9 +242,11 @@ extension Parcours {
 
     public init(json v: JSONValue) throws {
         guard case .array(let items) = v else { throw ErreurLectureJSON(champ: "parcours") }
-        self.init(try items.map { item in
-            let o = try LectureJSON(item)
-            return EtapeParcours(date: try o.jour("date"), valeur: try o.requis("valeur", StatutApprenant.init(rawValue:)))
-        })
+        self.init(
+            try items.map { item in
+                let o = try LectureJSON(item)
+                return EtapeParcours(
+                    date: try o.jour("date"), valeur: try o.requis("valeur", StatutApprenant.init(rawValue:)))
+            })
     }
 }

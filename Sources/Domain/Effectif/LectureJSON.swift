@@ -28,7 +28,9 @@ extension JSONTexte.Noeud {
     static func jour(_ j: Jour?) -> JSONTexte.Noeud { texte(j?.description) }
     static func booleen(_ b: Bool?) -> JSONTexte.Noeud { b.map { .valeur(.bool($0)) } ?? .valeur(.null) }
     /// Instants as seconds since 1970 (milliseconds kept).
-    static func instant(_ d: Date) -> JSONTexte.Noeud { .valeur(.number((d.timeIntervalSince1970 * 1000).rounded() / 1000)) }
+    static func instant(_ d: Date) -> JSONTexte.Noeud {
+        .valeur(.number((d.timeIntervalSince1970 * 1000).rounded() / 1000))
+    }
 }
 
 /// A stored document that does not have the expected shape.

@@ -33,17 +33,23 @@ public enum ImportFormations {
         var vus: [String: Int] = [:]
         for (numero, r) in fichier.lignes {
             var m: [String] = []
-            let cfdBrut = r["cfd"] ?? "", rncpBrut = r["rncp"] ?? "", niveauBrut = r["niveau"] ?? ""
+            let cfdBrut = r["cfd"] ?? ""
+            let rncpBrut = r["rncp"] ?? ""
+            let niveauBrut = r["niveau"] ?? ""
             let cfd = cfdBrut.isEmpty ? nil : CFD(cfdBrut)
             let rncp = rncpBrut.isEmpty ? nil : RNCP(rncpBrut)
             if !cfdBrut.isEmpty, cfd == nil { m.append("cfd « \(cfdBrut) » invalide (8 caractères alphanumériques)") }
-            if !rncpBrut.isEmpty, rncp == nil { m.append("rncp « \(rncpBrut) » invalide (RNCP suivi de 2 à 5 chiffres)") }
+            if !rncpBrut.isEmpty, rncp == nil {
+                m.append("rncp « \(rncpBrut) » invalide (RNCP suivi de 2 à 5 chiffres)")
+            }
             if cfdBrut.isEmpty && rncpBrut.isEmpty { m.append("cfd ou rncp obligatoire") }
             let libelle = (r["libelle"] ?? "").trimmingSpaces()
             if libelle.isEmpty { m.append("libelle obligatoire") }
             var niveau: Int?
             if !niveauBrut.isEmpty {
-                if let n = Int(niveauBrut), (3...8).contains(n) { niveau = n } else {
+                if let n = Int(niveauBrut), (3...8).contains(n) {
+                    niveau = n
+                } else {
                     m.append("niveau « \(niveauBrut) » invalide (niveau européen de 3 à 8)")
                 }
             }
@@ -66,7 +72,8 @@ public struct Catalogue: Sendable {
     let parRncp: [String: FormationCatalogue]
 
     public init(_ formations: [FormationCatalogue]) {
-        var parCfd: [String: FormationCatalogue] = [:], parRncp: [String: FormationCatalogue] = [:]
+        var parCfd: [String: FormationCatalogue] = [:]
+        var parRncp: [String: FormationCatalogue] = [:]
         for f in formations {
             if let c = f.cfd { parCfd[c.rawValue] = f }
             if let r = f.rncp, parRncp[r.rawValue] == nil { parRncp[r.rawValue] = f }

@@ -34,8 +34,10 @@ public struct Compteurs: Sendable, Equatable {
     }
 
     public static func + (a: Compteurs, b: Compteurs) -> Compteurs {
-        Compteurs(apprenants: a.apprenants + b.apprenants, apprentis: a.apprentis + b.apprentis, inscrits: a.inscrits + b.inscrits,
-                  rupturants: a.rupturants + b.rupturants, abandons: a.abandons + b.abandons)
+        Compteurs(
+            apprenants: a.apprenants + b.apprenants, apprentis: a.apprentis + b.apprentis,
+            inscrits: a.inscrits + b.inscrits,
+            rupturants: a.rupturants + b.rupturants, abandons: a.abandons + b.abandons)
     }
 }
 

@@ -40,12 +40,16 @@ public struct FiltresIndicateurs: Sendable, Equatable {
     ]
 
     /// Reads the query. `autorises` limits the parameters (the national view takes only date and territories).
-    public static func lire(_ query: [(String, String)], aujourdhui: Jour, autorises: [String] = parametres,
-                            autres: [String] = []) throws(ErreursParametres) -> FiltresIndicateurs {
+    public static func lire(
+        _ query: [(String, String)], aujourdhui: Jour, autorises: [String] = parametres,
+        autres: [String] = []
+    ) throws(ErreursParametres) -> FiltresIndicateurs {
         var f = FiltresIndicateurs(date: aujourdhui)
         var erreurs: [ErreurValidation] = []
         let t = Territoires.france
-        func liste(_ v: String) -> [String] { v.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty } }
+        func liste(_ v: String) -> [String] {
+            v.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        }
         func codes(_ cle: String, _ v: String, _ valide: (String) -> Bool) -> Set<String> {
             let l = liste(v)
             for c in l where !valide(c) { erreurs.append(ErreurValidation(cle, "Code inconnu : \(c)")) }
@@ -58,36 +62,55 @@ public struct FiltresIndicateurs: Sendable, Equatable {
             }
             switch cle {
             case "date":
-                if let d = Jour(parametre: v) { f.date = d } else { erreurs.append(ErreurValidation(cle, Jour.messageParametre)) }
+                if let d = Jour(parametre: v) {
+                    f.date = d
+                } else {
+                    erreurs.append(ErreurValidation(cle, Jour.messageParametre))
+                }
             case "organisme_regions": f.regions = codes(cle, v) { t.region($0) != nil }
             case "organisme_departements": f.departements = codes(cle, v) { t.departement($0) != nil }
             case "organisme_academies": f.academies = codes(cle, v) { t.academie($0) != nil }
-            case "organisme_bassinsEmploi": f.bassinsEmploi = codes(cle, v) { c in t.bassinsEmploi.contains { $0.code == c } }
+            case "organisme_bassinsEmploi":
+                f.bassinsEmploi = codes(cle, v) { c in t.bassinsEmploi.contains { $0.code == c } }
             case "organisme_reseaux": f.reseaux = codes(cle, v) { Reseau.nomme($0) != nil }
             case "organisme_search":
                 let s = v.trimmingSpaces()
-                if s.count > 100 { erreurs.append(ErreurValidation(cle, "Recherche trop longue (100 caractères au plus)")) } else if !s.isEmpty { f.organismeRecherche = s }
+                if s.count > 100 {
+                    erreurs.append(ErreurValidation(cle, "Recherche trop longue (100 caractères au plus)"))
+                } else if !s.isEmpty {
+                    f.organismeRecherche = s
+                }
             case "apprenant_tranchesAge":
                 for c in liste(v) {
-                    if let tr = TrancheAge(rawValue: c) { f.tranchesAge.append(tr) } else {
+                    if let tr = TrancheAge(rawValue: c) {
+                        f.tranchesAge.append(tr)
+                    } else {
                         erreurs.append(ErreurValidation(cle, "Tranche d'âge inconnue : \(c) (-18, 18-20, 21-25, 26+)"))
                     }
                 }
             case "formation_annees":
                 for c in liste(v) {
-                    if let n = Int(c), (0...5).contains(n) { f.anneesFormation.insert(n) } else {
+                    if let n = Int(c), (0...5).contains(n) {
+                        f.anneesFormation.insert(n)
+                    } else {
                         erreurs.append(ErreurValidation(cle, "Année de formation invalide : \(c) (0 à 5)"))
                     }
                 }
             case "formation_niveaux":
                 for c in liste(v) {
-                    if let n = Int(c), (1...8).contains(n) { f.niveaux.insert(n) } else {
+                    if let n = Int(c), (1...8).contains(n) {
+                        f.niveaux.insert(n)
+                    } else {
                         erreurs.append(ErreurValidation(cle, "Niveau invalide : \(c) (niveau européen 3 à 8)"))
                     }
                 }
             case "formation_cfds":
                 for c in liste(v) {
-                    if let cfd = CFD(c) { f.cfds.insert(cfd.rawValue) } else { erreurs.append(ErreurValidation(cle, "Code CFD invalide : \(c)")) }
+                    if let cfd = CFD(c) {
+                        f.cfds.insert(cfd.rawValue)
+                    } else {
+                        erreurs.append(ErreurValidation(cle, "Code CFD invalide : \(c)"))
+                    }
                 }
             default: break
             }

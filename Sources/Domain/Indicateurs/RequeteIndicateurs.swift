@@ -32,8 +32,10 @@ public struct LigneIndicateurs: Sendable, Equatable {
     public let cfd: String?
     public let rncp: String?
 
-    public init(cle: String, libelle: String, compteurs: Compteurs, organisme: Organisme?, niveau: Int?, cfd: String?,
-                rncp: String?) {
+    public init(
+        cle: String, libelle: String, compteurs: Compteurs, organisme: Organisme?, niveau: Int?, cfd: String?,
+        rncp: String?
+    ) {
         self.cle = cle
         self.libelle = libelle
         self.compteurs = compteurs

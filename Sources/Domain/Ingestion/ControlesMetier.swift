@@ -5,14 +5,16 @@ public enum ControlesMetier {
     {
         var erreurs: [ErreurValidation] = []
         if formateur == nil {
-            erreurs.append(ErreurValidation(
-                path: ["etablissement_formateur_uai", "etablissement_formateur_siret"],
-                message: Message.formateurNonTrouve))
+            erreurs.append(
+                ErreurValidation(
+                    path: ["etablissement_formateur_uai", "etablissement_formateur_siret"],
+                    message: Message.formateurNonTrouve))
         }
         if responsable == nil {
-            erreurs.append(ErreurValidation(
-                path: ["etablissement_responsable_uai", "etablissement_responsable_siret"],
-                message: Message.responsableNonTrouve))
+            erreurs.append(
+                ErreurValidation(
+                    path: ["etablissement_responsable_uai", "etablissement_responsable_siret"],
+                    message: Message.responsableNonTrouve))
         }
         for (contrat, suffixe) in zip(d.contrats, ChampsDossier.suffixesContrat) {
             erreurs += contratIncomplet(contrat, suffixe: suffixe)

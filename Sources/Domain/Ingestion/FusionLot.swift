@@ -38,8 +38,9 @@ public enum FusionLot {
         }
         let ancien = existant.effectif
         let fusionne = ancien.fusionne(avec: entrant, now: lot.recuLe)
-        return Ecriture(id: existant.id, effectif: fusionne, parcours: fusionne.parcours,
-                        ecrasementDe: ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId)
+        return Ecriture(
+            id: existant.id, effectif: fusionne, parcours: fusionne.parcours,
+            ecrasementDe: ancien.sourceOrganismeId == lot.transmetteur ? nil : ancien.sourceOrganismeId)
     }
 
     /// The formateurs whose transmission dates the batch updates: those of its accepted items.
@@ -51,14 +52,18 @@ public enum FusionLot {
 extension ItemEnregistre {
     /// What the writer of a batch answers for one item once written: its transmission row, and, when accepted, the
     /// stored learner's id and the change number its write got.
-    public init(_ item: LotPrepare.Item, ecriture: FusionLot.Ecriture?, id: EffectifID?, version: Int64?,
-                transmissionId: Int64) {
+    public init(
+        _ item: LotPrepare.Item, ecriture: FusionLot.Ecriture?, id: EffectifID?, version: Int64?,
+        transmissionId: Int64
+    ) {
         var indexable: EffectifIndexable?
         if let ecriture, let id, let version {
-            indexable = EffectifIndexable(EffectifStocke(id: id, effectif: ecriture.effectif, parcours: ecriture.parcours),
-                                          version: version)
+            indexable = EffectifIndexable(
+                EffectifStocke(id: id, effectif: ecriture.effectif, parcours: ecriture.parcours),
+                version: version)
         }
-        self.init(index: item.index, transmissionId: transmissionId, effectifId: indexable == nil ? nil : id,
-                  organismeId: item.effectif?.organismeId, indexable: indexable, ecrasementDe: ecriture?.ecrasementDe)
+        self.init(
+            index: item.index, transmissionId: transmissionId, effectifId: indexable == nil ? nil : id,
+            organismeId: item.effectif?.organismeId, indexable: indexable, ecrasementDe: ecriture?.ecrasementDe)
     }
 }

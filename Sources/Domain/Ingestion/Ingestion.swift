@@ -26,14 +26,18 @@ public struct Ingestion: Sendable {
         public var nombreRejetes: Int { lot.items.filter { !$0.erreurs.isEmpty }.count }
     }
 
-    public func traiter(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
-                        source: SourceEffectif = .erp) async throws -> Resultat {
+    public func traiter(
+        _ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
+        source: SourceEffectif = .erp
+    ) async throws -> Resultat {
         try await enregistrer(try await preparer(items, transmetteur: transmetteur, cleApi: cleApi, source: source))
     }
 
     /// Validates every item and gives each its verdict, without writing anything.
-    public func preparer(_ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
-                         source: SourceEffectif = .erp) async throws -> LotPrepare {
+    public func preparer(
+        _ items: [JSONValue], transmetteur: OrganismeID, cleApi: CleApiID?,
+        source: SourceEffectif = .erp
+    ) async throws -> LotPrepare {
         let now = horloge.now()
         let t0 = ContinuousClock.now
         let decodes = items.carteParallele(DecodeurDossier.decoder)
@@ -47,10 +51,12 @@ public struct Ingestion: Sendable {
 
         // Each item's own verdict, on every core; then, in order, a learner sent twice keeps its first item.
         var prepares = Array(items.indices).carteParallele { index in
-            let item = items[index], decode = decodes[index]
+            let item = items[index]
+            let decode = decodes[index]
             guard case .valide(let dossier) = decode else {
-                return LotPrepare.Item(index: index, echo: ChampsDossier.echo(item), idErpApprenant: idErp(item),
-                                       formateur: nil, erreurs: decode.erreurs, effectif: nil)
+                return LotPrepare.Item(
+                    index: index, echo: ChampsDossier.echo(item), idErpApprenant: idErp(item),
+                    formateur: nil, erreurs: decode.erreurs, effectif: nil)
             }
             let formateur = organismes[dossier.formateur]
             let responsable = organismes[dossier.responsable]
@@ -58,12 +64,14 @@ public struct Ingestion: Sendable {
             erreurs += Self.controlerPerimetre(perimetre, formateur: formateur, responsable: responsable)
             var effectif: Effectif?
             if erreurs.isEmpty, let formateur, let responsable {
-                effectif = Effectif(dossier: dossier, formateur: formateur.id, responsable: responsable.id,
-                                    source: source, transmetteur: transmetteur, now: now)
+                effectif = Effectif(
+                    dossier: dossier, formateur: formateur.id, responsable: responsable.id,
+                    source: source, transmetteur: transmetteur, now: now)
             }
-            return LotPrepare.Item(index: index, echo: erreurs.isEmpty ? "" : ChampsDossier.echo(item),
-                                   idErpApprenant: dossier.idErpApprenant, formateur: dossier.formateur,
-                                   erreurs: erreurs, effectif: effectif)
+            return LotPrepare.Item(
+                index: index, echo: erreurs.isEmpty ? "" : ChampsDossier.echo(item),
+                idErpApprenant: dossier.idErpApprenant, formateur: dossier.formateur,
+                erreurs: erreurs, effectif: effectif)
         }
         var premierParCle: [CleEffectif: Int] = [:]
         for k in prepares.indices {
@@ -71,14 +79,17 @@ public struct Ingestion: Sendable {
             if let premier = premierParCle[e.cle] {
                 let p = prepares[k]
                 prepares[k] = LotPrepare.Item(
-                    index: p.index, echo: ChampsDossier.echo(items[k]), idErpApprenant: p.idErpApprenant, formateur: p.formateur,
-                    erreurs: [ErreurValidation("id_erp_apprenant", Message.doublonDansLeLot(premier: premier))], effectif: nil)
+                    index: p.index, echo: ChampsDossier.echo(items[k]), idErpApprenant: p.idErpApprenant,
+                    formateur: p.formateur,
+                    erreurs: [ErreurValidation("id_erp_apprenant", Message.doublonDansLeLot(premier: premier))],
+                    effectif: nil)
             } else {
                 premierParCle[e.cle] = k
             }
         }
-        var lot = LotPrepare(id: UUID().uuidString.lowercased(), recuLe: now, source: source,
-                             transmetteur: transmetteur, cleApi: cleApi, items: prepares)
+        var lot = LotPrepare(
+            id: UUID().uuidString.lowercased(), recuLe: now, source: source,
+            transmetteur: transmetteur, cleApi: cleApi, items: prepares)
         lot.dureePreparation = ContinuousClock.now - t0
         return lot
     }
@@ -88,7 +99,9 @@ public struct Ingestion: Sendable {
         let t1 = ContinuousClock.now
         let enregistres = try await store.enregistrer(lot: lot)
         let t2 = ContinuousClock.now
-        if let index { try await index.integrer(enregistres.compactMap(\.indexable), transmisLe: lot.recuLe, store: store) }
+        if let index {
+            try await index.integrer(enregistres.compactMap(\.indexable), transmisLe: lot.recuLe, store: store)
+        }
         try await journaliserEcrasements(lot, enregistres)
         var r = Resultat(lot: lot, enregistres: enregistres)
         r.durees = (lot.dureePreparation, t2 - t1, ContinuousClock.now - t2)
@@ -100,4 +113,3 @@ public struct Ingestion: Sendable {
         return v.javascriptString
     }
 }
-

@@ -16,8 +16,10 @@ public struct LotPrepare: Sendable {
         /// The dossier mapped to an effectif when the item is accepted.
         public let effectif: Effectif?
 
-        public init(index: Int, echo: String, idErpApprenant: String?, formateur: OrganismeCle?,
-                    erreurs: [ErreurValidation], effectif: Effectif?) {
+        public init(
+            index: Int, echo: String, idErpApprenant: String?, formateur: OrganismeCle?,
+            erreurs: [ErreurValidation], effectif: Effectif?
+        ) {
             self.index = index
             self.echo = echo
             self.idErpApprenant = idErpApprenant
@@ -36,7 +38,9 @@ public struct LotPrepare: Sendable {
     /// How long validating it took.
     public var dureePreparation: Duration = .zero
 
-    public init(id: String, recuLe: Date, source: SourceEffectif, transmetteur: OrganismeID, cleApi: CleApiID?, items: [Item]) {
+    public init(
+        id: String, recuLe: Date, source: SourceEffectif, transmetteur: OrganismeID, cleApi: CleApiID?, items: [Item]
+    ) {
         self.id = id
         self.recuLe = recuLe
         self.source = source
@@ -57,8 +61,10 @@ public struct ItemEnregistre: Sendable, Equatable {
     /// The organisme that had sent the stored learner this item overwrote, when it is not this batch's transmitter.
     public let ecrasementDe: OrganismeID?
 
-    public init(index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?,
-                indexable: EffectifIndexable? = nil, ecrasementDe: OrganismeID? = nil) {
+    public init(
+        index: Int, transmissionId: Int64, effectifId: EffectifID?, organismeId: OrganismeID?,
+        indexable: EffectifIndexable? = nil, ecrasementDe: OrganismeID? = nil
+    ) {
         self.ecrasementDe = ecrasementDe
         self.index = index
         self.transmissionId = transmissionId

@@ -12,7 +12,9 @@ public struct PerimetreCle: Sendable, Equatable {
     public init(organisme: OrganismeID, relations: [(responsable: OrganismeID, formateur: OrganismeID)]) {
         self.organisme = organisme
         var formateurs = Set<OrganismeID>()
-        for r in relations where r.responsable == organisme && r.formateur != organisme { formateurs.insert(r.formateur) }
+        for r in relations where r.responsable == organisme && r.formateur != organisme {
+            formateurs.insert(r.formateur)
+        }
         var responsables: [OrganismeID: Set<OrganismeID>] = [:]
         for r in relations where r.formateur == organisme || formateurs.contains(r.formateur) {
             responsables[r.formateur, default: []].insert(r.responsable)

@@ -19,8 +19,9 @@ public struct Limiteur: Sendable {
         for regle in regles.regles(action) {
             guard let cle = cibles[regle.cible], !cle.isEmpty else { continue }
             let fenetre = regle.fenetreEnCours(now)
-            let nombre = try await store.incrementer(compteur: regle.genre, cle: cle, fenetre: fenetre.numero,
-                                                     expireLe: fenetre.fin, now: now)
+            let nombre = try await store.incrementer(
+                compteur: regle.genre, cle: cle, fenetre: fenetre.numero,
+                expireLe: fenetre.fin, now: now)
             if case .refusee(let s) = regle.decider(nombre: nombre, now: now) {
                 throw LimiteAtteinte(action: action, cible: regle.cible, reessayerDans: s)
             }

@@ -99,9 +99,10 @@ public struct ReglesLimites: Sendable, Equatable {
 
     /// The same table with another per-minute limit for each API key.
     public func avec(limiteApiV3ParMinute n: Int) -> ReglesLimites {
-        ReglesLimites(regles.map { r in
-            r.cible == .cle ? RegleLimite(r.action, r.cible, n, par: r.fenetre) : r
-        })
+        ReglesLimites(
+            regles.map { r in
+                r.cible == .cle ? RegleLimite(r.action, r.cible, n, par: r.fenetre) : r
+            })
     }
 
     public func regles(_ action: ActionLimitee) -> [RegleLimite] { regles.filter { $0.action == action } }

@@ -38,7 +38,9 @@ public enum TemporisationConnexion {
     public static func attente(_ e: EchecsConnexion, now: Date) -> Int? {
         var fin = now
         if let d = e.dernierPaire { fin = max(fin, d.addingTimeInterval(delai(echecs: e.paire, seuil: seuilPaire))) }
-        if let d = e.dernierAdresse { fin = max(fin, d.addingTimeInterval(delai(echecs: e.adresse, seuil: seuilAdresse))) }
+        if let d = e.dernierAdresse {
+            fin = max(fin, d.addingTimeInterval(delai(echecs: e.adresse, seuil: seuilAdresse)))
+        }
         let reste = fin.timeIntervalSince(now)
         return reste > 0 ? max(1, Int(reste.rounded(.up))) : nil
     }

@@ -9,8 +9,10 @@ public struct OrganismeImporte: Sendable, Equatable {
     public var fiable: Bool
     public var ferme: Bool
 
-    public init(uai: UAI?, siret: SIRET, nom: String, nature: NatureOrganisme, adresse: AdresseOrganisme,
-                reseaux: [String], fiable: Bool = true, ferme: Bool = false) {
+    public init(
+        uai: UAI?, siret: SIRET, nom: String, nature: NatureOrganisme, adresse: AdresseOrganisme,
+        reseaux: [String], fiable: Bool = true, ferme: Bool = false
+    ) {
         self.uai = uai
         self.siret = siret
         self.nom = nom
@@ -82,7 +84,9 @@ public enum ImportOrganismes {
             case .success(let o):
                 let cle = "\(o.uai?.rawValue ?? "")/\(o.siret)"
                 if let premiere = vus[cle] {
-                    erreurs.append(ErreurLigne(ligne: numero, message: "doublon du couple UAI/SIRET \(cle) de la ligne \(premiere)"))
+                    erreurs.append(
+                        ErreurLigne(
+                            ligne: numero, message: "doublon du couple UAI/SIRET \(cle) de la ligne \(premiere)"))
                 } else {
                     vus[cle] = numero
                     organismes.append(o)
@@ -98,18 +102,25 @@ public enum ImportOrganismes {
         var m: [String] = []
         let v = { (k: String) in r[k] ?? "" }
         let uai = v("uai").isEmpty ? nil : UAI(v("uai"))
-        if !v("uai").isEmpty, uai == nil { m.append("uai « \(v("uai")) » invalide (7 chiffres et une lettre attendus)") }
+        if !v("uai").isEmpty, uai == nil {
+            m.append("uai « \(v("uai")) » invalide (7 chiffres et une lettre attendus)")
+        }
         let siret = SIRET(v("siret"))
         if siret == nil { m.append("siret « \(v("siret")) » invalide (14 chiffres attendus)") }
         if v("nom").isEmpty { m.append("nom obligatoire") }
         var nature = NatureOrganisme.inconnue
         if !v("nature").isEmpty {
-            if let n = NatureOrganisme(rawValue: v("nature").lowercased()) { nature = n } else {
-                m.append("nature « \(v("nature")) » inconnue (responsable, formateur, responsable_formateur ou inconnue)")
+            if let n = NatureOrganisme(rawValue: v("nature").lowercased()) {
+                nature = n
+            } else {
+                m.append(
+                    "nature « \(v("nature")) » inconnue (responsable, formateur, responsable_formateur ou inconnue)")
             }
         }
         let codePostal = v("code_postal").isEmpty ? nil : CodePostal(v("code_postal"))
-        if !v("code_postal").isEmpty, codePostal == nil { m.append("code_postal « \(v("code_postal")) » invalide (5 chiffres attendus)") }
+        if !v("code_postal").isEmpty, codePostal == nil {
+            m.append("code_postal « \(v("code_postal")) » invalide (5 chiffres attendus)")
+        }
         let insee = v("code_commune_insee").isEmpty ? nil : CodeCommuneInsee(v("code_commune_insee").uppercased())
         if !v("code_commune_insee").isEmpty, insee == nil {
             m.append("code_commune_insee « \(v("code_commune_insee")) » invalide")
@@ -120,7 +131,8 @@ public enum ImportOrganismes {
             departement = territoires.departement(code)
             if departement == nil { m.append("departement « \(v("departement")) » inconnu") }
         } else {
-            departement = insee.flatMap { territoires.departement($0.departement) }
+            departement =
+                insee.flatMap { territoires.departement($0.departement) }
                 ?? codePostal.flatMap { territoires.departement(codePostal: $0) }
         }
         let region = v("region").isEmpty ? departement?.region : v("region")
@@ -134,12 +146,14 @@ public enum ImportOrganismes {
         let fiable = booleen(r["fiable"]) ?? true
         let ferme = booleen(r["ferme"]) ?? false
         guard m.isEmpty, let siret else { return .failure(MessagesErreur(m)) }
-        return .success(OrganismeImporte(
-            uai: uai, siret: siret, nom: v("nom"), nature: nature,
-            adresse: AdresseOrganisme(codePostal: codePostal?.rawValue, codeCommuneInsee: insee?.rawValue,
-                                      commune: r["commune"].flatMap { $0.isEmpty ? nil : $0 },
-                                      departement: departement?.code, region: region, academie: academie),
-            reseaux: Array(Set(reseaux)).sorted(), fiable: fiable, ferme: ferme))
+        return .success(
+            OrganismeImporte(
+                uai: uai, siret: siret, nom: v("nom"), nature: nature,
+                adresse: AdresseOrganisme(
+                    codePostal: codePostal?.rawValue, codeCommuneInsee: insee?.rawValue,
+                    commune: r["commune"].flatMap { $0.isEmpty ? nil : $0 },
+                    departement: departement?.code, region: region, academie: academie),
+                reseaux: Array(Set(reseaux)).sorted(), fiable: fiable, ferme: ferme))
     }
 
     private static func booleen(_ s: String?) -> Bool? {
@@ -161,7 +175,9 @@ public struct MessagesErreur: Error, Sendable {
 public enum ImportRelations {
     public static let colonnes = ["responsable_uai", "responsable_siret", "formateur_uai", "formateur_siret"]
 
-    public static func lire(_ fichier: FichierCSV) -> (relations: [(ligne: Int, responsable: OrganismeCle, formateur: OrganismeCle)], erreurs: [ErreurLigne]) {
+    public static func lire(_ fichier: FichierCSV) -> (
+        relations: [(ligne: Int, responsable: OrganismeCle, formateur: OrganismeCle)], erreurs: [ErreurLigne]
+    ) {
         let manquantes = fichier.colonnesManquantes(colonnes)
         guard manquantes.isEmpty else {
             return ([], [ErreurLigne(ligne: 1, message: "colonnes manquantes : \(manquantes.joined(separator: ", "))")])
@@ -171,13 +187,15 @@ public enum ImportRelations {
         for (numero, r) in fichier.lignes {
             var m: [String] = []
             func cle(_ role: String) -> OrganismeCle? {
-                let u = UAI(r[role + "_uai"] ?? ""), s = SIRET(r[role + "_siret"] ?? "")
+                let u = UAI(r[role + "_uai"] ?? "")
+                let s = SIRET(r[role + "_siret"] ?? "")
                 if u == nil { m.append("\(role)_uai « \(r[role + "_uai"] ?? "") » invalide") }
                 if s == nil { m.append("\(role)_siret « \(r[role + "_siret"] ?? "") » invalide") }
                 guard let u, let s else { return nil }
                 return OrganismeCle(uai: u, siret: s)
             }
-            let responsable = cle("responsable"), formateur = cle("formateur")
+            let responsable = cle("responsable")
+            let formateur = cle("formateur")
             if let responsable, let formateur, responsable == formateur {
                 m.append("un organisme ne peut pas être son propre formateur")
             }

@@ -51,10 +51,12 @@ public struct Organisme: Sendable, Equatable, Identifiable {
     public var lastErpTransmissionDate: Date?
     public var hasTransmissionErrors: Bool
 
-    public init(id: OrganismeID, uai: UAI?, siret: SIRET, nom: String, nature: NatureOrganisme = .inconnue,
-                adresse: AdresseOrganisme = AdresseOrganisme(), reseaux: [String] = [], fiable: Bool = true,
-                ferme: Bool = false, firstTransmissionDate: Date? = nil, lastTransmissionDate: Date? = nil,
-                lastErpTransmissionDate: Date? = nil, hasTransmissionErrors: Bool = false) {
+    public init(
+        id: OrganismeID, uai: UAI?, siret: SIRET, nom: String, nature: NatureOrganisme = .inconnue,
+        adresse: AdresseOrganisme = AdresseOrganisme(), reseaux: [String] = [], fiable: Bool = true,
+        ferme: Bool = false, firstTransmissionDate: Date? = nil, lastTransmissionDate: Date? = nil,
+        lastErpTransmissionDate: Date? = nil, hasTransmissionErrors: Bool = false
+    ) {
         self.id = id
         self.uai = uai
         self.siret = siret
@@ -82,8 +84,10 @@ public struct AdresseOrganisme: Sendable, Equatable, Codable {
     public var region: String?
     public var academie: String?
 
-    public init(codePostal: String? = nil, codeCommuneInsee: String? = nil, commune: String? = nil,
-                departement: String? = nil, region: String? = nil, academie: String? = nil) {
+    public init(
+        codePostal: String? = nil, codeCommuneInsee: String? = nil, commune: String? = nil,
+        departement: String? = nil, region: String? = nil, academie: String? = nil
+    ) {
         self.codePostal = codePostal
         self.codeCommuneInsee = codeCommuneInsee
         self.commune = commune

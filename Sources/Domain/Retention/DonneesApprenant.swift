@@ -37,27 +37,44 @@ public struct DonneesApprenant: Sendable {
     }
 
     /// Every stored effectif of the search and what was received for each, as one JSON document.
-    public func exporter(_ r: RechercheApprenant, par demandeur: Demandeur) async throws -> (json: String, nombre: Int) {
+    public func exporter(_ r: RechercheApprenant, par demandeur: Demandeur) async throws -> (json: String, nombre: Int)
+    {
         let effectifs = try await rechercher(r)
         var liste: [JSONTexte.Noeud] = []
         for e in effectifs {
             let recus = try await store.transmissions(de: e)
-            liste.append(.objet([
-                ("effectif_id", .entier(Int(e.id.rawValue))),
-                ("effectif", e.effectif.json),
-                ("parcours", e.parcours.json),
-                ("transmissions", .liste(recus.map { t in
-                    .objet([("recu_le", .texte(horodatageISO(t.recuLe))), ("accepte", .booleen(t.accepte)),
-                            ("donnees", t.donnees.isEmpty ? .valeur(.null) : .ecrit(Array(t.donnees.utf8))),
-                            ("erreurs", .liste(t.erreurs.map { .objet([("path", .liste($0.path.map { .texte($0) })),
-                                                                       ("message", .texte($0.message))]) }))])
-                })),
-            ]))
+            liste.append(
+                .objet([
+                    ("effectif_id", .entier(Int(e.id.rawValue))),
+                    ("effectif", e.effectif.json),
+                    ("parcours", e.parcours.json),
+                    (
+                        "transmissions",
+                        .liste(
+                            recus.map { t in
+                                .objet([
+                                    ("recu_le", .texte(horodatageISO(t.recuLe))), ("accepte", .booleen(t.accepte)),
+                                    ("donnees", t.donnees.isEmpty ? .valeur(.null) : .ecrit(Array(t.donnees.utf8))),
+                                    (
+                                        "erreurs",
+                                        .liste(
+                                            t.erreurs.map {
+                                                .objet([
+                                                    ("path", .liste($0.path.map { .texte($0) })),
+                                                    ("message", .texte($0.message)),
+                                                ])
+                                            })
+                                    ),
+                                ])
+                            })
+                    ),
+                ]))
         }
         let now = horloge.now()
-        try await store.journaliser(EntreeJournal(
-            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_export",
-            detail: "\(Self.decrire(r)) : \(effectifs.count) effectif(s) exporté(s)"))
+        try await store.journaliser(
+            EntreeJournal(
+                date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_export",
+                detail: "\(Self.decrire(r)) : \(effectifs.count) effectif(s) exporté(s)"))
         let document = JSONTexte.Noeud.objet([
             ("exporte_le", .texte(horodatageISO(now))), ("effectifs", .liste(liste)),
         ])
@@ -65,7 +82,9 @@ public struct DonneesApprenant: Sendable {
     }
 
     /// Erases every effectif of the search; returns how many effectifs and transmissions were deleted.
-    public func effacer(_ r: RechercheApprenant, par demandeur: Demandeur) async throws -> (effectifs: Int, transmissions: Int) {
+    public func effacer(_ r: RechercheApprenant, par demandeur: Demandeur) async throws -> (
+        effectifs: Int, transmissions: Int
+    ) {
         let effectifs = try await rechercher(r)
         let now = horloge.now()
         var transmissions = 0
@@ -73,11 +92,13 @@ public struct DonneesApprenant: Sendable {
             transmissions += try await store.effacer(e, empreinte: empreinte(e.effectif.cle), now: now)
         }
         // Which effectif rows, never the names: the journal outlives the erasure.
-        try await store.journaliser(EntreeJournal(
-            date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_efface",
-            detail: effectifs.isEmpty ? "\(Self.decrire(r)) : aucun effectif trouvé, rien d'effacé"
-                : "effectif(s) n° \(effectifs.map { String($0.id.rawValue) }.joined(separator: ", ")) : "
-                    + "\(effectifs.count) effectif(s), \(transmissions) transmission(s) effacé(s)"))
+        try await store.journaliser(
+            EntreeJournal(
+                date: now, acteur: demandeur.id, acteurEmail: demandeur.email, action: "apprenant_efface",
+                detail: effectifs.isEmpty
+                    ? "\(Self.decrire(r)) : aucun effectif trouvé, rien d'effacé"
+                    : "effectif(s) n° \(effectifs.map { String($0.id.rawValue) }.joined(separator: ", ")) : "
+                        + "\(effectifs.count) effectif(s), \(transmissions) transmission(s) effacé(s)"))
         return (effectifs.count, transmissions)
     }
 
@@ -87,14 +108,20 @@ public struct DonneesApprenant: Sendable {
         var trouves = 0
         for e in try await store.effacementsASurveiller() {
             let ids = try await store.idsErpCrees(organisme: e.organisme, annee: e.anneeScolaire, depuis: e.le)
-            let revenu = ids.contains { empreinte(CleEffectif(organisme: e.organisme, anneeScolaire: e.anneeScolaire, idErpApprenant: $0)) == e.empreinte }
+            let revenu = ids.contains {
+                empreinte(CleEffectif(organisme: e.organisme, anneeScolaire: e.anneeScolaire, idErpApprenant: $0))
+                    == e.empreinte
+            }
             guard revenu else { continue }
             let now = horloge.now()
             try await store.noterRetour(effacement: e.numero, now: now)
-            try await store.journaliser(EntreeJournal(
-                date: now, acteur: nil, acteurEmail: nil, action: "apprenant_efface_retransmis",
-                detail: "l'apprenant effacé le \(horodatageISO(e.le)) (effectif n° \(e.effectif.rawValue), organisme n° "
-                    + "\(e.organisme.rawValue), \(e.anneeScolaire)) a été renvoyé par un ERP et enregistré de nouveau"))
+            try await store.journaliser(
+                EntreeJournal(
+                    date: now, acteur: nil, acteurEmail: nil, action: "apprenant_efface_retransmis",
+                    detail:
+                        "l'apprenant effacé le \(horodatageISO(e.le)) (effectif n° \(e.effectif.rawValue), organisme n° "
+                        + "\(e.organisme.rawValue), \(e.anneeScolaire)) a été renvoyé par un ERP et enregistré de nouveau"
+                ))
             trouves += 1
         }
         return trouves

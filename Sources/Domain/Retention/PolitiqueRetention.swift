@@ -71,25 +71,34 @@ public struct PolitiqueRetention: Sendable, Equatable {
     public func regle(_ g: GenreDonnees) -> RegleRetention? { regles.first { $0.genre == g } }
 
     public static let defaut = PolitiqueRetention(regles: [
-        RegleRetention(genre: .effectifsNominatifs,
-                       donnees: "Champs nominatifs des effectifs : nom, prénom, INE, courriel, téléphone, courriels des responsables, adresses, référent handicap",
-                       depart: "fin de l'année scolaire de l'effectif", duree: .ans(3), action: .pseudonymiser,
-                       applicable: true),
-        RegleRetention(genre: .itemsRejetes, donnees: "Dossiers rejetés tels qu'envoyés par l'ERP (transmissions)",
-                       depart: "réception", duree: .jours(90), action: .vider, applicable: true),
-        RegleRetention(genre: .courriels, donnees: "Courriels de la file d'envoi", depart: "création", duree: .jours(90),
-                       action: .supprimer, applicable: true),
-        RegleRetention(genre: .sessions, donnees: "Sessions de connexion", depart: "expiration ou révocation",
-                       duree: .aExpiration, action: .supprimer, applicable: true),
-        RegleRetention(genre: .liensUniques, donnees: "Liens à usage unique (invitations, mots de passe)",
-                       depart: "expiration", duree: .aExpiration, action: .supprimer, applicable: true),
-        RegleRetention(genre: .clesApiInutilisees, donnees: "Clés d'API des ERP non utilisées",
-                       depart: "dernière utilisation", duree: .mois(CleApi.moisInactiviteAvantExpiration),
-                       action: .revoquer, applicable: true),
-        RegleRetention(genre: .journal, donnees: "Journal des actions", depart: "date de l'action", duree: .ans(2),
-                       action: .supprimer, applicable: true),
-        RegleRetention(genre: .dossiersSuivi, donnees: "Dossiers de suivi des missions locales",
-                       depart: "clôture du dossier", duree: .ans(2), action: .supprimer, applicable: false),
+        RegleRetention(
+            genre: .effectifsNominatifs,
+            donnees:
+                "Champs nominatifs des effectifs : nom, prénom, INE, courriel, téléphone, courriels des responsables, adresses, référent handicap",
+            depart: "fin de l'année scolaire de l'effectif", duree: .ans(3), action: .pseudonymiser,
+            applicable: true),
+        RegleRetention(
+            genre: .itemsRejetes, donnees: "Dossiers rejetés tels qu'envoyés par l'ERP (transmissions)",
+            depart: "réception", duree: .jours(90), action: .vider, applicable: true),
+        RegleRetention(
+            genre: .courriels, donnees: "Courriels de la file d'envoi", depart: "création", duree: .jours(90),
+            action: .supprimer, applicable: true),
+        RegleRetention(
+            genre: .sessions, donnees: "Sessions de connexion", depart: "expiration ou révocation",
+            duree: .aExpiration, action: .supprimer, applicable: true),
+        RegleRetention(
+            genre: .liensUniques, donnees: "Liens à usage unique (invitations, mots de passe)",
+            depart: "expiration", duree: .aExpiration, action: .supprimer, applicable: true),
+        RegleRetention(
+            genre: .clesApiInutilisees, donnees: "Clés d'API des ERP non utilisées",
+            depart: "dernière utilisation", duree: .mois(CleApi.moisInactiviteAvantExpiration),
+            action: .revoquer, applicable: true),
+        RegleRetention(
+            genre: .journal, donnees: "Journal des actions", depart: "date de l'action", duree: .ans(2),
+            action: .supprimer, applicable: true),
+        RegleRetention(
+            genre: .dossiersSuivi, donnees: "Dossiers de suivi des missions locales",
+            depart: "clôture du dossier", duree: .ans(2), action: .supprimer, applicable: false),
     ])
 
     /// The school years whose effectifs are past retention: the last day of the year is older than the duration.

@@ -23,7 +23,8 @@ public struct Purge: Sendable {
         public func nombre(_ g: GenreDonnees) -> Int { lignes.first { $0.genre == g }?.nombre ?? 0 }
 
         public static func == (l: Bilan, r: Bilan) -> Bool {
-            l.simulation == r.simulation && l.lignes.map(\.genre) == r.lignes.map(\.genre) && l.lignes.map(\.nombre) == r.lignes.map(\.nombre)
+            l.simulation == r.simulation && l.lignes.map(\.genre) == r.lignes.map(\.genre)
+                && l.lignes.map(\.nombre) == r.lignes.map(\.nombre)
         }
 
         /// `effectifs-nominatifs=12, items-rejetes=3, …`
@@ -38,14 +39,17 @@ public struct Purge: Sendable {
             switch regle.genre {
             case .effectifsNominatifs: n = try await pseudonymiser(now: now, simulation: simulation)
             case .dossiersSuivi: continue
-            case .clesApiInutilisees: n = try await revoquerClesInutilisees(avant: regle.limite(now: now), now: now, simulation: simulation)
-            default: n = try await store.purger(regle.genre, avant: regle.limite(now: now), simulation: simulation, now: now)
+            case .clesApiInutilisees:
+                n = try await revoquerClesInutilisees(avant: regle.limite(now: now), now: now, simulation: simulation)
+            default:
+                n = try await store.purger(regle.genre, avant: regle.limite(now: now), simulation: simulation, now: now)
             }
             bilan.lignes.append((regle.genre, n))
         }
-        try await store.journaliser(EntreeJournal(
-            date: now, acteur: nil, acteurEmail: nil, action: simulation ? "purge_simulee" : "purge",
-            detail: bilan.resume))
+        try await store.journaliser(
+            EntreeJournal(
+                date: now, acteur: nil, acteurEmail: nil, action: simulation ? "purge_simulee" : "purge",
+                detail: bilan.resume))
         return bilan
     }
 
@@ -56,10 +60,13 @@ public struct Purge: Sendable {
         guard !simulation else { return cles.count }
         for c in cles {
             _ = try await store.revoquerClesApi(organisme: nil, hash: c.hash, now: now)
-            try await store.journaliser(EntreeJournal(
-                date: now, acteur: nil, acteurEmail: nil, action: "cle_api_expiree",
-                detail: "clé n° \(c.id.rawValue) de l'organisme n° \(c.organisme.rawValue) révoquée : inutilisée depuis le "
-                    + "\(Jour(c.lastUsedAt ?? c.createdAt)) (\(CleApi.moisInactiviteAvantExpiration) mois sans usage)"))
+            try await store.journaliser(
+                EntreeJournal(
+                    date: now, acteur: nil, acteurEmail: nil, action: "cle_api_expiree",
+                    detail:
+                        "clé n° \(c.id.rawValue) de l'organisme n° \(c.organisme.rawValue) révoquée : inutilisée depuis le "
+                        + "\(Jour(c.lastUsedAt ?? c.createdAt)) (\(CleApi.moisInactiviteAvantExpiration) mois sans usage)"
+                ))
         }
         return cles.count
     }

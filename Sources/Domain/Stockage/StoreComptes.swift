@@ -23,8 +23,10 @@ public protocol StoreComptes: Sendable {
     func modifier(utilisateur: UtilisateurID, role: Role) async throws
     func modifier(utilisateur: UtilisateurID, hashMotDePasse: String) async throws
 
-    func creerJeton(_ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
-                    organisation: OrganisationID?, role: Role?, expireLe: Date) async throws -> Jeton
+    func creerJeton(
+        _ type: TypeJeton, hash: String, email: String, utilisateur: UtilisateurID?,
+        organisation: OrganisationID?, role: Role?, expireLe: Date
+    ) async throws -> Jeton
     func jeton(_ type: TypeJeton, hash: String) async throws -> Jeton?
     /// Marks a link used; false if it already was (a replayed link).
     func consommer(jeton id: Int64, now: Date) async throws -> Bool

@@ -33,9 +33,11 @@ public struct EffectifDetaille: Sendable, Equatable {
     public let parcours: Parcours
     public let transmisLe: Date
 
-    public init(id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, idErpApprenant: String, nom: String,
-                prenom: String, dateDeNaissance: Jour, cfd: String?, rncp: String?,
-                courriel: String?, telephone: String?, dateEntree: Jour, dateFin: Jour, parcours: Parcours, transmisLe: Date) {
+    public init(
+        id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, idErpApprenant: String, nom: String,
+        prenom: String, dateDeNaissance: Jour, cfd: String?, rncp: String?,
+        courriel: String?, telephone: String?, dateEntree: Jour, dateFin: Jour, parcours: Parcours, transmisLe: Date
+    ) {
         self.id = id
         self.organisme = organisme
         self.anneeScolaire = anneeScolaire

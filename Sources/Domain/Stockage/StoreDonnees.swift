@@ -8,7 +8,9 @@ public protocol StoreDonnees: Sendable {
     func nombreNominatifs(annee: AnneeScolaire) async throws -> Int
     /// Pseudonymises (`Effectif.pseudonymise`) up to `limite` effectifs of the year not yet pseudonymised, after
     /// the id `apres`; returns the last id done, nil when none was left.
-    func pseudonymiser(annee: AnneeScolaire, apres: EffectifID?, limite: Int) async throws -> (nombre: Int, dernier: EffectifID)?
+    func pseudonymiser(annee: AnneeScolaire, apres: EffectifID?, limite: Int) async throws -> (
+        nombre: Int, dernier: EffectifID
+    )?
     /// The active keys unused since `avant` (12 months: they no longer authenticate), to revoke and journal.
     func clesApiInutilisees(avant: Date) async throws -> [CleApi]
     /// Counts (`simulation`) or purges the data of a kind older than `avant` — items as sent emptied, rows deleted,
@@ -48,7 +50,8 @@ public enum RechercheApprenant: Sendable, Equatable {
     public func nommeBien(_ e: Effectif) -> Bool {
         guard case .identite(let nom, let prenom, _) = self else { return true }
         func plier(_ s: String) -> String {
-            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(
+                in: .whitespaces)
         }
         return plier(e.apprenant.nom) == plier(nom) && (prenom.map { plier($0) == plier(e.apprenant.prenom) } ?? true)
     }
@@ -81,8 +84,11 @@ public struct Effacement: Sendable, Equatable {
     public let empreinte: String
     public let revenuLe: Date?
 
-    public init(numero: Int64, le: Date, effectif: EffectifID, version: Int64, organisme: OrganismeID, anneeScolaire: AnneeScolaire,
-                empreinte: String, revenuLe: Date?) {
+    public init(
+        numero: Int64, le: Date, effectif: EffectifID, version: Int64, organisme: OrganismeID,
+        anneeScolaire: AnneeScolaire,
+        empreinte: String, revenuLe: Date?
+    ) {
         self.numero = numero
         self.le = le
         self.effectif = effectif
@@ -105,8 +111,10 @@ public struct FiltreJournal: Sendable, Equatable {
     /// Inclusive: the whole day.
     public var au: Jour?
 
-    public init(action: String? = nil, utilisateur: String? = nil, organisation: OrganisationID? = nil, du: Jour? = nil,
-                au: Jour? = nil) {
+    public init(
+        action: String? = nil, utilisateur: String? = nil, organisation: OrganisationID? = nil, du: Jour? = nil,
+        au: Jour? = nil
+    ) {
         self.action = action
         self.utilisateur = utilisateur
         self.organisation = organisation

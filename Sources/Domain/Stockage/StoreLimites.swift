@@ -6,7 +6,8 @@ public protocol StoreLimites: Sendable {
     /// value. A window's first request also drops the counters whose window has ended.
     func incrementer(compteur genre: String, cle: String, fenetre: Int64, expireLe: Date, now: Date) async throws -> Int
     /// Failures of the (e-mail, address) pair since `depuisPaire`, and of the address since `depuisAdresse`.
-    func echecsConnexion(ip: String, email: String, depuisPaire: Date, depuisAdresse: Date) async throws -> EchecsConnexion
+    func echecsConnexion(ip: String, email: String, depuisPaire: Date, depuisAdresse: Date) async throws
+        -> EchecsConnexion
     /// Forgets the failures of a pair (after a successful sign-in).
     func oublierEchecs(ip: String, email: String) async throws
 }

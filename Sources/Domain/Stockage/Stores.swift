@@ -3,8 +3,10 @@ import Outils
 
 /// What the service needs from a database. `SQLiteStore` and `PostgresStore` implement it; one contract test
 /// suite runs against each.
-public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation, StoreComptesSecurite,
-    StoreLimites, StoreDonnees {
+public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
+    StoreComptesSecurite,
+    StoreLimites, StoreDonnees
+{
     /// Checks that the database answers (health check).
     func verifier() async throws
 }
@@ -37,8 +39,9 @@ public protocol StoreEffectifs: Sendable {
     func nombreEffectifs() async throws -> Int
     /// Streams every effectif as the indicator index needs it, in batches, in id order. A row that cannot be read
     /// is told to `illisible` and left out when it is given (start-up: the rest is served), thrown otherwise.
-    func parcourirEffectifs(taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
-                            _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
+    func parcourirEffectifs(
+        taillePaquet: Int, illisible: (@Sendable (LigneIllisible) -> Void)?,
+        _ traiter: @Sendable ([EffectifIndexable]) throws -> Void) async throws
     func nombreTransmissions() async throws -> Int
     /// The change numbers of the database. Every batch numbers the effectifs it writes after the last number,
     /// under a lock held until its commit, so numbers become visible in order.
@@ -90,9 +93,11 @@ public struct EffectifIndexable: Sendable, Equatable {
     /// When that write happened (the transmission that produced it), when read back as a change.
     public let transmisLe: Date?
 
-    public init(id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, dateDeNaissance: Jour,
-                anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours, version: Int64 = 0,
-                transmisLe: Date? = nil) {
+    public init(
+        id: EffectifID, organisme: OrganismeID, anneeScolaire: AnneeScolaire, dateDeNaissance: Jour,
+        anneeFormation: Int?, cfd: String?, rncp: String?, parcours: Parcours, version: Int64 = 0,
+        transmisLe: Date? = nil
+    ) {
         self.id = id
         self.version = version
         self.transmisLe = transmisLe
@@ -107,9 +112,11 @@ public struct EffectifIndexable: Sendable, Equatable {
 
     public init(_ s: EffectifStocke, version: Int64 = 0) {
         let e = s.effectif
-        self.init(id: s.id, organisme: e.organismeId, anneeScolaire: e.anneeScolaire, dateDeNaissance: e.apprenant.dateDeNaissance,
-                  anneeFormation: e.formation.annee, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: s.parcours,
-                  version: version)
+        self.init(
+            id: s.id, organisme: e.organismeId, anneeScolaire: e.anneeScolaire,
+            dateDeNaissance: e.apprenant.dateDeNaissance,
+            anneeFormation: e.formation.annee, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: s.parcours,
+            version: version)
     }
 }
 

@@ -32,7 +32,12 @@ public enum CSV {
             if inQuotes {
                 if c == "\"" {
                     if let next = chars.next() {
-                        if next == "\"" { current.append("\"") } else { inQuotes = false; pending = next }
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = next
+                        }
                     } else {
                         inQuotes = false
                     }

@@ -1,14 +1,23 @@
 /// Régions, académies, départements and bassins d'emploi (domain §9), loaded once from the shipped lists.
 public struct Territoires: Sendable {
-    public struct Region: Sendable, Hashable { public let code: String; public let nom: String }
-    public struct Academie: Sendable, Hashable { public let code: String; public let nom: String }
+    public struct Region: Sendable, Hashable {
+        public let code: String
+        public let nom: String
+    }
+    public struct Academie: Sendable, Hashable {
+        public let code: String
+        public let nom: String
+    }
     public struct Departement: Sendable, Hashable {
         public let code: String
         public let nom: String
         public let region: String
         public let academie: String
     }
-    public struct BassinEmploi: Sendable, Hashable { public let code: String; public let nom: String }
+    public struct BassinEmploi: Sendable, Hashable {
+        public let code: String
+        public let nom: String
+    }
 
     public let regions: [Region]
     public let academies: [Academie]
@@ -23,14 +32,16 @@ public struct Territoires: Sendable {
         var academies: [Academie] = []
         var departements: [Departement] = []
         for row in Ressources.csv("territoires") {
-            let code = row["code"] ?? "", nom = row["nom"] ?? ""
+            let code = row["code"] ?? ""
+            let nom = row["nom"] ?? ""
             switch row["type"] {
             case "REGION": regions.append(Region(code: code, nom: nom))
             case "ACADEMIE": academies.append(Academie(code: code, nom: nom))
             case "DEPARTEMENT":
                 departements.append(
-                    Departement(code: code, nom: nom, region: row["id_or_region_code"] ?? "",
-                                academie: row["academie_code"] ?? ""))
+                    Departement(
+                        code: code, nom: nom, region: row["id_or_region_code"] ?? "",
+                        academie: row["academie_code"] ?? ""))
             default: break
             }
         }

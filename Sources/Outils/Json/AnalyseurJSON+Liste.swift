@@ -5,7 +5,8 @@ extension AnalyseurJSON {
     /// scan finds where each element starts and ends (strings and nesting respected), then each element goes
     /// through the full parser. The result, and on bad input the error (found by the plain parser), are those of
     /// `analyser`.
-    public static func analyserEnParallele<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue where C.Element == UInt8 {
+    public static func analyserEnParallele<C: Collection>(_ bytes: C) throws(Erreur) -> JSONValue
+    where C.Element == UInt8 {
         let array = Array(bytes)
         let valeurs: [JSONValue?]? = array.withUnsafeBufferPointer { b in
             var d = Decoupe(b)
@@ -14,9 +15,10 @@ extension AnalyseurJSON {
             let tampon = UncheckedSendable(b)
             let premier = AnalyseurJSON.element(tampon.valeur, bornes[0], champs: 0)
             let champs = premier.flatMap { if case .object(let o) = $0 { o.count } else { nil } } ?? 0
-            return [premier] + Array(bornes.dropFirst()).carteParallele { r in
-                AnalyseurJSON.element(tampon.valeur, r, champs: champs)
-            }
+            return [premier]
+                + Array(bornes.dropFirst()).carteParallele { r in
+                    AnalyseurJSON.element(tampon.valeur, r, champs: champs)
+                }
         }
         guard let valeurs else { return try analyser(array) }
         var elements: [JSONValue] = []
@@ -67,7 +69,10 @@ private struct Decoupe {
             bornes.append(debut..<i)
             espaces()
             guard i < b.count else { return nil }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
             guard b[i] == UInt8(ascii: "]") else { return nil }
             i += 1
             espaces()
@@ -94,7 +99,10 @@ private struct Decoupe {
                 case UInt8(ascii: "{"), UInt8(ascii: "["): profondeur += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     profondeur -= 1
-                    if profondeur == 0 { i += 1; return true }
+                    if profondeur == 0 {
+                        i += 1
+                        return true
+                    }
                 default: break
                 }
                 i += 1
@@ -110,7 +118,10 @@ private struct Decoupe {
     private mutating func sauterChaine() -> Bool {
         i += 1
         while i < b.count {
-            if b[i] == UInt8(ascii: "\"") { i += 1; return true }
+            if b[i] == UInt8(ascii: "\"") {
+                i += 1
+                return true
+            }
             i += b[i] == UInt8(ascii: "\\") ? 2 : 1
         }
         return false

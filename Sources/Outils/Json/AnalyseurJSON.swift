@@ -47,9 +47,15 @@ public struct AnalyseurJSON {
         case UInt8(ascii: "{"): return try objet(profondeur: profondeur)
         case UInt8(ascii: "["): return try liste(profondeur: profondeur)
         case UInt8(ascii: "\""): return .string(try chaine())
-        case UInt8(ascii: "t"): try mot("true"); return .bool(true)
-        case UInt8(ascii: "f"): try mot("false"); return .bool(false)
-        case UInt8(ascii: "n"): try mot("null"); return .null
+        case UInt8(ascii: "t"):
+            try mot("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try mot("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try mot("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try nombre())
         default: throw erreur("valeur JSON attendue")
         }
@@ -66,7 +72,10 @@ public struct AnalyseurJSON {
         i += 1
         var o = [String: JSONValue](minimumCapacity: profondeur == 1 ? champsParElement : 0)
         espaces()
-        if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(o) }
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+            return .object(o)
+        }
         while true {
             espaces()
             guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw erreur("nom de champ entre guillemets attendu") }
@@ -78,8 +87,14 @@ public struct AnalyseurJSON {
             o[cle] = try valeur(profondeur: profondeur + 1)
             espaces()
             guard i < b.count else { throw erreur("fin de texte inattendue") }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
-            if b[i] == UInt8(ascii: "}") { i += 1; return .object(o) }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(o)
+            }
             throw erreur("« , » ou « } » attendu")
         }
     }
@@ -88,14 +103,23 @@ public struct AnalyseurJSON {
         i += 1
         var a: [JSONValue] = []
         espaces()
-        if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(a) }
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+            i += 1
+            return .array(a)
+        }
         while true {
             espaces()
             a.append(try valeur(profondeur: profondeur + 1))
             espaces()
             guard i < b.count else { throw erreur("fin de texte inattendue") }
-            if b[i] == UInt8(ascii: ",") { i += 1; continue }
-            if b[i] == UInt8(ascii: "]") { i += 1; return .array(a) }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if b[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(a)
+            }
             throw erreur("« , » ou « ] » attendu")
         }
     }
@@ -114,9 +138,16 @@ public struct AnalyseurJSON {
         while true {
             guard i < b.count else { throw erreur("chaîne non terminée") }
             let c = b[i]
-            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: octets, as: UTF8.self) }
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: octets, as: UTF8.self)
+            }
             guard c >= 0x20 else { throw erreur("caractère de contrôle dans une chaîne") }
-            if c != UInt8(ascii: "\\") { octets.append(c); i += 1; continue }
+            if c != UInt8(ascii: "\\") {
+                octets.append(c)
+                i += 1
+                continue
+            }
             i += 1
             guard i < b.count else { throw erreur("chaîne non terminée") }
             let e = b[i]
@@ -130,7 +161,9 @@ public struct AnalyseurJSON {
             case UInt8(ascii: "t"): octets.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar), i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                if (0xD800..<0xDC00).contains(scalar), i + 1 < b.count, b[i] == UInt8(ascii: "\\"),
+                    b[i + 1] == UInt8(ascii: "u")
+                {
                     i += 2
                     let low = try hex4()
                     if (0xDC00..<0xE000).contains(low) { scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) }

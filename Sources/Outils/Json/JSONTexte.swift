@@ -52,7 +52,8 @@ public enum JSONTexte {
             out.append(contentsOf: (d.isNaN || d.isInfinite ? "null" : v.javascriptString ?? "null").utf8)
         case .string(let s): chaine(s, into: &out)
         case .array(let a): ecrire(.liste(a.map { .valeur($0) }), into: &out)
-        case .object(let o): ecrire(.objet(o.sorted { $0.key < $1.key }.map { ($0.key, .valeur($0.value)) }), into: &out)
+        case .object(let o):
+            ecrire(.objet(o.sorted { $0.key < $1.key }.map { ($0.key, .valeur($0.value)) }), into: &out)
         }
     }
 
@@ -75,7 +76,9 @@ public enum JSONTexte {
                 case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
                 case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 case 0..<0x20:
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                    out.append(contentsOf: [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)],
+                    ])
                 default: out.append(c)
                 }
             }

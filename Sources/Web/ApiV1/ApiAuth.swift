@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import Hummingbird
+import Outils
 
 /// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/session`. JSON only: a cross-site form
 /// cannot send `application/json` without a CORS preflight, which this service never grants.
@@ -16,7 +16,8 @@ struct ApiAuth {
         return r
     }
 
-    @Sendable func session(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func session(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
         try .json(Session(i))
     }
 
@@ -26,9 +27,11 @@ struct ApiAuth {
         guard case .object(let o) = try? AnalyseurJSON.analyser(buffer.readableBytesView),
             case .string(let email) = o["email"], case .string(let motDePasse) = o["password"] ?? o["mot_de_passe"]
         else {
-            throw ErreurApi(.badRequest, "Corps attendu : {\"email\": \"…\", \"password\": \"…\"}", forme: .tdb(code: "saisie"))
+            throw ErreurApi(
+                .badRequest, "Corps attendu : {\"email\": \"…\", \"password\": \"…\"}", forme: .tdb(code: "saisie"))
         }
-        let (valeur, identite) = try await deps.comptes.connecter(email: email, motDePasse: motDePasse, ip: deps.adresse(request, context))
+        let (valeur, identite) = try await deps.comptes.connecter(
+            email: email, motDePasse: motDePasse, ip: deps.adresse(request, context))
         var r = try Response.json(Session(identite))
         for c in deps.cookiesConnexion(valeur) { r.setCookie(c) }
         return r
@@ -36,7 +39,8 @@ struct ApiAuth {
 
     func exigerJSON(_ request: Request) throws {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
-            throw ErreurApi(.unsupportedMediaType, "Content-Type: application/json attendu", forme: .tdb(code: "type_de_contenu"))
+            throw ErreurApi(
+                .unsupportedMediaType, "Content-Type: application/json attendu", forme: .tdb(code: "type_de_contenu"))
         }
     }
 
@@ -64,7 +68,9 @@ struct Session: Encodable {
         @OuNull var reseau: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, type, nom, organismeId = "organisme_id", region, departement, academie, reseau
+            case id, type, nom
+            case organismeId = "organisme_id"
+            case region, departement, academie, reseau
         }
     }
 
@@ -81,7 +87,8 @@ struct Session: Encodable {
             case .departement(let d): (type, code) = ("departement", d)
             case .academie(let a): (type, code) = ("academie", a)
             case .reseau(let r): (type, code) = ("reseau", r)
-            case .organismes(let ids): (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
+            case .organismes(let ids):
+                (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
             case .aucun: type = "aucun"
             }
         }
@@ -95,17 +102,22 @@ struct Session: Encodable {
     let contactsDansListes: Bool
 
     enum CodingKeys: String, CodingKey {
-        case utilisateur, organisation, incarnation, perimetre, capacites, contactsDansListes = "contacts_dans_listes"
+        case utilisateur, organisation, incarnation, perimetre, capacites
+        case contactsDansListes = "contacts_dans_listes"
     }
 
     init(_ i: Identite) {
-        let u = i.utilisateur, o = i.organisation
-        utilisateur = Utilisateur(id: u.id.description, email: u.email, nom: u.nom, prenom: u.prenom, role: u.role.rawValue)
-        organisation = Organisation(id: o.id.description, type: o.type.rawValue, nom: o.nom, organismeId: o.organisme?.description,
-                                    region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
+        let u = i.utilisateur
+        let o = i.organisation
+        utilisateur = Utilisateur(
+            id: u.id.description, email: u.email, nom: u.nom, prenom: u.prenom, role: u.role.rawValue)
+        organisation = Organisation(
+            id: o.id.description, type: o.type.rawValue, nom: o.nom, organismeId: o.organisme?.description,
+            region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
         incarnation = i.incarne
         perimetre = PerimetreJSON(i.droits.perimetre(.voirIndicateurs))
-        capacites = ObjetOrdonne(membres: Capacite.allCases.map { ($0.rawValue, PerimetreJSON(i.droits.perimetre($0))) })
+        capacites = ObjetOrdonne(
+            membres: Capacite.allCases.map { ($0.rawValue, PerimetreJSON(i.droits.perimetre($0))) })
         contactsDansListes = i.droits.contactsDansListes
     }
 }

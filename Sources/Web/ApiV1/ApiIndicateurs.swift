@@ -1,8 +1,8 @@
 import Domain
-import IndexEffectifs
-import Outils
 import Foundation
 import Hummingbird
+import IndexEffectifs
+import Outils
 
 /// Indicators at any date for the perimeter of the signed-in user (domain §7), computed by the in-memory index,
 /// and the public national view. An unknown or malformed parameter is a 400 naming it.
@@ -10,7 +10,9 @@ struct ApiIndicateurs {
     let deps: Dependances
 
     /// `GET /api/v1/indicateurs/effectifs`: the counters of the user's perimeter at a date.
-    @Sendable func effectifs(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func effectifs(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         try .json(CompteursJSON(await deps.index.compter(try requete(request, i))))
     }
 
@@ -23,46 +25,63 @@ struct ApiIndicateurs {
     }
 
     /// `GET /api/v1/indicateurs/effectifs/evolution`: the counters at the end of each month from `debut` to `fin`.
-    @Sendable func evolution(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-            let r = try requete(request, i, autres: ["debut", "fin"])
-            let q = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
-            let aujourdhui = Jour(deps.horloge.now())
-            let fin = try mois(q["fin"], "fin", defaut: aujourdhui, dernierJour: true)
-            let debut = try mois(q["debut"], "debut", defaut: Jour(year: fin.year - 2, month: fin.month, day: 1).adding(days: 0),
-                                 dernierJour: false)
-            guard debut <= fin, fin - debut <= 366 * 10 else {
-                throw ErreurApi.validationTdb([ErreurValidation("debut", "La période doit aller de debut à fin, sur 10 ans au plus")])
-            }
-            return try .json(await deps.index.evolution(r, debut: debut, fin: fin).map { e in
+    @Sendable func evolution(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        let r = try requete(request, i, autres: ["debut", "fin"])
+        let q = Dictionary(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+        let aujourdhui = Jour(deps.horloge.now())
+        let fin = try mois(q["fin"], "fin", defaut: aujourdhui, dernierJour: true)
+        let debut = try mois(
+            q["debut"], "debut", defaut: Jour(year: fin.year - 2, month: fin.month, day: 1).adding(days: 0),
+            dernierJour: false)
+        guard debut <= fin, fin - debut <= 366 * 10 else {
+            throw ErreurApi.validationTdb([
+                ErreurValidation("debut", "La période doit aller de debut à fin, sur 10 ans au plus")
+            ])
+        }
+        return try .json(
+            await deps.index.evolution(r, debut: debut, fin: fin).map { e in
                 PointEvolution(mois: e.mois, date: e.date.description, compteurs: CompteursJSON(e.compteurs))
             })
     }
 
     /// `GET /api/v1/indicateurs/organismes`: the coverage of the organismes whose transmissions the user may see.
-    @Sendable func organismes(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-            let perimetre = i.droits.perimetre(.voirTransmissions)
-            let f = try filtres(request)
-            return try .json(await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
+    @Sendable func organismes(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        let perimetre = i.droits.perimetre(.voirTransmissions)
+        let f = try filtres(request)
+        return try .json(
+            await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
                 .map(CouvertureJSON.init))
     }
 
     /// `GET /api/v1/indicateurs/national`: anyone; from the public cache.
     @Sendable func national(_ request: Request, context: ContexteRequete) async throws -> Response {
-            let f = try filtres(request, autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies",
-                                                     "organisme_bassinsEmploi"])
-            let maintenant = deps.horloge.now()
-            let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(maintenant))
-            return try await deps.cachePublic.reponse(request, generation: deps.index.generation, maintenant: maintenant) {
-                let national = IndicateursNationaux(
-                    date: f.date.description,
-                    indicateursEffectifs: await deps.index.compter(r, par: .departement).map {
-                        LigneIndicateursJSON.territoire(cle: "departement", valeur: $0.cle, libelle: nil,
-                                                        compteurs: CompteursJSON($0.compteurs))
-                    },
-                    indicateursOrganismes: await deps.index.couverture(perimetre: .national, filtres: f, maintenant: maintenant)
-                        .map(CouvertureJSON.init))
-                return (try EncodeurJSON.texte(national), "application/json; charset=utf-8")
-            }
+        let f = try filtres(
+            request,
+            autorises: [
+                "date", "organisme_regions", "organisme_departements", "organisme_academies",
+                "organisme_bassinsEmploi",
+            ])
+        let maintenant = deps.horloge.now()
+        let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Jour(maintenant))
+        return try await deps.cachePublic.reponse(request, generation: deps.index.generation, maintenant: maintenant) {
+            let national = IndicateursNationaux(
+                date: f.date.description,
+                indicateursEffectifs: await deps.index.compter(r, par: .departement).map {
+                    LigneIndicateursJSON.territoire(
+                        cle: "departement", valeur: $0.cle, libelle: nil,
+                        compteurs: CompteursJSON($0.compteurs))
+                },
+                indicateursOrganismes: await deps.index.couverture(
+                    perimetre: .national, filtres: f, maintenant: maintenant
+                )
+                .map(CouvertureJSON.init))
+            return (try EncodeurJSON.texte(national), "application/json; charset=utf-8")
+        }
     }
 
     func filtres(_ request: Request, autorises: [String] = FiltresIndicateurs.parametres, autres: [String] = []) throws
@@ -70,7 +89,8 @@ struct ApiIndicateurs {
     {
         let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         do {
-            return try FiltresIndicateurs.lire(query, aujourdhui: Jour(deps.horloge.now()), autorises: autorises, autres: autres)
+            return try FiltresIndicateurs.lire(
+                query, aujourdhui: Jour(deps.horloge.now()), autorises: autorises, autres: autres)
         } catch {
             throw ErreurApi.validationTdb(error.erreurs)
         }
@@ -79,8 +99,9 @@ struct ApiIndicateurs {
     /// The request of a signed-in user: their indicator perimeter (never empty: `ExigeCapacite`) and the filters.
     func requete(_ request: Request, _ i: Identite, autres: [String] = []) throws -> RequeteIndicateurs {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
-        return RequeteIndicateurs(perimetre: perimetre, filtres: try filtres(request, autres: autres),
-                                  aujourdhui: Jour(deps.horloge.now()))
+        return RequeteIndicateurs(
+            perimetre: perimetre, filtres: try filtres(request, autres: autres),
+            aujourdhui: Jour(deps.horloge.now()))
     }
 
     /// `YYYY-MM` or `YYYY-MM-DD`.
@@ -92,9 +113,12 @@ struct ApiIndicateurs {
             (1900...2100).contains(y)
         {
             let premier = Jour(year: y, month: m, day: 1)
-            return dernierJour ? Jour(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1).adding(days: -1) : premier
+            return dernierJour
+                ? Jour(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1).adding(days: -1) : premier
         }
-        throw ErreurApi.validationTdb([ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ, \(Jour.plagePlausible)")])
+        throw ErreurApi.validationTdb([
+            ErreurValidation(champ, "Mois invalide : format attendu AAAA-MM ou AAAA-MM-JJ, \(Jour.plagePlausible)")
+        ])
     }
 
 }
@@ -108,8 +132,10 @@ struct CompteursJSON: Encodable {
     let rupturants: Int
 
     init(_ c: Compteurs) {
-        (apprenants, apprentis, inscrits, abandons, rupturants) = (c.apprenants, c.apprentis, c.inscrits, c.abandons,
-                                                                   c.rupturants)
+        (apprenants, apprentis, inscrits, abandons, rupturants) = (
+            c.apprenants, c.apprentis, c.inscrits, c.abandons,
+            c.rupturants
+        )
     }
 }
 
@@ -146,11 +172,15 @@ enum LigneIndicateursJSON: Encodable {
         switch g {
         case .organisme:
             let o = l.organisme
-            self = .organisme(OrganismeLigne(organismeId: o?.id.description ?? l.cle, uai: o?.uai?.rawValue,
-                                         siret: o?.siret.rawValue, nom: o?.nom, nature: o?.nature.rawValue), compteurs: c)
+            self = .organisme(
+                OrganismeLigne(
+                    organismeId: o?.id.description ?? l.cle, uai: o?.uai?.rawValue,
+                    siret: o?.siret.rawValue, nom: o?.nom, nature: o?.nature.rawValue), compteurs: c)
         case .formation:
-            self = .formation(FormationLigne(rncpCode: l.rncp, cfdCode: l.cfd, intitule: l.libelle.isEmpty ? nil : l.libelle,
-                                        niveauEuropeen: l.niveau.map(String.init)), compteurs: c)
+            self = .formation(
+                FormationLigne(
+                    rncpCode: l.rncp, cfdCode: l.cfd, intitule: l.libelle.isEmpty ? nil : l.libelle,
+                    niveauEuropeen: l.niveau.map(String.init)), compteurs: c)
         default:
             self = .territoire(cle: g.rawValue, valeur: l.cle, libelle: l.libelle, compteurs: c)
         }
@@ -197,9 +227,11 @@ struct CouvertureJSON: Encodable {
         let inconnues: Int
 
         init(_ n: ParNature) {
-            (total, responsables, responsablesFormateurs, formateurs, inconnues) = (n.total, n.responsables,
-                                                                                    n.responsablesFormateurs, n.formateurs,
-                                                                                    n.inconnues)
+            (total, responsables, responsablesFormateurs, formateurs, inconnues) = (
+                n.total, n.responsables,
+                n.responsablesFormateurs, n.formateurs,
+                n.inconnues
+            )
         }
     }
 
@@ -210,7 +242,10 @@ struct CouvertureJSON: Encodable {
         let jamais: Int
 
         enum CodingKeys: String, CodingKey {
-            case moins1Mois = "moins_1_mois", de1a3Mois = "1_3_mois", plus3Mois = "plus_3_mois", jamais
+            case moins1Mois = "moins_1_mois"
+            case de1a3Mois = "1_3_mois"
+            case plus3Mois = "plus_3_mois"
+            case jamais
         }
     }
 
@@ -228,8 +263,9 @@ struct CouvertureJSON: Encodable {
         organismesTransmetteurs = Natures(c.organismesTransmetteurs)
         organismesNonTransmetteurs = c.organismesNonTransmetteurs
         tauxCouverture = (c.tauxCouverture * 10).rounded() / 10
-        derniereTransmission = DerniereTransmission(moins1Mois: c.transmissionRecente, de1a3Mois: c.transmission1a3Mois,
-                                                    plus3Mois: c.transmissionArretee, jamais: c.jamaisTransmis)
+        derniereTransmission = DerniereTransmission(
+            moins1Mois: c.transmissionRecente, de1a3Mois: c.transmission1a3Mois,
+            plus3Mois: c.transmissionArretee, jamais: c.jamaisTransmis)
     }
 }
 

@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import Hummingbird
+import Outils
 
 /// `GET /api/v1/organismes/:id`: an organisme's card, for those whose perimeter includes it.
 struct ApiOrganismes {
@@ -29,7 +29,8 @@ struct FicheOrganisme: Encodable {
         @OuNull var academie: String?
 
         enum CodingKeys: String, CodingKey {
-            case codePostal = "code_postal", commune, departement, region, academie
+            case codePostal = "code_postal"
+            case commune, departement, region, academie
         }
     }
 
@@ -47,7 +48,8 @@ struct FicheOrganisme: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, uai, siret, nom, nature, adresse, reseaux, fiable, ferme
-        case firstTransmissionDate = "first_transmission_date", lastTransmissionDate = "last_transmission_date"
+        case firstTransmissionDate = "first_transmission_date"
+        case lastTransmissionDate = "last_transmission_date"
     }
 
     init(_ o: Organisme) {
@@ -57,8 +59,9 @@ struct FicheOrganisme: Encodable {
         siret = o.siret.rawValue
         nom = o.nom
         nature = o.nature.rawValue
-        adresse = Adresse(codePostal: a.codePostal, commune: a.commune, departement: a.departement, region: a.region,
-                          academie: a.academie)
+        adresse = Adresse(
+            codePostal: a.codePostal, commune: a.commune, departement: a.departement, region: a.region,
+            academie: a.academie)
         reseaux = o.reseaux
         fiable = o.fiable
         ferme = o.ferme

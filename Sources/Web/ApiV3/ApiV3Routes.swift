@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import Hummingbird
+import Outils
 
 /// API v3, compatible with the national service: ERPs send learner records and read back their effectifs.
 struct ApiV3Routes {
@@ -15,7 +15,8 @@ struct ApiV3Routes {
     }
 
     /// `POST /api/v3/dossiers-apprenants`: every item gets its final verdict in the response.
-    @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete, cle: CleApi) async throws -> Response {
+    @Sendable func recevoirDossiers(_ request: Request, context: ContexteRequete, cle: CleApi) async throws -> Response
+    {
         let t0 = ContinuousClock.now
         // Counted while the batch is read and validated: on SQLite the count waits for the batch being written, and
         // must not hold back the validation of this one. Over the limit, nothing is written.
@@ -36,11 +37,14 @@ struct ApiV3Routes {
         let corps = reponse.ecrire(resultat)
         deps.metriques.dossiers(acceptes: items.count - resultat.nombreRejetes, rejetes: resultat.nombreRejetes)
         let d = resultat.durees
-        deps.logger.info("lot reçu", metadata: [
-            "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",
-            "ms_lecture": "\(ms(t1 - t0))", "ms_validation": "\(ms(d.preparation))", "ms_enregistrement": "\(ms(d.enregistrement))",
-            "ms_index": "\(ms(d.index))", "ms_reponse": "\(ms(ContinuousClock.now - t2))",
-        ])
+        deps.logger.info(
+            "lot reçu",
+            metadata: [
+                "organisme": "\(cle.organisme)", "items": "\(items.count)", "rejetes": "\(resultat.nombreRejetes)",
+                "ms_lecture": "\(ms(t1 - t0))", "ms_validation": "\(ms(d.preparation))",
+                "ms_enregistrement": "\(ms(d.enregistrement))",
+                "ms_index": "\(ms(d.index))", "ms_reponse": "\(ms(ContinuousClock.now - t2))",
+            ])
         return .json(octets: corps)
     }
 
@@ -60,8 +64,11 @@ struct ApiV3Routes {
             throw ErreurApi.validation([ErreurValidation(path: [], message: "\"value\" must be an array")])
         }
         guard items.count <= Ingestion.tailleMaximaleLot else {
-            throw ErreurApi.validation([ErreurValidation(
-                path: [], message: "\"value\" must contain less than or equal to \(Ingestion.tailleMaximaleLot) items")])
+            throw ErreurApi.validation([
+                ErreurValidation(
+                    path: [],
+                    message: "\"value\" must contain less than or equal to \(Ingestion.tailleMaximaleLot) items")
+            ])
         }
         return items
     }
@@ -72,7 +79,8 @@ struct ApiV3Routes {
         try await deps.limiteur.compter(.apiV3Effectifs, [.cle: String(cle.id.rawValue)])
         let q = try ParametresEffectifs(request.uri.queryParameters, aujourdhui: Jour(deps.horloge.now()))
         let organismes = [cle.organisme] + (try await deps.store.formateurs(de: cle.organisme)).map(\.id)
-        let page = try await deps.store.effectifs(organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)
+        let page = try await deps.store.effectifs(
+            organismes: organismes, annee: q.annee, page: q.page, limite: q.limite)
         return try .json(ListeEffectifs(page, date: q.date, numero: q.page, limite: q.limite))
     }
 }
@@ -93,7 +101,9 @@ struct ListeEffectifs: Encodable {
         let parcours: [Etape]
 
         enum CodingKeys: String, CodingKey {
-            case idErpApprenant = "id_erp_apprenant", anneeScolaire = "annee_scolaire", uai, siret, statut, parcours
+            case idErpApprenant = "id_erp_apprenant"
+            case anneeScolaire = "annee_scolaire"
+            case uai, siret, statut, parcours
         }
     }
 
@@ -108,9 +118,12 @@ struct ListeEffectifs: Encodable {
 
     init(_ page: PageEffectifs, date: Jour, numero: Int, limite: Int) {
         data = page.lignes.map { l in
-            Effectif(idErpApprenant: l.idErpApprenant, anneeScolaire: l.anneeScolaire.description, uai: l.uai?.rawValue,
-                     siret: l.siret.rawValue, statut: l.parcours.statut(a: date)?.rawValue,
-                     parcours: l.parcours.etapes.map { Effectif.Etape(date: $0.date.description, valeur: $0.valeur.rawValue) })
+            Effectif(
+                idErpApprenant: l.idErpApprenant, anneeScolaire: l.anneeScolaire.description, uai: l.uai?.rawValue,
+                siret: l.siret.rawValue, statut: l.parcours.statut(a: date)?.rawValue,
+                parcours: l.parcours.etapes.map {
+                    Effectif.Etape(date: $0.date.description, valeur: $0.valeur.rawValue)
+                })
         }
         pagination = Pagination(page: numero, limit: limite, total: page.total)
     }

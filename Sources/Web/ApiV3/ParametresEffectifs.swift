@@ -22,15 +22,23 @@ struct ParametresEffectifs {
             case "date":
                 if let d = Jour(parametre: v) { date = d } else { erreurs.append(.init("date", Jour.messageParametre)) }
             case "page":
-                if let p = Int(v), (1...Self.pageMaximale).contains(p) { page = p } else {
+                if let p = Int(v), (1...Self.pageMaximale).contains(p) {
+                    page = p
+                } else {
                     erreurs.append(.init("page", "La page doit être un entier de 1 à \(Self.pageMaximale)"))
                 }
             case "limit":
-                if let l = Int(v), (1...Self.limiteMaximale).contains(l) { limite = l } else {
+                if let l = Int(v), (1...Self.limiteMaximale).contains(l) {
+                    limite = l
+                } else {
                     erreurs.append(.init("limit", "La limite doit être un entier entre 1 et \(Self.limiteMaximale)"))
                 }
             case "annee_scolaire":
-                if let a = AnneeScolaire(v) { annee = a } else { erreurs.append(.init("annee_scolaire", Message.anneeScolaire)) }
+                if let a = AnneeScolaire(v) {
+                    annee = a
+                } else {
+                    erreurs.append(.init("annee_scolaire", Message.anneeScolaire))
+                }
             default:
                 erreurs.append(.init(String(cle), "Paramètre inconnu (acceptés : date, page, limit, annee_scolaire)"))
             }

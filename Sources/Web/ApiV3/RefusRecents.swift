@@ -13,7 +13,8 @@ public final class RefusRecents: Sendable {
     func verifier(_ action: ActionLimitee, cle: String, now: Date) throws {
         let fin = jusqua.withLock { $0["\(action.rawValue) \(cle)"] }
         guard let fin, fin > now else { return }
-        throw LimiteAtteinte(action: action, cible: .cle, reessayerDans: max(1, Int(fin.timeIntervalSince(now).rounded(.up))))
+        throw LimiteAtteinte(
+            action: action, cible: .cle, reessayerDans: max(1, Int(fin.timeIntervalSince(now).rounded(.up))))
     }
 
     func noter(_ e: LimiteAtteinte, cle: String, now: Date) {

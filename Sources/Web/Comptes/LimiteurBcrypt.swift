@@ -33,10 +33,16 @@ public actor LimiteurBcrypt {
     func prendre(_ type: Travail) async {
         switch type {
         case .hachage:
-            if hachagesEnCours < capaciteHachages { hachagesEnCours += 1; return }
+            if hachagesEnCours < capaciteHachages {
+                hachagesEnCours += 1
+                return
+            }
             await withCheckedContinuation { hachagesEnAttente.append($0) }
         case .verification:
-            if verificationsEnCours < capaciteVerifications { verificationsEnCours += 1; return }
+            if verificationsEnCours < capaciteVerifications {
+                verificationsEnCours += 1
+                return
+            }
             await withCheckedContinuation { verificationsEnAttente.append($0) }
         }
     }
@@ -47,7 +53,11 @@ public actor LimiteurBcrypt {
         case .hachage:
             if hachagesEnAttente.isEmpty { hachagesEnCours -= 1 } else { hachagesEnAttente.removeFirst().resume() }
         case .verification:
-            if verificationsEnAttente.isEmpty { verificationsEnCours -= 1 } else { verificationsEnAttente.removeFirst().resume() }
+            if verificationsEnAttente.isEmpty {
+                verificationsEnCours -= 1
+            } else {
+                verificationsEnAttente.removeFirst().resume()
+            }
         }
     }
 }

@@ -23,8 +23,9 @@ public enum AdresseClient {
     }
 
     public static func adresse(_ request: Request, _ context: ContexteRequete, proxies: Set<String>) -> String {
-        adresse(pair: context.remoteAddress?.ipAddress, xForwardedFor: request.headers[values: enTete],
-                proxies: proxies)
+        adresse(
+            pair: context.remoteAddress?.ipAddress, xForwardedFor: request.headers[values: enTete],
+            proxies: proxies)
     }
 
     /// An IPv4 or IPv6 literal.
@@ -43,8 +44,10 @@ extension Dependances {
 
     /// Counts one request of `action` by the client's address and the other targets given; throws `LimiteAtteinte`
     /// (429) over a limit.
-    func limiter(_ action: ActionLimitee, _ request: Request, _ context: ContexteRequete,
-                 _ autres: [CibleLimite: String] = [:]) async throws {
+    func limiter(
+        _ action: ActionLimitee, _ request: Request, _ context: ContexteRequete,
+        _ autres: [CibleLimite: String] = [:]
+    ) async throws {
         var cibles = autres
         cibles[.adresse] = adresse(request, context)
         try await limiteur.compter(action, cibles)

@@ -35,18 +35,23 @@ public final class CacheVuesPubliques: @unchecked Sendable {
     /// The response to a public view: from the cache when it holds this request at this generation, else computed
     /// once by `calculer` (every identical request arriving meanwhile waits for the same computation). Errors are
     /// not kept: the next request computes again.
-    func reponse(_ request: Request, generation: UInt64, maintenant: Date,
-                 calculer: @escaping @Sendable () async throws -> (corps: String, type: String)) async throws -> Response
-    {
+    func reponse(
+        _ request: Request, generation: UInt64, maintenant: Date,
+        calculer: @escaping @Sendable () async throws -> (corps: String, type: String)
+    ) async throws -> Response {
         let cle = request.uri.path + "?" + (request.uri.query ?? "")
         let tache = verrou.withLock { () -> Task<Vue, any Error> in
-            if let e = entrees[cle], e.generation == generation, ContinuousClock.now - e.creeLe < Self.duree { return e.tache }
+            if let e = entrees[cle], e.generation == generation, ContinuousClock.now - e.creeLe < Self.duree {
+                return e.tache
+            }
             if entrees.count >= Self.entreesMaximum { elaguer() }
             let t = Task<Vue, any Error> {
                 let (texte, type) = try await calculer()
                 let corps = ByteBuffer(string: texte)
-                return Vue(corps: corps, type: type, etag: "W/\"\(generation)-\(Self.empreinte(corps))\"", modifieLe: maintenant,
-                           modifieLeHTTP: Self.dateHTTP(maintenant))
+                return Vue(
+                    corps: corps, type: type, etag: "W/\"\(generation)-\(Self.empreinte(corps))\"",
+                    modifieLe: maintenant,
+                    modifieLeHTTP: Self.dateHTTP(maintenant))
             }
             entrees[cle] = Entree(generation: generation, creeLe: .now, tache: t)
             return t
@@ -87,7 +92,8 @@ public final class CacheVuesPubliques: @unchecked Sendable {
     /// is not before it was computed.
     static func encoreFraiche(_ vue: Vue, _ request: Request) -> Bool {
         if let etags = request.headers[.ifNoneMatch] {
-            return etags == "*" || etags.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == vue.etag }
+            return etags == "*"
+                || etags.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == vue.etag }
         }
         if let texte = request.headers[.ifModifiedSince] {
             // Clients send back the value they were given: no date to parse then.

@@ -18,8 +18,9 @@ public struct NomsCookies: Sendable {
 extension Cookie {
     /// HttpOnly, SameSite=Lax, Path=/, Secure unless explicitly turned off for plain-HTTP tests.
     static func validatedOrPlain(name: String, value: String, securise: Bool, maxAge: Int?) -> Cookie {
-        (try? Cookie.validated(name: name, value: value, maxAge: maxAge, path: "/", secure: securise, httpOnly: true,
-                               sameSite: .lax))
+        (try? Cookie.validated(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: securise, httpOnly: true,
+            sameSite: .lax))
             ?? Cookie(name: name, value: value, path: "/", secure: securise, httpOnly: true)
     }
 }

@@ -28,10 +28,12 @@ public struct Dependances: Sendable {
     /// API keys over their limit on this instance, refused without a query until their window ends.
     public let refusRecents = RefusRecents()
 
-    public init(store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
-                urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
-                metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil,
-                proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference) {
+    public init(
+        store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
+        urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
+        metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil,
+        proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference
+    ) {
         self.cookies = NomsCookies(securises: cookiesSecurises)
         self.hsts = urlPublique.lowercased().hasPrefix("https://")
         self.jetonMetriques = jetonMetriques

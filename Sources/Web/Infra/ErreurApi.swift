@@ -1,10 +1,10 @@
 import Domain
-import Outils
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
+import Logging
 import NIOCore
+import Outils
 
 /// Every error a handler can answer with. The one chokepoint (`ErreursMiddleware`) turns it, and anything
 /// unexpected, into a JSON response; handlers never build error responses themselves.
@@ -34,10 +34,13 @@ public struct ErreurApi: Error, Sendable {
 
     /// A page's query parameter is unknown or malformed: a 400 page naming each one.
     static func parametres(_ details: [ErreurValidation]) -> ErreurApi {
-        ErreurApi(.badRequest, "Un paramètre de l'adresse est invalide", details: details, forme: .tdb(code: "parametres"))
+        ErreurApi(
+            .badRequest, "Un paramètre de l'adresse est invalide", details: details, forme: .tdb(code: "parametres"))
     }
 
-    static func parametre(_ champ: String, _ message: String) -> ErreurApi { parametres([ErreurValidation(champ, message)]) }
+    static func parametre(_ champ: String, _ message: String) -> ErreurApi {
+        parametres([ErreurValidation(champ, message)])
+    }
 
     static func validation(_ details: [ErreurValidation]) -> ErreurApi {
         ErreurApi(.badRequest, "Erreur de validation", details: details, forme: .nationale)
@@ -49,10 +52,12 @@ public struct ErreurApi: Error, Sendable {
     }
 
     static let corpsTropGros = ErreurApi(
-        .contentTooLarge, "Le corps de la requête dépasse la taille maximale de 10 Mo : envoyez les dossiers en plusieurs lots",
+        .contentTooLarge,
+        "Le corps de la requête dépasse la taille maximale de 10 Mo : envoyez les dossiers en plusieurs lots",
         forme: .nationale)
 
-    static let nonConnecte = ErreurApi(.unauthorized, "Connectez-vous pour accéder à cette page", forme: .tdb(code: "non_connecte"))
+    static let nonConnecte = ErreurApi(
+        .unauthorized, "Connectez-vous pour accéder à cette page", forme: .tdb(code: "non_connecte"))
 
     static let csrf = ErreurApi(
         .forbidden, "Le formulaire a expiré ou ne vient pas de ce site : rechargez la page et recommencez",
@@ -68,10 +73,14 @@ public struct ErreurApi: Error, Sendable {
         switch forme {
         case .nationale:
             let titre = status == .contentTooLarge ? "Payload Too Large" : status.reasonPhrase
-            return (try? EncodeurJSON.texte(CorpsErreur.Nationale(error: titre, message: message,
-                                                                  details: details.isEmpty ? nil : details))) ?? ""
+            return
+                (try? EncodeurJSON.texte(
+                    CorpsErreur.Nationale(
+                        error: titre, message: message,
+                        details: details.isEmpty ? nil : details))) ?? ""
         case .tdb(let code):
-            return (try? EncodeurJSON.texte(CorpsErreur.Tdb(error: .init(code: code, message: message, details: details))))
+            return
+                (try? EncodeurJSON.texte(CorpsErreur.Tdb(error: .init(code: code, message: message, details: details))))
                 ?? ""
         }
     }
@@ -140,14 +149,14 @@ struct ErreursMiddleware: RouterMiddleware {
     }
 
     func repondre(_ e: ErreurApi, _ request: Request, _ context: Context) async throws -> Response {
-            if request.uri.path.hasPrefix("/api/") { return .json(e.corps, status: e.status, headers: e.headers) }
-            if e.status == .unauthorized {
-                return Response(status: .seeOther, headers: [.location: "/connexion"])
-            }
-            let vue = ErreurVue.construire(statut: Int(e.status.code), message: e.message, details: e.details)
-            var response = try await deps.page(vue, "Erreur", request, context, status: e.status)
-            response.headers.append(contentsOf: e.headers)
-            return response
+        if request.uri.path.hasPrefix("/api/") { return .json(e.corps, status: e.status, headers: e.headers) }
+        if e.status == .unauthorized {
+            return Response(status: .seeOther, headers: [.location: "/connexion"])
+        }
+        let vue = ErreurVue.construire(statut: Int(e.status.code), message: e.message, details: e.details)
+        var response = try await deps.page(vue, "Erreur", request, context, status: e.status)
+        response.headers.append(contentsOf: e.headers)
+        return response
     }
 
     static func traduire(_ error: any Error, logger: Logger, chemin: String) -> ErreurApi {
@@ -171,8 +180,9 @@ extension ErreurApi {
     init(comptes e: ErreurComptes) {
         switch e {
         case .saisie(let erreurs):
-            self.init(.badRequest, "Le formulaire contient des erreurs",
-                      details: erreurs.map { ErreurValidation($0.champ, $0.message) }, forme: .tdb(code: "saisie"))
+            self.init(
+                .badRequest, "Le formulaire contient des erreurs",
+                details: erreurs.map { ErreurValidation($0.champ, $0.message) }, forme: .tdb(code: "saisie"))
         case .identifiantsInvalides: self.init(.unauthorized, e.message, forme: .tdb(code: "identifiants_invalides"))
         case .compteNonActif: self.init(.forbidden, e.message, forme: .tdb(code: "compte_non_actif"))
         case .tropDeTentatives(let s):

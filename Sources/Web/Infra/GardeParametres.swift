@@ -13,7 +13,8 @@ public struct GardeParametres: RouterMiddleware {
 
     public init() {}
 
-    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws
         -> Response
     {
         if let erreurs = Self.verifier(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) {

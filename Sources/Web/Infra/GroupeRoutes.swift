@@ -45,8 +45,10 @@ struct GroupeRoutes<Appelant: Sendable> {
     typealias Gestionnaire = @Sendable (Request, ContexteRequete) async throws -> Response
     typealias GestionnaireAppelant = @Sendable (Request, ContexteRequete, Appelant) async throws -> Response
 
-    init(_ routes: RouterGroup<ContexteRequete>, _ acces: Acces, _ registre: RegistrePlan,
-         appelant: @escaping @Sendable (ContexteRequete) throws -> Appelant) {
+    init(
+        _ routes: RouterGroup<ContexteRequete>, _ acces: Acces, _ registre: RegistrePlan,
+        appelant: @escaping @Sendable (ContexteRequete) throws -> Appelant
+    ) {
         self.routes = routes
         self.acces = acces
         self.registre = registre

@@ -1,9 +1,9 @@
 import Domain
 import Foundation
-import Outils
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Outils
 
 /// The JSON edges of the API: each endpoint answers an `Encodable` value. Written by `EncodeurJSON`, which keeps
 /// the fields in the order the type declares them (Foundation's `JSONEncoder` on Linux does not: the answers and
@@ -137,7 +137,8 @@ enum EncodeurJSON {
         }
 
         func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            Encodeur(construction: construction.membre(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+            Encodeur(construction: construction.membre(key.stringValue), codingPath: codingPath + [key])
+                .unkeyedContainer()
         }
 
         func superEncoder() -> any Encoder {
@@ -158,7 +159,9 @@ enum EncodeurJSON {
 
         func encode<T: Encodable>(_ value: T) throws { try ecrire(value) }
 
-        private func ecrire(_ value: some Encodable) throws { try construction.item().ecrire(value, codingPath: codingPath) }
+        private func ecrire(_ value: some Encodable) throws {
+            try construction.item().ecrire(value, codingPath: codingPath)
+        }
 
         func encode(_ value: Bool) throws { try ecrire(value) }
         func encode(_ value: String) throws { try ecrire(value) }
@@ -175,7 +178,8 @@ enum EncodeurJSON {
         func encode(_ value: UInt32) throws { try ecrire(value) }
         func encode(_ value: UInt64) throws { try ecrire(value) }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey>
+        {
             Encodeur(construction: construction.item(), codingPath: codingPath).container(keyedBy: keyType)
         }
 

@@ -18,7 +18,9 @@ struct RoutesInconnues: RouterMiddleware {
         } catch let e as HTTPError where e.status == .notFound {
             let chemin = request.uri.path
             let methodes = Self.methodes(routes, chemin: chemin)
-            guard methodes.isEmpty else { throw ErreurApi.methodeNonAutorisee(request.method, methodes, chemin: chemin) }
+            guard methodes.isEmpty else {
+                throw ErreurApi.methodeNonAutorisee(request.method, methodes, chemin: chemin)
+            }
             throw ErreurApi.introuvable(chemin: chemin)
         }
     }
@@ -44,7 +46,8 @@ extension ErreurApi {
     {
         let liste = permises.map(\.rawValue).joined(separator: ", ")
         var e = ErreurApi(
-            .methodNotAllowed, "La méthode \(methode.rawValue) n'est pas acceptée à cette adresse (acceptées : \(liste))",
+            .methodNotAllowed,
+            "La méthode \(methode.rawValue) n'est pas acceptée à cette adresse (acceptées : \(liste))",
             forme: chemin.hasPrefix("/api/v3/") ? .nationale : .tdb(code: "methode_non_autorisee"))
         e.headers[.allow] = liste
         return e
@@ -53,8 +56,10 @@ extension ErreurApi {
     /// 404: no page, no API operation at this address.
     static func introuvable(chemin: String) -> ErreurApi {
         chemin.hasPrefix("/api/")
-            ? ErreurApi(.notFound, "Aucune opération de l'API à cette adresse : voir /api/openapi.json",
-                        forme: chemin.hasPrefix("/api/v3/") ? .nationale : .tdb(code: "introuvable"))
-            : ErreurApi(.notFound, "Page introuvable : aucune page n'existe à cette adresse", forme: .tdb(code: "introuvable"))
+            ? ErreurApi(
+                .notFound, "Aucune opération de l'API à cette adresse : voir /api/openapi.json",
+                forme: chemin.hasPrefix("/api/v3/") ? .nationale : .tdb(code: "introuvable"))
+            : ErreurApi(
+                .notFound, "Page introuvable : aucune page n'existe à cette adresse", forme: .tdb(code: "introuvable"))
     }
 }

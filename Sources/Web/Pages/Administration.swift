@@ -7,48 +7,58 @@ struct Administration {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    @Sendable func changerRole(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-            let f = try await Formulaire.lire(request)
-            guard let role = Role(rawValue: f["role"]) else {
-                throw ErreurComptes.saisie([ErreurSaisie("role", "Rôle inconnu")])
-            }
-            try await comptes.changerRole(i, utilisateur: UtilisateurID(try context.parameters.require("id", as: Int64.self)), role: role)
-            return deps.redirection("/admin/utilisateurs")
+    @Sendable func changerRole(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        let f = try await Formulaire.lire(request)
+        guard let role = Role(rawValue: f["role"]) else {
+            throw ErreurComptes.saisie([ErreurSaisie("role", "Rôle inconnu")])
+        }
+        try await comptes.changerRole(
+            i, utilisateur: UtilisateurID(try context.parameters.require("id", as: Int64.self)), role: role)
+        return deps.redirection("/admin/utilisateurs")
     }
 
-    @Sendable func incarner(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-            _ = try await Formulaire.lire(request)
-            try await comptes.incarner(i, organisation: OrganisationID(try context.parameters.require("id", as: Int64.self)))
-            return deps.redirection("/ma-structure")
+    @Sendable func incarner(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
+        _ = try await Formulaire.lire(request)
+        try await comptes.incarner(
+            i, organisation: OrganisationID(try context.parameters.require("id", as: Int64.self)))
+        return deps.redirection("/ma-structure")
     }
 
     @Sendable func finIncarnation(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
-            _ = try await Formulaire.lire(request)
-            try await comptes.finIncarnation(i)
-            return deps.redirection("/admin/organisations")
+        _ = try await Formulaire.lire(request)
+        try await comptes.finIncarnation(i)
+        return deps.redirection("/admin/organisations")
     }
 
     @Sendable func courriels(_ request: Request, context: ContexteRequete) async throws -> Response {
-            let courriels = try await deps.store.courriels(limite: 200)
-            return try await deps.page(AdminEmailsVue.construire(courriels), "E-mails envoyés et en attente", request, context)
+        let courriels = try await deps.store.courriels(limite: 200)
+        return try await deps.page(
+            AdminEmailsVue.construire(courriels), "E-mails envoyés et en attente", request, context)
     }
 
     @Sendable func pageMaintenance(_ request: Request, context: ContexteRequete) async throws -> Response {
-            let texte = try await deps.store.parametre(Comptes.cleMaintenance) ?? ""
-            return try await deps.page(AdminMaintenanceVue.construire(texte: texte), "Bannière de maintenance", request, context)
+        let texte = try await deps.store.parametre(Comptes.cleMaintenance) ?? ""
+        return try await deps.page(
+            AdminMaintenanceVue.construire(texte: texte), "Bannière de maintenance", request, context)
     }
 
-    @Sendable func maintenance(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-            let f = try await Formulaire.lire(request)
-            do {
-                try await comptes.definirMaintenance(i, texte: f["texte"])
-            } catch ErreurComptes.saisie(let erreurs) {
-                return try await deps.page(AdminMaintenanceVue.construire(texte: f["texte"]), "Bannière de maintenance", request,
-                                           context, erreurs: erreurs)
-            }
-            return deps.redirection("/admin/maintenance")
+    @Sendable func maintenance(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        let f = try await Formulaire.lire(request)
+        do {
+            try await comptes.definirMaintenance(i, texte: f["texte"])
+        } catch ErreurComptes.saisie(let erreurs) {
+            return try await deps.page(
+                AdminMaintenanceVue.construire(texte: f["texte"]), "Bannière de maintenance", request,
+                context, erreurs: erreurs)
+        }
+        return deps.redirection("/admin/maintenance")
     }
 
     @Sendable func utilisateurs(_ request: Request, context: ContexteRequete, identite moi: Identite) async throws
@@ -71,7 +81,8 @@ struct Administration {
         for (o, n) in liste {
             lignes.append((o, n, try await comptes.droits(o).perimetre(.voirIndicateurs).libelle))
         }
-        return try await deps.page(AdminOrganisationsVue.construire(q: q, organisations: lignes), "Organisations", request,
-                                   context)
+        return try await deps.page(
+            AdminOrganisationsVue.construire(q: q, organisations: lignes), "Organisations", request,
+            context)
     }
 }

@@ -1,7 +1,7 @@
 import Domain
-import IndexEffectifs
 import Foundation
 import Hummingbird
+import IndexEffectifs
 
 /// Personal data and audit in the back-office (F21, F22): the retention policy, the journal searched and
 /// exported, a learner's data exported or erased on request.
@@ -26,24 +26,37 @@ struct AdministrationDonnees {
     }
 
     /// Every entry matching the criteria (the page parameter is ignored), read page by page.
-    @Sendable func journalCSV(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func journalCSV(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         let p = try ParametresJournal(request.uri.queryParameters)
         var lignes: [[Classeur.Cellule]] = []
         var page = 1
         while page <= ParametresJournal.pageMaximale {
             let r = try await deps.store.journal(filtre: p.filtre, page: page, parPage: 1_000)
-            lignes += r.entrees.map { [.texte(horodatageISO($0.date)), .texte($0.acteurEmail ?? "système"), .texte($0.action), .texte($0.detail)] }
+            lignes += r.entrees.map {
+                [
+                    .texte(horodatageISO($0.date)), .texte($0.acteurEmail ?? "système"), .texte($0.action),
+                    .texte($0.detail),
+                ]
+            }
             if r.entrees.count < 1_000 { break }
             page += 1
         }
-        try await deps.store.journaliser(EntreeJournal(
-            date: deps.horloge.now(), acteur: i.utilisateur.id, acteurEmail: i.utilisateur.email, action: "journal_export",
-            detail: "\(lignes.count) entrée(s) exportée(s) en CSV" + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
-        let classeur = Classeur(nomFeuille: "Journal", entetes: ["Date (UTC)", "Acteur", "Action", "Détail"], lignes: lignes)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal.csv\"",
-            .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: classeur.csv())))
+        try await deps.store.journaliser(
+            EntreeJournal(
+                date: deps.horloge.now(), acteur: i.utilisateur.id, acteurEmail: i.utilisateur.email,
+                action: "journal_export",
+                detail: "\(lignes.count) entrée(s) exportée(s) en CSV"
+                    + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
+        let classeur = Classeur(
+            nomFeuille: "Journal", entetes: ["Date (UTC)", "Acteur", "Action", "Détail"], lignes: lignes)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal.csv\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: classeur.csv())))
     }
 
     // MARK: - Un apprenant
@@ -55,12 +68,20 @@ struct AdministrationDonnees {
         for cle in champs.keys.sorted() where !connus.contains(cle) && !autres.contains(cle) {
             erreurs.append(.init(cle, "Paramètre inconnu (acceptés : \(connus.sorted().joined(separator: ", ")))"))
         }
-        func v(_ c: String) -> String? { champs[c].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        for c in connus where (v(c)?.count ?? 0) > 200 { erreurs.append(.init(c, "Trop long (200 caractères au plus)")) }
+        func v(_ c: String) -> String? {
+            champs[c].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        for c in connus where (v(c)?.count ?? 0) > 200 {
+            erreurs.append(.init(c, "Trop long (200 caractères au plus)"))
+        }
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
         if let nom = v("nom") {
-            guard let n = v("naissance") else { throw ErreurApi.parametre("naissance", "La date de naissance est requise avec le nom") }
-            guard let jour = Jour(iso: n) else { throw ErreurApi.parametre("naissance", "Date invalide : format attendu AAAA-MM-JJ") }
+            guard let n = v("naissance") else {
+                throw ErreurApi.parametre("naissance", "La date de naissance est requise avec le nom")
+            }
+            guard let jour = Jour(iso: n) else {
+                throw ErreurApi.parametre("naissance", "Date invalide : format attendu AAAA-MM-JJ")
+            }
             return .identite(nom: nom, prenom: v("prenom"), dateDeNaissance: jour)
         }
         let cle = ["uai", "siret", "annee", "id_erp"].map(v)
@@ -68,8 +89,12 @@ struct AdministrationDonnees {
         for (c, valeur) in zip(["uai", "siret", "annee", "id_erp"], cle) where valeur == nil {
             erreurs.append(.init(c, "Requis pour chercher par organisme (ou cherchez par nom et date de naissance)"))
         }
-        if let u = v("uai"), UAI(u) == nil { erreurs.append(.init("uai", "UAI invalide : 7 chiffres et une lettre attendus")) }
-        if let s = v("siret"), SIRET(s) == nil { erreurs.append(.init("siret", "SIRET invalide : 14 chiffres attendus")) }
+        if let u = v("uai"), UAI(u) == nil {
+            erreurs.append(.init("uai", "UAI invalide : 7 chiffres et une lettre attendus"))
+        }
+        if let s = v("siret"), SIRET(s) == nil {
+            erreurs.append(.init("siret", "SIRET invalide : 14 chiffres attendus"))
+        }
         if let a = v("annee"), AnneeScolaire(a) == nil { erreurs.append(.init("annee", Message.anneeScolaire)) }
         guard erreurs.isEmpty, let u = v("uai").flatMap({ UAI($0) }), let s = v("siret").flatMap({ SIRET($0) }),
             let a = v("annee").flatMap({ AnneeScolaire($0) }), let id = v("id_erp")
@@ -92,25 +117,34 @@ struct AdministrationDonnees {
         if let r = try await recherche(champs, accepter: ["efface"]) {
             trouves = try await donnees.rechercher(r)
         }
-        let vue = AdminApprenantsVue.construire(champs: champs, trouves: trouves,
-                                                revenus: try await deps.store.effacementsRevenus(limite: 50))
+        let vue = AdminApprenantsVue.construire(
+            champs: champs, trouves: trouves,
+            revenus: try await deps.store.effacementsRevenus(limite: 50))
         var messages: [(String, String)] = []
-        if let n = champs["efface"].flatMap(Int.init) { messages.append(("succes", "\(n) effectif(s) effacé(s) et retiré(s) des indicateurs.")) }
+        if let n = champs["efface"].flatMap(Int.init) {
+            messages.append(("succes", "\(n) effectif(s) effacé(s) et retiré(s) des indicateurs."))
+        }
         return try await deps.page(vue, "Données d'un apprenant", request, context, messages: messages)
     }
 
-    @Sendable func exporter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func exporter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
         guard let r = try await recherche(Self.champs(request.uri.queryParameters)) else {
-            throw ErreurApi.parametre("id_erp", "Indiquez l'organisme, l'année et l'identifiant ERP, ou le nom et la date de naissance")
+            throw ErreurApi.parametre(
+                "id_erp", "Indiquez l'organisme, l'année et l'identifiant ERP, ou le nom et la date de naissance")
         }
         let (json, _) = try await donnees.exporter(r, par: .init(id: i.utilisateur.id, email: i.utilisateur.email))
-        return Response(status: .ok, headers: [
-            .contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"apprenant.json\"",
-            .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(string: json)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"apprenant.json\"",
+                .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
-    @Sendable func effacer(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func effacer(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
         let f = try await Formulaire.lire(request)
         var champs = f.champs
         champs["csrf"] = nil
@@ -119,7 +153,8 @@ struct AdministrationDonnees {
         }
         champs["confirmation"] = nil
         guard let r = try await recherche(champs) else {
-            throw ErreurApi.parametre("id_erp", "Indiquez l'organisme, l'année et l'identifiant ERP, ou le nom et la date de naissance")
+            throw ErreurApi.parametre(
+                "id_erp", "Indiquez l'organisme, l'année et l'identifiant ERP, ou le nom et la date de naissance")
         }
         let bilan = try await donnees.effacer(r, par: .init(id: i.utilisateur.id, email: i.utilisateur.email))
         // This instance's index at once; the others follow the erasures table (`IndexIndicateurs.rattraper`).

@@ -7,33 +7,43 @@ struct EspaceCompte {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    @Sendable func revoquerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func revoquerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         _ = try await Formulaire.lire(request)
         try await comptes.revoquerCleApi(i, cle: CleApiID(try context.parameters.require("id", as: Int64.self)))
         return deps.redirection("/ma-structure")
     }
 
-    @Sendable func monCompte(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func monCompte(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         try await monComptePage(request, context, i)
     }
 
-    func monComptePage(_ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
-                       messages: [(String, String)] = []) async throws -> Response {
-        return try await deps.page(MonCompteVue.construire(i), "Mon compte", request, context, erreurs: erreurs,
-                                   messages: messages)
+    func monComptePage(
+        _ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
+        messages: [(String, String)] = []
+    ) async throws -> Response {
+        return try await deps.page(
+            MonCompteVue.construire(i), "Mon compte", request, context, erreurs: erreurs,
+            messages: messages)
     }
 
     @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
         let f = try await Formulaire.lire(request)
-        try await deps.limiter(.verificationMotDePasse, request, context, [.utilisateur: String(i.utilisateur.id.rawValue)])
+        try await deps.limiter(
+            .verificationMotDePasse, request, context, [.utilisateur: String(i.utilisateur.id.rawValue)])
         do {
-            try await comptes.changerMotDePasse(i, actuel: f["actuel"], nouveau: f["mot_de_passe"], confirmation: f["confirmation"])
+            try await comptes.changerMotDePasse(
+                i, actuel: f["actuel"], nouveau: f["mot_de_passe"], confirmation: f["confirmation"])
         } catch ErreurComptes.saisie(let erreurs) {
             return try await monComptePage(request, context, i, erreurs: erreurs)
         }
-        return try await monComptePage(request, context, i, messages: [("succes", "Mot de passe modifié ; vos autres sessions ont été fermées.")])
+        return try await monComptePage(
+            request, context, i, messages: [("succes", "Mot de passe modifié ; vos autres sessions ont été fermées.")])
     }
 
     @Sendable func pageMaStructure(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
@@ -42,25 +52,34 @@ struct EspaceCompte {
         try await maStructure(request, context, i)
     }
 
-    func maStructure(_ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
-                     messages: [(String, String)] = [], nouvelleCle: String? = nil) async throws -> Response {
+    func maStructure(
+        _ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
+        messages: [(String, String)] = [], nouvelleCle: String? = nil
+    ) async throws -> Response {
         let o = i.organisation
         let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
         let invitations = try await deps.store.invitationsEnCours(organisation: o.id, now: deps.horloge.now())
         var cles: MaStructureVue.Cles?
         if let organisme = o.organisme, i.gereOrganisation, i.droits.peut(.configurerTransmission) {
-            cles = MaStructureVue.Cles(organisme: organisme, cles: try await deps.store.clesApi(organisme: organisme),
-                                       fiche: try await deps.store.organisme(id: organisme), nouvelle: nouvelleCle)
+            cles = MaStructureVue.Cles(
+                organisme: organisme, cles: try await deps.store.clesApi(organisme: organisme),
+                fiche: try await deps.store.organisme(id: organisme), nouvelle: nouvelleCle)
         }
-        let vue = MaStructureVue.construire(i, membres: membres, invitations: invitations, cles: cles,
-                                            maintenant: deps.horloge.now())
+        let vue = MaStructureVue.construire(
+            i, membres: membres, invitations: invitations, cles: cles,
+            maintenant: deps.horloge.now())
         return try await deps.page(vue, "Ma structure", request, context, erreurs: erreurs, messages: messages)
     }
 
-    @Sendable func inviter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func inviter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
         let f = try await Formulaire.lire(request)
-        try await deps.limiter(.invitation, request, context, [.utilisateur: String(i.utilisateur.id.rawValue),
-                                                              .email: f["email"].trimmingSpaces().lowercased()])
+        try await deps.limiter(
+            .invitation, request, context,
+            [
+                .utilisateur: String(i.utilisateur.id.rawValue),
+                .email: f["email"].trimmingSpaces().lowercased(),
+            ])
         do {
             try await comptes.inviter(i, email: f["email"], role: Role(rawValue: f["role"]) ?? .membre)
         } catch ErreurComptes.saisie(let erreurs) {
@@ -69,7 +88,8 @@ struct EspaceCompte {
         return try await maStructure(request, context, i, messages: [("succes", "Invitation envoyée à \(f["email"]).")])
     }
 
-    @Sendable func creerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func creerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
+    {
         _ = try await Formulaire.lire(request)
         let cle = try await comptes.creerCleApi(i)
         return try await maStructure(request, context, i, nouvelleCle: cle)

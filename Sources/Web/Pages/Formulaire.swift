@@ -37,12 +37,15 @@ struct Formulaire {
 
 extension Dependances {
     /// What the layout of a page needs for this request.
-    func base(_ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
-              messages: [(String, String)] = []) async throws -> BasePage {
+    func base(
+        _ request: Request, _ context: ContexteRequete, erreurs: [ErreurSaisie] = [],
+        messages: [(String, String)] = []
+    ) async throws -> BasePage {
         let csrf = jetonCsrf(request, context)
-        return BasePage(identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
-                        banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
-                        messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs)
+        return BasePage(
+            identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
+            banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
+            messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs)
     }
 
     /// The CSRF value for a page: bound to the session when signed in, else the existing cookie or a new one; the
@@ -59,8 +62,10 @@ extension Dependances {
     }
 
     /// A page answering a form that went wrong (then a 400), or any page.
-    func page(_ vue: some VuePage, _ titre: String, _ request: Request, _ context: ContexteRequete,
-              erreurs: [ErreurSaisie] = [], messages: [(String, String)] = [], status: HTTPResponse.Status = .ok) async throws
+    func page(
+        _ vue: some VuePage, _ titre: String, _ request: Request, _ context: ContexteRequete,
+        erreurs: [ErreurSaisie] = [], messages: [(String, String)] = [], status: HTTPResponse.Status = .ok
+    ) async throws
         -> Response
     {
         let base = try await base(request, context, erreurs: erreurs, messages: messages)
@@ -69,8 +74,10 @@ extension Dependances {
 
     /// A page anyone may see (home, national view): for visitors who are not signed in, from the public cache; for
     /// signed-in people, computed (their name is in the header).
-    func pagePublique<Vue: VuePage>(_ titre: String, _ request: Request, _ context: ContexteRequete,
-                                    _ vue: @escaping @Sendable () async throws -> Vue) async throws -> Response {
+    func pagePublique<Vue: VuePage>(
+        _ titre: String, _ request: Request, _ context: ContexteRequete,
+        _ vue: @escaping @Sendable () async throws -> Vue
+    ) async throws -> Response {
         guard context.identite == nil else { return try await page(try await vue(), titre, request, context) }
         return try await cachePublic.reponse(request, generation: index.generation, maintenant: horloge.now()) {
             let base = try await self.base(request, context)

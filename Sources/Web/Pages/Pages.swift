@@ -25,8 +25,9 @@ public struct Pages: Sendable {
     /// Renders a page: its own view model, then the layout's fields (title, user, CSRF value, notices).
     func rendre(_ vue: some VuePage, titre: String, base: BasePage, status: HTTPResponse.Status = .ok) -> Response {
         let html = html(vue, titre: titre, base: base)
-        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: html)))
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
         if let cookie = base.cookieCsrf { response.setCookie(cookie) }
         response.headers[.cacheControl] = "no-store"
         return response
@@ -39,7 +40,8 @@ public struct Pages: Sendable {
 
     /// The HTML of a page from its two view models: a page can be rendered as a function, without a server.
     func html<Vue: VuePage>(_ vue: Vue, layout: LayoutVue) -> String {
-        guard let html = bibliotheque.render(PageComplete(contenu: vue, layout: layout), withTemplate: Vue.gabarit) else {
+        guard let html = bibliotheque.render(PageComplete(contenu: vue, layout: layout), withTemplate: Vue.gabarit)
+        else {
             preconditionFailure("gabarit manquant : \(Vue.gabarit)")
         }
         return html

@@ -15,7 +15,8 @@ struct ParametresJournal {
         var erreurs: [ErreurValidation] = []
         var vus = Set<String>()
         for (cle, valeur) in query {
-            let c = String(cle), v = String(valeur).trimmingCharacters(in: .whitespaces)
+            let c = String(cle)
+            let v = String(valeur).trimmingCharacters(in: .whitespaces)
             guard vus.insert(c).inserted else {
                 erreurs.append(.init(c, "Paramètre donné plusieurs fois"))
                 continue
@@ -23,29 +24,50 @@ struct ParametresJournal {
             if v.isEmpty && c != "page" && Self.connus.contains(c) { continue }
             switch c {
             case "action":
-                if v.count <= 64, v.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                if v.count <= 64,
+                    v.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") })
+                {
                     filtre.action = v
                 } else {
-                    erreurs.append(.init("action", "Action invalide : lettres minuscules, chiffres, tirets et soulignés, 64 caractères au plus"))
+                    erreurs.append(
+                        .init(
+                            "action",
+                            "Action invalide : lettres minuscules, chiffres, tirets et soulignés, 64 caractères au plus"
+                        ))
                 }
             case "utilisateur":
-                if v.count <= 254 { filtre.utilisateur = v } else {
+                if v.count <= 254 {
+                    filtre.utilisateur = v
+                } else {
                     erreurs.append(.init("utilisateur", "Adresse e-mail trop longue (254 caractères au plus)"))
                 }
             case "organisation":
-                if let n = Int64(v), n >= 1 { filtre.organisation = OrganisationID(n) } else {
+                if let n = Int64(v), n >= 1 {
+                    filtre.organisation = OrganisationID(n)
+                } else {
                     erreurs.append(.init("organisation", "Le numéro d'organisation doit être un entier positif"))
                 }
             case "du":
-                if let d = Jour(iso: v) { filtre.du = d } else { erreurs.append(.init("du", "Date invalide : format attendu AAAA-MM-JJ")) }
+                if let d = Jour(iso: v) {
+                    filtre.du = d
+                } else {
+                    erreurs.append(.init("du", "Date invalide : format attendu AAAA-MM-JJ"))
+                }
             case "au":
-                if let d = Jour(iso: v) { filtre.au = d } else { erreurs.append(.init("au", "Date invalide : format attendu AAAA-MM-JJ")) }
+                if let d = Jour(iso: v) {
+                    filtre.au = d
+                } else {
+                    erreurs.append(.init("au", "Date invalide : format attendu AAAA-MM-JJ"))
+                }
             case "page":
-                if let p = Int(v), (1...Self.pageMaximale).contains(p) { page = p } else {
+                if let p = Int(v), (1...Self.pageMaximale).contains(p) {
+                    page = p
+                } else {
                     erreurs.append(.init("page", "La page doit être un entier de 1 à \(Self.pageMaximale)"))
                 }
             default:
-                erreurs.append(.init(c, "Paramètre inconnu (acceptés : \(Self.connus.sorted().joined(separator: ", ")))"))
+                erreurs.append(
+                    .init(c, "Paramètre inconnu (acceptés : \(Self.connus.sorted().joined(separator: ", ")))"))
             }
         }
         if let du = filtre.du, let au = filtre.au, au < du {

@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 
 /// The map of France drawn on the server (no script): départements or régions as SVG paths derived from IGN contours
 /// (`Resources/carte.json`, made by `scripts/carte.py`), overseas as insets, coloured in five classes of an
@@ -31,16 +31,26 @@ struct CarteFrance: Sendable {
         func texte(_ v: JSONValue?) -> String { if case .string(let s)? = v { s } else { "" } }
         func formes(_ v: JSONValue?) -> [Forme] {
             guard case .array(let a)? = v else { return [] }
-            return a.compactMap { if case .object(let f) = $0 { Forme(code: texte(f["code"]), nom: texte(f["nom"]), d: texte(f["d"])) } else { nil } }
+            return a.compactMap {
+                if case .object(let f) = $0 {
+                    Forme(code: texte(f["code"]), nom: texte(f["nom"]), d: texte(f["d"]))
+                } else {
+                    nil
+                }
+            }
         }
         var encarts: [Encart] = []
         if case .array(let a)? = o["encarts"] {
             for case .object(let e) in a {
-                encarts.append(Encart(x: nombre(e["x"]), y: nombre(e["y"]), w: nombre(e["w"]), h: nombre(e["h"]), libelle: texte(e["libelle"])))
+                encarts.append(
+                    Encart(
+                        x: nombre(e["x"]), y: nombre(e["y"]), w: nombre(e["w"]), h: nombre(e["h"]),
+                        libelle: texte(e["libelle"])))
             }
         }
-        return CarteFrance(largeur: nombre(o["largeur"]), hauteur: nombre(o["hauteur"]), departements: formes(o["departements"]),
-                           regions: formes(o["regions"]), encarts: encarts)
+        return CarteFrance(
+            largeur: nombre(o["largeur"]), hauteur: nombre(o["hauteur"]), departements: formes(o["departements"]),
+            regions: formes(o["regions"]), encarts: encarts)
     }()
 
     /// Five shades of the French State's blue, lightest first.
@@ -66,7 +76,9 @@ struct CarteFrance: Sendable {
     }
 
     /// The SVG figure. `valeurs` by code; a shape without a value is hatched grey ("aucune donnée").
-    func svg(regions parRegion: Bool, valeurs: [String: Int], indicateur: String, lien: ((String) -> String)? = nil) -> String {
+    func svg(regions parRegion: Bool, valeurs: [String: Int], indicateur: String, lien: ((String) -> String)? = nil)
+        -> String
+    {
         let formes = parRegion ? regions : departements
         let bornes = Self.classes(Array(valeurs.values))
         var s = """
@@ -79,7 +91,8 @@ struct CarteFrance: Sendable {
 
             """
         for e in encarts {
-            s += "<rect class=\"carte__encart\" x=\"\(e.x)\" y=\"\(e.y)\" width=\"\(e.w)\" height=\"\(e.h)\" rx=\"2\"/>\n"
+            s +=
+                "<rect class=\"carte__encart\" x=\"\(e.x)\" y=\"\(e.y)\" width=\"\(e.w)\" height=\"\(e.h)\" rx=\"2\"/>\n"
         }
         for f in formes {
             let v = valeurs[f.code]
@@ -89,7 +102,8 @@ struct CarteFrance: Sendable {
             let trace = "class=\"carte__forme\" d=\"\(f.d)\" fill=\"\(teinte)\" data-code=\"\(echapper(f.code))\""
             if let lien {
                 // The link is the focusable element; the shape inside it only draws.
-                s += "<a href=\"\(echapper(lien(f.code)))\" aria-label=\"\(echapper(libelle))\"><path \(trace)>\(titre)</path></a>\n"
+                s +=
+                    "<a href=\"\(echapper(lien(f.code)))\" aria-label=\"\(echapper(libelle))\"><path \(trace)>\(titre)</path></a>\n"
             } else {
                 s += "<path \(trace) tabindex=\"0\" role=\"img\" aria-label=\"\(echapper(libelle))\">\(titre)</path>\n"
             }
@@ -104,8 +118,10 @@ struct CarteFrance: Sendable {
         var bas = 0
         var lignes: [CarteVue.Classe] = []
         for (k, haut) in bornes.enumerated() {
-            lignes.append(CarteVue.Classe(teinte: Self.teintes[k],
-                                          libelle: k == 0 ? "jusqu'à \(nombre(haut))" : "\(nombre(bas + 1)) à \(nombre(haut))"))
+            lignes.append(
+                CarteVue.Classe(
+                    teinte: Self.teintes[k],
+                    libelle: k == 0 ? "jusqu'à \(nombre(haut))" : "\(nombre(bas + 1)) à \(nombre(haut))"))
             bas = haut
         }
         return lignes

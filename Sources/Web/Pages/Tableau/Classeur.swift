@@ -21,13 +21,14 @@ struct Classeur {
     func csv() -> Data {
         var s = "\u{FEFF}" + entetes.map(Self.champCSV).joined(separator: ";") + "\r\n"
         for l in lignes {
-            s += l.map { c -> String in
-                switch c {
-                case .texte(let t): return Self.champCSV(t ?? "")
-                case .nombre(let n): return String(n)
-                case .date(let j): return j.map { Self.dateFrancaise($0) } ?? ""
-                }
-            }.joined(separator: ";") + "\r\n"
+            s +=
+                l.map { c -> String in
+                    switch c {
+                    case .texte(let t): return Self.champCSV(t ?? "")
+                    case .nombre(let n): return String(n)
+                    case .date(let j): return j.map { Self.dateFrancaise($0) } ?? ""
+                    }
+                }.joined(separator: ";") + "\r\n"
         }
         return Data(s.utf8)
     }
@@ -53,66 +54,84 @@ struct Classeur {
         let archive = try Archive(accessMode: .create)
         func ajouter(_ chemin: String, _ texte: String) throws {
             let data = Data(texte.utf8)
-            try archive.addEntry(with: chemin, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_700_000_000),
-                                 compressionMethod: .deflate) { position, taille in
+            try archive.addEntry(
+                with: chemin, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: Date(timeIntervalSince1970: 1_700_000_000),
+                compressionMethod: .deflate
+            ) { position, taille in
                 data.subdata(in: Int(position)..<min(data.count, Int(position) + taille))
             }
         }
         let entete = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        try ajouter("[Content_Types].xml", entete + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-            </Types>
-            """)
-        try ajouter("_rels/.rels", entete + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-            </Relationships>
-            """)
-        try ajouter("xl/workbook.xml", entete + """
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="\(Self.xml(String(nomFeuille.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """)
-        try ajouter("xl/_rels/workbook.xml.rels", entete + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            </Relationships>
-            """)
+        try ajouter(
+            "[Content_Types].xml",
+            entete + """
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+                </Types>
+                """)
+        try ajouter(
+            "_rels/.rels",
+            entete + """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+                </Relationships>
+                """)
+        try ajouter(
+            "xl/workbook.xml",
+            entete + """
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets><sheet name="\(Self.xml(String(nomFeuille.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """)
+        try ajouter(
+            "xl/_rels/workbook.xml.rels",
+            entete + """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+                </Relationships>
+                """)
         // Style 0: default; 1: bold (header); 2: date dd/mm/yyyy.
-        try ajouter("xl/styles.xml", entete + """
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
-            <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
-            <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
-            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-            <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
-            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
-            </styleSheet>
-            """)
-        var feuille = entete + """
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
-            <sheetData>
-            """
-        feuille += "<row r=\"1\">" + entetes.enumerated().map { k, t in
-            "<c r=\"\(Self.colonne(k))1\" t=\"inlineStr\" s=\"1\"><is><t>\(Self.xml(t))</t></is></c>"
-        }.joined() + "</row>"
+        try ajouter(
+            "xl/styles.xml",
+            entete + """
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
+                <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+                <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+                <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+                <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+                <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+                <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+                <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+                <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+                </styleSheet>
+                """)
+        var feuille =
+            entete + """
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+                <sheetData>
+                """
+        feuille +=
+            "<row r=\"1\">"
+            + entetes.enumerated().map { k, t in
+                "<c r=\"\(Self.colonne(k))1\" t=\"inlineStr\" s=\"1\"><is><t>\(Self.xml(t))</t></is></c>"
+            }.joined() + "</row>"
         for (n, l) in lignes.enumerated() {
             let r = n + 2
             feuille += "<row r=\"\(r)\">"
             for (k, c) in l.enumerated() {
                 let ref = "\(Self.colonne(k))\(r)"
                 switch c {
-                case .texte(let t?): feuille += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.xml(t))</t></is></c>"
+                case .texte(let t?):
+                    feuille +=
+                        "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.xml(t))</t></is></c>"
                 case .nombre(let v): feuille += "<c r=\"\(ref)\"><v>\(v)</v></c>"
                 case .date(let j?): feuille += "<c r=\"\(ref)\" s=\"2\"><v>\(Int(j.rawValue) + 25_569)</v></c>"
                 default: break
@@ -128,7 +147,8 @@ struct Classeur {
 
     /// `A`, `B`, … `Z`, `AA`…
     static func colonne(_ k: Int) -> String {
-        var n = k + 1, s = ""
+        var n = k + 1
+        var s = ""
         while n > 0 {
             let r = (n - 1) % 26
             s = String(UnicodeScalar(UInt8(65 + r))) + s

@@ -26,7 +26,12 @@ enum GraphiqueEvolution {
     }
 
     static func svg(_ points: [(mois: String, date: Jour, compteurs: Compteurs)]) -> String {
-        let largeur = 720.0, hauteur = 300.0, gauche = 64.0, droite = 40.0, haut = 16.0, bas = 40.0
+        let largeur = 720.0
+        let hauteur = 300.0
+        let gauche = 64.0
+        let droite = 40.0
+        let haut = 16.0
+        let bas = 40.0
         let maximum = max(1, points.flatMap { p in series.map { $0.valeur(p.compteurs) } }.max() ?? 1)
         let graduation = graduations(maximum)
         let plafond = Double(graduation.last ?? maximum)
@@ -40,19 +45,24 @@ enum GraphiqueEvolution {
 
             """
         for v in [0] + graduation {
-            s += "<line class=\"graphique__grille\" x1=\"\(gauche)\" x2=\"\(largeur - droite)\" y1=\"\(y(v))\" y2=\"\(y(v))\"/>"
-            s += "<text class=\"graphique__texte\" x=\"\(gauche - 8)\" y=\"\(y(v) + 4)\" text-anchor=\"end\">\(nombre(v))</text>\n"
+            s +=
+                "<line class=\"graphique__grille\" x1=\"\(gauche)\" x2=\"\(largeur - droite)\" y1=\"\(y(v))\" y2=\"\(y(v))\"/>"
+            s +=
+                "<text class=\"graphique__texte\" x=\"\(gauche - 8)\" y=\"\(y(v) + 4)\" text-anchor=\"end\">\(nombre(v))</text>\n"
         }
         let pas = max(1, points.count / 8)
         for (k, p) in points.enumerated() where k % pas == 0 || k == points.count - 1 {
-            s += "<text class=\"graphique__texte\" x=\"\(x(k))\" y=\"\(hauteur - bas + 18)\" text-anchor=\"middle\">\(echapper(p.mois))</text>\n"
+            s +=
+                "<text class=\"graphique__texte\" x=\"\(x(k))\" y=\"\(hauteur - bas + 18)\" text-anchor=\"middle\">\(echapper(p.mois))</text>\n"
         }
         for serie in series {
-            let trace = points.enumerated().map { k, p in "\(k == 0 ? "M" : "L")\(x(k)),\(y(serie.valeur(p.compteurs)))" }.joined()
+            let trace = points.enumerated().map { k, p in "\(k == 0 ? "M" : "L")\(x(k)),\(y(serie.valeur(p.compteurs)))"
+            }.joined()
             s += "<path class=\"graphique__ligne\" d=\"\(trace)\" stroke=\"\(serie.couleur)\"/>\n"
             for (k, p) in points.enumerated() {
                 let v = serie.valeur(p.compteurs)
-                s += "<circle cx=\"\(x(k))\" cy=\"\(y(v))\" r=\"3\" fill=\"\(serie.couleur)\"><title>\(echapper(serie.libelle)), "
+                s +=
+                    "<circle cx=\"\(x(k))\" cy=\"\(y(v))\" r=\"3\" fill=\"\(serie.couleur)\"><title>\(echapper(serie.libelle)), "
                     + "\(echapper(p.mois)) : \(nombre(v))</title></circle>"
             }
             s += "\n"

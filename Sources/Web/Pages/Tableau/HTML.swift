@@ -33,8 +33,10 @@ func nombre(_ n: Int) -> String {
 
 /// `15 mars 2025`.
 func dateLongue(_ j: Jour) -> String {
-    let mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-                "décembre"]
+    let mois = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre",
+    ]
     let (y, m, d) = j.components
     return "\(d == 1 ? "1er" : String(d)) \(mois[m - 1]) \(y)"
 }

@@ -1,7 +1,7 @@
 import Domain
-import IndexEffectifs
 import Foundation
 import Hummingbird
+import IndexEffectifs
 
 /// Named lists (F8): for each indicator a user may see by name, the learners counted at D in the list's perimeter,
 /// on screen and as CSV and XLSX downloads. Every access is written to the audit log.
@@ -58,30 +58,45 @@ struct ListesNominatives {
 
     /// The rows of a request: ids and statuses from the index, names from the store (searched, sorted by name and
     /// paged there); and how many rows match in all.
-    static func lignes(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, recherche: String? = nil,
-                       limite: Int? = nil, decalage: Int = 0) async throws -> (total: Int, lignes: [Ligne]) {
+    static func lignes(
+        _ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, recherche: String? = nil,
+        limite: Int? = nil, decalage: Int = 0
+    ) async throws -> (total: Int, lignes: [Ligne]) {
         let choisis = await deps.index.effectifs(r, codes: codes)
         let statuts = Dictionary(choisis.map { ($0.id, $0.statut) }, uniquingKeysWith: { a, _ in a })
         if limite == nil && choisis.count > Self.telechargementMaximum {
-            throw ErreurApi(.badRequest, "Liste trop longue pour un téléchargement : \(nombre(choisis.count)) apprenants, "
-                            + "\(nombre(Self.telechargementMaximum)) au plus. Filtrez par territoire, réseau ou formation.",
-                            forme: .tdb(code: "liste_trop_longue"))
+            throw ErreurApi(
+                .badRequest,
+                "Liste trop longue pour un téléchargement : \(nombre(choisis.count)) apprenants, "
+                    + "\(nombre(Self.telechargementMaximum)) au plus. Filtrez par territoire, réseau ou formation.",
+                forme: .tdb(code: "liste_trop_longue"))
         }
-        let total: Int, details: [EffectifDetaille]
-        if let limite, choisis.count > Self.triParNomJusqua, (recherche ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        let total: Int
+        let details: [EffectifDetaille]
+        if let limite, choisis.count > Self.triParNomJusqua,
+            (recherche ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        {
             // Too long to sort by name on each page: pages follow the order of arrival (ids), names within a page.
             let page = Array(choisis.dropFirst(decalage).prefix(limite).map(\.id))
-            (total, details) = (choisis.count, try await deps.store.effectifs(ids: page, recherche: nil, limite: nil, decalage: 0).lignes)
+            (total, details) = (
+                choisis.count,
+                try await deps.store.effectifs(ids: page, recherche: nil, limite: nil, decalage: 0).lignes
+            )
         } else {
-            (total, details) = try await deps.store.effectifs(ids: choisis.map(\.id), recherche: recherche, limite: limite,
-                                                              decalage: decalage)
+            (total, details) = try await deps.store.effectifs(
+                ids: choisis.map(\.id), recherche: recherche, limite: limite,
+                decalage: decalage)
         }
         var organismes: [OrganismeID: Organisme] = [:]
-        return (total, details.map { e in
-            if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
-            return Ligne(effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
-                         formation: deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle)
-        })
+        return (
+            total,
+            details.map { e in
+                if organismes[e.organisme] == nil { organismes[e.organisme] = deps.index.organisme(e.organisme) }
+                return Ligne(
+                    effectif: e, statut: statuts[e.id] ?? 0, organisme: organismes[e.organisme],
+                    formation: deps.index.formation(cfd: e.cfd, rncp: e.rncp)?.libelle)
+            }
+        )
     }
 
     /// The statuses as pages show them: key in the URL, code in the index, badge and filter labels.
@@ -114,23 +129,29 @@ struct ListesNominatives {
     }
 
     /// One screen page of a list (`page`, `q` of the query), written to the audit log.
-    static func ecran(_ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)],
-                      identite i: Identite, liste: String, perimetre: Perimetre) async throws -> Ecran {
+    static func ecran(
+        _ deps: Dependances, _ r: RequeteIndicateurs, codes: Set<UInt8>?, query: [(String, String)],
+        identite i: Identite, liste: String, perimetre: Perimetre
+    ) async throws -> Ecran {
         let numero = try VueTableau.numeroDePage(query.first { $0.0 == "page" }?.1)
         let recherche = query.first { $0.0 == "q" }?.1 ?? ""
-        let (total, tranche) = try await lignes(deps, r, codes: codes, recherche: recherche, limite: parPage,
-                                                decalage: (numero - 1) * parPage)
-        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
-                                                         lignes: tranche.count)
+        let (total, tranche) = try await lignes(
+            deps, r, codes: codes, recherche: recherche, limite: parPage,
+            decalage: (numero - 1) * parPage)
+        try await deps.comptes.journaliserAccesNominatif(
+            i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
+            lignes: tranche.count)
         return Ecran(numero: numero, recherche: recherche, total: total, lignes: tranche)
     }
 
     @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
         let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
-        let ecran = try await Self.ecran(deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
-                                         perimetre: perimetre)
-        let vue = ListeNominativeVue.construire(ecran, indicateur: indicateur, perimetre: perimetre, date: r.filtres.date,
-                                                contacts: Self.avecContacts(i), query: query)
+        let ecran = try await Self.ecran(
+            deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
+            perimetre: perimetre)
+        let vue = ListeNominativeVue.construire(
+            ecran, indicateur: indicateur, perimetre: perimetre, date: r.filtres.date,
+            contacts: Self.avecContacts(i), query: query)
         return try await deps.page(vue, indicateur.libelle, request, context)
     }
 
@@ -138,34 +159,45 @@ struct ListesNominatives {
         -> Response
     {
         let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
-        let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1).lignes
+        let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1)
+            .lignes
         let format = query.first { $0.0 == "format" }?.1 ?? "xlsx"
         guard format == "csv" || format == "xlsx" else {
             throw ErreurApi.parametre("format", "Valeur attendue : csv ou xlsx")
         }
         let contacts = Self.avecContacts(i)
-        var entetes = ["Organisme", "UAI", "SIRET", "Nom", "Prénom", "Date de naissance", "Formation", "CFD", "RNCP",
-                       "Année scolaire", "Statut au \(Classeur.dateFrancaise(r.filtres.date))", "Date d'entrée", "Date de fin",
-                       "Dernière transmission"]
+        var entetes = [
+            "Organisme", "UAI", "SIRET", "Nom", "Prénom", "Date de naissance", "Formation", "CFD", "RNCP",
+            "Année scolaire", "Statut au \(Classeur.dateFrancaise(r.filtres.date))", "Date d'entrée", "Date de fin",
+            "Dernière transmission",
+        ]
         if contacts { entetes += ["Courriel", "Téléphone"] }
-        let classeur = Classeur(nomFeuille: indicateur.libelle, entetes: entetes, lignes: lignes.map { l in
-            let e = l.effectif
-            var c: [Classeur.Cellule] = [
-                .texte(l.organisme?.nom), .texte(l.organisme?.uai?.rawValue), .texte(l.organisme?.siret.rawValue), .texte(e.nom),
-                .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
-                .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle), .date(e.dateEntree),
-                .date(e.dateFin), .date(Jour(e.transmisLe)),
-            ]
-            if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
-            return c
-        })
-        try await deps.comptes.journaliserAccesNominatif(i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
-                                                         perimetre: perimetre, lignes: lignes.count)
+        let classeur = Classeur(
+            nomFeuille: indicateur.libelle, entetes: entetes,
+            lignes: lignes.map { l in
+                let e = l.effectif
+                var c: [Classeur.Cellule] = [
+                    .texte(l.organisme?.nom), .texte(l.organisme?.uai?.rawValue), .texte(l.organisme?.siret.rawValue),
+                    .texte(e.nom),
+                    .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
+                    .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle),
+                    .date(e.dateEntree),
+                    .date(e.dateFin), .date(Jour(e.transmisLe)),
+                ]
+                if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
+                return c
+            })
+        try await deps.comptes.journaliserAccesNominatif(
+            i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
+            perimetre: perimetre, lignes: lignes.count)
         let nom = "\(indicateur.rawValue)-\(r.filtres.date.description).\(format)"
         let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
-        return Response(status: .ok, headers: [
-            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format == "csv"
+                    ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

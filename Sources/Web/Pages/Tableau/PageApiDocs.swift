@@ -1,7 +1,7 @@
 import Domain
-import Outils
 import Foundation
 import Hummingbird
+import Outils
 
 /// `GET /api/docs` (F23): the OpenAPI document the service publishes, rendered as a readable page on the server —
 /// operations grouped by tag, with their parameters, body and responses, and a link to the JSON itself.

@@ -1,7 +1,7 @@
 import Domain
-import IndexEffectifs
 import Foundation
 import Hummingbird
+import IndexEffectifs
 
 /// The indicator pages: the public national view (F5) and the view of a signed-in user's perimeter (F6).
 struct PagesIndicateurs {
@@ -16,9 +16,12 @@ struct PagesIndicateurs {
         let carte = query.first { $0.0 == "carte" }?.1 ?? "departements"
         let indicateur = query.first { $0.0 == "indicateur" }?.1 ?? "apprentis"
         var erreurs: [ErreurValidation] = []
-        if !["departements", "regions"].contains(carte) { erreurs.append(ErreurValidation("carte", "Valeur attendue : departements ou regions")) }
+        if !["departements", "regions"].contains(carte) {
+            erreurs.append(ErreurValidation("carte", "Valeur attendue : departements ou regions"))
+        }
         if !Self.indicateursCarte.contains(indicateur) {
-            erreurs.append(ErreurValidation("indicateur", "Valeur attendue : \(Self.indicateursCarte.joined(separator: ", "))"))
+            erreurs.append(
+                ErreurValidation("indicateur", "Valeur attendue : \(Self.indicateursCarte.joined(separator: ", "))"))
         }
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
         return (carte == "regions", indicateur)
@@ -34,42 +37,50 @@ struct PagesIndicateurs {
     /// `GET /indicateurs/national`: anyone, national perimeter, date and territory filters.
     @Sendable func national(_ request: Request, context: ContexteRequete) async throws -> Response {
         let query = VueTableau.requete(request)
-        let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
-                                       autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies"],
-                                       autres: ["carte", "indicateur", "tri_territoires"])
+        let f = try VueTableau.filtres(
+            query, aujourdhui: aujourdhui,
+            autorises: ["date", "organisme_regions", "organisme_departements", "organisme_academies"],
+            autres: ["carte", "indicateur", "tri_territoires"])
         let (regions, indicateur) = try choixCarte(query)
         let r = RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: aujourdhui)
         return try await deps.pagePublique("Indicateurs nationaux", request, context) {
             try await PageNationaleVue.construire(
-                filtres: f, compteurs: deps.index.compter(r), territoires: deps.index.compter(r, par: regions ? .region : .departement),
+                filtres: f, compteurs: deps.index.compter(r),
+                territoires: deps.index.compter(r, par: regions ? .region : .departement),
                 regions: regions, indicateur: indicateur, query: query, evolution: evolution(r),
                 couverture: deps.index.couverture(perimetre: .national, filtres: f, maintenant: deps.horloge.now()))
         }
     }
 
     /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation.
-    @Sendable func perimetre(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+    @Sendable func perimetre(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
         let query = VueTableau.requete(request)
-        let f = try VueTableau.filtres(query, aujourdhui: aujourdhui,
-                                       autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations", "etat"])
+        let f = try VueTableau.filtres(
+            query, aujourdhui: aujourdhui,
+            autres: ["carte", "indicateur", "tri_territoires", "tri_organismes", "tri_formations", "etat"])
         let (regions, indicateur) = try choixCarte(query)
         let etatTexte = query.first { $0.0 == "etat" }?.1
         let etat = etatTexte.flatMap(EtatTransmission.init(rawValue:))
         if etatTexte != nil && etat == nil {
-            throw ErreurApi.parametre("etat", "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ErreurApi.parametre(
+                "etat", "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui)
         var transmissions: IndicateursVue.Transmissions?
         if i.droits.peut(.voirTransmissions) {
-            let p = i.droits.perimetre(.voirTransmissions), maintenant = deps.horloge.now()
+            let p = i.droits.perimetre(.voirTransmissions)
+            let maintenant = deps.horloge.now()
             transmissions = await IndicateursVue.Transmissions(
                 couverture: deps.index.couverture(perimetre: p, filtres: f, maintenant: maintenant),
                 organismes: deps.index.organismesCouverts(perimetre: p, filtres: f), maintenant: maintenant, etat: etat)
         }
         let vue = try await IndicateursVue.construire(
             filtres: f, perimetre: perimetre, compteurs: deps.index.compter(r),
-            territoires: deps.index.compter(r, par: regions ? .region : .departement), regions: regions, indicateur: indicateur,
+            territoires: deps.index.compter(r, par: regions ? .region : .departement), regions: regions,
+            indicateur: indicateur,
             query: query, evolution: evolution(r), parOrganisme: deps.index.compter(r, par: .organisme),
             parFormation: deps.index.compter(r, par: .formation), transmissions: transmissions,
             listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) })

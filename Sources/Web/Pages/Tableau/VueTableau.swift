@@ -12,8 +12,10 @@ enum VueTableau {
     }
 
     /// The indicator filters of a page; an unknown or malformed parameter is a 400 page that names it.
-    static func filtres(_ query: [(String, String)], aujourdhui: Jour, autorises: [String] = FiltresIndicateurs.parametres,
-                        autres: [String]) throws -> FiltresIndicateurs {
+    static func filtres(
+        _ query: [(String, String)], aujourdhui: Jour, autorises: [String] = FiltresIndicateurs.parametres,
+        autres: [String]
+    ) throws -> FiltresIndicateurs {
         do {
             return try FiltresIndicateurs.lire(query, aujourdhui: aujourdhui, autorises: autorises, autres: autres)
         } catch {
@@ -39,7 +41,8 @@ enum VueTableau {
         let cle = tri.hasPrefix("-") ? String(tri.dropFirst()) : tri
         guard cle == "libelle" || colonnes.contains(where: { $0.cle == cle }) else {
             let cles = ["libelle"] + colonnes.map(\.cle)
-            throw ErreurApi.parametre(parametre, "Tri attendu : \(cles.joined(separator: ", ")), précédé de - pour l'ordre décroissant")
+            throw ErreurApi.parametre(
+                parametre, "Tri attendu : \(cles.joined(separator: ", ")), précédé de - pour l'ordre décroissant")
         }
     }
 
@@ -50,7 +53,9 @@ enum VueTableau {
     ]
 
     /// The value of an indicator by its key (`apprentis`…), for the map.
-    static func valeur(_ c: Compteurs, _ cle: String) -> Int { colonnes.first { $0.cle == cle }?.valeur(c) ?? c.apprentis }
+    static func valeur(_ c: Compteurs, _ cle: String) -> Int {
+        colonnes.first { $0.cle == cle }?.valeur(c) ?? c.apprentis
+    }
 
     /// An address with a query, values percent-encoded.
     static func adresse(_ chemin: String, _ query: [(String, String)], ancre: String? = nil) -> String {

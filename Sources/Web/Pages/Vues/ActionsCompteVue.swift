@@ -8,7 +8,8 @@ struct ActionsCompteVue: Sendable {
 
     static func construire(_ u: Utilisateur, moi: Identite) -> ActionsCompteVue {
         let autre = u.id != moi.utilisateur.id
-        return ActionsCompteVue(peutSuspendre: autre && u.statut == .actif, peutReactiver: autre && u.statut == .suspendu,
-                                peutSupprimer: autre && u.statut != .supprime)
+        return ActionsCompteVue(
+            peutSuspendre: autre && u.statut == .actif, peutReactiver: autre && u.statut == .suspendu,
+            peutSupprimer: autre && u.statut != .supprime)
     }
 }

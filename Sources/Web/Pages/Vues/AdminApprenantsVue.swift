@@ -49,17 +49,20 @@ struct AdminApprenantsVue: VuePage {
             idErp: champs["id_erp"] ?? "", nom: champs["nom"] ?? "", prenom: champs["prenom"] ?? "",
             naissance: champs["naissance"] ?? "",
             recherche: trouves != nil,
-            requete: trouves == nil ? "" : recherche.map { "\($0.key)=\(ParametresJournal.encoder($0.value))" }.joined(separator: "&"),
+            requete: trouves == nil
+                ? "" : recherche.map { "\($0.key)=\(ParametresJournal.encoder($0.value))" }.joined(separator: "&"),
             champsRecherche: trouves == nil ? [] : recherche.map { ChampCacheVue(nom: $0.key, valeur: $0.value) },
             effectifs: (trouves ?? []).map { e in
-                Trouve(id: String(e.id.rawValue), nom: e.effectif.apprenant.nom, prenom: e.effectif.apprenant.prenom,
-                         naissance: e.effectif.apprenant.dateDeNaissance.description,
-                         annee: e.effectif.anneeScolaire.description, idErp: e.effectif.idErpApprenant,
-                         organisme: String(e.effectif.organismeId.rawValue))
+                Trouve(
+                    id: String(e.id.rawValue), nom: e.effectif.apprenant.nom, prenom: e.effectif.apprenant.prenom,
+                    naissance: e.effectif.apprenant.dateDeNaissance.description,
+                    annee: e.effectif.anneeScolaire.description, idErp: e.effectif.idErpApprenant,
+                    organisme: String(e.effectif.organismeId.rawValue))
             },
             revenus: revenus.map { e in
-                Revenu(efface: dateHeureFR(e.le), revenu: e.revenuLe.map(dateHeureFR) ?? "",
-                       organisme: String(e.organisme.rawValue), annee: e.anneeScolaire.description)
+                Revenu(
+                    efface: dateHeureFR(e.le), revenu: e.revenuLe.map(dateHeureFR) ?? "",
+                    organisme: String(e.organisme.rawValue), annee: e.anneeScolaire.description)
             })
     }
 }

@@ -16,12 +16,14 @@ struct AdminEmailsVue: VuePage {
     let emails: [Ligne]
 
     static func construire(_ courriels: [Courriel]) -> AdminEmailsVue {
-        AdminEmailsVue(emails: courriels.map { c in
-            // Never a usable link on a page: an unsent mail still holds it, for the SMTP sender only.
-            let corps = LiensCourriel.retirer(
-                c.corps, marqueur: c.envoyeLe == nil ? LiensCourriel.marqueurPage : LiensCourriel.marqueur)
-            return Ligne(destinataire: c.destinataire, sujet: c.sujet, corps: corps, creeLe: dateHeureFR(c.creeLe),
-                         envoyeLe: c.envoyeLe.map(dateHeureFR), erreur: c.erreur)
-        })
+        AdminEmailsVue(
+            emails: courriels.map { c in
+                // Never a usable link on a page: an unsent mail still holds it, for the SMTP sender only.
+                let corps = LiensCourriel.retirer(
+                    c.corps, marqueur: c.envoyeLe == nil ? LiensCourriel.marqueurPage : LiensCourriel.marqueur)
+                return Ligne(
+                    destinataire: c.destinataire, sujet: c.sujet, corps: corps, creeLe: dateHeureFR(c.creeLe),
+                    envoyeLe: c.envoyeLe.map(dateHeureFR), erreur: c.erreur)
+            })
     }
 }

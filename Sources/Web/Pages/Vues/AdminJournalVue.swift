@@ -30,7 +30,9 @@ struct AdminJournalVue: VuePage {
         let pages = max(1, (resultat.total + ParametresJournal.parPage - 1) / ParametresJournal.parPage)
         return AdminJournalVue(
             entrees: resultat.entrees.map {
-                Entree(date: dateHeureFR($0.date), acteur: $0.acteurEmail ?? "système", action: $0.action, detail: $0.detail)
+                Entree(
+                    date: dateHeureFR($0.date), acteur: $0.acteurEmail ?? "système", action: $0.action,
+                    detail: $0.detail)
             },
             actions: actions.map { OptionVue(valeur: $0, libelle: $0, selectionne: $0 == p.filtre.action) },
             filtreUtilisateur: p.filtre.utilisateur ?? "",

@@ -16,12 +16,17 @@ struct AdminOrganisationsVue: VuePage {
     let organisations: [Ligne]
 
     /// `organisations`: each with its number of users and the label of its perimeter.
-    static func construire(q: String, organisations: [(organisation: Organisation, utilisateurs: Int, perimetre: String)])
+    static func construire(
+        q: String, organisations: [(organisation: Organisation, utilisateurs: Int, perimetre: String)]
+    )
         -> AdminOrganisationsVue
     {
-        AdminOrganisationsVue(q: q, organisations: organisations.map { o in
-            Ligne(id: String(o.organisation.id.rawValue), nom: o.organisation.nom, type: o.organisation.type.libelle,
-                  perimetre: o.perimetre, utilisateurs: o.utilisateurs)
-        })
+        AdminOrganisationsVue(
+            q: q,
+            organisations: organisations.map { o in
+                Ligne(
+                    id: String(o.organisation.id.rawValue), nom: o.organisation.nom, type: o.organisation.type.libelle,
+                    perimetre: o.perimetre, utilisateurs: o.utilisateurs)
+            })
     }
 }

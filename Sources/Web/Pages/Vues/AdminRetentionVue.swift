@@ -15,9 +15,11 @@ struct AdminRetentionVue: VuePage {
     let regles: [Regle]
 
     static func construire(_ p: PolitiqueRetention) -> AdminRetentionVue {
-        AdminRetentionVue(regles: p.regles.map {
-            Regle(donnees: $0.donnees, depart: $0.depart, duree: $0.libelleDuree, action: $0.action.rawValue,
-                  applicable: $0.applicable)
-        })
+        AdminRetentionVue(
+            regles: p.regles.map {
+                Regle(
+                    donnees: $0.donnees, depart: $0.depart, duree: $0.libelleDuree, action: $0.action.rawValue,
+                    applicable: $0.applicable)
+            })
     }
 }

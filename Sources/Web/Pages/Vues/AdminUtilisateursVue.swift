@@ -26,14 +26,17 @@ struct AdminUtilisateursVue: VuePage {
     static func construire(q: String, utilisateurs: [Utilisateur], noms: [OrganisationID: String], moi: Identite)
         -> AdminUtilisateursVue
     {
-        AdminUtilisateursVue(q: q, utilisateurs: utilisateurs.map { u in
-            let actions = ActionsCompteVue.construire(u, moi: moi)
-            return Ligne(id: String(u.id.rawValue), nomComplet: u.nomComplet, email: u.email,
-                         organisation: noms[u.organisation] ?? "?", role: u.role.libelle, statut: u.statut.libelle,
-                         enAttente: u.statut == .enAttenteValidation, estAdministrateurOrga: u.role == .administrateur,
-                         derniereConnexion: u.derniereConnexion.map(dateFR) ?? "jamais",
-                         peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
-                         peutSupprimer: actions.peutSupprimer)
-        })
+        AdminUtilisateursVue(
+            q: q,
+            utilisateurs: utilisateurs.map { u in
+                let actions = ActionsCompteVue.construire(u, moi: moi)
+                return Ligne(
+                    id: String(u.id.rawValue), nomComplet: u.nomComplet, email: u.email,
+                    organisation: noms[u.organisation] ?? "?", role: u.role.libelle, statut: u.statut.libelle,
+                    enAttente: u.statut == .enAttenteValidation, estAdministrateurOrga: u.role == .administrateur,
+                    derniereConnexion: u.derniereConnexion.map(dateFR) ?? "jamais",
+                    peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
+                    peutSupprimer: actions.peutSupprimer)
+            })
     }
 }

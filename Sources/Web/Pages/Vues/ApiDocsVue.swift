@@ -68,8 +68,9 @@ struct ApiDocsVue: VuePage {
                 guard case .object(let op)? = operations[m] else { continue }
                 let parametres = liste(op["parameters"]).map { p -> Parametre in
                     let p = objet(p)
-                    return Parametre(nom: texte(p["name"]), ou: texte(p["in"]), requis: p["required"] == .bool(true),
-                                     type: typeDe(objet(p["schema"])), description: texte(p["description"]))
+                    return Parametre(
+                        nom: texte(p["name"]), ou: texte(p["in"]), requis: p["required"] == .bool(true),
+                        type: typeDe(objet(p["schema"])), description: texte(p["description"]))
                 }
                 let reponses = objet(op["responses"]).sorted { $0.key < $1.key }.map { code, r in
                     Reponse(code: code, description: texte(objet(r)["description"]))
@@ -79,7 +80,8 @@ struct ApiDocsVue: VuePage {
                 let operation = Operation(
                     methode: m.uppercased(), chemin: chemin, resume: texte(op["summary"]), ancre: String(ancre),
                     description: paragraphes(texte(op["description"])), parametres: parametres, reponses: reponses,
-                    corps: corps.isEmpty ? nil : typeDe(objet(corps["schema"])), securise: !liste(op["security"]).isEmpty)
+                    corps: corps.isEmpty ? nil : typeDe(objet(corps["schema"])),
+                    securise: !liste(op["security"]).isEmpty)
                 let tag = liste(op["tags"]).first.map { texte($0) } ?? "Autres"
                 parTag[tag, default: []].append(operation)
             }
@@ -90,7 +92,8 @@ struct ApiDocsVue: VuePage {
             description: paragraphes(texte(info["description"])),
             groupes: tags.map { t in
                 let presentation = texte(liste(doc["tags"]).map(objet).first { texte($0["name"]) == t }?["description"])
-                return Groupe(tag: t, presentation: presentation.isEmpty ? nil : presentation, operations: parTag[t] ?? [])
+                return Groupe(
+                    tag: t, presentation: presentation.isEmpty ? nil : presentation, operations: parTag[t] ?? [])
             })
     }
 
@@ -100,12 +103,15 @@ struct ApiDocsVue: VuePage {
 
     /// Paragraphs of a description (blank lines separate them).
     static func paragraphes(_ s: String) -> [Paragraphe] {
-        s.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .map { p in
-                Paragraphe(morceaux: p.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { k, m in
+        s.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
+        .map { p in
+            Paragraphe(
+                morceaux: p.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { k, m in
                     Paragraphe.Morceau(texte: String(m), code: k % 2 == 1)
                 })
-            }
+        }
     }
 
     /// A schema in a few words: its type, `$ref` name, or enumeration.

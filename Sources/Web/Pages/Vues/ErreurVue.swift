@@ -14,7 +14,8 @@ struct ErreurVue: VuePage {
     let details: [Detail]
 
     static func construire(statut: Int, message: String, details: [ErreurValidation]) -> ErreurVue {
-        ErreurVue(statut: statut, message: message,
-                  details: details.map { Detail(champ: $0.path.joined(separator: "."), message: $0.message) })
+        ErreurVue(
+            statut: statut, message: message,
+            details: details.map { Detail(champ: $0.path.joined(separator: "."), message: $0.message) })
     }
 }

@@ -23,7 +23,9 @@ struct EvolutionVue: Sendable {
         EvolutionVue(
             svg: GraphiqueEvolution.svg(points),
             legende: GraphiqueEvolution.series.map { Serie(libelle: $0.libelle, couleur: $0.couleur) },
-            lignes: points.map { Mois(mois: moisLong($0.date), cellules: TableauIndicateursVue.cellules($0.compteurs)) },
+            lignes: points.map {
+                Mois(mois: moisLong($0.date), cellules: TableauIndicateursVue.cellules($0.compteurs))
+            },
             entetes: VueTableau.colonnes.map(\.libelle))
     }
 }

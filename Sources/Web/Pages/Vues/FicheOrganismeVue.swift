@@ -20,7 +20,8 @@ struct FicheOrganismeVue: Sendable {
     static func construire(_ o: Organisme) -> FicheOrganismeVue {
         let t = Territoires.france
         return FicheOrganismeVue(
-            id: o.id.description, nom: o.nom, uai: o.uai?.rawValue ?? "—", siret: o.siret.rawValue, nature: o.nature.libelle,
+            id: o.id.description, nom: o.nom, uai: o.uai?.rawValue ?? "—", siret: o.siret.rawValue,
+            nature: o.nature.libelle,
             commune: [o.adresse.codePostal, o.adresse.commune].compactMap { $0 }.joined(separator: " "),
             departement: o.adresse.departement.flatMap { t.departement($0).map { "\($0.nom) (\($0.code))" } } ?? "—",
             reseaux: o.reseaux.isEmpty ? "—" : o.reseaux.joined(separator: ", "),

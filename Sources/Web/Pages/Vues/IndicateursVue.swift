@@ -27,17 +27,20 @@ struct IndicateursVue: VuePage {
     let listes: [LienVue]
     let filtres: FiltresVue
 
-    static func construire(filtres f: FiltresIndicateurs, perimetre: Perimetre, compteurs: Compteurs,
-                           territoires: [LigneIndicateurs], regions: Bool, indicateur: String, query: [(String, String)],
-                           evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
-                           parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
-                           transmissions: Transmissions?, listes: [IndicateurListe]) throws -> IndicateursVue {
+    static func construire(
+        filtres f: FiltresIndicateurs, perimetre: Perimetre, compteurs: Compteurs,
+        territoires: [LigneIndicateurs], regions: Bool, indicateur: String, query: [(String, String)],
+        evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
+        parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
+        transmissions: Transmissions?, listes: [IndicateurListe]
+    ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         return IndicateursVue(
             date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: perimetre.libelle,
             compteurs: CompteurVue.construire(compteurs),
-            carte: try CarteVue.construire(territoires, regions: regions, indicateur: indicateur, query: query,
-                                           chemin: "/indicateurs"),
+            carte: try CarteVue.construire(
+                territoires, regions: regions, indicateur: indicateur, query: query,
+                chemin: "/indicateurs"),
             evolution: EvolutionVue.construire(evolution),
             organismes: try TableauIndicateursVue.construire(
                 parOrganisme, titre: "Par organisme", premiereColonne: "Organisme", parametreTri: "tri_organismes",

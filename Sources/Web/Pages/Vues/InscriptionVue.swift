@@ -19,7 +19,8 @@ struct InscriptionVue: VuePage {
         return InscriptionVue(
             types: OptionVue.liste(TypeOrganisation.inscriptibles.map { ($0.rawValue, $0.libelle) }, choisis: [d.type]),
             regions: OptionVue.liste(t.regions.map { ($0.code, $0.nom) }, choisis: [d.region]),
-            departements: OptionVue.liste(t.departements.map { ($0.code, "\($0.code) — \($0.nom)") }, choisis: [d.departement]),
+            departements: OptionVue.liste(
+                t.departements.map { ($0.code, "\($0.code) — \($0.nom)") }, choisis: [d.departement]),
             academies: OptionVue.liste(t.academies.map { ($0.code, $0.nom) }, choisis: [d.academie]),
             reseaux: OptionVue.liste(Reseau.reference.map { ($0.cle, $0.nom) }, choisis: [d.reseau]),
             email: d.email, nom: d.nom, prenom: d.prenom, identifiant: d.identifiant)

@@ -10,8 +10,10 @@ struct InvitationVue: VuePage {
     let nom: String
     let prenom: String
 
-    static func construire(jeton: String, email: String, organisation: Organisation, nom: String = "",
-                           prenom: String = "") -> InvitationVue {
+    static func construire(
+        jeton: String, email: String, organisation: Organisation, nom: String = "",
+        prenom: String = ""
+    ) -> InvitationVue {
         InvitationVue(jeton: jeton, email: email, organisation: organisation.nom, nom: nom, prenom: prenom)
     }
 }

@@ -45,8 +45,9 @@ struct LayoutVue: Sendable {
             erreursParChamp: Dictionary(base.erreurs.map { ($0.champ, $0.message) }, uniquingKeysWith: { a, _ in a }),
             estAdmin: i?.estAdministrateurPlateforme ?? false,
             utilisateur: i.map {
-                Utilisateur(nomComplet: $0.utilisateur.nomComplet, email: $0.utilisateur.email,
-                            organisation: $0.organisation.nom, organismeAccueil: $0.organisation.organisme?.description)
+                Utilisateur(
+                    nomComplet: $0.utilisateur.nomComplet, email: $0.utilisateur.email,
+                    organisation: $0.organisation.nom, organismeAccueil: $0.organisation.organisme?.description)
             },
             incarnation: i.flatMap { $0.incarne ? Incarnation(organisation: $0.organisation.nom) : nil },
             banniereMaintenance: base.banniereMaintenance)

@@ -36,9 +36,11 @@ struct ListeApprenantsVue: Sendable {
     let formationsProposees: [OptionVue]
 
     /// `ecran`: the rows of page `numero` (50 a page) and how many match; `aujourdhui`: the date of the statuses.
-    static func construire(_ ecran: ListesNominatives.Ecran, aujourdhui: Jour, contacts: Bool, query: [(String, String)],
-                           chemin: String, ancre: String? = nil, champsCaches: [(String, String)],
-                           statuts: [OptionVue]? = nil, formationsProposees: [OptionVue] = []) -> ListeApprenantsVue {
+    static func construire(
+        _ ecran: ListesNominatives.Ecran, aujourdhui: Jour, contacts: Bool, query: [(String, String)],
+        chemin: String, ancre: String? = nil, champsCaches: [(String, String)],
+        statuts: [OptionVue]? = nil, formationsProposees: [OptionVue] = []
+    ) -> ListeApprenantsVue {
         let sansPage = query.filter { $0.0 != "page" }
         let pages = max(1, (ecran.total + ListesNominatives.parPage - 1) / ListesNominatives.parPage)
         return ListeApprenantsVue(

@@ -63,18 +63,22 @@ struct MaStructureVue: VuePage {
     let nouvelleCle: String?
     let transmission: Transmission?
 
-    static func construire(_ i: Identite, membres: [Utilisateur], invitations: [Jeton], cles c: Cles?,
-                           maintenant: Date) -> MaStructureVue {
+    static func construire(
+        _ i: Identite, membres: [Utilisateur], invitations: [Jeton], cles c: Cles?,
+        maintenant: Date
+    ) -> MaStructureVue {
         MaStructureVue(
-            organisation: Fiche(nom: i.organisation.nom, type: i.organisation.type.libelle,
-                                       perimetre: i.droits.perimetre(.voirIndicateurs).libelle),
+            organisation: Fiche(
+                nom: i.organisation.nom, type: i.organisation.type.libelle,
+                perimetre: i.droits.perimetre(.voirIndicateurs).libelle),
             peutGerer: i.gereOrganisation,
             membres: membres.map { m in
                 let actions = ActionsCompteVue.construire(m, moi: i)
-                return Membre(id: String(m.id.rawValue), nomComplet: m.nomComplet, email: m.email, role: m.role.libelle,
-                              statut: m.statut.libelle, enAttente: m.statut == .enAttenteValidation && m.id != i.utilisateur.id,
-                              peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
-                              peutSupprimer: actions.peutSupprimer)
+                return Membre(
+                    id: String(m.id.rawValue), nomComplet: m.nomComplet, email: m.email, role: m.role.libelle,
+                    statut: m.statut.libelle, enAttente: m.statut == .enAttenteValidation && m.id != i.utilisateur.id,
+                    peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
+                    peutSupprimer: actions.peutSupprimer)
             },
             invitations: invitations.map {
                 InvitationEnCours(email: $0.email, role: ($0.role ?? .membre).libelle, expireLe: dateFR($0.expireLe))
@@ -82,15 +86,18 @@ struct MaStructureVue: VuePage {
             peutGererCles: c != nil,
             cles: (c?.cles ?? []).map { k in
                 let active = k.estActive(now: maintenant)
-                return Cle(id: String(k.id.rawValue), creeLe: dateFR(k.createdAt),
-                           derniereUtilisation: k.lastUsedAt.map(dateFR) ?? "jamais",
-                           statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
-                           active: active)
+                return Cle(
+                    id: String(k.id.rawValue), creeLe: dateFR(k.createdAt),
+                    derniereUtilisation: k.lastUsedAt.map(dateFR) ?? "jamais",
+                    statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
+                    active: active)
             },
             nouvelleCle: c?.nouvelle,
             transmission: c.map {
-                Transmission(derniere: $0.fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
-                             erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions")
+                Transmission(
+                    derniere: $0.fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
+                    erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions"
+                )
             })
     }
 }

@@ -14,7 +14,9 @@ struct MonCompteVue: VuePage {
     let compte: Compte
 
     static func construire(_ i: Identite) -> MonCompteVue {
-        MonCompteVue(compte: Compte(nomComplet: i.utilisateur.nomComplet, email: i.utilisateur.email,
-                                    organisation: i.organisationPropre.nom, role: i.utilisateur.role.libelle))
+        MonCompteVue(
+            compte: Compte(
+                nomComplet: i.utilisateur.nomComplet, email: i.utilisateur.email,
+                organisation: i.organisationPropre.nom, role: i.utilisateur.role.libelle))
     }
 }

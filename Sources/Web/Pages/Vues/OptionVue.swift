@@ -17,7 +17,9 @@ struct ChampCacheVue: Sendable {
     let nom: String
     let valeur: String
 
-    static func liste(_ query: [(String, String)]) -> [ChampCacheVue] { query.map { ChampCacheVue(nom: $0.0, valeur: $0.1) } }
+    static func liste(_ query: [(String, String)]) -> [ChampCacheVue] {
+        query.map { ChampCacheVue(nom: $0.0, valeur: $0.1) }
+    }
 }
 
 /// A link: where it goes and what it says.

@@ -39,14 +39,17 @@ struct OrganismeVue: VuePage {
     let telechargements: [Telechargement]
 
     /// `formateurs`: the counters of its formateurs the user may see (`nil` when there is none).
-    static func construire(_ o: Organisme, filtres f: FiltresIndicateurs, compteurs: Compteurs,
-                           evolution: [(mois: String, date: Jour, compteurs: Compteurs)], parFormation: [LigneIndicateurs],
-                           formateurs: [LigneIndicateurs]?, voitTransmissions: Bool, cles: Bool, apprenants a: Apprenants?,
-                           query: [(String, String)]) throws -> OrganismeVue {
+    static func construire(
+        _ o: Organisme, filtres f: FiltresIndicateurs, compteurs: Compteurs,
+        evolution: [(mois: String, date: Jour, compteurs: Compteurs)], parFormation: [LigneIndicateurs],
+        formateurs: [LigneIndicateurs]?, voitTransmissions: Bool, cles: Bool, apprenants a: Apprenants?,
+        query: [(String, String)]
+    ) throws -> OrganismeVue {
         let chemin = "/organismes/\(o.id)"
         func telechargement(_ l: IndicateurListe, _ format: String) -> String {
-            VueTableau.adresse("/listes/\(l.rawValue)/telechargement",
-                               [("organisme", o.id.description), ("date", f.date.description), ("format", format)])
+            VueTableau.adresse(
+                "/listes/\(l.rawValue)/telechargement",
+                [("organisme", o.id.description), ("date", f.date.description), ("format", format)])
         }
         return OrganismeVue(
             organisme: FicheOrganismeVue.construire(o), date: f.date.description, dateLongue: Web.dateLongue(f.date),
@@ -63,7 +66,8 @@ struct OrganismeVue: VuePage {
             transmissions: voitTransmissions ? "\(chemin)/transmissions" : nil, cles: cles,
             apprenants: a.map { a in
                 ListeApprenantsVue.construire(
-                    a.ecran, aujourdhui: f.date, contacts: a.contacts, query: query, chemin: chemin, ancre: "apprenants",
+                    a.ecran, aujourdhui: f.date, contacts: a.contacts, query: query, chemin: chemin,
+                    ancre: "apprenants",
                     champsCaches: query.filter { !["q", "page", "statut", "formation_cfds"].contains($0.0) },
                     statuts: ListesNominatives.statuts.map {
                         OptionVue(valeur: $0.cle, libelle: $0.pluriel, selectionne: $0.cle == a.statut)

@@ -30,9 +30,11 @@ struct TableauIndicateursVue: Sendable {
 
     /// Sorted as the query's `parametreTri` says (`libelle`, an indicator key, `-` in front for descending; an
     /// unknown value is a 400), at most `limite` rows.
-    static func construire(_ lignes: [LigneIndicateurs], titre: String, premiereColonne: String, parametreTri: String,
-                           query: [(String, String)], chemin: String, lien: (LigneIndicateurs) -> String? = { _ in nil },
-                           limite: Int = 500) throws -> TableauIndicateursVue {
+    static func construire(
+        _ lignes: [LigneIndicateurs], titre: String, premiereColonne: String, parametreTri: String,
+        query: [(String, String)], chemin: String, lien: (LigneIndicateurs) -> String? = { _ in nil },
+        limite: Int = 500
+    ) throws -> TableauIndicateursVue {
         try VueTableau.verifierTri(query, parametreTri)
         let colonnes = VueTableau.colonnes
         let tri = query.first { $0.0 == parametreTri }?.1 ?? "-apprenants"
@@ -44,7 +46,8 @@ struct TableauIndicateursVue: Sendable {
             let valeurs = lignes.map { colonne.valeur($0.compteurs) }
             ordre = lignes.indices.sorted { i, j in
                 valeurs[i] == valeurs[j]
-                    ? lignes[i].libelle < lignes[j].libelle : (descendant ? valeurs[i] > valeurs[j] : valeurs[i] < valeurs[j])
+                    ? lignes[i].libelle < lignes[j].libelle
+                    : (descendant ? valeurs[i] > valeurs[j] : valeurs[i] < valeurs[j])
             }
         } else {
             ordre = lignes.indices.sorted { i, j in
@@ -53,8 +56,9 @@ struct TableauIndicateursVue: Sendable {
         }
         func lienTri(_ k: String) -> String {
             let suivant = cle == k && !descendant ? "-\(k)" : (cle == k ? k : (k == "libelle" ? k : "-\(k)"))
-            return VueTableau.adresse(chemin, query.filter { $0.0 != parametreTri } + [(parametreTri, suivant)],
-                                      ancre: parametreTri)
+            return VueTableau.adresse(
+                chemin, query.filter { $0.0 != parametreTri } + [(parametreTri, suivant)],
+                ancre: parametreTri)
         }
         func entete(_ k: String, _ libelle: String) -> Entete {
             Entete(libelle: libelle, lien: lienTri(k), tri: cle == k ? (descendant ? "descending" : "ascending") : nil)
@@ -68,7 +72,8 @@ struct TableauIndicateursVue: Sendable {
                 return Ligne(libelle: l.libelle, code: l.cle, lien: lien(l), cellules: cellules(l.compteurs))
             },
             total: cellules(total),
-            tronque: lignes.count > limite ? "Les \(limite) premières lignes sur \(nombre(lignes.count)) sont affichées." : nil,
+            tronque: lignes.count > limite
+                ? "Les \(limite) premières lignes sur \(nombre(lignes.count)) sont affichées." : nil,
             vide: lignes.isEmpty)
     }
 

@@ -1,6 +1,6 @@
 import Domain
-import Mustache
 import Foundation
+import Mustache
 
 /// The organismes of a perimeter with their last transmission, those that need attention first (section of
 /// `indicateurs`).
@@ -25,29 +25,35 @@ struct TransmetteursVue: Sendable {
     let champsEtat: [ChampCacheVue]
 
     /// `etat` keeps one state; never transmitted first, then stopped, then late, then recent, by name within a state.
-    static func construire(_ organismes: [Organisme], maintenant: Date, etat: EtatTransmission?,
-                           query: [(String, String)]) -> TransmetteursVue {
+    static func construire(
+        _ organismes: [Organisme], maintenant: Date, etat: EtatTransmission?,
+        query: [(String, String)]
+    ) -> TransmetteursVue {
         let rang: [EtatTransmission: Int] = [.jamais: 0, .arretee: 1, .unATroisMois: 2, .recente: 3]
         let etats = organismes.map { EtatTransmission.de($0, maintenant: maintenant) }
         // Positions are sorted, not the organismes.
         let retenus = organismes.indices.filter { etat == nil || etats[$0] == etat }
             .sorted { i, j in
-                let a = rang[etats[i]] ?? 0, b = rang[etats[j]] ?? 0
+                let a = rang[etats[i]] ?? 0
+                let b = rang[etats[j]] ?? 0
                 return a != b ? a < b : organismes[i].nom.utf8.lexicographicallyPrecedes(organismes[j].nom.utf8)
             }
         return TransmetteursVue(
             total: nombre(retenus.count),
             lignes: retenus.prefix(affiches).map { k in
                 let o = organismes[k]
-                return Ligne(id: o.id.description, nom: o.nom, uai: o.uai?.rawValue ?? "—",
-                             departement: o.adresse.departement ?? "—",
-                             derniere: o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
-                             etat: etats[k].libelle, etatCle: etats[k].rawValue)
+                return Ligne(
+                    id: o.id.description, nom: o.nom, uai: o.uai?.rawValue ?? "—",
+                    departement: o.adresse.departement ?? "—",
+                    derniere: o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
+                    etat: etats[k].libelle, etatCle: etats[k].rawValue)
             },
             tronque: retenus.count > affiches
                 ? "Les 100 premiers organismes sur \(nombre(retenus.count)) sont affichés ; filtrez par territoire ou par état pour voir les autres."
                 : nil,
-            etats: EtatTransmission.allCases.map { OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: $0 == etat) },
+            etats: EtatTransmission.allCases.map {
+                OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: $0 == etat)
+            },
             champsEtat: ChampCacheVue.liste(query.filter { $0.0 != "etat" }))
     }
 }

@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 
 /// `GET /organismes/:id/transmissions` (`transmissions`): items accepted and rejected per day; for a chosen day, the
 /// most frequent errors and, for users who may see names, the rejected learners.
@@ -44,14 +44,17 @@ struct TransmissionsVue: VuePage {
     let jour: JourRejets?
 
     /// `rejets`: the chosen day and its rejected items; `nominatif`: whether the user may see their names.
-    static func construire(_ o: Organisme, jours: [BilanTransmissionJour], rejets: (jour: Jour, rejets: [ItemRejete])?,
-                           nominatif: Bool) -> TransmissionsVue {
+    static func construire(
+        _ o: Organisme, jours: [BilanTransmissionJour], rejets: (jour: Jour, rejets: [ItemRejete])?,
+        nominatif: Bool
+    ) -> TransmissionsVue {
         let chemin = "/organismes/\(o.id)/transmissions"
         return TransmissionsVue(
             organisme: FicheOrganismeVue.construire(o),
             jours: jours.map { j in
-                JourTransmis(jour: dateLongue(j.jour), acceptes: nombre(j.acceptes), rejetes: nombre(j.rejetes),
-                             lien: j.rejetes > 0 ? "\(chemin)?jour=\(j.jour)" : nil)
+                JourTransmis(
+                    jour: dateLongue(j.jour), acceptes: nombre(j.acceptes), rejetes: nombre(j.rejetes),
+                    lien: j.rejetes > 0 ? "\(chemin)?jour=\(j.jour)" : nil)
             },
             totalAcceptes: nombre(jours.reduce(0) { $0 + $1.acceptes }),
             totalRejetes: nombre(jours.reduce(0) { $0 + $1.rejetes }),
@@ -63,11 +66,14 @@ struct TransmissionsVue: VuePage {
                     date: dateLongue(jour), nombre: nombre(rejets.count), nominatif: nominatif,
                     frequentes: frequences.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10)
                         .map { Frequente(erreur: $0.key, nombre: nombre($0.value)) },
-                    rejets: !nominatif ? [] : rejets.map { r in
-                        Rejet(heure: String(horodatageISO(r.recuLe).dropFirst(11).prefix(5)),
-                              id: r.idErpApprenant ?? "(sans identifiant)", apprenant: apprenant(r.donnees),
-                              erreurs: r.erreurs.map { phrase($0) })
-                    })
+                    rejets: !nominatif
+                        ? []
+                        : rejets.map { r in
+                            Rejet(
+                                heure: String(horodatageISO(r.recuLe).dropFirst(11).prefix(5)),
+                                id: r.idErpApprenant ?? "(sans identifiant)", apprenant: apprenant(r.donnees),
+                                erreurs: r.erreurs.map { phrase($0) })
+                        })
             })
     }
 
