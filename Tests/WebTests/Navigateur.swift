@@ -4,10 +4,16 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-/// A browser in tests: keeps cookies and sends the CSRF value with every form, as the pages do.
+/// A browser in tests: keeps cookies and sends the CSRF value with every form, as the pages do. Several requests
+/// may be in flight at once (the hostile-parameters walk): the cookie jar is behind a lock.
 final class Navigateur: @unchecked Sendable {
     let client: any TestClientProtocol
-    var cookies: [String: String] = [:]
+    private let verrou = NSLock()
+    private var bocal: [String: String] = [:]
+    var cookies: [String: String] {
+        get { verrou.withLock { bocal } }
+        set { verrou.withLock { bocal = newValue } }
+    }
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -56,11 +62,8 @@ final class Navigateur: @unchecked Sendable {
                     separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let name = String(pair[0])
                 let value = pair.count > 1 ? String(pair[1]) : ""
-                if value.isEmpty || c.contains("Max-Age=0") {
-                    self.cookies[name] = nil
-                } else {
-                    self.cookies[name] = value
-                }
+                let efface = value.isEmpty || c.contains("Max-Age=0")
+                self.verrou.withLock { self.bocal[name] = efface ? nil : value }
             }
             return Page(status: r.status, corps: String(buffer: r.body), headers: r.headers)
         }
