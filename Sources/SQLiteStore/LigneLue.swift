@@ -6,24 +6,34 @@ import Outils
 /// A row read back, with what names it when one of its values cannot be read: its table and id. GRDB's
 /// non-optional subscripts stop the process on a NULL; every read of a stored row goes through here instead, and
 /// a value no write of ours produces (edited by hand, cut short…) is a thrown `LigneIllisible`.
-struct LigneLue {
+struct LigneLue: LigneStockee {
     let row: Row
     let table: String
-    let id: String
+    /// The column that identifies the row, or the identifier itself: read only when a value is illisible (rows are
+    /// read by the million at start-up).
+    private let colonneId: String
+    private let identifiant: String?
 
-    /// `id`: the column that identifies the row in its table, or the identifier itself when the query does not
-    /// select one.
+    /// `id`: the column that identifies the row in its table.
     init(_ row: Row, table: String, id colonne: String = "id") {
         self.row = row
         self.table = table
-        let v = row[colonne] as DatabaseValue?
-        id = v.map { $0.isNull ? "?" : "\($0.storage.texte)" } ?? "?"
+        colonneId = colonne
+        identifiant = nil
     }
 
+    /// For a query that does not select the row's identifier: the identifier itself.
     init(_ row: Row, table: String, identifiant: some CustomStringConvertible) {
         self.row = row
         self.table = table
-        id = identifiant.description
+        colonneId = "id"
+        self.identifiant = identifiant.description
+    }
+
+    var id: String {
+        if let identifiant { return identifiant }
+        let v = row[colonneId] as DatabaseValue?
+        return v.map { $0.isNull ? "?" : "\($0.storage.texte)" } ?? "?"
     }
 
     func illisible(_ colonne: String) -> LigneIllisible { LigneIllisible(table: table, id: id, colonne: colonne) }
@@ -45,35 +55,9 @@ struct LigneLue {
         return valeur
     }
 
-    /// A text column read as a value of the domain (a school year, a day, an identifier…).
-    func exiger<T>(_ colonne: String, _ convertir: (String) -> T?) throws -> T {
-        try convertir(try exiger(colonne, String.self)).ou(illisible(colonne))
-    }
+    func texteOuNul(_ colonne: String) throws -> String? { try exiger(colonne, String?.self) }
 
-    /// A nullable text column read as a value of the domain: NULL is `nil`, a text that does not convert an error.
-    func optionnel<T>(_ colonne: String, _ convertir: (String) -> T?) throws -> T? {
-        guard let texte = try exiger(colonne, String?.self) else { return nil }
-        return try convertir(texte).ou(illisible(colonne))
-    }
-
-    /// An instant stored as seconds since 1970.
-    func instant(_ colonne: String) throws -> Date { Date(timeIntervalSince1970: try exiger(colonne, Double.self)) }
-
-    func instantOptionnel(_ colonne: String) throws -> Date? {
-        try exiger(colonne, Double?.self).map(Date.init(timeIntervalSince1970:))
-    }
-
-    /// A JSON document stored in a TEXT column, read by `lire`.
-    func json<T>(_ colonne: String, _ lire: (JSONValue) throws -> T) throws -> T {
-        let texte = try exiger(colonne, String.self)
-        do { return try lire(try document(texte)) } catch { throw illisible(colonne) }
-    }
-
-    /// A stored timeline.
-    func parcours(_ colonne: String = "parcours") throws -> Parcours {
-        let texte = try exiger(colonne, String.self)
-        do { return try Parcours(texte: texte) } catch { throw illisible(colonne) }
-    }
+    func reelOuNul(_ colonne: String) throws -> Double? { try exiger(colonne, Double?.self) }
 }
 
 extension DatabaseValue.Storage {
