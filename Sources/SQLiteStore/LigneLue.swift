@@ -55,6 +55,15 @@ struct LigneLue: LigneStockee {
         return valeur
     }
 
+    /// The same, on SQLite's own fast path for the types that have one: NULL is an error for a non-optional type,
+    /// but SQLite converts between numbers and texts there (these reads are the index's, by the million).
+    func exiger<T: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ position: Int, _ colonne: String, _ type: T.Type = T.self
+    ) throws -> T {
+        guard position < row.count else { throw illisible(colonne) }
+        do { return try row.decode(T.self, atIndex: position) } catch { throw illisible(colonne) }
+    }
+
     func texteOuNul(_ colonne: String) throws -> String? { try exiger(colonne, String?.self) }
 
     func reelOuNul(_ colonne: String) throws -> Double? { try exiger(colonne, Double?.self) }
