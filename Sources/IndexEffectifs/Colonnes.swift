@@ -226,19 +226,7 @@ struct Colonnes {
     mutating func recupererEtapes() {
         guard etapesOrphelines > seuilOrphelines, etapesOrphelines * 4 > jours.count else { return }
         let vivantes = jours.count - etapesOrphelines
-        var nouveauxJours: [Int32] = []
-        var nouveauxStatuts: [UInt8] = []
-        nouveauxJours.reserveCapacity(vivantes + vivantes / 4)
-        nouveauxStatuts.reserveCapacity(vivantes + vivantes / 4)
-        for i in debutEtapes.indices {
-            let d = Int(debutEtapes[i])
-            let n = Int(nbEtapes[i])
-            debutEtapes[i] = Int32(nouveauxJours.count)
-            nouveauxJours.append(contentsOf: jours[d..<(d + n)])
-            nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])
-        }
-        jours = nouveauxJours
-        statuts = nouveauxStatuts
+        (debutEtapes, jours, statuts) = etapesRecopiees(dans: debutEtapes.indices, marge: vivantes / 4)
         etapesOrphelines = 0
     }
 
@@ -261,16 +249,24 @@ struct Colonnes {
 
     // MARK: - Lecture
 
-    /// The status code of row `i` at day `d`: its last step on or before `d`, 0 if none.
-    @inline(__always)
-    func statut(_ i: Int, _ d: Int32) -> UInt8 {
-        let debut = Int(debutEtapes[i])
-        var resultat: UInt8 = 0
-        for k in debut..<(debut + Int(nbEtapes[i])) {
-            if jours[k] > d { break }
-            resultat = statuts[k]
+    /// The steps of the rows taken in `ordre`, copied one row after the other into columns sized to them (plus
+    /// `marge`), and where each of those rows now starts, in the same order. Orphan steps are left behind.
+    func etapesRecopiees(dans ordre: some Collection<Int>, marge: Int) -> ([Int32], [Int32], [UInt8]) {
+        let vivantes = jours.count - etapesOrphelines
+        var debuts: [Int32] = []
+        var nouveauxJours: [Int32] = []
+        var nouveauxStatuts: [UInt8] = []
+        debuts.reserveCapacity(ordre.count)
+        nouveauxJours.reserveCapacity(vivantes + marge)
+        nouveauxStatuts.reserveCapacity(vivantes + marge)
+        for i in ordre {
+            let d = Int(debutEtapes[i])
+            let n = Int(nbEtapes[i])
+            debuts.append(Int32(nouveauxJours.count))
+            nouveauxJours.append(contentsOf: jours[d..<(d + n)])
+            nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])
         }
-        return resultat
+        return (debuts, nouveauxJours, nouveauxStatuts)
     }
 
     /// How many steps the columns hold, and how many of them no row points to.
@@ -284,19 +280,7 @@ extension Colonnes {
         let ordre: [Int32] = lignesParAnnee.keys.sorted().flatMap { lignesParAnnee[$0] ?? [] }
         guard ordre.count == org.count else { return }
         func permuter<T>(_ a: [T]) -> [T] { ordre.map { a[Int($0)] } }
-        var nouveauxJours: [Int32] = []
-        var nouveauxStatuts: [UInt8] = []
-        var nouveauxDebuts: [Int32] = []
-        nouveauxJours.reserveCapacity(jours.count - etapesOrphelines)
-        nouveauxStatuts.reserveCapacity(jours.count - etapesOrphelines)
-        nouveauxDebuts.reserveCapacity(ordre.count)
-        for ancien in ordre {
-            let d = Int(debutEtapes[Int(ancien)])
-            let n = Int(nbEtapes[Int(ancien)])
-            nouveauxDebuts.append(Int32(nouveauxJours.count))
-            nouveauxJours.append(contentsOf: jours[d..<(d + n)])
-            nouveauxStatuts.append(contentsOf: statuts[d..<(d + n)])
-        }
+        let etapes = etapesRecopiees(dans: ordre.lazy.map(Int.init), marge: 0)
         org = permuter(org)
         orgId = permuter(orgId)
         naissance = permuter(naissance)
@@ -307,9 +291,7 @@ extension Colonnes {
         nbEtapes = permuter(nbEtapes)
         versionLigne = permuter(versionLigne)
         idParLigne = permuter(idParLigne)
-        debutEtapes = nouveauxDebuts
-        jours = nouveauxJours
-        statuts = nouveauxStatuts
+        (debutEtapes, jours, statuts) = etapes
         etapesOrphelines = 0
         var nouveauRang = [Int32](repeating: 0, count: ordre.count)
         for (nouveau, ancien) in ordre.enumerated() { nouveauRang[Int(ancien)] = Int32(nouveau) }

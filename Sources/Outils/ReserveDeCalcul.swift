@@ -51,11 +51,6 @@ public final class ReserveDeCalcul: @unchecked Sendable {
         await withCheckedContinuation { suite in soumettre { suite.resume(returning: corps()) } }
     }
 
-    /// Runs `corps` on a thread of the pool; the calling task waits, suspended.
-    public func executer<T: Sendable>(_ corps: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { suite in soumettre { suite.resume(with: Result { try corps() }) } }
-    }
-
     /// Calls `corps(0)`, …, `corps(parts - 1)` in parallel and returns when all are done. The calling thread takes
     /// parts itself while idle threads of the pool help, so it never waits for a part nobody runs, even when
     /// every thread of the pool is inside such a call.

@@ -15,12 +15,10 @@ struct ReserveDeCalculTests {
         #expect(Array(vus.prefix(parts)) == Array(repeating: 1, count: parts))
     }
 
-    @Test func resultsAndErrorsComeBackToTheTask() async throws {
+    @Test func resultsComeBackToTheTask() async {
         let reserve = ReserveDeCalcul(fils: 2, nom: "resultat")
         let nom = await reserve.executer { Thread.current.name ?? "" }
         #expect(nom.hasPrefix("resultat-"))
-        struct Echec: Error {}
-        await #expect(throws: Echec.self) { try await reserve.executer { () throws -> Int in throw Echec() } }
     }
 
     /// More scans at once than threads, each splitting itself in more parts than threads: all finish, with the
