@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Logging
 import PostgresStore
+import Web
 
 /// The service's settings, loaded once: defaults ← environment (`TDB_*`) ← command-line flags.
 public struct AppConfig: Sendable, Equatable {

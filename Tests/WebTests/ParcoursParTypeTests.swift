@@ -121,6 +121,61 @@ struct ParcoursParTypeTests {
                 == ["/organismes/9?date=2025-01-01&tri=nom", "/listes/apprentis?page=2", "/indicateurs"])
     }
 
+    @Test func pagesShowOnlyLinksTheAccountMayFollowAndErrorsSayWhatItCanSee() async throws {
+        let banc = try await Banc()
+        try await banc.test { client in
+            _ = try await Self.preparer(banc, client)
+            let lyon = try #require(banc.ids[OrganismesDeTest.lyon])
+            let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+            // A DREETS sees the transmissions of every organisme but opens only those of its région.
+            let dreets = Navigateur(client)
+            _ = try await dreets.post("/connexion", ["email": "dreets@demo.tdb", "mot_de_passe": Self.motDePasse])
+            let indicateurs = try await dreets.get("/indicateurs")
+            #expect(indicateurs.status == .ok)
+            #expect(indicateurs.corps.contains("<a href=\"/organismes/\(lyon)\">CFA du Rhône</a>"))
+            #expect(indicateurs.corps.contains("<th scope=\"row\">CFA de la Somme</th>"))
+            #expect(!indicateurs.corps.contains("href=\"/organismes/\(amiens)\""))
+            #expect(indicateurs.corps.contains("<a class=\"navigation__lien\" href=\"/indicateurs\" aria-current=\"page\">"))
+            // Its page of Amiens's transmissions has no "Retour à l'organisme".
+            let transmissions = try await dreets.get("/organismes/\(amiens)/transmissions")
+            #expect(transmissions.status == .ok)
+            #expect(!transmissions.corps.contains("Retour à l'organisme"))
+            #expect(try await dreets.get("/organismes/\(lyon)/transmissions").corps.contains("Retour à l'organisme"))
+            // A refusal keeps the header, says what the account can see and whom to ask.
+            let refus = try await dreets.get("/organismes/\(amiens)")
+            #expect(refus.status == .forbidden)
+            #expect(refus.corps.contains("<h1>Accès refusé</h1>"))
+            #expect(refus.corps.contains("Se déconnecter"))
+            #expect(refus.corps.contains("<li>les indicateurs : région Auvergne-Rhône-Alpes</li>"))
+            #expect(refus.corps.contains("mailto:\(Contact.parDefaut)"))
+            let introuvable = try await dreets.get("/organismes/999999")
+            #expect(introuvable.status == .notFound && introuvable.corps.contains("Se déconnecter"))
+            #expect(introuvable.corps.contains("<h1>Page introuvable</h1>"))
+
+            // A mission locale: a home page that says what the service does for it, no link to a refusal.
+            let ml = Navigateur(client)
+            _ = try await ml.post("/connexion", ["email": "mission-locale@demo.tdb", "mot_de_passe": Self.motDePasse])
+            let accueil = try await ml.get("/")
+            #expect(accueil.corps.contains("Ce que le service fait pour vous aujourd'hui"))
+            #expect(!accueil.corps.contains("href=\"/indicateurs\""))
+            let interdit = try await ml.get("/indicateurs")
+            #expect(interdit.status == .forbidden)
+            #expect(interdit.corps.contains("n'a pas encore accès aux indicateurs"))
+
+            // An administrator impersonating the ARML: the banner stays on the error page; no admin menu meanwhile.
+            let admin = Navigateur(client)
+            _ = try await admin.post("/connexion", ["email": "admin@demo.tdb", "mot_de_passe": Self.motDePasse])
+            let arml = try #require(
+                try await banc.store.organisations(recherche: "ARML", limite: 5).first { $0.0.type == .arml }?.0)
+            #expect(try await admin.post("/admin/organisations/\(arml.id)/incarner").status == .seeOther)
+            let refusIncarne = try await admin.get("/listes/rupturants")
+            #expect(refusIncarne.status == .forbidden)
+            #expect(refusIncarne.corps.contains("bandeau--incarnation"))
+            #expect(refusIncarne.corps.contains("Vous utilisez le service pour ARML Auvergne-Rhône-Alpes (ARML)"))
+            #expect(!refusIncarne.corps.contains("href=\"/admin/utilisateurs\""))
+        }
+    }
+
     @Test func demoAccountsAreOnePerTypeValidatedAndCreatedOnce() async throws {
         let banc = try await Banc()
         try await banc.test { client in

@@ -90,10 +90,12 @@ public struct ComptesDemo: Sendable {
             return deja
         }
         let rhone = tous.filter { $0.adresse.departement == Self.departement }
-        for o in rhone + tous.filter({ $0.adresse.departement != Self.departement }) where try await convient(o) {
-            return o
+        for o in rhone + tous.filter({ $0.adresse.departement != Self.departement }) {
+            if try await convient(o) { return o }
         }
-        for o in tous where try await aDesApprenants(o) { return o }
+        for o in tous {
+            if try await aDesApprenants(o) { return o }
+        }
         return tous.first
     }
 

@@ -156,7 +156,7 @@ struct ErreursMiddleware: RouterMiddleware {
         // The identity is read after this middleware: the page keeps the signed-in header and banner.
         var context = context
         if context.identite == nil, let session = request.cookies[deps.cookies.session]?.value, !session.isEmpty {
-            context.identite = (try? await deps.comptes.identite(session: session)) ?? nil
+            context.identite = try? await deps.comptes.identite(session: session)
         }
         let statut = Int(e.status.code)
         let vue = ErreurVue.construire(

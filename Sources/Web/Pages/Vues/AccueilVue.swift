@@ -29,11 +29,12 @@ struct AccueilVue: VuePage {
     {
         AccueilVue(
             compteurs: CompteurVue.construire(compteurs), dateLongue: Web.dateLongue(aujourdhui),
-            tuiles: i.map(tuiles) ?? [],
+            tuiles: i.map(Self.tuiles) ?? [],
             sansIndicateurs: i.flatMap { i in
                 i.peutVoirIndicateurs
                     ? nil
-                    : SansIndicateurs(type: i.organisation.type.libelle, texte: texte(i.organisation.type), contact: contact)
+                    : SansIndicateurs(type: i.organisation.type.libelle, texte: Self.texte(i.organisation.type),
+                        contact: contact)
             })
     }
 

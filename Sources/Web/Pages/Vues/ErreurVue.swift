@@ -13,7 +13,7 @@ struct ErreurVue: VuePage {
     let statut: Int
     let message: String
     /// What the status means, in a sentence.
-    let explication: String
+    let explication: String?
     let details: [Detail]
     /// Signed in: the organisation whose rights apply, and what it can see.
     let organisation: String?
@@ -34,7 +34,7 @@ struct ErreurVue: VuePage {
         }
     }
 
-    static func explication(_ statut: Int, connecte: Bool) -> String {
+    static func explication(_ statut: Int, connecte: Bool) -> String? {
         switch statut {
         case 400: "L'adresse ou le formulaire contient une valeur que le service ne peut pas lire."
         case 403:
@@ -44,7 +44,7 @@ struct ErreurVue: VuePage {
                 : "Cette page demande un accès que vous n'avez pas."
         case 404: "Cette adresse ne correspond à aucune page du service, ou ce qu'elle désigne n'existe pas (plus)."
         case 410: "Ce lien a déjà servi ou a expiré : demandez-en un nouveau."
-        default: ""
+        default: nil
         }
     }
 
