@@ -103,7 +103,7 @@ struct ParcoursParTypeTests {
         try await banc.test { client in
             let comptes = try await Self.preparer(banc, client)
             #expect(comptes.count == TypeOrganisation.allCases.count)
-            #expect(comptes.allSatisfy(\.cree))
+            #expect(comptes.allSatisfy { $0.cree })
             for compte in comptes {
                 let (echecs, pages) = try await Self.parcourir(client, email: compte.email)
                 #expect(echecs.isEmpty, "\(compte.email) (\(pages) pages) :\n\(echecs.joined(separator: "\n"))")
