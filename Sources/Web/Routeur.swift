@@ -32,6 +32,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let espace = EspaceCompte(deps: deps)
     let admin = Administration(deps: deps)
     let donnees = AdministrationDonnees(deps: deps)
+    let information = PagesInformation(deps: deps)
     let csrf = CsrfMiddleware(cookies: deps.cookies)
 
     // Public: anyone. Form POSTs carry the CSRF value of the cookie (double submit).
@@ -58,6 +59,10 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.post("/reinitialisation", use: publiques.reinitialisation)
     pages.get("/invitation", use: publiques.invitationPage)
     pages.post("/invitation", use: publiques.invitation)
+    pages.get("/accessibilite", use: information.accessibilite)
+    pages.get("/mentions-legales", use: information.mentionsLegales)
+    pages.get("/donnees-personnelles", use: information.donneesPersonnelles)
+    pages.get("/contact", use: information.contact)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
     let operateur = GroupeRoutes<Void>(

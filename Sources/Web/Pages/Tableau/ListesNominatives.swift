@@ -151,7 +151,8 @@ struct ListesNominatives {
             perimetre: perimetre)
         let vue = ListeNominativeVue.construire(
             ecran, indicateur: indicateur, perimetre: perimetre, date: r.filtres.date,
-            contacts: Self.avecContacts(i), query: query)
+            contacts: Self.avecContacts(i), query: query,
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
         return try await deps.page(vue, indicateur.libelle, request, context)
     }
 
@@ -182,7 +183,7 @@ struct ListesNominatives {
                     .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
                     .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle),
                     .date(e.dateEntree),
-                    .date(e.dateFin), .date(Jour(e.transmisLe)),
+                    .date(e.dateFin), .date(HeureDeParis.jour(e.transmisLe)),
                 ]
                 if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
                 return c

@@ -83,7 +83,8 @@ struct PagesIndicateurs {
             indicateur: indicateur,
             query: query, evolution: evolution(r), parOrganisme: deps.index.compter(r, par: .organisme),
             parFormation: deps.index.compter(r, par: .formation), transmissions: transmissions,
-            listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) })
+            listes: IndicateurListe.allCases.filter { i.peutVoirListe($0) },
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
         return try await deps.page(vue, "Indicateurs", request, context)
     }
 }

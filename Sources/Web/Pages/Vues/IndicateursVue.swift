@@ -32,7 +32,8 @@ struct IndicateursVue: VuePage {
         territoires: [LigneIndicateurs], regions: Bool, indicateur: String, query: [(String, String)],
         evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
         parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
-        transmissions: Transmissions?, listes: [IndicateurListe]
+        transmissions: Transmissions?, listes: [IndicateurListe],
+        lienOrganisme: @escaping (OrganismeID) -> String?
     ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         return IndicateursVue(
@@ -44,13 +45,16 @@ struct IndicateursVue: VuePage {
             evolution: EvolutionVue.construire(evolution),
             organismes: try TableauIndicateursVue.construire(
                 parOrganisme, titre: "Par organisme", premiereColonne: "Organisme", parametreTri: "tri_organismes",
-                query: query, chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 100),
+                query: query, chemin: "/indicateurs",
+                lien: { Int64($0.cle).map(OrganismeID.init).flatMap(lienOrganisme) }, limite: 100),
             formations: try TableauIndicateursVue.construire(
                 parFormation, titre: "Par formation", premiereColonne: "Formation", parametreTri: "tri_formations",
                 query: query, chemin: "/indicateurs", limite: 100),
             couverture: transmissions.map { CouvertureVue.construire($0.couverture) },
             transmetteurs: transmissions.map {
-                TransmetteursVue.construire($0.organismes, maintenant: $0.maintenant, etat: $0.etat, query: query)
+                TransmetteursVue.construire(
+                    $0.organismes, maintenant: $0.maintenant, etat: $0.etat, query: query,
+                    lien: { lienOrganisme($0.id) })
             },
             listes: listes.map {
                 LienVue(url: VueTableau.adresse("/listes/\($0.rawValue)", parametresListe), libelle: $0.libelle)

@@ -13,7 +13,7 @@ struct ListeNominativeVue: VuePage {
 
     static func construire(
         _ ecran: ListesNominatives.Ecran, indicateur: IndicateurListe, perimetre: Perimetre, date: Jour,
-        contacts: Bool, query: [(String, String)]
+        contacts: Bool, query: [(String, String)], lienOrganisme: (OrganismeID) -> String?
     ) -> ListeNominativeVue {
         let sansPage = query.filter { $0.0 != "page" }
         let telechargement = "/listes/\(indicateur.rawValue)/telechargement"
@@ -23,7 +23,7 @@ struct ListeNominativeVue: VuePage {
             xlsx: VueTableau.adresse(telechargement, sansPage + [("format", "xlsx")]),
             liste: ListeApprenantsVue.construire(
                 ecran, aujourdhui: date, contacts: contacts, query: query,
-                chemin: "/listes/\(indicateur.rawValue)",
+                chemin: "/listes/\(indicateur.rawValue)", lienOrganisme: lienOrganisme,
                 champsCaches: query.filter { !["q", "page"].contains($0.0) }))
     }
 }

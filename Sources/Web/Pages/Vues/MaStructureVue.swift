@@ -41,7 +41,8 @@ struct MaStructureVue: VuePage {
     struct Transmission: Sendable {
         let derniere: String
         let erreurs: Bool
-        let lien: String
+        /// Its transmissions' page, when the account may see it.
+        let lien: String?
     }
 
     /// The API key part, for an organisme's administrators who may configure its transmission.
@@ -96,8 +97,8 @@ struct MaStructureVue: VuePage {
             transmission: c.map {
                 Transmission(
                     derniere: $0.fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
-                    erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions"
-                )
+                    erreurs: $0.fiche?.hasTransmissionErrors ?? false,
+                    lien: $0.fiche.flatMap { Navigation.transmissions($0, i) })
             })
     }
 }
