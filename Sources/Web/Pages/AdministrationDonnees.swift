@@ -36,8 +36,8 @@ struct AdministrationDonnees {
             let r = try await deps.store.journal(filtre: p.filtre, page: page, parPage: 1_000)
             lignes += r.entrees.map {
                 [
-                    .texte(horodatageISO($0.date)), .texte($0.acteurEmail ?? "système"), .texte($0.action),
-                    .texte($0.detail),
+                    .texte(horodatageParis($0.date)), .texte($0.acteurEmail ?? "système"),
+                    .texte(LibellesJournal.libelle($0.action)), .texte($0.action), .texte($0.detail),
                 ]
             }
             if r.entrees.count < 1_000 { break }
@@ -50,7 +50,7 @@ struct AdministrationDonnees {
                 detail: "\(lignes.count) entrée(s) exportée(s) en CSV"
                     + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
         let classeur = Classeur(
-            nomFeuille: "Journal", entetes: ["Date (UTC)", "Acteur", "Action", "Détail"], lignes: lignes)
+            nomFeuille: "Journal", entetes: ["Date (heure de Paris)", "Acteur", "Action", "Code de l'action", "Détail"], lignes: lignes)
         return Response(
             status: .ok,
             headers: [

@@ -31,10 +31,12 @@ struct AdminJournalVue: VuePage {
         return AdminJournalVue(
             entrees: resultat.entrees.map {
                 Entree(
-                    date: dateHeureFR($0.date), acteur: $0.acteurEmail ?? "système", action: $0.action,
-                    detail: $0.detail)
+                    date: dateHeureParis($0.date), acteur: $0.acteurEmail ?? "système",
+                    action: LibellesJournal.libelle($0.action), detail: $0.detail)
             },
-            actions: actions.map { OptionVue(valeur: $0, libelle: $0, selectionne: $0 == p.filtre.action) },
+            actions: actions.map {
+                OptionVue(valeur: $0, libelle: LibellesJournal.libelle($0), selectionne: $0 == p.filtre.action)
+            }.sorted { $0.libelle < $1.libelle },
             filtreUtilisateur: p.filtre.utilisateur ?? "",
             organisation: p.filtre.organisation.map { String($0.rawValue) } ?? "",
             du: p.filtre.du?.description ?? "", au: p.filtre.au?.description ?? "",
