@@ -20,6 +20,10 @@ struct Demo: AsyncParsableCommand {
             print(
                 "démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
                     + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
+            let demandes = try await DemandesDemo(
+                store: store, motDePasse: ProcessInfo.processInfo.environment["TDB_PASSWORD"] ?? "Demo-Tableau-2026!"
+            ).creer()
+            print("démonstration : \(demandes) demandes de compte à valider (…@demande.demo.tdb)")
         }
     }
 }

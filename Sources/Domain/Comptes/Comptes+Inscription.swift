@@ -46,7 +46,7 @@ extension Comptes {
     public func inscrire(_ d: DemandeInscription) async throws {
         var erreurs: [ErreurSaisie] = []
         var organisation: NouvelleOrganisation?
-        switch await resoudre(d) {
+        switch try await resoudre(d) {
         case .trouvee(let o): organisation = o.organisation
         case .aChoisir:
             erreurs.append(
@@ -139,17 +139,17 @@ extension Comptes {
 
     /// The organisation a sign-up asks for, from its type and anchor (steps 1 and 2 of the form): found, to choose
     /// among organismes sharing a UAI, or what is wrong with the fields.
-    public func resoudre(_ d: DemandeInscription) async -> ResolutionInscription {
+    public func resoudre(_ d: DemandeInscription) async throws -> ResolutionInscription {
         var erreurs: [ErreurSaisie] = []
         var choix: [Organisme] = []
         var trouve: Organisme?
-        let o = await organisationDemandee(d, erreurs: &erreurs, choix: &choix, trouve: &trouve)
+        let o = try await organisationDemandee(d, erreurs: &erreurs, choix: &choix, trouve: &trouve)
+        if !choix.isEmpty { return .aChoisir(choix) }
         if !erreurs.isEmpty { return .erreurs(erreurs) }
         if let o {
-            let existante = try? await store.organisationExistante(o)
-            return .trouvee(OrganisationTrouvee(organisation: o, organisme: trouve, existante: existante ?? nil))
+            let existante = try await store.organisationExistante(o)
+            return .trouvee(OrganisationTrouvee(organisation: o, organisme: trouve, existante: existante))
         }
-        if !choix.isEmpty { return .aChoisir(choix) }
         return .erreurs([ErreurSaisie("type_organisation", "Choisissez le type de votre organisation")])
     }
 
@@ -157,7 +157,7 @@ extension Comptes {
     /// the UAI without a choice to `choix`, the organisme found to `trouve`.
     func organisationDemandee(
         _ d: DemandeInscription, erreurs: inout [ErreurSaisie], choix: inout [Organisme], trouve: inout Organisme?
-    ) async -> NouvelleOrganisation? {
+    ) async throws -> NouvelleOrganisation? {
         guard let type = TypeOrganisation(rawValue: d.type), TypeOrganisation.inscriptibles.contains(type) else {
             erreurs.append(ErreurSaisie("type_organisation", "Choisissez le type de votre organisation"))
             return nil
@@ -173,7 +173,7 @@ extension Comptes {
                         "Indiquez le SIRET (14 chiffres) ou l'UAI (7 chiffres et une lettre) de l'organisme"))
                 return nil
             }
-            let trouves = (try? await store.organismes(siretOuUai: cle)) ?? []
+            let trouves = try await store.organismes(siretOuUai: cle)
             guard let o = trouves.first else {
                 erreurs.append(
                     ErreurSaisie(
@@ -222,7 +222,7 @@ extension Comptes {
             return NouvelleOrganisation(type: type, nom: "Tête de réseau \(r.nom)", reseau: r.cle)
         case .nom:
             // No référentiel of missions locales yet (issue 14): the list is the missions locales the service knows.
-            let connues = (try? await store.organisations(type: .missionLocale)) ?? []
+            let connues = try await store.organisations(type: .missionLocale)
             guard let ml = connues.first(where: { String($0.id.rawValue) == d.missionLocale }) else {
                 erreurs.append(
                     ErreurSaisie(

@@ -43,7 +43,8 @@ struct LayoutVue: Sendable {
             messages: base.messages.map { Message(type: $0.type, texte: $0.texte) },
             erreurs: base.erreurs.map { Erreur(champ: $0.champ, message: $0.message) },
             erreursParChamp: Dictionary(base.erreurs.map { ($0.champ, $0.message) }, uniquingKeysWith: { a, _ in a }),
-            estAdmin: i?.estAdministrateurPlateforme ?? false,
+            // While impersonating, the page is the organisation's: no back-office menu (the banner leads back).
+            estAdmin: (i?.estAdministrateurPlateforme ?? false) && !(i?.incarne ?? false),
             utilisateur: i.map {
                 Utilisateur(
                     nomComplet: $0.utilisateur.nomComplet, email: $0.utilisateur.email,
