@@ -73,9 +73,10 @@ struct StoreContractAdministrationTests {
             let ancien = try await creer("ancien@example.org", .enAttenteValidation, joursAvant: 5)
             let nonConfirme = try await creer("nc@example.org", .emailNonConfirme, joursAvant: 3)
             _ = try await creer("actif@example.org", .actif, joursAvant: 9)
-            #expect(try await store.utilisateurs(statuts: [.enAttenteValidation], limite: 10).map(\.id) == [
-                ancien.id, recent.id,
-            ])
+            #expect(
+                try await store.utilisateurs(statuts: [.enAttenteValidation], limite: 10).map(\.id) == [
+                    ancien.id, recent.id,
+                ])
             #expect(
                 try await store.utilisateurs(statuts: [.enAttenteValidation, .emailNonConfirme], limite: 10).map(\.id)
                     == [ancien.id, nonConfirme.id, recent.id])

@@ -51,7 +51,9 @@ struct InscriptionTests {
             #expect(confirmation.status == .ok)
             #expect(confirmation.corps.contains("Organisation trouvée : DREETS Auvergne-Rhône-Alpes"))
             #expect(confirmation.corps.contains(#"name="region" value="84""#))
-            #expect(confirmation.corps.contains(#"name="email""#) && confirmation.corps.contains("n&#39;a pas encore de compte"))
+            #expect(
+                confirmation.corps.contains(#"name="email""#)
+                    && confirmation.corps.contains("n&#39;a pas encore de compte"))
 
             // Other types: their own field only.
             #expect(try await nav.get("/inscription?type=DDETS").corps.contains(#"name="departement""#))
@@ -64,7 +66,8 @@ struct InscriptionTests {
             // The request is created by the last step only.
             #expect(try await banc.store.utilisateurs(recherche: "", limite: 10).isEmpty)
             let envoi = try await nav.post(
-                "/inscription", personne("anne@dreets.test").merging(["type_organisation": "DREETS", "region": "84"]) { a, _ in a })
+                "/inscription",
+                personne("anne@dreets.test").merging(["type_organisation": "DREETS", "region": "84"]) { a, _ in a })
             #expect(envoi.status == .ok && envoi.corps.contains("Vérifiez votre messagerie"))
             let anne = try #require(try await banc.store.utilisateur(email: "anne@dreets.test"))
             #expect(try await banc.store.organisation(id: anne.organisation)?.region == "84")
@@ -199,7 +202,9 @@ struct InscriptionTests {
                     "La demande de Léa Martin (lea@cfa.test) est refusée"))
             #expect(try await banc.store.utilisateur(id: lea.id)?.statut == .rejete)
             let courriel = try #require(
-                try await banc.store.courriels(limite: 50).first { $0.destinataire == "lea@cfa.test" && $0.sujet.contains("pas été acceptée") })
+                try await banc.store.courriels(limite: 50).first {
+                    $0.destinataire == "lea@cfa.test" && $0.sujet.contains("pas été acceptée")
+                })
             #expect(courriel.corps.contains("Motif : Adresse personnelle : utilisez celle du CFA."))
             // Done already: no second refusal.
             #expect(try await admin.get("/admin/utilisateurs/\(lea.id)/rejeter").status == .badRequest)
@@ -221,7 +226,9 @@ struct InscriptionTests {
             #expect(recherche.corps.contains("aucun compte"))
             let lyon = try #require(banc.ids[OrganismesDeTest.lyon])
             #expect(recherche.corps.contains("/admin/organismes/\(lyon)/incarner"))
-            #expect(try await admin.get("/admin/organisations?q=Marseille").corps.contains("Aucun organisme du référentiel"))
+            #expect(
+                try await admin.get("/admin/organisations?q=Marseille").corps.contains("Aucun organisme du référentiel")
+            )
 
             let incarne = try await admin.post("/admin/organismes/\(lyon)/incarner")
             #expect(incarne.status == .seeOther && incarne.headers[.location] == "/organismes/\(lyon)")
@@ -239,7 +246,10 @@ struct InscriptionTests {
             #expect(try await banc.store.organisations(type: .organismeFormation).count == 1)
             #expect(try await admin.post("/admin/organismes/999999/incarner").status == .notFound)
         }
-        #expect(try await banc.store.journal(limite: 20).contains { $0.action == "incarnation_debut" && $0.detail.contains("CFA du Rhône") })
+        #expect(
+            try await banc.store.journal(limite: 20).contains {
+                $0.action == "incarnation_debut" && $0.detail.contains("CFA du Rhône")
+            })
     }
 
     @Test func theJournalIsInFrenchParisTimeFilteredAndPaged() async throws {

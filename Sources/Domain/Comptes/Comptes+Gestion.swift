@@ -41,14 +41,20 @@ extension Comptes {
         let motif = brut?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let motif {
             guard !motif.isEmpty else {
-                throw ErreurComptes.saisie([ErreurSaisie("motif", "Le motif du refus est obligatoire : il est envoyé à la personne")])
+                throw ErreurComptes.saisie([
+                    ErreurSaisie("motif", "Le motif du refus est obligatoire : il est envoyé à la personne")
+                ])
             }
             guard motif.count <= 1000 else {
-                throw ErreurComptes.saisie([ErreurSaisie("motif", "Le motif du refus est trop long (1 000 caractères au plus)")])
+                throw ErreurComptes.saisie([
+                    ErreurSaisie("motif", "Le motif du refus est trop long (1 000 caractères au plus)")
+                ])
             }
         }
         guard try await store.changerStatut(utilisateur: id, de: u.statut, vers: .rejete, now: horloge.now()) else {
-            throw ErreurComptes.saisie([ErreurSaisie("statut", "Ce compte vient d'être traité par quelqu'un d'autre")])
+            throw ErreurComptes.saisie([
+                ErreurSaisie("statut", "Ce compte vient d'être traité par un autre administrateur")
+            ])
         }
         let raison = motif.map { "\n\nMotif : \($0)\n" } ?? "\n"
         try await envoyer(

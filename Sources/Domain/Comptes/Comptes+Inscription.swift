@@ -50,7 +50,7 @@ extension Comptes {
         case .trouvee(let o): organisation = o.organisation
         case .aChoisir:
             erreurs.append(
-                ErreurSaisie("organisme", "Plusieurs organismes partagent cet UAI : choisissez le vôtre dans la liste"))
+                ErreurSaisie("organisme", "Plusieurs organismes partagent cet UAI : choisissez le vôtre"))
         case .erreurs(let e): erreurs += e
         }
         let email = collecter(ReglesSaisie.email(d.email), &erreurs)
@@ -118,7 +118,7 @@ extension Comptes {
                 Bonjour \(approbateur.prenom),
 
                 \(u.nomComplet) (\(u.email)) demande l'accès au service.
-                Pour valider ou refuser : \(urlPublique)\(approbateur.organisation == u.organisation ? "/ma-structure" : "/admin/utilisateurs")
+                Pour valider ou refuser : \(urlPublique)\(approbateur.organisation == u.organisation ? "/ma-structure" : "/admin/utilisateurs?statut=a_valider")
                 """)
         }
         try await journaliser(id, u.email, "email_confirme", "")
@@ -250,7 +250,6 @@ func collecter<T>(_ r: Result<T, ErreurSaisie>, _ erreurs: inout [ErreurSaisie])
         return nil
     }
 }
-
 
 /// What steps 1 and 2 of the sign-up lead to.
 public enum ResolutionInscription: Sendable {

@@ -41,8 +41,10 @@ struct AdministrationComptes {
         }
         var messages: [(String, String)] = []
         if let avis = query["avis"].flatMap({ Avis(rawValue: String($0)) }) {
-            let compte = try await query["compte"].flatMap { Int64(String($0)) }
-                .asyncMap { try await deps.store.utilisateur(id: UtilisateurID($0)) } ?? nil
+            var compte: Utilisateur?
+            if let id = query["compte"].flatMap({ Int64(String($0)) }) {
+                compte = try await deps.store.utilisateur(id: UtilisateurID(id))
+            }
             messages.append(("succes", avis.texte(compte)))
         }
         let enAttente = try await deps.store.utilisateurs(statuts: [.enAttenteValidation], limite: 500)
@@ -67,7 +69,8 @@ struct AdministrationComptes {
 
     func demande(_ u: Utilisateur) async throws -> AdminDemandesVue.Demande {
         let o = try await deps.store.organisation(id: u.organisation)
-        let organisme = try await o?.organisme.asyncMap { try await deps.store.organisme(id: $0) } ?? nil
+        var organisme: Organisme?
+        if let id = o?.organisme { organisme = try await deps.store.organisme(id: id) }
         return AdminDemandesVue.demande(u, organisation: o, organisme: organisme)
     }
 
@@ -122,12 +125,5 @@ struct AdministrationComptes {
             }
             return redirection(a, id, aValider: a == .valide)
         }
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let v = self else { return nil }
-        return try await f(v)
     }
 }

@@ -50,7 +50,8 @@ struct AdministrationDonnees {
                 detail: "\(lignes.count) entrée(s) exportée(s) en CSV"
                     + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
         let classeur = Classeur(
-            nomFeuille: "Journal", entetes: ["Date (heure de Paris)", "Acteur", "Action", "Code de l'action", "Détail"], lignes: lignes)
+            nomFeuille: "Journal",
+            entetes: ["Date (heure de Paris)", "Acteur", "Action", "Code de l'action", "Détail"], lignes: lignes)
         return Response(
             status: .ok,
             headers: [

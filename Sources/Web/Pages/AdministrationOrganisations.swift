@@ -23,8 +23,9 @@ struct AdministrationOrganisations {
             for o in try await deps.store.rechercherOrganismes(q, limite: Self.limiteOrganismes) {
                 let organisation = try await deps.store.organisationExistante(
                     NouvelleOrganisation(type: .organismeFormation, nom: o.nom, organisme: o.id))
-                let n = try await organisation.map { try await deps.store.utilisateurs(organisation: $0.id).count }
-                trouves.append((o, comptes: n ?? 0))
+                var n = 0
+                if let organisation { n = try await deps.store.utilisateurs(organisation: organisation.id).count }
+                trouves.append((o, comptes: n))
             }
             organismes = trouves
         }

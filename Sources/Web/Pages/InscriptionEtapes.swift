@@ -88,7 +88,9 @@ struct InscriptionEtapes {
         }
         return try await deps.page(
             MessageVue.construire(
-                "Si l'adresse est valide, un message vient d'y être envoyé : suivez le lien qu'il contient pour confirmer votre adresse. Votre demande sera ensuite examinée, et vous recevrez un e-mail dès qu'elle sera validée."
+                "Si l'adresse est valide, un message vient d'y être envoyé : suivez le lien qu'il contient pour "
+                    + "confirmer votre adresse. Votre demande sera ensuite examinée, et vous recevrez un e-mail dès "
+                    + "qu'elle sera validée."
             ), "Vérifiez votre messagerie", request, context)
     }
 }

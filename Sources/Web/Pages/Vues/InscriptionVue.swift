@@ -87,7 +87,8 @@ struct InscriptionVue: VuePage {
                 : nil,
             academies: a == .academie
                 ? OptionVue.liste(t.academies.map { ($0.code, $0.nom) }, choisis: [d.academie]) : nil,
-            reseaux: a == .reseau ? OptionVue.liste(Reseau.reference.map { ($0.cle, $0.nom) }, choisis: [d.reseau]) : nil,
+            reseaux: a == .reseau
+                ? OptionVue.liste(Reseau.reference.map { ($0.cle, $0.nom) }, choisis: [d.reseau]) : nil,
             missionsLocales: a == .nom
                 ? OptionVue.liste(
                     missionsLocales.map { (String($0.id.rawValue), $0.nom) }, choisis: [d.missionLocale]) : nil,
