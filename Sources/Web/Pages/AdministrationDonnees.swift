@@ -21,7 +21,10 @@ struct AdministrationDonnees {
     @Sendable func journal(_ request: Request, context: ContexteRequete) async throws -> Response {
         let p = try ParametresJournal(request.uri.queryParameters)
         let resultat = try await deps.store.journal(filtre: p.filtre, page: p.page, parPage: ParametresJournal.parPage)
-        let vue = AdminJournalVue.construire(p, resultat: resultat, actions: try await deps.store.actionsJournal())
+        var organisation: Organisation?
+        if let id = p.filtre.organisation { organisation = try await deps.store.organisation(id: id) }
+        let vue = AdminJournalVue.construire(
+            p, resultat: resultat, actions: try await deps.store.actionsJournal(), organisation: organisation)
         return try await deps.page(vue, "Journal des actions", request, context)
     }
 

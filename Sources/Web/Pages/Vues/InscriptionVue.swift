@@ -27,7 +27,9 @@ struct InscriptionVue: VuePage {
         let typeLibelle: String
         let description: String
         let demande: String
-        let identifiant: String?
+        /// An organisme de formation types its SIRET or UAI.
+        let avecIdentifiant: Bool
+        let identifiant: String
         let regions: [OptionVue]?
         let departements: [OptionVue]?
         let academies: [OptionVue]?
@@ -80,7 +82,7 @@ struct InscriptionVue: VuePage {
         let etape = EtapeOrganisation(
             type: type.rawValue, typeLibelle: type.libelle, description: DescriptionTypesVue.description(type),
             demande: DescriptionTypesVue.champ(type),
-            identifiant: a == .organisme ? d.identifiant : nil,
+            avecIdentifiant: a == .organisme, identifiant: d.identifiant,
             regions: a == .region ? OptionVue.liste(t.regions.map { ($0.code, $0.nom) }, choisis: [d.region]) : nil,
             departements: a == .departement
                 ? OptionVue.liste(t.departements.map { ($0.code, "\($0.code) — \($0.nom)") }, choisis: [d.departement])
