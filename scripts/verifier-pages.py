@@ -54,6 +54,10 @@ def main():
                     ("national-regions", "/indicateurs/national?carte=regions&indicateur=rupturants", ["svg.carte__svg path"]),
                     ("api-docs", "/api/docs", ["h1", "article.operation"]),
                     ("connexion", "/connexion", ["form input[name=email]"]),
+                    ("inscription", "/inscription", ["input[type=radio][name=type]"]),
+                    ("inscription-dreets", "/inscription?type=DREETS", ["select#region"]),
+                    ("inscription-confirmation", "/inscription?type=DREETS&etape=verifier&region=84",
+                     ["#organisation-trouvee", "input[name=email]"]),
                 ]
                 for nom, chemin, attendus in publiques:
                     echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
@@ -68,6 +72,12 @@ def main():
                                    args.captures, largeur, erreurs)
                 echecs += verifier(page, adresse + "/listes/inscrits", "liste", ["h1", "a[href*=telechargement]", "table tbody tr"],
                                    args.captures, largeur, erreurs)
+                for nom, chemin, attendus in [
+                    ("admin-a-valider", "/admin/utilisateurs?statut=a_valider", ["table tbody tr a[href$=rejeter]"]),
+                    ("admin-organismes", "/admin/organisations?q=Lyon", ["#organismes-referentiel"]),
+                    ("admin-journal", "/admin/journal", ["table tbody tr"]),
+                ]:
+                    echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
                 contexte.close()
             chromium.close()
     finally:

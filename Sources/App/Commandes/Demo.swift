@@ -39,6 +39,8 @@ struct Demo: AsyncParsableCommand {
             } catch let e as ErreurComptes {
                 throw ValidationError(e.message)
             }
+            let demandes = try await DemandesDemo(store: store, motDePasse: motDePasse).creer()
+            print("démonstration : \(demandes) demandes de compte à valider (…@demande.demo.tdb)")
         }
     }
 }

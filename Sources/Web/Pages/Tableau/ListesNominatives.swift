@@ -140,7 +140,7 @@ struct ListesNominatives {
             decalage: (numero - 1) * parPage)
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
-            lignes: tranche.count)
+            lignes: tranche.count, filtres: query.filter { $0.0 != "page" })
         return Ecran(numero: numero, recherche: recherche, total: total, lignes: tranche)
     }
 
@@ -190,7 +190,7 @@ struct ListesNominatives {
             })
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
-            perimetre: perimetre, lignes: lignes.count)
+            perimetre: perimetre, lignes: lignes.count, filtres: query.filter { $0.0 != "format" })
         let nom = "\(indicateur.rawValue)-\(r.filtres.date.description).\(format)"
         let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
         return Response(
