@@ -76,7 +76,7 @@ struct PagesIndicateurs {
             regions: e.regions, indicateur: e.indicateur, query: e.query, evolution: evolution(r),
             parOrganisme: parOrganisme, parFormation: deps.index.compter(r, par: .formation),
             transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) },
-            sites: sites(e, i, parOrganisme: parOrganisme))
+            sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement)
         return try await deps.page(vue, "Indicateurs", request, context)
     }
 
@@ -91,6 +91,8 @@ struct PagesIndicateurs {
         let etat: EtatTransmission?
         /// An organisme de formation's perimeter (a set of organismes): sites and formateurs instead of a map.
         let sites: [Organisme]?
+        /// Why the figures are zero, when `organisme_search` matches no organisme of the perimeter.
+        let avertissement: String?
     }
 
     func etat(_ request: Request, _ i: Identite) async throws -> Etat {
@@ -109,9 +111,16 @@ struct PagesIndicateurs {
         let choix = try await deps.index.choixVerifies(f, perimetre: perimetre)
         var sites: [Organisme]?
         if case .organismes = perimetre { sites = await deps.index.organismes(dans: perimetre, filtres: f) }
+        var avertissement: String?
+        if let q = f.organismeRecherche, await deps.index.organismes(dans: perimetre, filtres: f).isEmpty {
+            avertissement =
+                "Aucun organisme de votre périmètre (\(perimetre.libelle)) ne correspond à « \(q) » avec ces filtres : "
+                + "les chiffres ci-dessous sont nuls pour cette raison."
+        }
         return Etat(
             requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui), choix: choix,
-            query: query, regions: regions, indicateur: indicateur, etat: etat, sites: sites)
+            query: query, regions: regions, indicateur: indicateur, etat: etat, sites: sites,
+            avertissement: avertissement)
     }
 
     func sites(_ e: Etat, _ i: Identite, parOrganisme: [LigneIndicateurs]) -> SitesVue? {

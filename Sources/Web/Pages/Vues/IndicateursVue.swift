@@ -50,6 +50,8 @@ struct IndicateursVue: VuePage {
     let filtres: FiltresVue
     let ouvertes: Ouvertes
     let csv: Telechargements
+    /// Why the figures are zero (an organisme search that matches nothing in the perimeter).
+    let avertissement: String?
 
     /// `sites`: for an organisme de formation (a perimeter of organismes), its sites and formateurs, shown instead of
     /// the map and the table by organisme.
@@ -58,7 +60,7 @@ struct IndicateursVue: VuePage {
         compteurs: Compteurs, territoires: [LigneIndicateurs], regions: Bool, indicateur: String,
         query: [(String, String)], evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
         parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
-        transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil
+        transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil, avertissement: String? = nil
     ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         let cles = Set(query.map(\.0))
@@ -96,6 +98,7 @@ struct IndicateursVue: VuePage {
             csv: Telechargements(
                 territoires: csv("territoires"), evolution: csv("evolution"), organismes: csv("organismes"),
                 formations: csv("formations"), sites: csv("sites"), couverture: csv("couverture"),
-                transmetteurs: csv("transmetteurs")))
+                transmetteurs: csv("transmetteurs")),
+            avertissement: avertissement)
     }
 }
