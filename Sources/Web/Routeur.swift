@@ -109,6 +109,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let voirIndicateurs = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirIndicateurs)), .capacite, plan)
     voirIndicateurs.get("/indicateurs", use: indicateurs.perimetre)
+    voirIndicateurs.get("/indicateurs/csv/:tableau", use: indicateurs.csv)
     voirIndicateurs.get("/organismes/:id", use: organismes.page)
     let voirTransmissions = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirTransmissions)), .capacite, plan)

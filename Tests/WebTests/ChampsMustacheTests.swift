@@ -42,7 +42,11 @@ struct ChampsMustacheTests {
             TransmetteursVue.Ligne(
                 id: "7", lien: "/organismes/7", nom: "CFA", uai: "0802004U", departement: "80", derniere: "jamais",
                 etat: "n'a jamais transmis", etatCle: "jamais"))
-        verifier(PaginationVue.Page(numero: 2, lien: "?page=2", courante: true))
+        verifier(PaginationVue.Element(numero: 2, lien: "?page=2", courante: true, ellipse: false))
+        verifier(
+            SitesVue.Ligne(
+                id: "7", nom: "CFA", uai: "0802004U", siret: "77937827200016", commune: "Amiens (80)",
+                nature: "Formateur", cellules: ["1"], compteurs: Compteurs(apprenants: 1)))
         verifier(
             ListeApprenantsVue.construire(
                 ListesNominatives.Ecran(numero: 1, recherche: "", total: 120, lignes: []),

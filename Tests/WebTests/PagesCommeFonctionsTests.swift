@@ -129,7 +129,7 @@ struct PagesCommeFonctionsTests {
         // Filters keep their choice; pages 1 to 3 with the current one marked; downloads for this organisme.
         #expect(page.contains("<option value=\"rupturant\" selected>Rupturants</option>"))
         #expect(page.contains("<option value=\"50022141\" selected>BTS Cuisine (50022141)</option>"))
-        #expect(page.contains("<li><span aria-current=\"page\">2</span></li>"))
+        #expect(page.contains("aria-current=\"page\" aria-label=\"Page 2, page courante\">2</a></li>"))
         #expect(page.contains("Page 2 sur 3"))
         #expect(
             page.contains("href=\"/organismes/7?formation_cfds=50022141&amp;statut=rupturant&amp;page=3#apprenants\""))
@@ -152,11 +152,13 @@ struct PagesCommeFonctionsTests {
             numero: 1, recherche: "dupont", total: 1,
             lignes: [Self.apprenant(3, nom: "Dupont", prenom: "Jeanne", courriel: "j.dupont@exemple.fr")])
         let vue = ListeNominativeVue.construire(
-            ecran, indicateur: .rupturants, perimetre: .departement("80"), date: Self.jour, contacts: true,
-            query: [("organisme_departements", "80"), ("q", "dupont")], lienOrganisme: { "/organismes/\($0)" })
-        let page = try await html(vue, titre: IndicateurListe.rupturants.libelle)
-        #expect(page.contains("<h1>Rupturants — département Somme</h1>"))
-        #expect(page.contains("Liste nominative au <strong>15 octobre 2024</strong>"))
+            ecran,
+            demande: try Self.demande(
+                .rupturants, perimetre: .departement("80"), query: [("organisme_departements", "80"), ("q", "dupont")]),
+            contacts: true, explication: "", lienOrganisme: { "/organismes/\($0)" })
+        let page = try await html(vue, titre: vue.titre)
+        #expect(page.contains("<h1>Rupturants — Somme (80), au 15 octobre 2024</h1>"))
+        #expect(page.contains("Liste nominative (département Somme) au <strong>15 octobre 2024</strong>"))
         #expect(page.contains("<p><strong>1</strong> apprenant(s).</p>"))
         #expect(page.contains("<th scope=\"row\">Dupont Jeanne</th>"))
         #expect(page.contains("<td>01/04/2005</td>"))
@@ -174,13 +176,24 @@ struct PagesCommeFonctionsTests {
 
     @Test func emptyNamedListHasNoTableAndNoContactsForOthers() async throws {
         let vue = ListeNominativeVue.construire(
-            ListesNominatives.Ecran(numero: 1, recherche: "zz", total: 0, lignes: []), indicateur: .abandons,
-            perimetre: .national, date: Self.jour, contacts: false, query: [("q", "zz")],
-            lienOrganisme: { "/organismes/\($0)" })
-        let page = try await html(vue, titre: IndicateurListe.abandons.libelle)
+            ListesNominatives.Ecran(numero: 1, recherche: "zz", total: 0, lignes: []),
+            demande: try Self.demande(.abandons, perimetre: .national, query: [("q", "zz")]), contacts: false,
+            explication: "", lienOrganisme: { "/organismes/\($0)" })
+        let page = try await html(vue, titre: vue.titre)
         #expect(page.contains("<p><strong>0</strong> apprenant(s).</p>"))
         #expect(!page.contains("aria-label=\"Liste des apprenants\""))
         #expect(!page.contains("Contact"))
+    }
+
+    /// A list request as the list handler reads it (no organisme, no status), at `jour`.
+    static func demande(_ indicateur: IndicateurListe, perimetre: Perimetre, query: [(String, String)]) throws
+        -> ListesNominatives.Demande
+    {
+        let f = try FiltresIndicateurs.lire(query, aujourdhui: jour, autres: ListesNominatives.parametresPropres)
+        return ListesNominatives.Demande(
+            indicateur: indicateur, perimetre: perimetre,
+            requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: jour), query: query,
+            choix: ChoixDuPerimetre.de(perimetre) { [] }, statut: nil, lieu: nil)
     }
 
     @Test func layoutShowsTheSignedOutMenuAndCsrfValue() async throws {

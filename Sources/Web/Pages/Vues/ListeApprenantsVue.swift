@@ -23,7 +23,10 @@ struct ListeApprenantsVue: Sendable {
     }
 
     let total: String
+    /// Contacts are shown: the user may see them and at least one row of the page has one.
     let contacts: Bool
+    /// The formation column is shown: at least one row of the page has one.
+    let colonneFormation: Bool
     let recherche: String
     /// The list is too long to be sorted by name on screen: pages follow the order of arrival.
     let ordreArrivee: Bool
@@ -45,12 +48,16 @@ struct ListeApprenantsVue: Sendable {
     ) -> ListeApprenantsVue {
         let sansPage = query.filter { $0.0 != "page" }
         let pages = max(1, (ecran.total + ListesNominatives.parPage - 1) / ListesNominatives.parPage)
+        let lignes = ecran.lignes.map {
+            ligne($0, aujourdhui: aujourdhui, contacts: contacts, lien: lienOrganisme($0.effectif.organisme))
+        }
+        // Empty columns are left out.
+        let avecContacts = lignes.contains { !($0.courriel ?? "").isEmpty || !($0.telephone ?? "").isEmpty }
         return ListeApprenantsVue(
-            total: nombre(ecran.total), contacts: contacts, recherche: ecran.recherche,
+            total: nombre(ecran.total), contacts: avecContacts, colonneFormation: lignes.contains { !$0.formation.isEmpty },
+            recherche: ecran.recherche,
             ordreArrivee: ecran.total > ListesNominatives.triParNomJusqua && ecran.recherche.isEmpty,
-            lignes: ecran.lignes.map {
-                ligne($0, aujourdhui: aujourdhui, contacts: contacts, lien: lienOrganisme($0.effectif.organisme))
-            },
+            lignes: lignes,
             pagination: PaginationVue.construire(numero: ecran.numero, pages: pages) {
                 VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: ancre)
             },
@@ -68,29 +75,6 @@ struct ListeApprenantsVue: Sendable {
             frise: FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
             courriel: contacts ? e.courriel ?? "" : nil, telephone: contacts ? e.telephone ?? "" : nil,
             transmis: Classeur.dateFrancaise(HeureDeParis.jour(e.transmisLe)))
-    }
-}
-
-/// Links to the previous, next and neighbouring pages of a list (none when it holds one page).
-struct PaginationVue: Sendable {
-    struct Page: Sendable {
-        let numero: Int
-        let lien: String
-        let courante: Bool
-    }
-
-    let precedente: String?
-    let suivante: String?
-    let pages: [Page]
-    let resume: String
-
-    static func construire(numero: Int, pages: Int, lien: (Int) -> String) -> PaginationVue? {
-        guard pages > 1 else { return nil }
-        let voisines = Set([1, pages] + Array(max(1, numero - 2)...min(pages, numero + 2)))
-        return PaginationVue(
-            precedente: numero > 1 ? lien(numero - 1) : nil, suivante: numero < pages ? lien(numero + 1) : nil,
-            pages: voisines.sorted().map { Page(numero: $0, lien: lien($0), courante: $0 == numero) },
-            resume: "Page \(numero) sur \(pages)")
     }
 }
 
@@ -121,6 +105,7 @@ extension ListeApprenantsVue: MustacheParent {
         switch champ {
         case "total": total
         case "contacts": contacts
+        case "colonneFormation": colonneFormation
         case "recherche": recherche
         case "ordreArrivee": ordreArrivee
         case "lignes": lignes
@@ -129,17 +114,6 @@ extension ListeApprenantsVue: MustacheParent {
         case "filtreStatut": filtreStatut
         case "statuts": statuts
         case "formationsProposees": formationsProposees
-        default: nil
-        }
-    }
-}
-
-extension PaginationVue.Page: MustacheParent {
-    func child(named champ: String) -> Any? {
-        switch champ {
-        case "numero": numero
-        case "lien": lien
-        case "courante": courante
         default: nil
         }
     }
