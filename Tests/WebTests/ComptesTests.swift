@@ -270,7 +270,7 @@ struct ComptesTests {
     @Test func timesAreInParisTimeSummerAndWinter() {
         #expect(horodatageParis(Date(timeIntervalSince1970: 1_736_000_000)) == "4 janvier 2025 à 15:13")
         #expect(horodatageParis(Date(timeIntervalSince1970: 1_751_371_200)) == "1er juillet 2025 à 14:00")
-        #expect(horodatageParis(Date(timeIntervalSince1970: 1_735_685_940)) == "1er janvier 2025 à 00:59")
+        #expect(horodatageParis(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
     }
 
     @Test func impersonationShowsABannerAndIsAudited() async throws {
