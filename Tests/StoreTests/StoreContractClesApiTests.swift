@@ -30,7 +30,8 @@ struct StoreContractClesApiTests {
     ) async throws {
         try await backend.avecStore { store in
             let o = try await StoreContractTests().peuple(store)
-            let cle = try await store.creerCleApi(organisme: o.amiens.id, nom: "ERP", prefixe: "abcd0123", hash: "h", now: now)
+            let cle = try await store.creerCleApi(
+                organisme: o.amiens.id, nom: "ERP", prefixe: "abcd0123", hash: "h", now: now)
             // The key is checked a little before the batch is written.
             try await store.cleUtilisee(cle.id, now: now.addingTimeInterval(10))
             let ecrit = now.addingTimeInterval(12)

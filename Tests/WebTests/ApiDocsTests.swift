@@ -37,7 +37,9 @@ struct ApiDocsTests {
             for (ou, s) in tous { #expect(!s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(ou)") }
             // What must be described: tags, operations, parameters, responses, schemas and their properties.
             let d = objet(doc)
-            for t in liste(d["tags"]) { #expect(!texte(objet(t)["description"]).isEmpty, "tag \(texte(objet(t)["name"]))") }
+            for t in liste(d["tags"]) {
+                #expect(!texte(objet(t)["description"]).isEmpty, "tag \(texte(objet(t)["name"]))")
+            }
             var operations = 0
             for (chemin, v) in objet(d["paths"]) {
                 for (m, op) in objet(v) {

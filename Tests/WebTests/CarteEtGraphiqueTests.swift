@@ -110,10 +110,14 @@ struct CarteEtGraphiqueTests {
         let paris = try #require(CarteFrance.france.departements.first { $0.code == "75" })
         let parisEncart = try #require(idf.formes.first { $0.code == "75" })
         #expect(parisEncart.cadre.x1 - parisEncart.cadre.x0 > 1.5 * (paris.cadre.x1 - paris.cadre.x0))
-        // The inset overlaps no shape of the map.
+        // The inset covers no point of a shape of the map.
         for f in CarteFrance.france.departements {
-            let c = f.cadre
-            #expect(c.x1 < idf.x || c.y0 > idf.y + idf.h, "\(f.nom) under the inset")
+            for paire in f.d.split(whereSeparator: { "MLZ".contains($0) }) {
+                let c = paire.split(separator: ",").compactMap { Double($0) }
+                guard c.count == 2 else { continue }
+                let dedans = c[0] >= idf.x && c[0] <= idf.x + idf.w && c[1] >= idf.y && c[1] <= idf.y + idf.h
+                #expect(!dedans, "\(f.nom) under the inset at \(c)")
+            }
         }
         let svg = CarteFrance.france.svg(regions: false, valeurs: ["75": 3], indicateur: "Apprentis")
         #expect(svg.components(separatedBy: "Paris (75) : 3</text>").count == 3)

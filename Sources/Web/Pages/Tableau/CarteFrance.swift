@@ -204,12 +204,12 @@ struct CarteFrance: Sendable {
         regions parRegion: Bool, valeurs: [String: Int], indicateur: String, zoom: String? = nil,
         lien: ((String) -> String)? = nil
     ) -> String {
-        let formes = formes(regions: parRegion, zoom: zoom)
-        let zoom = formes.isEmpty ? nil : zoom
-        let dessinees = zoom == nil ? (parRegion ? regions : departements) : formes
+        let choisies = self.formes(regions: parRegion, zoom: zoom)
+        let zoome = choisies.isEmpty ? nil : zoom
+        let dessinees = zoome == nil ? (parRegion ? regions : departements) : choisies
         let bornes = Self.classes(Array(valeurs.values))
         let teintes = Self.teintes(bornes.count)
-        let c = cadre(dessinees, zoom: zoom)
+        let c = cadre(dessinees, zoom: zoome)
         // The reading band above the map: its size follows the zoom so that its text reads the same.
         let echelle = (c.x1 - c.x0) / largeur
         let bande = 64 * echelle
@@ -218,16 +218,18 @@ struct CarteFrance: Sendable {
         let yTexte = c.y0 - bande + 40 * echelle
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
         let maille = parRegion ? "région" : "département"
-        let nomZoom = zoom.flatMap { z in Territoires.france.regions.first { $0.code == z }?.nom }
+        let nomZoom = zoome.flatMap { z in Territoires.france.regions.first { $0.code == z }?.nom }
+        let cadreVu = "\(n(c.x0)) \(n(c.y0 - bande)) \(n(c.x1 - c.x0)) \(n(c.y1 - c.y0 + bande))"
+        let titre = "\(echapper(indicateur)) par \(maille)" + (nomZoom.map { " — " + echapper($0) } ?? "")
         var s = """
-            <svg class="carte__svg" viewBox="\(n(c.x0)) \(n(c.y0 - bande)) \(n(c.x1 - c.x0)) \(n(c.y1 - c.y0 + bande))" \
-            role="group" tabindex="0" aria-labelledby="carte-titre carte-description" xmlns="http://www.w3.org/2000/svg">
-            <title id="carte-titre">\(echapper(indicateur)) par \(maille)\(nomZoom.map { " — " + echapper($0) } ?? "")</title>
+            <svg class="carte__svg" viewBox="\(cadreVu)" role="group" tabindex="0" \
+            aria-labelledby="carte-titre carte-description" xmlns="http://www.w3.org/2000/svg">
+            <title id="carte-titre">\(titre)</title>
             <desc id="carte-description">Touchez, cliquez ou survolez un territoire pour lire sa valeur en haut de la \
             carte. Les mêmes valeurs sont dans le tableau qui suit.</desc>
-            <defs><pattern id="hachures" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-            <rect width="4" height="4" fill="#f6f6f6"/><line x1="0" y1="0" x2="0" y2="4" stroke="#cecece" stroke-width="1.5"/>\
-            </pattern></defs>
+            <defs><pattern id="hachures" width="4" height="4" patternUnits="userSpaceOnUse" \
+            patternTransform="rotate(45)"><rect width="4" height="4" fill="#f6f6f6"/>\
+            <line x1="0" y1="0" x2="0" y2="4" stroke="#cecece" stroke-width="1.5"/></pattern></defs>
             <text class="carte__aide" x="\(n(xTexte))" y="\(n(yTexte))" font-size="\(n(police))">\
             Touchez un territoire pour lire sa valeur</text>
 
@@ -244,17 +246,19 @@ struct CarteFrance: Sendable {
             let titre = "<title>\(echapper(libelle))</title>"
             if let lien {
                 // The link takes the focus on a tap; the shape inside it only draws.
-                return "<a href=\"\(echapper(lien(f.code)))\" tabindex=\"-1\"><path \(trace)>\(titre)</path>\(bulle)</a>\n"
+                return
+                    "<a href=\"\(echapper(lien(f.code)))\" tabindex=\"-1\"><path \(trace)>\(titre)</path>\(bulle)</a>\n"
             }
             return "<path \(trace) tabindex=\"-1\">\(titre)</path>\(bulle)\n"
         }
-        if zoom == nil {
+        if zoome == nil {
             for e in encarts {
-                s += "<rect class=\"carte__encart\" x=\"\(e.x)\" y=\"\(e.y)\" width=\"\(e.w)\" height=\"\(e.h)\" rx=\"2\"/>\n"
+                s += "<rect class=\"carte__encart\" x=\"\(e.x)\" y=\"\(e.y)\" width=\"\(e.w)\" height=\"\(e.h)\" "
+                s += "rx=\"2\"/>\n"
             }
         }
         for f in dessinees { s += forme(f, d: f.d) }
-        if zoom == nil, !parRegion, let idf = encartIleDeFrance {
+        if zoome == nil, !parRegion, let idf = encartIleDeFrance {
             s += """
                 <rect class="carte__encart" x="\(idf.x)" y="\(idf.y)" width="\(idf.w)" height="\(idf.h)" rx="2"/>
                 <text class="carte__encart-titre" x="\(n(idf.x + 4))" y="\(n(idf.y + 15))" font-size="13">\

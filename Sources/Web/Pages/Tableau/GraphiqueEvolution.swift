@@ -96,10 +96,10 @@ enum GraphiqueEvolution {
         }
         for k in moisEtiquetes(points.count, etiquettes: etiquettes) {
             let p = points[k]
-            s +=
-                "<text class=\"graphique__texte\" x=\"\(f(x(k)))\" y=\"\(f(hauteur - bas + 18))\" text-anchor=\"middle\">"
-                + "<tspan>\(moisCourt(p.date))</tspan><tspan x=\"\(f(x(k)))\" dy=\"15\">\(p.date.components.year)</tspan>"
-                + "</text>\n"
+            let xk = f(x(k))
+            s += "<text class=\"graphique__texte\" x=\"\(xk)\" y=\"\(f(hauteur - bas + 18))\" text-anchor=\"middle\">"
+            s += "<tspan>\(moisCourt(p.date))</tspan>"
+            s += "<tspan x=\"\(xk)\" dy=\"15\">\(p.date.components.year)</tspan></text>\n"
         }
         for serie in series {
             let trace = points.enumerated().map { k, p in

@@ -123,9 +123,11 @@ struct ApiDocsVue: VuePage {
         return objet(objet(objet(doc["components"])["responses"])[nom])
     }
 
-    /// The dossier's fields as `DecodeurDossier` reads them (`DescriptionDossier`), with the example and the meaning of each in the schema.
+    /// The dossier's fields as `DecodeurDossier` reads them (`DescriptionDossier`), with the example and the meaning
+    /// of each in the schema.
     static func champs(_ doc: [String: JSONValue]) -> [Champ] {
-        let proprietes = objet(objet(objet(objet(doc["components"])["schemas"])["DossierApprenantChamps"])["properties"])
+        let proprietes = objet(
+            objet(objet(objet(doc["components"])["schemas"])["DossierApprenantChamps"])["properties"])
         return DescriptionDossier.champs.map { c in
             let p = objet(proprietes[c.nom])
             let description = texte(p["description"])
