@@ -88,6 +88,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     connecte.post("/ma-structure/membres/:id/reactiver", use: espace.membre(.reactiver))
     connecte.post("/ma-structure/membres/:id/supprimer", use: espace.membre(.supprimer))
     connecte.post("/ma-structure/cles", use: espace.creerCle)
+    connecte.get("/ma-structure/cles/:id/revoquer", use: espace.confirmerRevocationCle)
     connecte.post("/ma-structure/cles/:id/revoquer", use: espace.revoquerCle)
 
     // Capability-guarded: signed in, with a non-empty perimeter for the capability (403 otherwise). Access to one
