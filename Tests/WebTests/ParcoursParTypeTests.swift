@@ -11,7 +11,8 @@ import Web
 
 /// Issue 13: every organisation type finds its way. On a small demo (the test référentiel, learners sent through
 /// the API, the demo accounts of `tdb demo`), each demo account signs in and follows, breadth-first, every
-/// same-site link of every page it reaches (downloads included): none may answer 403, 404 or 5xx.
+/// same-site link of every page it reaches (downloads included; links that differ only by a date, sort, page or
+/// territory value are fetched once): none may answer 403, 404 or 5xx.
 @Suite(.serialized)
 struct ParcoursParTypeTests {
     static let motDePasse = "Parcours-Demo-2026!"
@@ -68,6 +69,20 @@ struct ParcoursParTypeTests {
         return trouves
     }
 
+    /// Query parameters whose value changes what the account is allowed to open (an organisme, a format); the
+    /// others (dates, sorts, pages, territories, indicators) only change figures.
+    static let parametresDeterminants: Set<String> = ["organisme", "format", "jour"]
+
+    /// Links of the same kind are fetched once: same path, same determining values, same other parameter names
+    /// (the map of the national page links a hundred départements the same way).
+    static func sorte(_ lien: String) -> String {
+        guard let c = URLComponents(string: lien) else { return lien }
+        let parametres = (c.queryItems ?? []).map { p in
+            parametresDeterminants.contains(p.name) ? "\(p.name)=\(p.value ?? "")" : p.name
+        }
+        return c.path + "?" + parametres.sorted().joined(separator: "&")
+    }
+
     /// Signs in and walks; returns the (page, link, status) that failed and how many pages were fetched.
     static func parcourir(_ client: any TestClientProtocol, email: String) async throws
         -> (echecs: [String], pages: Int)
@@ -76,7 +91,7 @@ struct ParcoursParTypeTests {
         let connexion = try await nav.post("/connexion", ["email": email, "mot_de_passe": motDePasse])
         #expect(connexion.status == .seeOther, "\(email) se connecte")
         var aVisiter: [(page: String, lien: String)] = [("(connexion)", "/")]
-        var vus: Set<String> = ["/"]
+        var vus: Set<String> = [sorte("/")]
         var echecs: [String] = []
         var pages = 0
         while !aVisiter.isEmpty && pages < limite {
@@ -90,8 +105,8 @@ struct ParcoursParTypeTests {
             }
             #expect(nav.cookies["tdb_session"] != nil, "\(email) : \(lien) ne déconnecte pas")
             guard (r.headers[.contentType] ?? "").hasPrefix("text/html") else { continue }
-            for suivant in liens(r.corps, depuis: lien) where !vus.contains(suivant) {
-                vus.insert(suivant)
+            for suivant in liens(r.corps, depuis: lien) where !vus.contains(sorte(suivant)) {
+                vus.insert(sorte(suivant))
                 aVisiter.append((lien, suivant))
             }
         }
@@ -114,11 +129,18 @@ struct ParcoursParTypeTests {
 
     @Test func theWalkFindsADeadLink() {
         // The walk reads links as pages write them: a link to a page the account may not open is reported.
-        let html = #"<a href="/organismes/9?date=2025-01-01&amp;tri=nom#apprenants">x</a><a href="mailto:a@b.c">m</a>"#
+        let html =
+            #"<a href="/organismes/9?date=2025-01-01&amp;tri=nom#apprenants">x</a><a href="mailto:a@b.c">m</a>"#
             + #"<a href="?page=2">2</a><form method="get" action="/indicateurs"></form>"#
         #expect(
             Self.liens(html, depuis: "/listes/apprentis?date=1")
                 == ["/organismes/9?date=2025-01-01&tri=nom", "/listes/apprentis?page=2", "/indicateurs"])
+        #expect(
+            Self.sorte("/indicateurs/national?organisme_departements=01")
+                == Self.sorte("/indicateurs/national?organisme_departements=69"))
+        #expect(
+            Self.sorte("/listes/apprentis/telechargement?organisme=1")
+                != Self.sorte("/listes/apprentis/telechargement?organisme=2"))
     }
 
     @Test func pagesShowOnlyLinksTheAccountMayFollowAndErrorsSayWhatItCanSee() async throws {
@@ -135,7 +157,9 @@ struct ParcoursParTypeTests {
             #expect(indicateurs.corps.contains("<a href=\"/organismes/\(lyon)\">CFA du Rhône</a>"))
             #expect(indicateurs.corps.contains("<th scope=\"row\">CFA de la Somme</th>"))
             #expect(!indicateurs.corps.contains("href=\"/organismes/\(amiens)\""))
-            #expect(indicateurs.corps.contains("<a class=\"navigation__lien\" href=\"/indicateurs\" aria-current=\"page\">"))
+            #expect(
+                indicateurs.corps.contains("<a class=\"navigation__lien\" href=\"/indicateurs\" aria-current=\"page\">")
+            )
             // Its page of Amiens's transmissions has no "Retour à l'organisme".
             let transmissions = try await dreets.get("/organismes/\(amiens)/transmissions")
             #expect(transmissions.status == .ok)
