@@ -174,6 +174,7 @@ struct InscriptionTests {
             let aValider = try await admin.get("/admin/utilisateurs?statut=a_valider")
             #expect(aValider.status == .ok && aValider.corps.contains("À valider (2)"))
             #expect(aValider.corps.contains("DDETS") && aValider.corps.contains("Département Rhône (69)"))
+            #expect(aValider.corps.contains("code département 69"))
             #expect(aValider.corps.contains("SIRET 77937827200016, UAI 0802004U"))
             #expect(aValider.corps.contains("4 janvier 2025 à "))  // the request date, Paris time
             #expect(try await admin.get("/admin/utilisateurs?statut=tous").status == .badRequest)
