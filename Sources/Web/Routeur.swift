@@ -32,6 +32,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let espace = EspaceCompte(deps: deps)
     let admin = Administration(deps: deps)
     let donnees = AdministrationDonnees(deps: deps)
+    let information = PagesInformation(deps: deps)
     let csrf = CsrfMiddleware(cookies: deps.cookies)
 
     // Public: anyone. Form POSTs carry the CSRF value of the cookie (double submit).
@@ -58,6 +59,10 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.post("/reinitialisation", use: publiques.reinitialisation)
     pages.get("/invitation", use: publiques.invitationPage)
     pages.post("/invitation", use: publiques.invitation)
+    pages.get("/accessibilite", use: information.accessibilite)
+    pages.get("/mentions-legales", use: information.mentionsLegales)
+    pages.get("/donnees-personnelles", use: information.donneesPersonnelles)
+    pages.get("/contact", use: information.contact)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
     let operateur = GroupeRoutes<Void>(
@@ -83,6 +88,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     connecte.post("/ma-structure/membres/:id/reactiver", use: espace.membre(.reactiver))
     connecte.post("/ma-structure/membres/:id/supprimer", use: espace.membre(.supprimer))
     connecte.post("/ma-structure/cles", use: espace.creerCle)
+    connecte.get("/ma-structure/cles/:id/revoquer", use: espace.confirmerRevocationCle)
     connecte.post("/ma-structure/cles/:id/revoquer", use: espace.revoquerCle)
 
     // Capability-guarded: signed in, with a non-empty perimeter for the capability (403 otherwise). Access to one
@@ -104,6 +110,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let voirIndicateurs = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirIndicateurs)), .capacite, plan)
     voirIndicateurs.get("/indicateurs", use: indicateurs.perimetre)
+    voirIndicateurs.get("/indicateurs/csv/:tableau", use: indicateurs.csv)
     voirIndicateurs.get("/organismes/:id", use: organismes.page)
     let voirTransmissions = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirTransmissions)), .capacite, plan)

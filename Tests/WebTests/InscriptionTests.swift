@@ -298,11 +298,11 @@ struct InscriptionTests {
 
     @Test func parisTimeFollowsSummerAndWinter() {
         // The change of March 30, 2025 at 01:00 UTC, and of October 26, 2025 at 01:00 UTC.
-        #expect(dateHeureParis(Date(timeIntervalSince1970: 1_743_296_399)) == "30 mars 2025 à 01:59")
-        #expect(dateHeureParis(Date(timeIntervalSince1970: 1_743_296_400)) == "30 mars 2025 à 03:00")
-        #expect(dateHeureParis(Date(timeIntervalSince1970: 1_761_440_399)) == "26 octobre 2025 à 02:59")
-        #expect(dateHeureParis(Date(timeIntervalSince1970: 1_761_440_400)) == "26 octobre 2025 à 02:00")
-        #expect(dateHeureParis(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
-        #expect(horodatageParis(Date(timeIntervalSince1970: 1_735_689_540)) == "2025-01-01 00:59:00")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_743_296_399)) == "30 mars 2025 à 01:59")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_743_296_400)) == "30 mars 2025 à 03:00")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_761_440_399)) == "26 octobre 2025 à 02:59")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_761_440_400)) == "26 octobre 2025 à 02:00")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
+        #expect(HeureDeParis.horodatage(Date(timeIntervalSince1970: 1_735_689_540)) == "2025-01-01 00:59:00")
     }
 }

@@ -190,13 +190,35 @@ extension Comptes {
         return organisme
     }
 
-    /// Generates a key; its value is returned once and never stored.
-    public func creerCleApi(_ identite: Identite) async throws -> String {
+    /// Generates a key named `nom` (required: it tells the keys apart); its value is returned once and never stored,
+    /// only its hash and its first characters.
+    public func creerCleApi(_ identite: Identite, nom brut: String) async throws -> (valeur: String, cle: CleApi) {
         let organisme = try organismeDesCles(identite)
+        let nom = brut.trimmingSpaces()
+        if nom.isEmpty {
+            throw ErreurComptes.saisie([
+                ErreurSaisie("nom", "Le nom de la clé est obligatoire : indiquez le logiciel ou l'usage qu'elle sert")
+            ])
+        }
+        if nom.count > CleApi.longueurMaximaleNom {
+            throw ErreurComptes.saisie([
+                ErreurSaisie("nom", "Le nom de la clé est trop long (\(CleApi.longueurMaximaleNom) caractères au plus)")
+            ])
+        }
         let cle = secrets.nouvelleCleApi()
-        let stockee = try await store.creerCleApi(organisme: organisme, hash: cle.hash, now: horloge.now())
-        try await journaliser(identite, "cle_api_creee", "clé \(stockee.id) de l'organisme \(organisme)")
-        return cle.valeur
+        let stockee = try await store.creerCleApi(
+            organisme: organisme, nom: nom, prefixe: CleApi.prefixe(de: cle.valeur), hash: cle.hash, now: horloge.now())
+        try await journaliser(identite, "cle_api_creee", "clé \(stockee.id) « \(nom) » de l'organisme \(organisme)")
+        return (cle.valeur, stockee)
+    }
+
+    /// One of the keys this person may manage (for the confirmation before revoking it).
+    public func cleApi(_ identite: Identite, id: CleApiID) async throws -> CleApi {
+        let organisme = try organismeDesCles(identite)
+        guard let cle = try await store.clesApi(organisme: organisme).first(where: { $0.id == id }) else {
+            throw ErreurComptes.introuvable
+        }
+        return cle
     }
 
     public func revoquerCleApi(_ identite: Identite, cle id: CleApiID) async throws {

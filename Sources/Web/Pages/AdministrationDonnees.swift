@@ -39,7 +39,7 @@ struct AdministrationDonnees {
             let r = try await deps.store.journal(filtre: p.filtre, page: page, parPage: 1_000)
             lignes += r.entrees.map {
                 [
-                    .texte(horodatageParis($0.date)), .texte($0.acteurEmail ?? "système"),
+                    .texte(HeureDeParis.horodatage($0.date)), .texte($0.acteurEmail ?? "système"),
                     .texte(LibellesJournal.libelle($0.action)), .texte($0.action), .texte($0.detail),
                 ]
             }

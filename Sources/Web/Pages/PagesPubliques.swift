@@ -26,7 +26,9 @@ struct PagesPubliques {
         let r = RequeteIndicateurs(
             perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
         return try await deps.pagePublique("Accueil", request, context) {
-            AccueilVue.construire(compteurs: await deps.index.compter(r), aujourdhui: aujourdhui)
+            AccueilVue.construire(
+                compteurs: await deps.index.compter(r), aujourdhui: aujourdhui, identite: context.identite,
+                contact: deps.contact)
         }
     }
 

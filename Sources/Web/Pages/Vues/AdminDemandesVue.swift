@@ -47,6 +47,6 @@ struct AdminDemandesVue: Sendable {
             type: o?.type.libelle ?? "inconnu", organisation: o?.nom ?? "organisation introuvable",
             identifiants: identifiants.isEmpty ? "—" : identifiants.joined(separator: ", "),
             territoire: territoire.isEmpty ? "—" : territoire.joined(separator: ", "),
-            demandeLe: dateHeureParis(u.createdAt))
+            demandeLe: dateHeureFR(u.createdAt))
     }
 }

@@ -35,7 +35,7 @@ struct AdminJournalVue: VuePage {
         return AdminJournalVue(
             entrees: resultat.entrees.map {
                 Entree(
-                    date: dateHeureParis($0.date), acteur: $0.acteurEmail ?? "système",
+                    date: dateHeureFR($0.date), acteur: $0.acteurEmail ?? "système",
                     action: LibellesJournal.libelle($0.action), detail: $0.detail)
             },
             actions: actions.map {
