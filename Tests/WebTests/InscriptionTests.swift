@@ -122,7 +122,7 @@ struct InscriptionTests {
             let nav = Navigateur(client)
             // None known yet: the page says why, and offers no form.
             let vide = try await nav.get("/inscription?type=MISSION_LOCALE")
-            #expect(vide.corps.contains("Aucune mission locale n&#39;est encore enregistrée"))
+            #expect(vide.corps.contains("Aucune mission locale n'est encore enregistrée"))
             #expect(!vide.corps.contains(#"name="mission_locale""#))
             // A name typed in the identifier field creates nothing.
             let libre = try await nav.post(
@@ -174,6 +174,7 @@ struct InscriptionTests {
             let aValider = try await admin.get("/admin/utilisateurs?statut=a_valider")
             #expect(aValider.status == .ok && aValider.corps.contains("À valider (2)"))
             #expect(aValider.corps.contains("DDETS") && aValider.corps.contains("Département Rhône (69)"))
+            #expect(aValider.corps.contains("code département 69"))
             #expect(aValider.corps.contains("SIRET 77937827200016, UAI 0802004U"))
             #expect(aValider.corps.contains("4 janvier 2025 à "))  // the request date, Paris time
             #expect(try await admin.get("/admin/utilisateurs?statut=tous").status == .badRequest)
@@ -235,7 +236,7 @@ struct InscriptionTests {
             let tableau = try await admin.get("/organismes/\(lyon)")
             #expect(tableau.status == .ok)
             #expect(tableau.corps.contains("Vous consultez le service en tant que CFA du Rhône"))
-            #expect(tableau.corps.contains("Quitter et revenir à l&#39;administration"))
+            #expect(tableau.corps.contains("Quitter et revenir à l'administration"))
             #expect(!tableau.corps.contains(#"href="/admin/utilisateurs""#))  // no admin menu meanwhile
             let session = try await admin.json("/api/v1/session", .get)
             #expect(session.corps.contains(#""incarnation":true"#))

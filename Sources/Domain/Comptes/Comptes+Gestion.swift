@@ -143,7 +143,7 @@ extension Comptes {
         guard let o = try await store.organisation(id: id) else { throw ErreurComptes.introuvable }
         try await store.incarner(session: identite.session.id, organisation: o.id)
         try await journaliser(
-            identite.utilisateur.id, identite.utilisateur.email, "incarnation_debut", "\(o.type.rawValue) \(o.nom)")
+            identite.utilisateur.id, identite.utilisateur.email, "incarnation_debut", "\(o.type.libelle) — \(o.nom)")
     }
 
     /// Acts as an organisme of the référentiel, with or without accounts: its organisation (that of an organisme de

@@ -35,6 +35,11 @@ struct AdminDemandesVue: Sendable {
             }
             if let a = o.academie.flatMap({ t.academie($0) }) { territoire.append("Académie \(a.nom)") }
             if let r = o.reseau.flatMap(Reseau.nomme) { identifiants.append("Réseau \(r.nom)") }
+            if organisme == nil {
+                if let c = o.region { identifiants.append("code région \(c)") }
+                if let c = o.departement { identifiants.append("code département \(c)") }
+                if let c = o.academie { identifiants.append("code académie \(c)") }
+            }
             if o.type.ancrage == .national { territoire.append("France entière") }
         }
         return Demande(
