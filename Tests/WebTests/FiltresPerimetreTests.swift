@@ -110,8 +110,12 @@ struct FiltresPerimetreTests {
             #expect(page.status == .ok)
             #expect(!page.corps.contains("<svg class=\"carte__svg\""))
             #expect(page.corps.contains("Sites de votre organisme (2)"))
-            #expect(page.corps.contains("CFA de la Somme</a></th><td>0802004U</td><td>77937827200016</td>"))
-            #expect(page.corps.contains("Antenne d&#39;Abbeville</a></th><td>0801234A</td>"))
+            #expect(page.corps.contains("<h1>Indicateurs — CFA de la Somme et ses organismes formateurs</h1>"))
+            #expect(
+                page.corps.contains(
+                    #"CFA de la Somme</a></th><td class="tableau__texte">0802004U</td><td class="tableau__texte">(80)</td>"#
+                        + #"<td class="tableau__texte">Responsable et formateur</td>"#))
+            #expect(page.corps.contains(#"Antenne d&#39;Abbeville</a></th><td class="tableau__texte">0801234A</td>"#))
             #expect(page.corps.contains("Organismes formateurs dont vous êtes responsable (0)"))
             #expect(page.corps.contains("Par formation"))
             // Its filter offers its own territories, and says so for others.

@@ -76,7 +76,8 @@ struct PagesIndicateurs {
             regions: e.regions, indicateur: e.indicateur, query: e.query, evolution: evolution(r),
             parOrganisme: parOrganisme, parFormation: deps.index.compter(r, par: .formation),
             transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) },
-            sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement)
+            sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement,
+            nomPerimetre: nomPerimetre(r.perimetre, i))
         return try await deps.page(vue, "Indicateurs", request, context)
     }
 
@@ -121,6 +122,13 @@ struct PagesIndicateurs {
             requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui), choix: choix,
             query: query, regions: regions, indicateur: indicateur, etat: etat, sites: sites,
             avertissement: avertissement)
+    }
+
+    /// An organisme de formation's perimeter by its organisation's name ("CFA de la Somme et ses organismes
+    /// formateurs"), not by a count of organismes.
+    func nomPerimetre(_ p: Perimetre, _ i: Identite) -> String? {
+        guard case .organismes(let ids) = p else { return nil }
+        return ids.count > 1 ? "\(i.organisation.nom) et ses organismes formateurs" : i.organisation.nom
     }
 
     func sites(_ e: Etat, _ i: Identite, parOrganisme: [LigneIndicateurs]) -> SitesVue? {

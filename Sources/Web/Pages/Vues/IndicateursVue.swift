@@ -53,6 +53,7 @@ struct IndicateursVue: VuePage {
     /// Why the figures are zero (an organisme search that matches nothing in the perimeter).
     let avertissement: String?
 
+    /// `nomPerimetre`: what the title calls the perimeter, when its kind says too little ("13 organismes").
     /// `sites`: for an organisme de formation (a perimeter of organismes), its sites and formateurs, shown instead of
     /// the map and the table by organisme.
     static func construire(
@@ -60,7 +61,8 @@ struct IndicateursVue: VuePage {
         compteurs: Compteurs, territoires: [LigneIndicateurs], regions: Bool, indicateur: String,
         query: [(String, String)], evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
         parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
-        transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil, avertissement: String? = nil
+        transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil, avertissement: String? = nil,
+        nomPerimetre: String? = nil
     ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         let cles = Set(query.map(\.0))
@@ -68,7 +70,7 @@ struct IndicateursVue: VuePage {
             VueTableau.adresse("/indicateurs/csv/\(tableau)", query.filter { $0.0 != "etat" || tableau == "transmetteurs" })
         }
         return IndicateursVue(
-            date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: perimetre.libelle,
+            date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: nomPerimetre ?? perimetre.libelle,
             compteurs: CompteurVue.construire(compteurs),
             carte: sites != nil
                 ? nil
