@@ -67,7 +67,8 @@ struct IndicateursVue: VuePage {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         let cles = Set(query.map(\.0))
         func csv(_ tableau: String) -> String {
-            VueTableau.adresse("/indicateurs/csv/\(tableau)", query.filter { $0.0 != "etat" || tableau == "transmetteurs" })
+            VueTableau.adresse(
+                "/indicateurs/csv/\(tableau)", query.filter { $0.0 != "etat" || tableau == "transmetteurs" })
         }
         return IndicateursVue(
             date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: nomPerimetre ?? perimetre.libelle,
