@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derives the map shipped with the service (Sources/Web/Resources/carte.json) from the IGN open-data contours in
-../shared/data/geo: départements and régions as SVG paths in one frame — metropolitan France, and the five overseas
-départements / régions as insets on the left — simplified to about half a pixel.
+../shared/data/geo: départements and régions as SVG paths in one frame — metropolitan France, the five overseas
+départements / régions as insets on the left, the eight départements of Île-de-France enlarged in an inset at the top
+right — simplified to about half a pixel.
     python3 scripts/carte.py
 """
 import json, math, os
@@ -15,6 +16,10 @@ METRO = (130, 10, 500, 580)           # x, y, w, h of metropolitan France
 ENCARTS = [('971', '01', 'Guadeloupe'), ('972', '02', 'Martinique'), ('973', '03', 'Guyane'),
            ('974', '04', 'La Réunion'), ('976', '06', 'Mayotte')]
 TOLERANCE = 0.5
+# Île-de-France enlarged in a box at the top right (an empty corner of the frame: Belgium and Germany).
+IDF = ['75', '77', '78', '91', '92', '93', '94', '95']
+BOITE_IDF = (486, 26, 146, 98)        # x, y, w, h of the enlarged départements (a title above)
+TOLERANCE_IDF = 0.25
 
 
 def charger(nom):
@@ -59,7 +64,7 @@ def cadre(features, lat0):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def chemins(features, lat0, boite, code_de=lambda f: f['properties']['code']):
+def chemins(features, lat0, boite, code_de=lambda f: f['properties']['code'], tolerance=TOLERANCE):
     minx, miny, maxx, maxy = cadre(features, lat0)
     bx, by, bw, bh = boite
     echelle = min(bw / (maxx - minx), bh / (maxy - miny))
@@ -71,7 +76,7 @@ def chemins(features, lat0, boite, code_de=lambda f: f['properties']['code']):
         for a in anneaux(f['geometry']):
             pts = [((projeter(lon, lat, lat0)[0] - minx) * echelle + ox, (projeter(lon, lat, lat0)[1] - miny) * echelle + oy)
                    for lon, lat in a]
-            pts = douglas_peucker(pts, TOLERANCE)
+            pts = douglas_peucker(pts, tolerance)
             if len(pts) < 3:
                 continue
             morceaux.append('M' + 'L'.join(f'{x:.1f},{y:.1f}' for x, y in pts) + 'Z')
@@ -101,9 +106,15 @@ def main():
         noms_dep[dep] = f['properties']['nom']
         noms_reg[reg] = nom
         encarts.append({'x': boite[0] - 4, 'y': boite[1] - 4, 'w': boite[2] + 8, 'h': boite[3] + 8, 'libelle': nom})
+    # The inset of Île-de-France: its eight départements again, enlarged (the same codes as on the map).
+    chemins_idf = chemins([f for f in deps if f['properties']['code'] in IDF], 48.7, BOITE_IDF,
+                          tolerance=TOLERANCE_IDF)
+    bx, by, bw, bh = BOITE_IDF
+    encart_idf = {'x': bx - 4, 'y': by - 22, 'w': bw + 8, 'h': bh + 26, 'libelle': 'Île-de-France',
+                  'departements': [{'code': c, 'd': chemins_idf[c]} for c in IDF]}
     sortie = {
         'source': 'IGN, contours des départements et régions (données ouvertes), simplifiés par scripts/carte.py',
-        'largeur': LARGEUR, 'hauteur': HAUTEUR, 'encarts': encarts,
+        'largeur': LARGEUR, 'hauteur': HAUTEUR, 'encarts': encarts, 'encartIleDeFrance': encart_idf,
         'departements': [{'code': c, 'nom': noms_dep[c], 'd': chemins_dep[c]} for c in sorted(chemins_dep)],
         'regions': [{'code': c, 'nom': noms_reg[c], 'd': chemins_reg[c]} for c in sorted(chemins_reg)],
     }

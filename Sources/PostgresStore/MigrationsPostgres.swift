@@ -260,6 +260,15 @@ enum MigrationsPostgres {
                 "CREATE INDEX tentatives_paire ON tentatives_connexion (email, ip, le)",
             ]
         ),
+        // Issue 13: API keys get a name, a prefix kept in clear, and the instant of their last batch.
+        (
+            "0007-cles-api-noms",
+            [
+                "ALTER TABLE cles_api ADD COLUMN nom TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE cles_api ADD COLUMN prefixe TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE cles_api ADD COLUMN derniere_transmission_le DOUBLE PRECISION",
+            ]
+        ),
     ]
 }
 

@@ -9,16 +9,21 @@ extension PostgresStore {
             id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
             hash: try l.exiger("hash"),
             createdAt: try l.instant("created_at"), lastUsedAt: try l.instantOptionnel("last_used_at"),
-            revokedAt: try l.instantOptionnel("revoked_at"))
+            revokedAt: try l.instantOptionnel("revoked_at"), nom: try l.exiger("nom"), prefixe: try l.exiger("prefixe"),
+            derniereTransmission: try l.instantOptionnel("derniere_transmission_le"))
     }
 
-    public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
+    public func creerCleApi(organisme: OrganismeID, nom: String, prefixe: String, hash: String, now: Date)
+        async throws -> CleApi
+    {
         let id = try await valeur(
             """
-            INSERT INTO cles_api (organisme_id, hash, created_at) VALUES (\(organisme.rawValue), \(hash), \(now.epoch)) RETURNING id
+            INSERT INTO cles_api (organisme_id, hash, created_at, nom, prefixe)
+            VALUES (\(organisme.rawValue), \(hash), \(now.epoch), \(nom), \(prefixe)) RETURNING id
             """, Int64.self)!
         return CleApi(
-            id: CleApiID(id), organisme: organisme, hash: hash, createdAt: now, lastUsedAt: nil, revokedAt: nil)
+            id: CleApiID(id), organisme: organisme, hash: hash, createdAt: now, lastUsedAt: nil, revokedAt: nil,
+            nom: nom, prefixe: prefixe)
     }
 
     public func cleApi(hash: String) async throws -> CleApi? {

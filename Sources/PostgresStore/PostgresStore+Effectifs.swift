@@ -132,6 +132,14 @@ extension PostgresStore {
             try await c.executer(
                 "UPDATE organismes SET last_erp_transmission_date = \(now.epoch) WHERE id = \(lot.transmetteur.rawValue)"
             )
+            if let cle = lot.cleApi {
+                // The key's last use and last batch are the organisme's last transmission, to the instant.
+                try await c.executer(
+                    """
+                    UPDATE cles_api SET derniere_transmission_le = \(now.epoch), last_used_at = \(now.epoch)
+                    WHERE id = \(cle.rawValue)
+                    """)
+            }
             if lot.items.contains(where: { !$0.erreurs.isEmpty }) {
                 try await c.executer(
                     """

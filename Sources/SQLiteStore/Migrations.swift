@@ -263,6 +263,15 @@ enum Migrations {
                     CREATE INDEX tentatives_paire ON tentatives_connexion (email, ip, le);
                     """)
         }
+        // Issue 13: API keys get a name, a prefix kept in clear, and the instant of their last batch.
+        m.registerMigration("0010-cles-api-noms") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE cles_api ADD COLUMN nom TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE cles_api ADD COLUMN prefixe TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE cles_api ADD COLUMN derniere_transmission_le REAL;
+                    """)
+        }
         return m
     }
 }

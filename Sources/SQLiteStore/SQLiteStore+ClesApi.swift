@@ -8,17 +8,21 @@ extension SQLiteStore {
         return CleApi(
             id: CleApiID(try l.exiger("id")), organisme: OrganismeID(try l.exiger("organisme_id")),
             hash: try l.exiger("hash"), createdAt: try l.instant("created_at"),
-            lastUsedAt: try l.instantOptionnel("last_used_at"), revokedAt: try l.instantOptionnel("revoked_at"))
+            lastUsedAt: try l.instantOptionnel("last_used_at"), revokedAt: try l.instantOptionnel("revoked_at"),
+            nom: try l.exiger("nom"), prefixe: try l.exiger("prefixe"),
+            derniereTransmission: try l.instantOptionnel("derniere_transmission_le"))
     }
 
-    public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
+    public func creerCleApi(organisme: OrganismeID, nom: String, prefixe: String, hash: String, now: Date)
+        async throws -> CleApi
+    {
         try await pool.write { db in
             try db.execute(
-                sql: "INSERT INTO cles_api (organisme_id, hash, created_at) VALUES (?, ?, ?)",
-                arguments: [organisme.rawValue, hash, now.epoch])
+                sql: "INSERT INTO cles_api (organisme_id, hash, created_at, nom, prefixe) VALUES (?, ?, ?, ?, ?)",
+                arguments: [organisme.rawValue, hash, now.epoch, nom, prefixe])
             return CleApi(
                 id: CleApiID(db.lastInsertedRowID), organisme: organisme, hash: hash, createdAt: now,
-                lastUsedAt: nil, revokedAt: nil)
+                lastUsedAt: nil, revokedAt: nil, nom: nom, prefixe: prefixe)
         }
     }
 

@@ -106,6 +106,12 @@ extension SQLiteStore {
             try db.execute(
                 sql: "UPDATE organismes SET last_erp_transmission_date = ? WHERE id = ?",
                 arguments: [now.epoch, lot.transmetteur.rawValue])
+            if let cle = lot.cleApi {
+                // The key's last use and last batch are the organisme's last transmission, to the instant.
+                try db.execute(
+                    sql: "UPDATE cles_api SET derniere_transmission_le = ?, last_used_at = ? WHERE id = ?",
+                    arguments: [now.epoch, now.epoch, cle.rawValue])
+            }
             if lot.items.contains(where: { !$0.erreurs.isEmpty }) {
                 try db.execute(
                     sql: "UPDATE organismes SET has_transmission_errors = 1, transmission_errors_date = ? WHERE id = ?",

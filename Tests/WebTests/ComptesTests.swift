@@ -3,9 +3,12 @@ import Domain
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
+import Outils
 import TestSupport
 import Testing
-import Web
+
+@testable import Web
 
 @Suite(.serialized)
 struct ComptesTests {
@@ -185,18 +188,30 @@ struct ComptesTests {
         }
     }
 
-    @Test func apiKeysAreShownOnceThenRevoked() async throws {
+    @Test func apiKeysAreNamedShownOnceOnTheirOwnPageAndRevokedAfterConfirmation() async throws {
         let banc = try await Banc()
         try await banc.test { client in
             let lea = try await leaActive(banc, client)
-            let page = try await lea.post("/ma-structure/cles")
+            // A key needs a name.
+            let sansNom = try await lea.post("/ma-structure/cles", ["nom": "  "])
+            #expect(sansNom.status == .badRequest)
+            #expect(sansNom.corps.contains("Le nom de la clé est obligatoire"))
+            let page = try await lea.post("/ma-structure/cles", ["nom": "ERP <Ypareo>"])
             #expect(page.status == .ok)
+            #expect(page.headers[.cacheControl] == "no-store")
+            #expect(page.corps.contains("<h1>Nouvelle clé d'API</h1>"))
             let r = try #require(
                 page.corps.range(
                     of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, options: .regularExpression))
             let cle = String(page.corps[r])
             #expect(page.corps.contains("elle ne sera plus affichée"))
-            #expect(!(try await lea.get("/ma-structure")).corps.contains(cle))
+            #expect(page.corps.contains("Clé « ERP &lt;Ypareo&gt; »"))
+            #expect(page.corps.contains("Authorization: Bearer"))
+            // The list shows the name and the first characters, never the key.
+            let liste = try await lea.get("/ma-structure")
+            #expect(!liste.corps.contains(cle))
+            #expect(liste.corps.contains("<th scope=\"row\">ERP &lt;Ypareo&gt;</th>"))
+            #expect(liste.corps.contains("<code>\(cle.prefix(8))…</code>"))
             let test = { () async throws -> HTTPResponse.Status in
                 try await client.execute(
                     uri: "/api/v3/dossiers-apprenants/test", method: .post,
@@ -205,12 +220,57 @@ struct ComptesTests {
             }
             #expect(try await test() == .ok)
             let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
-            let id = try #require(try await banc.store.clesApi(organisme: amiens).first { $0.lastUsedAt != nil }).id
+            let id = try #require(try await banc.store.clesApi(organisme: amiens).first { $0.nom == "ERP <Ypareo>" }).id
+            // Revoking asks first: a page that names the key, and its form.
+            #expect(liste.corps.contains("href=\"/ma-structure/cles/\(id)/revoquer\""))
+            let confirmation = try await lea.get("/ma-structure/cles/\(id)/revoquer")
+            #expect(confirmation.status == .ok)
+            #expect(confirmation.corps.contains("Vous allez révoquer la clé <strong>« ERP &lt;Ypareo&gt; »</strong>"))
+            #expect(confirmation.corps.contains("<form method=\"post\" action=\"/ma-structure/cles/\(id)/revoquer\">"))
+            #expect(try await test() == .ok)
             #expect(try await lea.post("/ma-structure/cles/\(id)/revoquer").status == .seeOther)
             #expect(try await test() == .forbidden)
+            // Once revoked, there is nothing left to confirm; another organisme's key is not found either.
+            #expect(try await lea.get("/ma-structure/cles/\(id)/revoquer").status == .notFound)
+            #expect(try await lea.get("/ma-structure/cles/424242/revoquer").status == .notFound)
         }
         let actions = try await banc.store.journal(limite: 20).map(\.action)
         #expect(actions.contains("cle_api_creee") && actions.contains("cle_api_revoquee"))
+    }
+
+    @Test func keyLastUseIsTheLastTransmissionInParisTime() async throws {
+        let banc = try await Banc()
+        try await banc.test { client in
+            let lea = try await leaActive(banc, client)
+            let page = try await lea.post("/ma-structure/cles", ["nom": "ERP"])
+            let r = try #require(
+                page.corps.range(
+                    of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, options: .regularExpression))
+            let cle = String(page.corps[r])
+            var h = HTTPFields()
+            h[.authorization] = "Bearer \(cle)"
+            h[.contentType] = "application/json"
+            let statut = try await client.execute(
+                uri: "/api/v3/dossiers-apprenants", method: .post, headers: h,
+                body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array([item()]))))
+            ) { $0.status }
+            #expect(statut == .ok)
+            let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+            let stockee = try #require(try await banc.store.clesApi(organisme: amiens).first { $0.nom == "ERP" })
+            let fiche = try #require(try await banc.store.organisme(id: amiens))
+            #expect(stockee.derniereTransmission == fiche.lastErpTransmissionDate)
+            #expect(stockee.lastUsedAt == fiche.lastErpTransmissionDate)
+            let quand = dateHeureFR(try #require(stockee.derniereTransmission))
+            let liste = try await lea.get("/ma-structure")
+            #expect(liste.corps.contains("Dernier envoi de votre logiciel : <strong>\(quand)</strong>"))
+            #expect(liste.corps.components(separatedBy: "<td>\(quand)</td>").count >= 3)
+        }
+    }
+
+    @Test func timesAreInParisTimeSummerAndWinter() {
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_736_000_000)) == "4 janvier 2025 à 15:13")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_751_371_200)) == "1er juillet 2025 à 14:00")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
     }
 
     @Test func impersonationShowsABannerAndIsAudited() async throws {
@@ -247,17 +307,29 @@ struct ComptesTests {
         let banc = try await Banc()
         try await banc.test { client in
             let nav = Navigateur(client)
+            let personne = [
+                "email": "pas-un-email", "nom": String(repeating: "x", count: 300), "prenom": "",
+                "mot_de_passe": "court", "confirmation": "autre",
+            ]
+            // The organisation first: its step again, with what was typed.
+            let organisation = try await nav.post(
+                "/inscription",
+                personne.merging(["type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234"]) {
+                    a, _ in a
+                })
+            #expect(organisation.status == .badRequest)
+            #expect(organisation.corps.contains("Aucun organisme de formation du référentiel"))
+            #expect(organisation.corps.contains(#"value="12345678901234""#))
+            // Then the person's fields, on the confirmation step.
             let r = try await nav.post(
                 "/inscription",
-                [
-                    "type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234",
-                    "email": "pas-un-email",
-                    "nom": String(repeating: "x", count: 300), "prenom": "", "mot_de_passe": "court",
-                    "confirmation": "autre",
-                ])
+                personne.merging(["type_organisation": "ORGANISME_FORMATION", "identifiant": "77937827200016"]) {
+                    a, _ in a
+                })
             #expect(r.status == .badRequest)
+            #expect(r.corps.contains("CFA de la Somme"))
             for message in [
-                "Aucun organisme de formation du référentiel", "L&#39;adresse e-mail n&#39;est pas valide",
+                "L&#39;adresse e-mail n&#39;est pas valide",
                 "Le nom est trop long", "Le prénom est obligatoire", "au moins 12 caractères",
                 "une lettre majuscule", "un chiffre", "un symbole", "La confirmation ne correspond pas",
             ] {

@@ -66,7 +66,7 @@ struct PagesTableauTests {
             #expect(page.corps.contains("<svg class=\"carte__svg\""))
             #expect(page.corps.contains("Somme (80) : 2"))  // apprentis in the Somme, in the map's accessible names
             #expect(page.corps.contains("Rhône (69) : 0"))
-            #expect(page.corps.contains("<svg class=\"graphique__svg\""))
+            #expect(page.corps.contains("<svg class=\"graphique__svg graphique__svg--large\""))
             #expect(
                 page.corps.contains(
                     "<th scope=\"row\">Somme <span class=\"texte-secondaire\">(80)</span></th><td>3</td><td>2</td><td>1</td>"

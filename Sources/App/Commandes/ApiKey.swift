@@ -35,7 +35,9 @@ struct ApiKey: AsyncParsableCommand {
                     throw ValidationError("organisme inconnu : \(cle) (importez d'abord le référentiel)")
                 }
                 let nouvelle = ClesApi.nouvelle()
-                let creee = try await store.creerCleApi(organisme: organisme.id, hash: nouvelle.hash, now: Date())
+                let creee = try await store.creerCleApi(
+                    organisme: organisme.id, nom: "Créée en ligne de commande",
+                    prefixe: CleApi.prefixe(de: nouvelle.valeur), hash: nouvelle.hash, now: Date())
                 try await journaliserCommande(
                     store, "cle_api_creee", "clé \(creee.id) de l'organisme \(organisme.id) (\(cle))")
                 print("clé créée pour \(organisme.nom) (\(cle)) ; conservez-la, elle ne sera plus affichée :")

@@ -13,11 +13,14 @@ public enum DossierDecode: Sendable {
 
 /// Validates and normalises one API v3 item (domain §2.3), field by field in schema order.
 public enum DecodeurDossier {
-    public static func decoder(_ item: JSONValue) -> DossierDecode {
+    public static func decoder(_ item: JSONValue) -> DossierDecode { decoder(item, releve: nil) }
+
+    /// The same reading, noting in `releve` each field read, how and whether it is required (`DescriptionDossier`).
+    static func decoder(_ item: JSONValue, releve: ReleveChamps?) -> DossierDecode {
         guard case .object(let objet) = item else {
             return .invalide([ErreurValidation(path: [], message: Message.objectAttendu)])
         }
-        var l = LecteurChamps(objet)
+        var l = LecteurChamps(objet, releve: releve)
 
         let nom = l.texteNonVide("nom_apprenant", requis: true)?.uppercased()
         let prenom = l.texteNonVide("prenom_apprenant", requis: true)
@@ -27,7 +30,7 @@ public enum DecodeurDossier {
             AnneeScolaire(s)
         }
         var statut: Int?
-        if let v = l.valeur("statut_apprenant") {
+        if let v = l.valeur("statut_apprenant", lu: .enumeration(["0", "2", "3"])) {
             statut = l.entierParseInt(v).flatMap { [0, 2, 3].contains($0) ? $0 : nil }
             if statut == nil { l.erreur("statut_apprenant", Message.statutApprenant) }
         }
@@ -56,8 +59,8 @@ public enum DecodeurDossier {
             contrats[i].siretEmployeur = l.codeRepare(c.siretEmployeur[i], SIRET.init)
         }
 
-        let custom = l.valeur("custom_statut_apprenant").map { $0.javascriptString ?? "[object Object]" }
-        let hasNir = l.valeur("nir_apprenant")?.isTruthy ?? false
+        let custom = l.valeur("custom_statut_apprenant", lu: .libre).map { $0.javascriptString ?? "[object Object]" }
+        let hasNir = l.valeur("nir_apprenant", lu: .nonConserve)?.isTruthy ?? false
         let adresse = l.texte("adresse_apprenant")?.trimmingSpaces()
         let codePostal = l.code("code_postal_apprenant", message: Message.codePostal, CodePostal.init)
         let codePostalNaissance = l.codeRepare("code_postal_de_naissance_apprenant", CodePostal.init)
@@ -143,7 +146,7 @@ public enum DecodeurDossier {
     }
 
     private static func telephone(_ l: inout LecteurChamps) -> String? {
-        guard let v = l.valeur("tel_apprenant") else { return nil }
+        guard let v = l.valeur("tel_apprenant", lu: .telephone) else { return nil }
         guard let s = v.javascriptString else {
             l.erreur("tel_apprenant", Message.formatInvalide)
             return nil
@@ -159,7 +162,7 @@ public enum DecodeurDossier {
 
     /// A truthy value goes through `Number()`; then an integer from 0 to 5.
     private static func anneeFormation(_ l: inout LecteurChamps) -> Int? {
-        guard let v = l.valeur("annee_formation") else { return nil }
+        guard let v = l.valeur("annee_formation", lu: .entier(0...5)) else { return nil }
         var n: Double?
         switch v {
         case .number(let d): n = d
@@ -188,7 +191,7 @@ public enum DecodeurDossier {
 
     /// First `H` → `M`, first `1` → `M`, first `2` → `F`, then exactly `M` or `F`.
     private static func sexe(_ l: inout LecteurChamps) -> String? {
-        guard let v = l.valeur("sexe_apprenant") else { return nil }
+        guard let v = l.valeur("sexe_apprenant", lu: .enumeration(["M", "F", "H", "1", "2"])) else { return nil }
         var s = (v.javascriptString ?? "").trimmingSpaces()
         // JavaScript's `replace` of the first occurrence of each, in turn ("M" and "F" are left as they are).
         if s != "M" && s != "F" {
@@ -207,7 +210,7 @@ public enum DecodeurDossier {
 
     /// A SIFA code (`0` means absent).
     private static func derniereSituation(_ l: inout LecteurChamps) -> Int? {
-        guard let v = l.valeur("derniere_situation") else { return nil }
+        guard let v = l.valeur("derniere_situation", lu: .codeSIFA) else { return nil }
         let code = l.entierParseInt(v)
         if code == 0 { return nil }
         guard let code, ReferentielSIFA.dernieresSituations.contains(code) else {
@@ -238,7 +241,9 @@ public enum DecodeurDossier {
     }()
 
     private static func typeCfa(_ l: inout LecteurChamps) -> String? {
-        guard let v = l.valeur("type_cfa") else { return nil }
+        guard let v = l.valeur("type_cfa", lu: .enumeration((1...10).map { $0 < 10 ? "0\($0)" : "\($0)" })) else {
+            return nil
+        }
         var s = v.javascriptString ?? ""
         if s.count < 2 { s = String(repeating: "0", count: 2 - s.count) + s }
         guard ReferentielSIFA.typesCfa.contains(s), v != .bool(true), v != .bool(false) else {

@@ -5,12 +5,23 @@ import Outils
 struct LecteurChamps {
     let champs: [String: JSONValue]
     private(set) var erreurs: [ErreurValidation] = []
+    /// When set, each reading notes the field, how it is read and whether it is required (`DescriptionDossier`).
+    let releve: ReleveChamps?
 
-    init(_ champs: [String: JSONValue]) { self.champs = champs }
+    init(_ champs: [String: JSONValue], releve: ReleveChamps? = nil) {
+        self.champs = champs
+        self.releve = releve
+    }
 
     func valeur(_ champ: String) -> JSONValue? {
         guard let v = champs[champ], v != .null else { return nil }
         return v
+    }
+
+    /// `valeur`, for the decoder's own rules, noting how the field is read.
+    func valeur(_ champ: String, lu nature: @autoclosure () -> NatureChamp) -> JSONValue? {
+        releve?.noter(champ, nature(), requis: false)
+        return valeur(champ)
     }
 
     mutating func erreur(_ champ: String, _ message: String) {
@@ -19,6 +30,7 @@ struct LecteurChamps {
 
     /// A string field (`String attendu` for any other type). `nombre` also accepts numbers, as `String(n)`.
     mutating func texte(_ champ: String, requis: Bool = false, nombre: Bool = false) -> String? {
+        releve?.noter(champ, nombre ? .texteOuNombre : .texte, requis: requis)
         guard let v = valeur(champ) else {
             if requis { erreur(champ, Message.stringAttendu) }
             return nil
@@ -39,6 +51,7 @@ struct LecteurChamps {
 
     /// A trimmed string with a minimum length.
     mutating func texteNonVide(_ champ: String, min: Int = 1, requis: Bool = false) -> String? {
+        releve?.noter(champ, .texteNonVide(min), requis: requis)
         guard let s = texte(champ, requis: requis)?.trimmingSpaces() else { return nil }
         guard s.count >= min else {
             erreur(champ, Message.minLength(min))
@@ -52,6 +65,7 @@ struct LecteurChamps {
         _ champ: String, requis: Bool = false, nombre: Bool = true, message: String,
         _ make: (String) -> T?
     ) -> T? {
+        releve?.noter(champ, nombre ? .codeOuNombre : .code, requis: requis)
         guard let s = texte(champ, requis: requis, nombre: nombre) else { return nil }
         guard let v = make(s) else {
             erreur(champ, message)
@@ -62,11 +76,13 @@ struct LecteurChamps {
 
     /// Like `code`, but an invalid value is silently dropped (SIRET employeur, code postal de naissance…).
     func codeRepare<T>(_ champ: String, _ make: (String) -> T?) -> T? {
+        releve?.noter(champ, .codeIgnoreSiInvalide, requis: false)
         guard let v = valeur(champ), let s = v.javascriptString else { return nil }
         return make(s)
     }
 
     mutating func date(_ champ: String, requis: Bool = false) -> Jour? {
+        releve?.noter(champ, .date, requis: requis)
         guard let v = valeur(champ) else {
             if requis { erreur(champ, Message.champObligatoire) }
             return nil
@@ -81,6 +97,7 @@ struct LecteurChamps {
     }
 
     mutating func booleen(_ champ: String) -> Bool? {
+        releve?.noter(champ, .booleen, requis: false)
         guard let v = valeur(champ) else { return nil }
         guard case .bool(let b) = v else {
             erreur(champ, Message.booleanAttendu)
@@ -90,6 +107,7 @@ struct LecteurChamps {
     }
 
     mutating func email(_ champ: String, trim: Bool = true) -> String? {
+        releve?.noter(champ, .email, requis: false)
         guard let s = texte(champ) else { return nil }
         let v = trim ? s.trimmingSpaces() : s
         guard Email.estValide(v) else {
@@ -110,6 +128,7 @@ struct LecteurChamps {
 
     /// A duration silently dropped when empty, non-numeric, non-integer or out of range.
     func dureeReparee(_ champ: String, _ range: ClosedRange<Int>) -> Int? {
+        releve?.noter(champ, .entierIgnoreSiInvalide(range), requis: false)
         guard let v = valeur(champ) else { return nil }
         let n: Double?
         switch v {

@@ -5,7 +5,7 @@ import Outils
 /// suite runs against each.
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
     StoreComptesSecurite,
-    StoreLimites, StoreDonnees
+    StoreLimites, StoreDonnees, StoreAdministration
 {
     /// Checks that the database answers (health check).
     func verifier() async throws
@@ -71,11 +71,20 @@ public struct VersionsBase: Sendable, Equatable {
 }
 
 public protocol StoreClesApi: Sendable {
-    func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi
+    /// A new key of `organisme`, named, with its prefix in clear and only the hash of its value.
+    func creerCleApi(organisme: OrganismeID, nom: String, prefixe: String, hash: String, now: Date) async throws
+        -> CleApi
     func cleApi(hash: String) async throws -> CleApi?
     func cleUtilisee(_ id: CleApiID, now: Date) async throws
     /// Revokes the active keys of an organisme (or the one with this hash); returns how many were revoked.
     func revoquerClesApi(organisme: OrganismeID?, hash: String?, now: Date) async throws -> Int
+}
+
+extension StoreClesApi {
+    /// A key without name or prefix (the command line, tests).
+    public func creerCleApi(organisme: OrganismeID, hash: String, now: Date) async throws -> CleApi {
+        try await creerCleApi(organisme: organisme, nom: "", prefixe: "", hash: hash, now: now)
+    }
 }
 
 /// What the indicator index keeps of an effectif.

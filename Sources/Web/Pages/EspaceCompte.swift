@@ -15,6 +15,15 @@ struct EspaceCompte {
         return deps.redirection("/ma-structure")
     }
 
+    /// `GET /ma-structure/cles/:id/revoquer`: the confirmation before revoking a key.
+    @Sendable func confirmerRevocationCle(_ request: Request, context: ContexteRequete, identite i: Identite)
+        async throws -> Response
+    {
+        let cle = try await comptes.cleApi(i, id: CleApiID(try context.parameters.require("id", as: Int64.self)))
+        guard cle.revokedAt == nil else { throw ErreurComptes.introuvable }
+        return try await deps.page(CleApiRevocationVue.construire(cle), "Révoquer une clé d'API", request, context)
+    }
+
     @Sendable func monCompte(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
@@ -54,7 +63,7 @@ struct EspaceCompte {
 
     func maStructure(
         _ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
-        messages: [(String, String)] = [], nouvelleCle: String? = nil
+        messages: [(String, String)] = []
     ) async throws -> Response {
         let o = i.organisation
         let membres = try await deps.store.utilisateurs(organisation: o.id).filter { $0.statut != .supprime }
@@ -63,7 +72,7 @@ struct EspaceCompte {
         if let organisme = o.organisme, i.gereOrganisation, i.droits.peut(.configurerTransmission) {
             cles = MaStructureVue.Cles(
                 organisme: organisme, cles: try await deps.store.clesApi(organisme: organisme),
-                fiche: try await deps.store.organisme(id: organisme), nouvelle: nouvelleCle)
+                fiche: try await deps.store.organisme(id: organisme))
         }
         let vue = MaStructureVue.construire(
             i, membres: membres, invitations: invitations, cles: cles,
@@ -90,9 +99,18 @@ struct EspaceCompte {
 
     @Sendable func creerCle(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
     {
-        _ = try await Formulaire.lire(request)
-        let cle = try await comptes.creerCleApi(i)
-        return try await maStructure(request, context, i, nouvelleCle: cle)
+        let f = try await Formulaire.lire(request)
+        let creee: (valeur: String, cle: CleApi)
+        do {
+            creee = try await comptes.creerCleApi(i, nom: f["nom"])
+        } catch ErreurComptes.saisie(let erreurs) {
+            return try await maStructure(request, context, i, erreurs: erreurs)
+        }
+        // The key is on this answer only: never cached, never shown again (a reload posts again: a new key).
+        var reponse = try await deps.page(
+            CleApiCreeeVue.construire(valeur: creee.valeur, cle: creee.cle), "Nouvelle clé d'API", request, context)
+        reponse.headers[.cacheControl] = "no-store"
+        return reponse
     }
 
     /// What may be done to a member's account, from their organisation's page or the back-office.
@@ -115,13 +133,4 @@ struct EspaceCompte {
             return deps.redirection(request.uri.path.hasPrefix("/admin/") ? "/admin/utilisateurs" : "/ma-structure")
         }
     }
-}
-
-/// `6 mars 2025`: dates as people read them.
-func dateFR(_ d: Date) -> String { dateLongue(Jour(d)) }
-
-/// `6 mars 2025 à 14:05 (UTC)`.
-func dateHeureFR(_ d: Date) -> String {
-    let s = Int(d.timeIntervalSince1970) % 86_400
-    return "\(dateFR(d)) à \(String(format: "%02d:%02d", s / 3600, s / 60 % 60)) (UTC)"
 }

@@ -213,7 +213,7 @@ struct ListesNominatives {
             decalage: (numero - 1) * parPage)
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
-            lignes: tranche.count)
+            lignes: tranche.count, filtres: query.filter { $0.0 != "page" })
         return Ecran(numero: numero, recherche: recherche, total: total, lignes: tranche)
     }
 
@@ -224,7 +224,8 @@ struct ListesNominatives {
             perimetre: d.perimetre)
         let vue = ListeNominativeVue.construire(
             ecran, demande: d, contacts: Self.avecContacts(i),
-            explication: await compteur(d, i, total: ecran.total, recherche: ecran.recherche))
+            explication: await compteur(d, i, total: ecran.total, recherche: ecran.recherche),
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
         return try await deps.page(vue, d.titre, request, context)
     }
 
@@ -256,14 +257,14 @@ struct ListesNominatives {
                     .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
                     .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle),
                     .date(e.dateEntree),
-                    .date(e.dateFin), .date(Jour(e.transmisLe)),
+                    .date(e.dateFin), .date(HeureDeParis.jour(e.transmisLe)),
                 ]
                 if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
                 return c
             })
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
-            perimetre: perimetre, lignes: lignes.count)
+            perimetre: perimetre, lignes: lignes.count, filtres: query.filter { $0.0 != "format" })
         let nom = d.nomFichier(format)
         let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
         return Response(

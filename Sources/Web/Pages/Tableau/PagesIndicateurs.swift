@@ -75,8 +75,9 @@ struct PagesIndicateurs {
             territoires: e.sites == nil ? deps.index.compter(r, par: e.regions ? .region : .departement) : [],
             regions: e.regions, indicateur: e.indicateur, query: e.query, evolution: evolution(r),
             parOrganisme: parOrganisme, parFormation: deps.index.compter(r, par: .formation),
-            transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) },
+            transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.peutVoirListe($0) },
             sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement,
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } },
             nomPerimetre: nomPerimetre(r.perimetre, i))
         return try await deps.page(vue, "Indicateurs", request, context)
     }

@@ -62,7 +62,7 @@ struct IndicateursVue: VuePage {
         query: [(String, String)], evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
         parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
         transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil, avertissement: String? = nil,
-        nomPerimetre: String? = nil
+        lienOrganisme: @escaping (OrganismeID) -> String?, nomPerimetre: String? = nil
     ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         let cles = Set(query.map(\.0))
@@ -83,13 +83,16 @@ struct IndicateursVue: VuePage {
                 ? nil
                 : try TableauIndicateursVue.construire(
                     parOrganisme, titre: "Par organisme", premiereColonne: "Organisme", parametreTri: "tri_organismes",
-                    query: query, chemin: "/indicateurs", lien: { "/organismes/\($0.cle)" }, limite: 100),
+                    query: query, chemin: "/indicateurs",
+                    lien: { Int64($0.cle).map(OrganismeID.init).flatMap(lienOrganisme) }, limite: 100),
             formations: try TableauIndicateursVue.construire(
                 parFormation, titre: "Par formation", premiereColonne: "Formation", parametreTri: "tri_formations",
                 query: query, chemin: "/indicateurs", limite: 100),
             couverture: transmissions.map { CouvertureVue.construire($0.couverture) },
             transmetteurs: transmissions.map {
-                TransmetteursVue.construire($0.organismes, maintenant: $0.maintenant, etat: $0.etat, query: query)
+                TransmetteursVue.construire(
+                    $0.organismes, maintenant: $0.maintenant, etat: $0.etat, query: query,
+                    lien: { lienOrganisme($0.id) })
             },
             listes: listes.map {
                 LienVue(url: VueTableau.adresse("/listes/\($0.rawValue)", parametresListe), libelle: $0.libelle)

@@ -9,7 +9,8 @@ struct ListeApprenantsVue: Sendable {
         let prenom: String
         let naissance: String
         let organisme: String
-        let organismeId: String
+        /// The organisme's page, when the account may open it.
+        let lienOrganisme: String?
         let formation: String
         let statut: String
         let statutCle: String
@@ -41,12 +42,15 @@ struct ListeApprenantsVue: Sendable {
     /// `ecran`: the rows of page `numero` (50 a page) and how many match; `aujourdhui`: the date of the statuses.
     static func construire(
         _ ecran: ListesNominatives.Ecran, aujourdhui: Jour, contacts: Bool, query: [(String, String)],
-        chemin: String, ancre: String? = nil, champsCaches: [(String, String)],
+        chemin: String, ancre: String? = nil, lienOrganisme: (OrganismeID) -> String?,
+        champsCaches: [(String, String)],
         statuts: [OptionVue]? = nil, formationsProposees: [OptionVue] = []
     ) -> ListeApprenantsVue {
         let sansPage = query.filter { $0.0 != "page" }
         let pages = max(1, (ecran.total + ListesNominatives.parPage - 1) / ListesNominatives.parPage)
-        let lignes = ecran.lignes.map { ligne($0, aujourdhui: aujourdhui, contacts: contacts) }
+        let lignes = ecran.lignes.map {
+            ligne($0, aujourdhui: aujourdhui, contacts: contacts, lien: lienOrganisme($0.effectif.organisme))
+        }
         // Empty columns are left out.
         let avecContacts = lignes.contains { !($0.courriel ?? "").isEmpty || !($0.telephone ?? "").isEmpty }
         return ListeApprenantsVue(
@@ -62,16 +66,16 @@ struct ListeApprenantsVue: Sendable {
             formationsProposees: formationsProposees)
     }
 
-    static func ligne(_ l: ListesNominatives.Ligne, aujourdhui: Jour, contacts: Bool) -> Ligne {
+    static func ligne(_ l: ListesNominatives.Ligne, aujourdhui: Jour, contacts: Bool, lien: String?) -> Ligne {
         let e = l.effectif
         let s = ListesNominatives.libelleStatut(l.statut)
         return Ligne(
             nom: e.nom, prenom: e.prenom, naissance: Classeur.dateFrancaise(e.dateDeNaissance),
-            organisme: l.organisme?.nom ?? "", organismeId: e.organisme.description,
+            organisme: l.organisme?.nom ?? "", lienOrganisme: lien,
             formation: l.formation ?? e.cfd ?? e.rncp ?? "", statut: s.libelle, statutCle: s.cle,
             frise: FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
             courriel: contacts ? e.courriel ?? "" : nil, telephone: contacts ? e.telephone ?? "" : nil,
-            transmis: Classeur.dateFrancaise(Jour(e.transmisLe)))
+            transmis: Classeur.dateFrancaise(HeureDeParis.jour(e.transmisLe)))
     }
 }
 
@@ -83,7 +87,7 @@ extension ListeApprenantsVue.Ligne: MustacheParent {
         case "prenom": self.prenom
         case "naissance": self.naissance
         case "organisme": self.organisme
-        case "organismeId": self.organismeId
+        case "lienOrganisme": (self.lienOrganisme as Any?) ?? false
         case "formation": self.formation
         case "statut": self.statut
         case "statutCle": self.statutCle

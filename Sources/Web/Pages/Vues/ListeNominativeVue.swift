@@ -17,7 +17,8 @@ struct ListeNominativeVue: VuePage {
     let explication: String
 
     static func construire(
-        _ ecran: ListesNominatives.Ecran, demande d: ListesNominatives.Demande, contacts: Bool, explication: String
+        _ ecran: ListesNominatives.Ecran, demande d: ListesNominatives.Demande, contacts: Bool, explication: String,
+        lienOrganisme: (OrganismeID) -> String?
     ) -> ListeNominativeVue {
         let query = d.query
         let sansPage = query.filter { $0.0 != "page" }
@@ -31,6 +32,7 @@ struct ListeNominativeVue: VuePage {
             xlsx: VueTableau.adresse(telechargement, sansPage + [("format", "xlsx")]),
             liste: ListeApprenantsVue.construire(
                 ecran, aujourdhui: d.requete.filtres.date, contacts: contacts, query: query, chemin: chemin,
+                lienOrganisme: lienOrganisme,
                 champsCaches: query.filter { !["q", "page"].contains($0.0) }),
             filtres: FiltresVue.construire(
                 d.requete.filtres, perimetre: d.perimetre, choix: d.choix,

@@ -32,8 +32,14 @@ struct MaStructureVue: VuePage {
 
     struct Cle: Sendable {
         let id: String
+        let nom: String
+        /// The first characters of the key, to recognise it (`1b4e28ba…`).
+        let prefixe: String
         let creeLe: String
+        /// Any authenticated call, in Paris time.
         let derniereUtilisation: String
+        /// The last batch of dossiers recorded with this key: the same instant as the organisme's last transmission.
+        let derniereTransmission: String
         let statut: String
         let active: Bool
     }
@@ -41,7 +47,8 @@ struct MaStructureVue: VuePage {
     struct Transmission: Sendable {
         let derniere: String
         let erreurs: Bool
-        let lien: String
+        /// Its transmissions' page, when the account may see it.
+        let lien: String?
     }
 
     /// The API key part, for an organisme's administrators who may configure its transmission.
@@ -50,8 +57,6 @@ struct MaStructureVue: VuePage {
         let cles: [CleApi]
         /// The organisme's record, for its last transmission.
         let fiche: Organisme?
-        /// A key just created, shown once.
-        let nouvelle: String?
     }
 
     let organisation: Fiche
@@ -60,7 +65,6 @@ struct MaStructureVue: VuePage {
     let invitations: [InvitationEnCours]
     let peutGererCles: Bool
     let cles: [Cle]
-    let nouvelleCle: String?
     let transmission: Transmission?
 
     static func construire(
@@ -87,17 +91,21 @@ struct MaStructureVue: VuePage {
             cles: (c?.cles ?? []).map { k in
                 let active = k.estActive(now: maintenant)
                 return Cle(
-                    id: String(k.id.rawValue), creeLe: dateFR(k.createdAt),
-                    derniereUtilisation: k.lastUsedAt.map(dateFR) ?? "jamais",
+                    id: String(k.id.rawValue), nom: nomDeCle(k), prefixe: k.prefixe,
+                    creeLe: dateHeureFR(k.createdAt),
+                    derniereUtilisation: k.lastUsedAt.map(dateHeureFR) ?? "jamais",
+                    derniereTransmission: k.derniereTransmission.map(dateHeureFR) ?? "aucun",
                     statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
                     active: active)
             },
-            nouvelleCle: c?.nouvelle,
             transmission: c.map {
                 Transmission(
-                    derniere: $0.fiche?.lastErpTransmissionDate.map(dateFR) ?? "aucune pour l'instant",
-                    erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions"
-                )
+                    derniere: $0.fiche?.lastErpTransmissionDate.map(dateHeureFR) ?? "aucune pour l'instant",
+                    erreurs: $0.fiche?.hasTransmissionErrors ?? false,
+                    lien: $0.fiche.flatMap { Navigation.transmissions($0, i) })
             })
     }
+
+    /// A key's name, or what stands for it when it was made without one.
+    static func nomDeCle(_ k: CleApi) -> String { k.nom.isEmpty ? "Clé sans nom" : k.nom }
 }
