@@ -216,8 +216,8 @@ struct LiensEtPiedDePageTests {
             numero: 1, recherche: "", total: 1,
             lignes: [PagesCommeFonctionsTests.apprenant(3, nom: "Dupont", prenom: "Jeanne")])
         let vue = ListeNominativeVue.construire(
-            ecran, indicateur: .rupturants, perimetre: .departement("80"), date: PagesCommeFonctionsTests.jour,
-            contacts: false, query: [], lienOrganisme: { _ in nil })
+            ecran, demande: try PagesCommeFonctionsTests.demande(.rupturants, perimetre: .departement("80"), query: []),
+            contacts: false, explication: "", lienOrganisme: { _ in nil })
         let page = try await html(vue, titre: "Rupturants")
         #expect(page.contains("<td>CFA d&#39;Amiens &amp; Somme</td>"))
         #expect(!page.contains("href=\"/organismes/7\""))

@@ -44,13 +44,6 @@ public enum HeureDeParis {
         return "\(jour(d).description) \(deux(s / 3600)):\(deux(s / 60 % 60)):\(deux(s % 60))"
     }
 
-    /// `2025-03-06 15:05:09`, Paris time, for files.
-    public static func horodatage(_ d: Date) -> String {
-        let s = secondes(d) - floorDiv(secondes(d), 86_400) * 86_400
-        func deux(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(jour(d).description) \(deux(s / 3600)):\(deux(s / 60 % 60)):\(deux(s % 60))"
-    }
-
     static func secondes(_ d: Date) -> Int { Int((d.timeIntervalSince1970).rounded(.down)) + decalage(d) }
 
     /// The epoch day of the last Sunday of a month.
