@@ -33,7 +33,8 @@ struct ChampsMustacheTests {
         verifier(EvolutionVue.Mois(mois: "mars 2025", cellules: ["3"]))
         verifier(
             ListeApprenantsVue.Ligne(
-                nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA", lienOrganisme: "/organismes/7",
+                nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA",
+                lienOrganisme: "/organismes/7",
                 formation: "BTS",
                 statut: "Apprenti", statutCle: "apprenti", frise: "<svg/>", courriel: "j@exemple.fr",
                 telephone: "0600000000",

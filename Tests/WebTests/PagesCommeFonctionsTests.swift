@@ -224,7 +224,8 @@ struct LiensEtPiedDePageTests {
     }
 
     @Test func theFooterLinksTheStatementsAndMarksTheCurrentPage() async throws {
-        let page = try await html(MentionsLegalesVue(contact: "equipe@exemple.fr"), titre: "Mentions légales",
+        let page = try await html(
+            MentionsLegalesVue(contact: "equipe@exemple.fr"), titre: "Mentions légales",
             chemin: "/mentions-legales")
         #expect(page.contains("<a href=\"/accessibilite\">Accessibilité : non conforme</a>"))
         #expect(page.contains("<a href=\"/mentions-legales\" aria-current=\"page\">Mentions légales</a>"))

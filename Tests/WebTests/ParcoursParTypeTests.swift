@@ -114,7 +114,8 @@ struct ParcoursParTypeTests {
 
     @Test func theWalkFindsADeadLink() {
         // The walk reads links as pages write them: a link to a page the account may not open is reported.
-        let html = #"<a href="/organismes/9?date=2025-01-01&amp;tri=nom#apprenants">x</a><a href="mailto:a@b.c">m</a>"#
+        let html =
+            #"<a href="/organismes/9?date=2025-01-01&amp;tri=nom#apprenants">x</a><a href="mailto:a@b.c">m</a>"#
             + #"<a href="?page=2">2</a><form method="get" action="/indicateurs"></form>"#
         #expect(
             Self.liens(html, depuis: "/listes/apprentis?date=1")
@@ -135,7 +136,9 @@ struct ParcoursParTypeTests {
             #expect(indicateurs.corps.contains("<a href=\"/organismes/\(lyon)\">CFA du Rhône</a>"))
             #expect(indicateurs.corps.contains("<th scope=\"row\">CFA de la Somme</th>"))
             #expect(!indicateurs.corps.contains("href=\"/organismes/\(amiens)\""))
-            #expect(indicateurs.corps.contains("<a class=\"navigation__lien\" href=\"/indicateurs\" aria-current=\"page\">"))
+            #expect(
+                indicateurs.corps.contains("<a class=\"navigation__lien\" href=\"/indicateurs\" aria-current=\"page\">")
+            )
             // Its page of Amiens's transmissions has no "Retour à l'organisme".
             let transmissions = try await dreets.get("/organismes/\(amiens)/transmissions")
             #expect(transmissions.status == .ok)

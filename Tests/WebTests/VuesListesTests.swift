@@ -80,7 +80,8 @@ struct VuesListesTests {
             requete: RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Self.jour), query: query,
             choix: ChoixDuPerimetre(), statut: nil, lieu: nil)
         let vue = ListeNominativeVue.construire(
-            ecran, demande: demande, contacts: true, explication: "Explication.", lienOrganisme: { "/organismes/\($0)" })
+            ecran, demande: demande, contacts: true, explication: "Explication.", lienOrganisme: { "/organismes/\($0)" }
+        )
         let html = try await PagesCommeFonctionsTests().html(vue, titre: vue.titre)
         #expect(html.contains("<h1>Rupturants — Auvergne-Rhône-Alpes, au 15 mars 2025</h1>"))
         #expect(html.contains("<title>Rupturants — Auvergne-Rhône-Alpes, au 15 mars 2025"))

@@ -34,7 +34,9 @@ struct Demo: AsyncParsableCommand {
                 let crees = try await ComptesDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                     motDePasse: motDePasse)
                 for c in crees {
-                    print("compte \(c.cree ? "créé" : "déjà présent") : \(c.email) — \(c.type.libelle), \(c.organisation)")
+                    print(
+                        "compte \(c.cree ? "créé" : "déjà présent") : \(c.email) — \(c.type.libelle), \(c.organisation)"
+                    )
                 }
             } catch let e as ErreurComptes {
                 throw ValidationError(e.message)

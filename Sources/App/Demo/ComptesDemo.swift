@@ -116,7 +116,8 @@ public struct ComptesDemo: Sendable {
         var nombres: [String: Int] = [:]
         for o in try await comptes.store.tousLesOrganismes() { for r in o.reseaux { nombres[r, default: 0] += 1 } }
         let presents = Reseau.reference.filter { (nombres[$0.cle] ?? 0) > 0 }
-        let choix = presents.filter(\.responsable).max { (nombres[$0.cle] ?? 0) < (nombres[$1.cle] ?? 0) }
+        let choix =
+            presents.filter(\.responsable).max { (nombres[$0.cle] ?? 0) < (nombres[$1.cle] ?? 0) }
             ?? presents.max { (nombres[$0.cle] ?? 0) < (nombres[$1.cle] ?? 0) }
         return choix ?? defaut
     }

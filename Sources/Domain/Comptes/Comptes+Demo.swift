@@ -20,7 +20,8 @@ extension Comptes {
                 email: email, nom: nom, prenom: prenom, organisation: orga.id, role: .administrateur, statut: .actif,
                 hashMotDePasse: await secrets.hacher(motDePasse: motDePasse)),
             now: now)
-        try await journaliser(nil, email, "compte_demo_cree", "\(orga.type.rawValue) \(orga.nom), par la ligne de commande")
+        try await journaliser(
+            nil, email, "compte_demo_cree", "\(orga.type.rawValue) \(orga.nom), par la ligne de commande")
         return u
     }
 }

@@ -5,7 +5,9 @@ import Domain
 enum Navigation {
     /// The main navigation.
     static func principale(_ i: Identite?) -> [(url: String, libelle: String)] {
-        var liens: [(url: String, libelle: String)] = [("/", "Accueil"), ("/indicateurs/national", "Indicateurs nationaux")]
+        var liens: [(url: String, libelle: String)] = [
+            ("/", "Accueil"), ("/indicateurs/national", "Indicateurs nationaux"),
+        ]
         if let i {
             if i.peutVoirIndicateurs { liens.append(("/indicateurs", "Mes indicateurs")) }
             if let id = i.organismeAccueil { liens.append(("/organismes/\(id)", "Mon organisme")) }
@@ -17,7 +19,9 @@ enum Navigation {
     /// The account menu (signed in), or the sign-in and sign-up links.
     static func compte(_ i: Identite?) -> [(url: String, libelle: String)] {
         guard let i else { return [("/connexion", "Se connecter"), ("/inscription", "Créer un compte")] }
-        var liens: [(url: String, libelle: String)] = [("/mon-compte", "Mon compte"), ("/ma-structure", "Ma structure")]
+        var liens: [(url: String, libelle: String)] = [
+            ("/mon-compte", "Mon compte"), ("/ma-structure", "Ma structure"),
+        ]
         if i.peutAdministrer { liens.append(("/admin/utilisateurs", "Administration")) }
         return liens
     }

@@ -33,7 +33,8 @@ struct AccueilVue: VuePage {
             sansIndicateurs: i.flatMap { i in
                 i.peutVoirIndicateurs
                     ? nil
-                    : SansIndicateurs(type: i.organisation.type.libelle, texte: Self.texte(i.organisation.type),
+                    : SansIndicateurs(
+                        type: i.organisation.type.libelle, texte: Self.texte(i.organisation.type),
                         contact: contact)
             })
     }
@@ -66,7 +67,8 @@ struct AccueilVue: VuePage {
             t.append(
                 Tuile(
                     url: "/admin/utilisateurs", titre: "Administration",
-                    description: "Les comptes, les organisations, les e-mails, le journal et la bannière de maintenance."))
+                    description:
+                        "Les comptes, les organisations, les e-mails, le journal et la bannière de maintenance."))
         }
         return t
     }
