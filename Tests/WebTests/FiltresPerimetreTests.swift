@@ -34,7 +34,8 @@ struct FiltresPerimetreTests {
         for k in 0..<12 {
             var champs: [String: JSONValue?] = [
                 "id_erp_apprenant": .string("P\(k)"), "nom_apprenant": .string("Nom\(k)"),
-                "date_de_naissance_apprenant": .string(k % 3 == 0 ? "2008-03-01" : k % 3 == 1 ? "2005-05-05" : "2001-01-01"),
+                "date_de_naissance_apprenant": .string(
+                    k % 3 == 0 ? "2008-03-01" : k % 3 == 1 ? "2005-05-05" : "2001-01-01"),
                 "annee_formation": .number(Double(k % 2 + 1)),
             ]
             if k % 4 != 0 { champs["contrat_date_debut"] = .string("2024-09-\(10 + k)") }
@@ -91,7 +92,8 @@ struct FiltresPerimetreTests {
             #expect(api.status == .badRequest)
             #expect(api.corps.contains(#""code":"hors_perimetre""#))
             #expect(api.corps.contains(#""path":["organisme_departements"]"#))
-            #expect(try await dreets.json("/api/v1/indicateurs/effectifs?organisme_departements=69", .get).status == .ok)
+            #expect(
+                try await dreets.json("/api/v1/indicateurs/effectifs?organisme_departements=69", .get).status == .ok)
             // Its named lists too.
             let liste = try await dreets.get("/listes/rupturants?organisme_regions=32")
             #expect(liste.status == .badRequest)
@@ -110,8 +112,12 @@ struct FiltresPerimetreTests {
             #expect(page.status == .ok)
             #expect(!page.corps.contains("<svg class=\"carte__svg\""))
             #expect(page.corps.contains("Sites de votre organisme (2)"))
-            #expect(page.corps.contains("CFA de la Somme</a></th><td>0802004U</td><td>77937827200016</td>"))
-            #expect(page.corps.contains("Antenne d&#39;Abbeville</a></th><td>0801234A</td>"))
+            #expect(page.corps.contains("<h1>Indicateurs — CFA de la Somme et ses organismes formateurs</h1>"))
+            #expect(
+                page.corps.contains(
+                    #"CFA de la Somme</a></th><td class="tableau__texte">0802004U</td><td class="tableau__texte">(80)</td>"#
+                        + #"<td class="tableau__texte">Responsable et formateur</td>"#))
+            #expect(page.corps.contains(#"Antenne d&#39;Abbeville</a></th><td class="tableau__texte">0801234A</td>"#))
             #expect(page.corps.contains("Organismes formateurs dont vous êtes responsable (0)"))
             #expect(page.corps.contains("Par formation"))
             // Its filter offers its own territories, and says so for others.
@@ -152,7 +158,8 @@ struct FiltresPerimetreTests {
             #expect(!recherche.corps.contains(#"CFA du Rhône</a></th><td>0691234B</td>"#))
             // A search that matches no organisme says so rather than showing bare zeros.
             let rien = try await admin.get("/indicateurs?organisme_search=Introuvable")
-            #expect(rien.corps.contains("Aucun organisme de votre périmètre (national) ne correspond à « Introuvable »"))
+            #expect(
+                rien.corps.contains("Aucun organisme de votre périmètre (national) ne correspond à « Introuvable »"))
             #expect(!recherche.corps.contains("Aucun organisme de votre périmètre"))
             // A sort opens its section.
             let tri = try await admin.get("/indicateurs?date=2024-10-15&tri_organismes=libelle")
@@ -162,7 +169,8 @@ struct FiltresPerimetreTests {
                 let csv = try await admin.get("/indicateurs/csv/\(tableau)?date=2024-10-15&organisme_regions=32")
                 #expect(csv.status == .ok, "\(tableau)")
                 #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
-                #expect(csv.headers[.contentDisposition]?.contains("hauts-de-france-2024-10-15.csv") == true, "\(tableau)")
+                #expect(
+                    csv.headers[.contentDisposition]?.contains("hauts-de-france-2024-10-15.csv") == true, "\(tableau)")
                 #expect(!csv.corps.contains("CFA du Rhône"), "\(tableau)")
                 #expect(tout.corps.contains("/indicateurs/csv/\(tableau)?date=2024-10-15"), "\(tableau) linked")
             }
@@ -186,7 +194,9 @@ struct FiltresPerimetreTests {
                 "date=2024-12-15&formation_annees=2", "date=2024-10-15&organisme_reseaux=CCI",
             ]
             var nonNuls = 0
-            for (nav, listes) in [(dreets, ["inscrits", "rupturants", "abandons"]), (lea, ["apprenants", "apprentis"])] {
+            for (nav, listes) in [
+                (dreets, ["inscrits", "rupturants", "abandons"]), (lea, ["apprenants", "apprentis"]),
+            ] {
                 for f in filtres {
                     let compteurs = try await nav.json("/api/v1/indicateurs/effectifs?\(f)", .get)
                     #expect(compteurs.status == .ok)

@@ -182,7 +182,7 @@ struct PagesCommeFonctionsTests {
         let page = try await html(vue, titre: vue.titre)
         #expect(page.contains("<p><strong>0</strong> apprenant(s).</p>"))
         #expect(!page.contains("aria-label=\"Liste des apprenants\""))
-        #expect(!page.contains("<th scope=\"col\">Contact</th>"))
+        #expect(!page.contains("<th scope=\"col\">Contact</th>"))  // the footer links the contact page
     }
 
     /// A list request as the list handler reads it (no organisme, no status), at `jour`.

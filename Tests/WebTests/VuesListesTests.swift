@@ -29,7 +29,8 @@ struct VuesListesTests {
                 == "Inscrits sans contrat — Rhône (69), réseau \(Reseau.nomme("CCI")?.nom ?? "CCI"), "
                 + "organisme « Somme », moins de 18 ans, au 1er janvier 2025")
         #expect(
-            IntituleFiltres.nomFichier("Sorties d'apprentissage", FiltresIndicateurs(date: Self.jour),
+            IntituleFiltres.nomFichier(
+                "Sorties d'apprentissage", FiltresIndicateurs(date: Self.jour),
                 perimetre: .national, extension: "xlsx")
                 == "sorties-d-apprentissage-france-entiere-2025-03-15.xlsx")
         // A CFA's list is named after its organisation; a status narrows it.
@@ -78,14 +79,19 @@ struct VuesListesTests {
             indicateur: .rupturants, perimetre: .national,
             requete: RequeteIndicateurs(perimetre: .national, filtres: f, aujourdhui: Self.jour), query: query,
             choix: ChoixDuPerimetre(), statut: nil, lieu: nil)
-        let vue = ListeNominativeVue.construire(ecran, demande: demande, contacts: true, explication: "Explication.",
-            lienOrganisme: { "/organismes/\($0)" })
+        let vue = ListeNominativeVue.construire(
+            ecran, demande: demande, contacts: true, explication: "Explication.", lienOrganisme: { "/organismes/\($0)" }
+        )
         let html = try await PagesCommeFonctionsTests().html(vue, titre: vue.titre)
         #expect(html.contains("<h1>Rupturants — Auvergne-Rhône-Alpes, au 15 mars 2025</h1>"))
         #expect(html.contains("<title>Rupturants — Auvergne-Rhône-Alpes, au 15 mars 2025"))
-        #expect(html.contains(#"<a href="/listes/rupturants?date=2025-03-15&amp;organisme_regions=84&amp;page=4" aria-label="Page 4">4</a>"#))
+        #expect(
+            html.contains(
+                #"<a href="/listes/rupturants?date=2025-03-15&amp;organisme_regions=84&amp;page=4" aria-label="Page 4">4</a>"#
+            ))
         #expect(html.contains(#"aria-current="page" aria-label="Page 5, page courante">5</a>"#))
-        #expect(html.components(separatedBy: #"<span class="pagination__ellipse" aria-hidden="true">…</span>"#).count == 3)
+        #expect(
+            html.components(separatedBy: #"<span class="pagination__ellipse" aria-hidden="true">…</span>"#).count == 3)
         #expect(html.contains(#"aria-label="Page 20">20</a>"#))
         #expect(html.contains("Page 5 sur 20"))
         // Contacts allowed but none known on the page: no empty column.
@@ -95,12 +101,17 @@ struct VuesListesTests {
 
     @Test func theCountOfAListIsExplained() {
         let egal = ExplicationCompteur.texte(
-            indicateur: .rupturants, compteur: 12, total: 12, statut: nil, recherche: nil, perimetreListe: .region("84"),
+            indicateur: .rupturants, compteur: 12, total: 12, statut: nil, recherche: nil,
+            perimetreListe: .region("84"),
             perimetreIndicateurs: .region("84"))
-        #expect(egal == "Cette liste compte 12 apprenant(s), comme le compteur « Rupturants » de la page Indicateurs avec les mêmes filtres.")
+        #expect(
+            egal
+                == "Cette liste compte 12 apprenant(s), comme le compteur « Rupturants » de la page Indicateurs avec les mêmes filtres."
+        )
         let partiels = ExplicationCompteur.texte(
             indicateur: .apprentis, compteur: 15, total: 12, statut: nil, recherche: nil,
-            perimetreListe: .organismes([OrganismeID(1)]), perimetreIndicateurs: .organismes([OrganismeID(1), OrganismeID(2)]))
+            perimetreListe: .organismes([OrganismeID(1)]),
+            perimetreIndicateurs: .organismes([OrganismeID(1), OrganismeID(2)]))
         #expect(partiels.contains("Les 3 apprenant(s) d'écart sont ceux des organismes formateurs dont vous partagez"))
         let recherche = ExplicationCompteur.texte(
             indicateur: .inscrits, compteur: 15, total: 2, statut: nil, recherche: "dup", perimetreListe: .national,

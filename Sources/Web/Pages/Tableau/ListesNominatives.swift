@@ -59,8 +59,9 @@ struct ListesNominatives {
     }
 
     /// The statuses a list may be narrowed to (those its indicator counts), when it counts several.
-    static func statutsDe(_ indicateur: IndicateurListe) -> [(cle: String, code: UInt8, libelle: String, pluriel: String)]
-    {
+    static func statutsDe(_ indicateur: IndicateurListe) -> [(
+        cle: String, code: UInt8, libelle: String, pluriel: String
+    )] {
         indicateur.codes.count > 1 ? statuts.filter { indicateur.codes.contains($0.code) } : []
     }
 

@@ -77,7 +77,8 @@ struct PagesIndicateurs {
             parOrganisme: parOrganisme, parFormation: deps.index.compter(r, par: .formation),
             transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.peutVoirListe($0) },
             sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement,
-            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } },
+            nomPerimetre: nomPerimetre(r.perimetre, i))
         return try await deps.page(vue, "Indicateurs", request, context)
     }
 
@@ -122,6 +123,13 @@ struct PagesIndicateurs {
             requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui), choix: choix,
             query: query, regions: regions, indicateur: indicateur, etat: etat, sites: sites,
             avertissement: avertissement)
+    }
+
+    /// An organisme de formation's perimeter by its organisation's name ("CFA de la Somme et ses organismes
+    /// formateurs"), not by a count of organismes.
+    func nomPerimetre(_ p: Perimetre, _ i: Identite) -> String? {
+        guard case .organismes(let ids) = p else { return nil }
+        return ids.count > 1 ? "\(i.organisation.nom) et ses organismes formateurs" : i.organisation.nom
     }
 
     func sites(_ e: Etat, _ i: Identite, parOrganisme: [LigneIndicateurs]) -> SitesVue? {

@@ -53,6 +53,7 @@ struct IndicateursVue: VuePage {
     /// Why the figures are zero (an organisme search that matches nothing in the perimeter).
     let avertissement: String?
 
+    /// `nomPerimetre`: what the title calls the perimeter, when its kind says too little ("13 organismes").
     /// `sites`: for an organisme de formation (a perimeter of organismes), its sites and formateurs, shown instead of
     /// the map and the table by organisme.
     static func construire(
@@ -61,15 +62,16 @@ struct IndicateursVue: VuePage {
         query: [(String, String)], evolution: [(mois: String, date: Jour, compteurs: Compteurs)],
         parOrganisme: [LigneIndicateurs], parFormation: [LigneIndicateurs],
         transmissions: Transmissions?, listes: [IndicateurListe], sites: SitesVue? = nil, avertissement: String? = nil,
-        lienOrganisme: @escaping (OrganismeID) -> String?
+        lienOrganisme: @escaping (OrganismeID) -> String?, nomPerimetre: String? = nil
     ) throws -> IndicateursVue {
         let parametresListe = query.filter { FiltresIndicateurs.parametres.contains($0.0) }
         let cles = Set(query.map(\.0))
         func csv(_ tableau: String) -> String {
-            VueTableau.adresse("/indicateurs/csv/\(tableau)", query.filter { $0.0 != "etat" || tableau == "transmetteurs" })
+            VueTableau.adresse(
+                "/indicateurs/csv/\(tableau)", query.filter { $0.0 != "etat" || tableau == "transmetteurs" })
         }
         return IndicateursVue(
-            date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: perimetre.libelle,
+            date: f.date.description, dateLongue: Web.dateLongue(f.date), perimetre: nomPerimetre ?? perimetre.libelle,
             compteurs: CompteurVue.construire(compteurs),
             carte: sites != nil
                 ? nil

@@ -54,7 +54,8 @@ struct ListeApprenantsVue: Sendable {
         // Empty columns are left out.
         let avecContacts = lignes.contains { !($0.courriel ?? "").isEmpty || !($0.telephone ?? "").isEmpty }
         return ListeApprenantsVue(
-            total: nombre(ecran.total), contacts: avecContacts, colonneFormation: lignes.contains { !$0.formation.isEmpty },
+            total: nombre(ecran.total), contacts: avecContacts,
+            colonneFormation: lignes.contains { !$0.formation.isEmpty },
             recherche: ecran.recherche,
             ordreArrivee: ecran.total > ListesNominatives.triParNomJusqua && ecran.recherche.isEmpty,
             lignes: lignes,
