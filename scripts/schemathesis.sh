@@ -20,7 +20,7 @@ DB="$DIR/tdb.sqlite"
 MDP='Schemathesis-2026!'
 "$BIN" demo --database "$DB" --effectifs 2000 >/dev/null
 CLE="$("$BIN" api-key create --database "$DB" --uai 0692360R --siret 77976658300115 | tail -1)"
-TDB_PASSWORD="$MDP" "$BIN" users create-admin --database "$DB" admin@demo.tdb >/dev/null
+TDB_PASSWORD="$MDP" "$BIN" users create-admin --database "$DB" admin@schemathesis.test >/dev/null
 # Port 0: a free port, read from the line the server prints once it listens.
 TDB_COUT_BCRYPT=4 TDB_LIMITE_API_V3=100000 "$BIN" serve --database "$DB" --host 127.0.0.1 --port 0 \
     >"$DIR/serveur.log" 2>&1 &
@@ -35,7 +35,7 @@ done
 [ -n "$URL" ] || { echo "le serveur n'a pas démarré" >&2; cat "$DIR/serveur.log" >&2; exit 1; }
 # The administrator's session cookie, as a browser would get it.
 SESSION="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"email\":\"admin@demo.tdb\",\"password\":\"$MDP\"}" "$URL/api/v1/auth/login" \
+    -d "{\"email\":\"admin@schemathesis.test\",\"password\":\"$MDP\"}" "$URL/api/v1/auth/login" \
     | sed -n 's/^[Ss]et-[Cc]ookie: __Host-tdb_session=\([^;]*\).*/\1/p' | head -1)"
 [ -n "$SESSION" ] || { echo "connexion de l'administrateur impossible" >&2; exit 1; }
 # The documented exceptions (the document's `info.description`, "Écarts assumés"), and nothing else.

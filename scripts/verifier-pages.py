@@ -4,30 +4,11 @@ filled with a small demo country. Fails on a missing element, a console error, a
 than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
     python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 6000]
 """
-import argparse, os, re, subprocess, sys, tempfile, time
+import argparse, os, sys
 from playwright.sync_api import sync_playwright
+from serveur_demo import ADMIN, arreter, connecter, lancer, navigateur
 
 LARGEURS = {"telephone": (375, 812), "bureau": (1280, 900)}
-MOT_DE_PASSE = "Verification-Pages-2026!"
-
-
-def lancer(binaire, base, effectifs):
-    env = dict(os.environ, TDB_COOKIES_NON_SECURISES="1", TDB_COUT_BCRYPT="4", TDB_PASSWORD=MOT_DE_PASSE)
-    env.pop("DATABASE_URL", None)
-    subprocess.run([binaire, "demo", "--database", base, "--effectifs", str(effectifs)], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([binaire, "users", "create-admin", "--database", base, "admin@verification.test"], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
-    serveur = subprocess.Popen([binaire, "serve", "--database", base, "--host", "127.0.0.1", "--port", "0"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    limite = time.time() + 60
-    while time.time() < limite:
-        ligne = serveur.stdout.readline()
-        m = re.search(r"http://[0-9.:]+", ligne or "")
-        if m:
-            return serveur, m.group(0)
-    serveur.kill()
-    raise SystemExit("tdb serve n'a pas démarré")
 
 
 def verifier(page, url, nom, attendus, captures, largeur, erreurs):
@@ -53,15 +34,13 @@ def main():
     a.add_argument("--effectifs", type=int, default=6000)
     args = a.parse_args()
     os.makedirs(args.captures, exist_ok=True)
-    base = os.path.join(tempfile.mkdtemp(), "verification.sqlite")
-    serveur, adresse = lancer(args.binaire, base, args.effectifs)
+    serveur, adresse = lancer(args.binaire, args.effectifs)
     echecs = []
     try:
         with sync_playwright() as p:
-            navigateur = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                           args=["--no-sandbox", "--disable-gpu"])
+            chromium = navigateur(p)
             for largeur, (w, h) in LARGEURS.items():
-                contexte = navigateur.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+                contexte = chromium.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
                 page = contexte.new_page()
                 erreurs = []
                 page.on("console", lambda m: erreurs.append(f"console : {m.text}") if m.type == "error" else None)
@@ -75,14 +54,14 @@ def main():
                     ("national-regions", "/indicateurs/national?carte=regions&indicateur=rupturants", ["svg.carte__svg path"]),
                     ("api-docs", "/api/docs", ["h1", "article.operation"]),
                     ("connexion", "/connexion", ["form input[name=email]"]),
+                    ("inscription", "/inscription", ["input[type=radio][name=type]"]),
+                    ("inscription-dreets", "/inscription?type=DREETS", ["select#region"]),
+                    ("inscription-confirmation", "/inscription?type=DREETS&etape=verifier&region=84",
+                     ["#organisation-trouvee", "input[name=email]"]),
                 ]
                 for nom, chemin, attendus in publiques:
                     echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
-                page.goto(adresse + "/connexion")
-                page.fill("input[name=email]", "admin@verification.test")
-                page.fill("input[name=mot_de_passe]", MOT_DE_PASSE)
-                page.click("form button[type=submit]")
-                page.wait_for_load_state("load")
+                connecter(page, adresse, ADMIN)
                 erreurs.clear()
                 echecs += verifier(page, adresse + "/indicateurs", "indicateurs", ["h1", ".filtres", ".compteurs",
                                    "#tri_organismes tbody tr a", "#tri_formations tbody tr"], args.captures, largeur, erreurs)
@@ -93,11 +72,16 @@ def main():
                                    args.captures, largeur, erreurs)
                 echecs += verifier(page, adresse + "/listes/inscrits", "liste", ["h1", "a[href*=telechargement]", "table tbody tr"],
                                    args.captures, largeur, erreurs)
+                for nom, chemin, attendus in [
+                    ("admin-a-valider", "/admin/utilisateurs?statut=a_valider", ["table tbody tr a[href$=rejeter]"]),
+                    ("admin-organismes", "/admin/organisations?q=Lyon", ["#organismes-referentiel"]),
+                    ("admin-journal", "/admin/journal", ["table tbody tr"]),
+                ]:
+                    echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
                 contexte.close()
-            navigateur.close()
+            chromium.close()
     finally:
-        serveur.terminate()
-        serveur.wait()
+        arreter(serveur)
     for e in echecs:
         print("✘", e)
     if echecs:

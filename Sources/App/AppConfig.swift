@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Logging
 import PostgresStore
+import Web
 
 /// The service's settings, loaded once: defaults ← environment (`TDB_*`) ← command-line flags.
 public struct AppConfig: Sendable, Equatable {
@@ -32,6 +33,8 @@ public struct AppConfig: Sendable, Equatable {
     public var proxiesDeConfiance: [String] = []
     /// Requests per minute allowed to each API key on each API v3 route (`TDB_LIMITE_API_V3`).
     public var limiteApiV3ParMinute = ReglesLimites.limiteApiV3ParDefaut
+    /// The service's contact address shown on its pages (`TDB_CONTACT`).
+    public var contact = Contact.parDefaut
 
     public init() {}
 
@@ -113,6 +116,7 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         lireLimites(env, &c, &erreurs)
+        lireContact(env, &c, &erreurs)
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c
     }

@@ -32,7 +32,8 @@ public func construireApplication(
         store: store, horloge: horloge, logger: logger, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
         index: index, jetonMetriques: config.jetonMetriques, proxiesDeConfiance: Set(config.proxiesDeConfiance),
-        reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute))
+        reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute),
+        contact: config.contact)
     var services: [any Service] = [
         SuiviIndex(
             store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 extension IndexIndicateurs {
-    /// The FIABLE, open organismes of a perimeter that the territory and réseau filters keep.
+    /// The FIABLE, open organismes of a perimeter that the territory, réseau and `organisme_search` filters keep.
     public func organismesCouverts(perimetre: Perimetre, filtres f: FiltresIndicateurs) async -> [Organisme] {
         await lecture { c in
             c.organismes.indices.filter { i in
@@ -13,6 +13,7 @@ extension IndexIndicateurs {
                 if !f.academies.isEmpty && !f.academies.contains(o.adresse.academie ?? "") { return false }
                 if !f.bassinsEmploi.isEmpty { return false }
                 if !f.reseaux.isEmpty && f.reseaux.isDisjoint(with: o.reseaux) { return false }
+                if let q = f.organismeRecherche?.uppercased() { return Colonnes.correspond(o, q) }
                 return true
             }.map { c.organismes[$0] }
         }

@@ -32,6 +32,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let espace = EspaceCompte(deps: deps)
     let admin = Administration(deps: deps)
     let donnees = AdministrationDonnees(deps: deps)
+    let information = PagesInformation(deps: deps)
     let csrf = CsrfMiddleware(cookies: deps.cookies)
 
     // Public: anyone. Form POSTs carry the CSRF value of the cookie (double submit).
@@ -58,6 +59,10 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.post("/reinitialisation", use: publiques.reinitialisation)
     pages.get("/invitation", use: publiques.invitationPage)
     pages.post("/invitation", use: publiques.invitation)
+    pages.get("/accessibilite", use: information.accessibilite)
+    pages.get("/mentions-legales", use: information.mentionsLegales)
+    pages.get("/donnees-personnelles", use: information.donneesPersonnelles)
+    pages.get("/contact", use: information.contact)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
     let operateur = GroupeRoutes<Void>(
@@ -105,6 +110,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let voirIndicateurs = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirIndicateurs)), .capacite, plan)
     voirIndicateurs.get("/indicateurs", use: indicateurs.perimetre)
+    voirIndicateurs.get("/indicateurs/csv/:tableau", use: indicateurs.csv)
     voirIndicateurs.get("/organismes/:id", use: organismes.page)
     let voirTransmissions = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirTransmissions)), .capacite, plan)
@@ -120,15 +126,19 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     let administrateur = GroupeRoutes<Identite>(
         router.group().add(middleware: csrf).add(middleware: ExigeConnexion()).add(middleware: ExigeAdministrateur()),
         .administrateur, plan)
-    administrateur.get("/admin/utilisateurs", use: admin.utilisateurs)
-    administrateur.post("/admin/utilisateurs/:id/valider", use: espace.membre(.valider))
-    administrateur.post("/admin/utilisateurs/:id/rejeter", use: espace.membre(.rejeter))
-    administrateur.post("/admin/utilisateurs/:id/suspendre", use: espace.membre(.suspendre))
-    administrateur.post("/admin/utilisateurs/:id/reactiver", use: espace.membre(.reactiver))
-    administrateur.post("/admin/utilisateurs/:id/supprimer", use: espace.membre(.supprimer))
-    administrateur.post("/admin/utilisateurs/:id/role", use: admin.changerRole)
-    administrateur.get("/admin/organisations", use: admin.organisations)
-    administrateur.post("/admin/organisations/:id/incarner", use: admin.incarner)
+    let adminComptes = AdministrationComptes(deps: deps)
+    let adminOrganisations = AdministrationOrganisations(deps: deps)
+    administrateur.get("/admin/utilisateurs", use: adminComptes.liste)
+    administrateur.post("/admin/utilisateurs/:id/valider", use: adminComptes.action(.valide))
+    administrateur.get("/admin/utilisateurs/:id/rejeter", use: adminComptes.pageRejet)
+    administrateur.post("/admin/utilisateurs/:id/rejeter", use: adminComptes.rejeter)
+    administrateur.post("/admin/utilisateurs/:id/suspendre", use: adminComptes.action(.suspendu))
+    administrateur.post("/admin/utilisateurs/:id/reactiver", use: adminComptes.action(.reactive))
+    administrateur.post("/admin/utilisateurs/:id/supprimer", use: adminComptes.action(.supprime))
+    administrateur.post("/admin/utilisateurs/:id/role", use: adminComptes.action(.role))
+    administrateur.get("/admin/organisations", use: adminOrganisations.organisations)
+    administrateur.post("/admin/organisations/:id/incarner", use: adminOrganisations.incarner)
+    administrateur.post("/admin/organismes/:id/incarner", use: adminOrganisations.incarnerOrganisme)
     administrateur.post("/admin/incarnation/fin", use: admin.finIncarnation)
     administrateur.get("/admin/emails", use: admin.courriels)
     administrateur.get("/admin/retention", use: donnees.retention)

@@ -55,7 +55,9 @@ struct AdministrationDonneesTests {
             #expect(parUtilisateur.corps.contains("1 entrée(s)"))
             let csv = try await admin.get("/admin/journal.csv?action=administrateur_cree")
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
-            #expect(csv.corps.contains("Date (UTC);Acteur;Action;Détail") && csv.corps.contains("administrateur_cree"))
+            #expect(
+                csv.corps.contains("Date (heure de Paris);Acteur;Action;Code de l'action;Détail")
+                    && csv.corps.contains("administrateur_cree"))
             #expect(try await banc.store.journal(limite: 5).contains { $0.action == "journal_export" })
             let retention = try await admin.get("/admin/retention")
             #expect(

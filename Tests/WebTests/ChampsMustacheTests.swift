@@ -33,21 +33,26 @@ struct ChampsMustacheTests {
         verifier(EvolutionVue.Mois(mois: "mars 2025", cellules: ["3"]))
         verifier(
             ListeApprenantsVue.Ligne(
-                nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA", organismeId: "7",
+                nom: "Dupont", prenom: "Jeanne", naissance: "01/04/2005", organisme: "CFA", lienOrganisme: "/organismes/7",
                 formation: "BTS",
                 statut: "Apprenti", statutCle: "apprenti", frise: "<svg/>", courriel: "j@exemple.fr",
                 telephone: "0600000000",
                 transmis: "02/09/2024"))
         verifier(
             TransmetteursVue.Ligne(
-                id: "7", nom: "CFA", uai: "0802004U", departement: "80", derniere: "jamais",
+                id: "7", lien: "/organismes/7", nom: "CFA", uai: "0802004U", departement: "80", derniere: "jamais",
                 etat: "n'a jamais transmis", etatCle: "jamais"))
-        verifier(PaginationVue.Page(numero: 2, lien: "?page=2", courante: true))
+        verifier(PaginationVue.Element(numero: 2, lien: "?page=2", courante: true, ellipse: false))
+        verifier(
+            SitesVue.Ligne(
+                id: "7", nom: "CFA", uai: "0802004U", siret: "77937827200016", commune: "Amiens (80)",
+                nature: "Formateur", cellules: ["1"], compteurs: Compteurs(apprenants: 1)))
         verifier(
             ListeApprenantsVue.construire(
                 ListesNominatives.Ecran(numero: 1, recherche: "", total: 120, lignes: []),
                 aujourdhui: Jour(year: 2024, month: 10, day: 15),
-                contacts: true, query: [], chemin: "/listes/apprentis", champsCaches: [("date", "2024-10-15")]))
+                contacts: true, query: [], chemin: "/listes/apprentis", lienOrganisme: { "/organismes/\($0)" },
+                champsCaches: [("date", "2024-10-15")]))
         verifier(
             LayoutVue.construire(titre: "Accueil", base: BasePage(identite: nil, csrf: "x", banniereMaintenance: "b")))
     }

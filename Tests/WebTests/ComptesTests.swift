@@ -260,7 +260,7 @@ struct ComptesTests {
             let fiche = try #require(try await banc.store.organisme(id: amiens))
             #expect(stockee.derniereTransmission == fiche.lastErpTransmissionDate)
             #expect(stockee.lastUsedAt == fiche.lastErpTransmissionDate)
-            let quand = horodatageParis(try #require(stockee.derniereTransmission))
+            let quand = dateHeureFR(try #require(stockee.derniereTransmission))
             let liste = try await lea.get("/ma-structure")
             #expect(liste.corps.contains("Dernier envoi de votre logiciel : <strong>\(quand)</strong>"))
             #expect(liste.corps.components(separatedBy: "<td>\(quand)</td>").count >= 3)
@@ -268,9 +268,9 @@ struct ComptesTests {
     }
 
     @Test func timesAreInParisTimeSummerAndWinter() {
-        #expect(horodatageParis(Date(timeIntervalSince1970: 1_736_000_000)) == "4 janvier 2025 à 15:13")
-        #expect(horodatageParis(Date(timeIntervalSince1970: 1_751_371_200)) == "1er juillet 2025 à 14:00")
-        #expect(horodatageParis(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_736_000_000)) == "4 janvier 2025 à 15:13")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_751_371_200)) == "1er juillet 2025 à 14:00")
+        #expect(dateHeureFR(Date(timeIntervalSince1970: 1_735_689_540)) == "1er janvier 2025 à 00:59")
     }
 
     @Test func impersonationShowsABannerAndIsAudited() async throws {
@@ -307,17 +307,29 @@ struct ComptesTests {
         let banc = try await Banc()
         try await banc.test { client in
             let nav = Navigateur(client)
+            let personne = [
+                "email": "pas-un-email", "nom": String(repeating: "x", count: 300), "prenom": "",
+                "mot_de_passe": "court", "confirmation": "autre",
+            ]
+            // The organisation first: its step again, with what was typed.
+            let organisation = try await nav.post(
+                "/inscription",
+                personne.merging(["type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234"]) {
+                    a, _ in a
+                })
+            #expect(organisation.status == .badRequest)
+            #expect(organisation.corps.contains("Aucun organisme de formation du référentiel"))
+            #expect(organisation.corps.contains(#"value="12345678901234""#))
+            // Then the person's fields, on the confirmation step.
             let r = try await nav.post(
                 "/inscription",
-                [
-                    "type_organisation": "ORGANISME_FORMATION", "identifiant": "12345678901234",
-                    "email": "pas-un-email",
-                    "nom": String(repeating: "x", count: 300), "prenom": "", "mot_de_passe": "court",
-                    "confirmation": "autre",
-                ])
+                personne.merging(["type_organisation": "ORGANISME_FORMATION", "identifiant": "77937827200016"]) {
+                    a, _ in a
+                })
             #expect(r.status == .badRequest)
+            #expect(r.corps.contains("CFA de la Somme"))
             for message in [
-                "Aucun organisme de formation du référentiel", "L&#39;adresse e-mail n&#39;est pas valide",
+                "L&#39;adresse e-mail n&#39;est pas valide",
                 "Le nom est trop long", "Le prénom est obligatoire", "au moins 12 caractères",
                 "une lettre majuscule", "un chiffre", "un symbole", "La confirmation ne correspond pas",
             ] {

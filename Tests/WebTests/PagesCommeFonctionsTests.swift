@@ -108,7 +108,8 @@ struct PagesCommeFonctionsTests {
             evolution: [],
             parFormation: [Self.ligne("50022141", "BTS Cuisine", Compteurs(apprenants: 1_500, apprentis: 1_200))],
             formateurs: nil, voitTransmissions: true, cles: false, apprenants: apprenants,
-            query: [("formation_cfds", "50022141"), ("statut", "rupturant"), ("page", "2")])
+            query: [("formation_cfds", "50022141"), ("statut", "rupturant"), ("page", "2")],
+            lienOrganisme: { "/organismes/\($0)" })
         let page = try await html(vue, titre: Self.amiens.nom)
         #expect(page.contains("<title>CFA d&#39;Amiens &amp; Somme — Tableau de bord de l'apprentissage</title>"))
         #expect(page.contains("<h1>CFA d&#39;Amiens &amp; Somme</h1>"))
@@ -128,7 +129,7 @@ struct PagesCommeFonctionsTests {
         // Filters keep their choice; pages 1 to 3 with the current one marked; downloads for this organisme.
         #expect(page.contains("<option value=\"rupturant\" selected>Rupturants</option>"))
         #expect(page.contains("<option value=\"50022141\" selected>BTS Cuisine (50022141)</option>"))
-        #expect(page.contains("<li><span aria-current=\"page\">2</span></li>"))
+        #expect(page.contains("aria-current=\"page\" aria-label=\"Page 2, page courante\">2</a></li>"))
         #expect(page.contains("Page 2 sur 3"))
         #expect(
             page.contains("href=\"/organismes/7?formation_cfds=50022141&amp;statut=rupturant&amp;page=3#apprenants\""))
@@ -138,7 +139,8 @@ struct PagesCommeFonctionsTests {
     @Test func organismePageWithoutListPermissionShowsNoLearners() async throws {
         let vue = try OrganismeVue.construire(
             Self.amiens, filtres: FiltresIndicateurs(date: Self.jour), compteurs: Compteurs(), evolution: [],
-            parFormation: [], formateurs: nil, voitTransmissions: false, cles: false, apprenants: nil, query: [])
+            parFormation: [], formateurs: nil, voitTransmissions: false, cles: false, apprenants: nil, query: [],
+            lienOrganisme: { _ in nil })
         let page = try await html(vue, titre: Self.amiens.nom)
         #expect(!page.contains("id=\"apprenants\""))
         #expect(!page.contains("Transmissions de l'organisme"))
@@ -150,11 +152,13 @@ struct PagesCommeFonctionsTests {
             numero: 1, recherche: "dupont", total: 1,
             lignes: [Self.apprenant(3, nom: "Dupont", prenom: "Jeanne", courriel: "j.dupont@exemple.fr")])
         let vue = ListeNominativeVue.construire(
-            ecran, indicateur: .rupturants, perimetre: .departement("80"), date: Self.jour, contacts: true,
-            query: [("organisme_departements", "80"), ("q", "dupont")])
-        let page = try await html(vue, titre: IndicateurListe.rupturants.libelle)
-        #expect(page.contains("<h1>Rupturants — département Somme</h1>"))
-        #expect(page.contains("Liste nominative au <strong>15 octobre 2024</strong>"))
+            ecran,
+            demande: try Self.demande(
+                .rupturants, perimetre: .departement("80"), query: [("organisme_departements", "80"), ("q", "dupont")]),
+            contacts: true, explication: "", lienOrganisme: { "/organismes/\($0)" })
+        let page = try await html(vue, titre: vue.titre)
+        #expect(page.contains("<h1>Rupturants — Somme (80), au 15 octobre 2024</h1>"))
+        #expect(page.contains("Liste nominative (département Somme) au <strong>15 octobre 2024</strong>"))
         #expect(page.contains("<p><strong>1</strong> apprenant(s).</p>"))
         #expect(page.contains("<th scope=\"row\">Dupont Jeanne</th>"))
         #expect(page.contains("<td>01/04/2005</td>"))
@@ -172,12 +176,24 @@ struct PagesCommeFonctionsTests {
 
     @Test func emptyNamedListHasNoTableAndNoContactsForOthers() async throws {
         let vue = ListeNominativeVue.construire(
-            ListesNominatives.Ecran(numero: 1, recherche: "zz", total: 0, lignes: []), indicateur: .abandons,
-            perimetre: .national, date: Self.jour, contacts: false, query: [("q", "zz")])
-        let page = try await html(vue, titre: IndicateurListe.abandons.libelle)
+            ListesNominatives.Ecran(numero: 1, recherche: "zz", total: 0, lignes: []),
+            demande: try Self.demande(.abandons, perimetre: .national, query: [("q", "zz")]), contacts: false,
+            explication: "", lienOrganisme: { "/organismes/\($0)" })
+        let page = try await html(vue, titre: vue.titre)
         #expect(page.contains("<p><strong>0</strong> apprenant(s).</p>"))
         #expect(!page.contains("aria-label=\"Liste des apprenants\""))
         #expect(!page.contains("Contact"))
+    }
+
+    /// A list request as the list handler reads it (no organisme, no status), at `jour`.
+    static func demande(_ indicateur: IndicateurListe, perimetre: Perimetre, query: [(String, String)]) throws
+        -> ListesNominatives.Demande
+    {
+        let f = try FiltresIndicateurs.lire(query, aujourdhui: jour, autres: ListesNominatives.parametresPropres)
+        return ListesNominatives.Demande(
+            indicateur: indicateur, perimetre: perimetre,
+            requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: jour), query: query,
+            choix: ChoixDuPerimetre.de(perimetre) { [] }, statut: nil, lieu: nil)
     }
 
     @Test func layoutShowsTheSignedOutMenuAndCsrfValue() async throws {
@@ -185,5 +201,60 @@ struct PagesCommeFonctionsTests {
         #expect(page.contains("<a href=\"/connexion\">Se connecter</a>"))
         #expect(page.contains("<input type=\"hidden\" name=\"csrf\" value=\"jeton-csrf\">"))
         #expect(page.contains("value=\"a&amp;b@exemple.fr\""))
+    }
+}
+
+/// Issue 13: links only to places the account may enter; footer pages; Paris time.
+struct LiensEtPiedDePageTests {
+    func html(_ vue: some VuePage, titre: String, chemin: String = "/") async throws -> String {
+        try await Pages.charger().html(
+            vue, layout: LayoutVue.construire(titre: titre, base: BasePage(identite: nil, csrf: "x", chemin: chemin)))
+    }
+
+    @Test func aNamedListDoesNotLinkAnOrganismeTheAccountCannotOpen() async throws {
+        let ecran = ListesNominatives.Ecran(
+            numero: 1, recherche: "", total: 1,
+            lignes: [PagesCommeFonctionsTests.apprenant(3, nom: "Dupont", prenom: "Jeanne")])
+        let vue = ListeNominativeVue.construire(
+            ecran, indicateur: .rupturants, perimetre: .departement("80"), date: PagesCommeFonctionsTests.jour,
+            contacts: false, query: [], lienOrganisme: { _ in nil })
+        let page = try await html(vue, titre: "Rupturants")
+        #expect(page.contains("<td>CFA d&#39;Amiens &amp; Somme</td>"))
+        #expect(!page.contains("href=\"/organismes/7\""))
+    }
+
+    @Test func theFooterLinksTheStatementsAndMarksTheCurrentPage() async throws {
+        let page = try await html(MentionsLegalesVue(contact: "equipe@exemple.fr"), titre: "Mentions légales",
+            chemin: "/mentions-legales")
+        #expect(page.contains("<a href=\"/accessibilite\">Accessibilité : non conforme</a>"))
+        #expect(page.contains("<a href=\"/mentions-legales\" aria-current=\"page\">Mentions légales</a>"))
+        #expect(page.contains("<a href=\"/donnees-personnelles\">Données personnelles</a>"))
+        #expect(page.contains("mailto:equipe@exemple.fr"))
+        let accueil = try await html(MentionsLegalesVue(contact: "e@x.fr"), titre: "Accueil", chemin: "/")
+        #expect(accueil.contains("<a class=\"navigation__lien\" href=\"/\" aria-current=\"page\">Accueil</a>"))
+        #expect(accueil.contains("<a class=\"navigation__lien\" href=\"/api/docs\">API</a>"))
+    }
+
+    @Test func personalDataDurationsComeFromTheRetentionPolicy() async throws {
+        let page = try await html(
+            DonneesPersonnellesVue.construire(.defaut, contact: "e@x.fr"), titre: "Données personnelles")
+        let r = try #require(PolitiqueRetention.defaut.regle(.effectifsNominatifs))
+        #expect(page.contains("pseudonymisés \(r.libelleDuree) après la fin de leur année scolaire"))
+        #expect(page.contains("<td>90 jours</td>"))
+        #expect(page.contains("sans connexion depuis 12 mois"))
+    }
+
+    @Test func instantsAreShownInParisTime() {
+        // 2025-01-04 23:30 UTC is 5 January at 00:30 in Paris (winter, UTC+1).
+        let hiver = Date(timeIntervalSince1970: 1_736_033_400)
+        #expect(dateHeureFR(hiver) == "5 janvier 2025 à 00:30")
+        // 2025-07-14 10:00 UTC is 12:00 in Paris (summer, UTC+2).
+        let ete = Date(timeIntervalSince1970: 1_752_487_200)
+        #expect(dateHeureFR(ete) == "14 juillet 2025 à 12:00")
+        // The changes: last Sunday of March 2025 (30th) and of October (26th), at 01:00 UTC.
+        #expect(HeureDeParis.decalage(Date(timeIntervalSince1970: 1_743_296_399)) == 3600)
+        #expect(HeureDeParis.decalage(Date(timeIntervalSince1970: 1_743_296_400)) == 7200)
+        #expect(HeureDeParis.decalage(Date(timeIntervalSince1970: 1_761_440_399)) == 7200)
+        #expect(HeureDeParis.decalage(Date(timeIntervalSince1970: 1_761_440_400)) == 3600)
     }
 }

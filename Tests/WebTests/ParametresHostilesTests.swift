@@ -91,6 +91,7 @@ struct ParametresHostilesTests {
                     .replacingOccurrences(of: ":id", with: organisme.description)
                     .replacingOccurrences(of: "{indicateur}", with: "apprentis")
                     .replacingOccurrences(of: ":indicateur", with: "apprentis")
+                    .replacingOccurrences(of: "{tableau}", with: "organismes")
                 var uris: [String] = []
                 for valeur in Self.classes {
                     uris += Self.noms.map { "\(base)?\($0)=\(Self.encoder(valeur))" }

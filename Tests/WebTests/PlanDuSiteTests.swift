@@ -27,6 +27,7 @@ struct PlanDuSiteTests {
     /// A route's path (`/organismes/{id}`) with its parameters filled in.
     static func uri(_ chemin: String, id: String = "1") -> String {
         chemin.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{indicateur}", with: "apprentis")
+            .replacingOccurrences(of: "{tableau}", with: "organismes")
     }
 
     @Test func theSiteMapListsEveryRouteOnceWithItsGroup() async throws {

@@ -4,22 +4,43 @@ import Foundation
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Remplit la base avec un pays de démonstration (organismes réels, apprenants fictifs).")
+        abstract: "Remplit la base avec un pays de démonstration (organismes réels, apprenants fictifs) et crée un "
+            + "compte de démonstration par type d'organisation (mot de passe : TDB_PASSWORD, sinon "
+            + "\(ComptesDemo.motDePasseParDefaut)).")
     @OptionGroup var base: OptionBase
     @Option(help: "Nombre d'effectifs à créer.") var effectifs = 200_000
     @Option(help: "Graine (même graine, même pays).") var seed: UInt64 = 42
+    @Flag(help: "Crée seulement les comptes de démonstration qui manquent (la base peut contenir des effectifs).")
+    var comptes = false
 
     func run() async throws {
+        let config = try base.config()
+        let motDePasse = ProcessInfo.processInfo.environment["TDB_PASSWORD"] ?? ComptesDemo.motDePasseParDefaut
         try await base.avecStore { store in
-            guard try await store.nombreEffectifs() == 0 else {
-                throw ValidationError("la base contient déjà des effectifs : utilisez une base vide (--database)")
+            if !comptes {
+                guard try await store.nombreEffectifs() == 0 else {
+                    throw ValidationError(
+                        "la base contient déjà des effectifs : utilisez une base vide (--database), ou --comptes pour "
+                            + "créer seulement les comptes de démonstration")
+                }
+                let bilan = try await RemplissageDemo(store: store, graine: seed).remplir(effectifs: effectifs) { n in
+                    erreur("  \(n) dossiers envoyés…")
+                }
+                print(
+                    "démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
+                        + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
             }
-            let bilan = try await RemplissageDemo(store: store, graine: seed).remplir(effectifs: effectifs) { n in
-                erreur("  \(n) dossiers envoyés…")
+            do {
+                let crees = try await ComptesDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
+                    motDePasse: motDePasse)
+                for c in crees {
+                    print("compte \(c.cree ? "créé" : "déjà présent") : \(c.email) — \(c.type.libelle), \(c.organisation)")
+                }
+            } catch let e as ErreurComptes {
+                throw ValidationError(e.message)
             }
-            print(
-                "démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
-                    + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
+            let demandes = try await DemandesDemo(store: store, motDePasse: motDePasse).creer()
+            print("démonstration : \(demandes) demandes de compte à valider (…@demande.demo.tdb)")
         }
     }
 }

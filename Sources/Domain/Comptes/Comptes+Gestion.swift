@@ -31,20 +31,41 @@ extension Comptes {
         try await journaliser(identite, "compte_valide", u.email)
     }
 
-    public func rejeter(_ identite: Identite, utilisateur id: UtilisateurID) async throws {
+    /// Refuses a request; the reason, when given (the back-office requires one), is sent to the person and
+    /// journaled.
+    public func rejeter(_ identite: Identite, utilisateur id: UtilisateurID, motif brut: String? = nil) async throws {
         let u = try await cible(identite, id)
         guard u.statut == .enAttenteValidation || u.statut == .emailNonConfirme else {
             throw ErreurComptes.saisie([ErreurSaisie("statut", "Ce compte n'est pas en attente de validation")])
         }
-        try await store.modifier(utilisateur: id, statut: .rejete)
+        let motif = brut?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let motif {
+            guard !motif.isEmpty else {
+                throw ErreurComptes.saisie([
+                    ErreurSaisie("motif", "Le motif du refus est obligatoire : il est envoyé à la personne")
+                ])
+            }
+            guard motif.count <= 1000 else {
+                throw ErreurComptes.saisie([
+                    ErreurSaisie("motif", "Le motif du refus est trop long (1 000 caractères au plus)")
+                ])
+            }
+        }
+        guard try await store.changerStatut(utilisateur: id, de: u.statut, vers: .rejete, now: horloge.now()) else {
+            throw ErreurComptes.saisie([
+                ErreurSaisie("statut", "Ce compte vient d'être traité par un autre administrateur")
+            ])
+        }
+        let raison = motif.map { "\n\nMotif : \($0)\n" } ?? "\n"
         try await envoyer(
             u.email, "Votre demande de compte n'a pas été acceptée",
             """
             Bonjour \(u.prenom),
 
-            Votre demande d'accès au service n'a pas été acceptée. Pour en savoir plus, répondez à ce message.
+            Votre demande d'accès au service n'a pas été acceptée.\(raison)
+            Pour en savoir plus, répondez à ce message.
             """)
-        try await journaliser(identite, "compte_refuse", u.email)
+        try await journaliser(identite, "compte_refuse", u.email + (motif.map { " — motif : \($0)" } ?? ""))
     }
 
     public func changerRole(_ identite: Identite, utilisateur id: UtilisateurID, role: Role) async throws {
@@ -123,6 +144,19 @@ extension Comptes {
         try await store.incarner(session: identite.session.id, organisation: o.id)
         try await journaliser(
             identite.utilisateur.id, identite.utilisateur.email, "incarnation_debut", "\(o.type.rawValue) \(o.nom)")
+    }
+
+    /// Acts as an organisme of the référentiel, with or without accounts: its organisation (that of an organisme de
+    /// formation, the one a sign-up would create) is created when it does not exist yet. Returns it.
+    public func incarner(_ identite: Identite, organisme id: OrganismeID) async throws -> Organisation {
+        guard identite.estAdministrateurPlateforme else { throw ErreurComptes.interdit }
+        guard let organisme = try await store.organisme(id: id) else { throw ErreurComptes.introuvable }
+        let nouvelle = NouvelleOrganisation(type: .organismeFormation, nom: organisme.nom, organisme: organisme.id)
+        var o = try await store.organisationExistante(nouvelle)
+        if o == nil { o = try await store.creerOrganisation(nouvelle, now: horloge.now()) }
+        guard let o else { throw ErreurComptes.introuvable }
+        try await incarner(identite, organisation: o.id)
+        return o
     }
 
     public func finIncarnation(_ identite: Identite) async throws {
@@ -217,12 +251,15 @@ extension Comptes {
 }
 
 extension Comptes {
-    /// Every access to named data is journaled (F21): who, when, which list, what perimeter, how many rows.
-    public func journaliserAccesNominatif(_ identite: Identite, liste: String, perimetre: Perimetre, lignes: Int)
-        async throws
-    {
+    /// Every access to named data is journaled (F21): who, when, which list, what perimeter, with which filters
+    /// (`nom=valeur` pairs of the query), how many rows.
+    public func journaliserAccesNominatif(
+        _ identite: Identite, liste: String, perimetre: Perimetre, lignes: Int, filtres: [(String, String)] = []
+    ) async throws {
+        let criteres = filtres.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
         try await journaliser(
             identite, "acces_nominatif",
-            "\(liste) — périmètre \(perimetre.libelle) — \(lignes) ligne\(lignes > 1 ? "s" : "")")
+            "\(liste) — périmètre \(perimetre.libelle) — filtres : \(criteres.isEmpty ? "aucun" : criteres) — "
+                + "\(lignes) ligne\(lignes > 1 ? "s" : "")")
     }
 }

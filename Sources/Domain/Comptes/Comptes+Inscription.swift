@@ -13,12 +13,18 @@ public struct DemandeInscription: Sendable {
     public var prenom: String
     public var motDePasse: String
     public var confirmation: String
+    /// The organisme chosen among those sharing a UAI (its id).
+    public var organisme: String
+    /// The mission locale chosen in the list (the id of its organisation).
+    public var missionLocale: String
 
     public init(
         type: String = "", identifiant: String = "", region: String = "", departement: String = "",
         academie: String = "", reseau: String = "", email: String = "", nom: String = "", prenom: String = "",
-        motDePasse: String = "", confirmation: String = ""
+        motDePasse: String = "", confirmation: String = "", organisme: String = "", missionLocale: String = ""
     ) {
+        self.organisme = organisme
+        self.missionLocale = missionLocale
         self.type = type
         self.identifiant = identifiant
         self.region = region
@@ -39,7 +45,14 @@ extension Comptes {
     /// the same answer as for a new account.
     public func inscrire(_ d: DemandeInscription) async throws {
         var erreurs: [ErreurSaisie] = []
-        let organisation = await organisationDemandee(d, erreurs: &erreurs)
+        var organisation: NouvelleOrganisation?
+        switch try await resoudre(d) {
+        case .trouvee(let o): organisation = o.organisation
+        case .aChoisir:
+            erreurs.append(
+                ErreurSaisie("organisme", "Plusieurs organismes partagent cet UAI : choisissez le vôtre"))
+        case .erreurs(let e): erreurs += e
+        }
         let email = collecter(ReglesSaisie.email(d.email), &erreurs)
         let nom = collecter(ReglesSaisie.texte("nom", "Le nom", d.nom), &erreurs)
         let prenom = collecter(ReglesSaisie.texte("prenom", "Le prénom", d.prenom), &erreurs)
@@ -105,7 +118,7 @@ extension Comptes {
                 Bonjour \(approbateur.prenom),
 
                 \(u.nomComplet) (\(u.email)) demande l'accès au service.
-                Pour valider ou refuser : \(urlPublique)\(approbateur.organisation == u.organisation ? "/ma-structure" : "/admin/utilisateurs")
+                Pour valider ou refuser : \(urlPublique)\(approbateur.organisation == u.organisation ? "/ma-structure" : "/admin/utilisateurs?statut=a_valider")
                 """)
         }
         try await journaliser(id, u.email, "email_confirme", "")
@@ -124,8 +137,27 @@ extension Comptes {
         return plateforme
     }
 
-    /// The organisation a sign-up asks for, from its type and anchor; problems go to `erreurs`.
-    func organisationDemandee(_ d: DemandeInscription, erreurs: inout [ErreurSaisie]) async -> NouvelleOrganisation? {
+    /// The organisation a sign-up asks for, from its type and anchor (steps 1 and 2 of the form): found, to choose
+    /// among organismes sharing a UAI, or what is wrong with the fields.
+    public func resoudre(_ d: DemandeInscription) async throws -> ResolutionInscription {
+        var erreurs: [ErreurSaisie] = []
+        var choix: [Organisme] = []
+        var trouve: Organisme?
+        let o = try await organisationDemandee(d, erreurs: &erreurs, choix: &choix, trouve: &trouve)
+        if !choix.isEmpty { return .aChoisir(choix) }
+        if !erreurs.isEmpty { return .erreurs(erreurs) }
+        if let o {
+            let existante = try await store.organisationExistante(o)
+            return .trouvee(OrganisationTrouvee(organisation: o, organisme: trouve, existante: existante))
+        }
+        return .erreurs([ErreurSaisie("type_organisation", "Choisissez le type de votre organisation")])
+    }
+
+    /// The organisation a sign-up asks for, from its type and anchor; problems go to `erreurs`, organismes sharing
+    /// the UAI without a choice to `choix`, the organisme found to `trouve`.
+    func organisationDemandee(
+        _ d: DemandeInscription, erreurs: inout [ErreurSaisie], choix: inout [Organisme], trouve: inout Organisme?
+    ) async throws -> NouvelleOrganisation? {
         guard let type = TypeOrganisation(rawValue: d.type), TypeOrganisation.inscriptibles.contains(type) else {
             erreurs.append(ErreurSaisie("type_organisation", "Choisissez le type de votre organisation"))
             return nil
@@ -141,7 +173,7 @@ extension Comptes {
                         "Indiquez le SIRET (14 chiffres) ou l'UAI (7 chiffres et une lettre) de l'organisme"))
                 return nil
             }
-            let trouves = (try? await store.organismes(siretOuUai: cle)) ?? []
+            let trouves = try await store.organismes(siretOuUai: cle)
             guard let o = trouves.first else {
                 erreurs.append(
                     ErreurSaisie(
@@ -149,13 +181,20 @@ extension Comptes {
                 return nil
             }
             guard trouves.count == 1 else {
-                erreurs.append(
-                    ErreurSaisie(
-                        "identifiant",
-                        "Plusieurs organismes correspondent à « \(cle) » : indiquez \(SIRET(cle) != nil ? "l'UAI" : "le SIRET") de votre établissement"
-                    ))
-                return nil
+                guard !d.organisme.isEmpty else {
+                    choix = trouves
+                    return nil
+                }
+                guard let choisi = trouves.first(where: { String($0.id.rawValue) == d.organisme }) else {
+                    choix = trouves
+                    erreurs.append(
+                        ErreurSaisie("organisme", "L'organisme choisi ne partage pas l'identifiant « \(cle) »"))
+                    return nil
+                }
+                trouve = choisi
+                return NouvelleOrganisation(type: type, nom: choisi.nom, organisme: choisi.id)
             }
+            trouve = o
             return NouvelleOrganisation(type: type, nom: o.nom, organisme: o.id)
         case .region:
             guard let r = t.region(d.region) else {
@@ -182,12 +221,21 @@ extension Comptes {
             }
             return NouvelleOrganisation(type: type, nom: "Tête de réseau \(r.nom)", reseau: r.cle)
         case .nom:
-            switch ReglesSaisie.texte("identifiant", "Le nom de la mission locale", d.identifiant) {
-            case .success(let nom): return NouvelleOrganisation(type: type, nom: nom)
-            case .failure(let e):
-                erreurs.append(e)
+            // No référentiel of missions locales yet (issue 14): the list is the missions locales the service knows.
+            let connues = try await store.organisations(type: .missionLocale)
+            guard let ml = connues.first(where: { String($0.id.rawValue) == d.missionLocale }) else {
+                erreurs.append(
+                    ErreurSaisie(
+                        "mission_locale",
+                        connues.isEmpty
+                            ? "Aucune mission locale n'est encore enregistrée : l'inscription des missions locales "
+                                + "ouvrira avec le chargement de leur référentiel"
+                            : "Choisissez votre mission locale dans la liste"))
                 return nil
             }
+            return NouvelleOrganisation(
+                type: type, nom: ml.nom, organisme: ml.organisme, region: ml.region, departement: ml.departement,
+                academie: ml.academie, reseau: ml.reseau)
         case .national:
             return NouvelleOrganisation(type: type, nom: type.libelle)
         }
@@ -201,4 +249,19 @@ func collecter<T>(_ r: Result<T, ErreurSaisie>, _ erreurs: inout [ErreurSaisie])
         erreurs.append(e)
         return nil
     }
+}
+
+/// What steps 1 and 2 of the sign-up lead to.
+public enum ResolutionInscription: Sendable {
+    case trouvee(OrganisationTrouvee)
+    /// Several organismes share the UAI: the person picks theirs.
+    case aChoisir([Organisme])
+    case erreurs([ErreurSaisie])
+}
+
+/// The organisation a sign-up will join or create, with the organisme behind it and the organisation if it exists.
+public struct OrganisationTrouvee: Sendable {
+    public let organisation: NouvelleOrganisation
+    public let organisme: Organisme?
+    public let existante: Organisation?
 }

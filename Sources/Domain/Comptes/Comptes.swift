@@ -159,13 +159,8 @@ public struct Comptes: Sendable {
             """)
     }
 
-    /// `29/11/2026 à 21:45 (UTC)`, for e-mails.
-    static func dateHeure(_ d: Date) -> String {
-        let s = Int(d.timeIntervalSince1970)
-        let (a, m, j) = Jour(d).components
-        return
-            "\(String(format: "%02d/%02d/%04d", j, m, a)) à \(String(format: "%02d:%02d", s % 86_400 / 3600, s / 60 % 60)) (UTC)"
-    }
+    /// `29/11/2026 à 22:45 (heure de Paris)`, for e-mails.
+    static func dateHeure(_ d: Date) -> String { HeureDeParis.dateHeureCourte(d) }
 
     func verifierNouveauMotDePasse(_ m: String, _ confirmation: String) throws {
         var erreurs = ReglesSaisie.motDePasse(m).map { ErreurSaisie("mot_de_passe", $0) }

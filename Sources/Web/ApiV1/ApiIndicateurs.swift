@@ -13,13 +13,13 @@ struct ApiIndicateurs {
     @Sendable func effectifs(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
-        try .json(CompteursJSON(await deps.index.compter(try requete(request, i))))
+        try .json(CompteursJSON(await deps.index.compter(try await requete(request, i))))
     }
 
     /// `GET /api/v1/indicateurs/effectifs/par-…`: the counters by territory, organisme or formation.
     func par(_ groupe: Regroupement) -> GroupeRoutes<Identite>.GestionnaireAppelant {
         { request, _, i in
-            let lignes = await deps.index.compter(try requete(request, i), par: groupe)
+            let lignes = await deps.index.compter(try await requete(request, i), par: groupe)
             return try .json(lignes.map { LigneIndicateursJSON($0, groupe) })
         }
     }
@@ -28,7 +28,7 @@ struct ApiIndicateurs {
     @Sendable func evolution(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
-        let r = try requete(request, i, autres: ["debut", "fin"])
+        let r = try await requete(request, i, autres: ["debut", "fin"])
         let q = Dictionary(
             request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
         let aujourdhui = Jour(deps.horloge.now())
@@ -53,6 +53,7 @@ struct ApiIndicateurs {
     {
         let perimetre = i.droits.perimetre(.voirTransmissions)
         let f = try filtres(request)
+        _ = try await deps.index.choixVerifies(f, perimetre: perimetre)
         return try .json(
             await deps.index.couverture(perimetre: perimetre, filtres: f, maintenant: deps.horloge.now())
                 .map(CouvertureJSON.init))
@@ -96,12 +97,13 @@ struct ApiIndicateurs {
         }
     }
 
-    /// The request of a signed-in user: their indicator perimeter (never empty: `ExigeCapacite`) and the filters.
-    func requete(_ request: Request, _ i: Identite, autres: [String] = []) throws -> RequeteIndicateurs {
+    /// The request of a signed-in user: their indicator perimeter (never empty: `ExigeCapacite`) and the filters;
+    /// a filter value outside the perimeter is a 400 (`hors_perimetre`) naming it.
+    func requete(_ request: Request, _ i: Identite, autres: [String] = []) async throws -> RequeteIndicateurs {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
-        return RequeteIndicateurs(
-            perimetre: perimetre, filtres: try filtres(request, autres: autres),
-            aujourdhui: Jour(deps.horloge.now()))
+        let f = try filtres(request, autres: autres)
+        _ = try await deps.index.choixVerifies(f, perimetre: perimetre)
+        return RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: Jour(deps.horloge.now()))
     }
 
     /// `YYYY-MM` or `YYYY-MM-DD`.

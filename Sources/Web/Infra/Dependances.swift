@@ -27,13 +27,17 @@ public struct Dependances: Sendable {
     public let limiteur: Limiteur
     /// API keys over their limit on this instance, refused without a query until their window ends.
     public let refusRecents = RefusRecents()
+    /// The service's contact address, shown on the contact, error and help pages (`TDB_CONTACT`).
+    public let contact: String
 
     public init(
         store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
         urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
         metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil,
-        proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference
+        proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference,
+        contact: String = Contact.parDefaut
     ) {
+        self.contact = contact
         self.cookies = NomsCookies(securises: cookiesSecurises)
         self.hsts = urlPublique.lowercased().hasPrefix("https://")
         self.jetonMetriques = jetonMetriques

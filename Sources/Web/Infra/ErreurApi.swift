@@ -153,8 +153,17 @@ struct ErreursMiddleware: RouterMiddleware {
         if e.status == .unauthorized {
             return Response(status: .seeOther, headers: [.location: "/connexion"])
         }
-        let vue = ErreurVue.construire(statut: Int(e.status.code), message: e.message, details: e.details)
-        var response = try await deps.page(vue, "Erreur", request, context, status: e.status)
+        // The identity is read after this middleware: the page keeps the signed-in header and banner.
+        var context = context
+        if context.identite == nil, let session = request.cookies[deps.cookies.session]?.value, !session.isEmpty {
+            context.identite = try? await deps.comptes.identite(session: session)
+        }
+        let statut = Int(e.status.code)
+        let vue = ErreurVue.construire(
+            statut: statut, message: e.message, details: e.details, identite: context.identite,
+            administrateurs: (try? await PagesInformation(deps: deps).administrateurs(context.identite)) ?? [],
+            contact: deps.contact)
+        var response = try await deps.page(vue, ErreurVue.titre(statut), request, context, status: e.status)
         response.headers.append(contentsOf: e.headers)
         return response
     }

@@ -7,26 +7,6 @@ struct Administration {
     let deps: Dependances
     var comptes: Comptes { deps.comptes }
 
-    @Sendable func changerRole(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
-        -> Response
-    {
-        let f = try await Formulaire.lire(request)
-        guard let role = Role(rawValue: f["role"]) else {
-            throw ErreurComptes.saisie([ErreurSaisie("role", "Rôle inconnu")])
-        }
-        try await comptes.changerRole(
-            i, utilisateur: UtilisateurID(try context.parameters.require("id", as: Int64.self)), role: role)
-        return deps.redirection("/admin/utilisateurs")
-    }
-
-    @Sendable func incarner(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response
-    {
-        _ = try await Formulaire.lire(request)
-        try await comptes.incarner(
-            i, organisation: OrganisationID(try context.parameters.require("id", as: Int64.self)))
-        return deps.redirection("/ma-structure")
-    }
-
     @Sendable func finIncarnation(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
@@ -59,30 +39,5 @@ struct Administration {
                 context, erreurs: erreurs)
         }
         return deps.redirection("/admin/maintenance")
-    }
-
-    @Sendable func utilisateurs(_ request: Request, context: ContexteRequete, identite moi: Identite) async throws
-        -> Response
-    {
-        let q = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let liste = try await deps.store.utilisateurs(recherche: String(q.prefix(100)), limite: 200)
-        var noms: [OrganisationID: String] = [:]
-        for u in liste where noms[u.organisation] == nil {
-            noms[u.organisation] = try await deps.store.organisation(id: u.organisation)?.nom ?? "?"
-        }
-        let vue = AdminUtilisateursVue.construire(q: q, utilisateurs: liste, noms: noms, moi: moi)
-        return try await deps.page(vue, "Utilisateurs", request, context)
-    }
-
-    @Sendable func organisations(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let q = request.uri.queryParameters["q"].map(String.init) ?? ""
-        let liste = try await deps.store.organisations(recherche: String(q.prefix(100)), limite: 200)
-        var lignes: [(organisation: Organisation, utilisateurs: Int, perimetre: String)] = []
-        for (o, n) in liste {
-            lignes.append((o, n, try await comptes.droits(o).perimetre(.voirIndicateurs).libelle))
-        }
-        return try await deps.page(
-            AdminOrganisationsVue.construire(q: q, organisations: lignes), "Organisations", request,
-            context)
     }
 }

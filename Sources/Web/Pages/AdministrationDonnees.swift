@@ -21,7 +21,10 @@ struct AdministrationDonnees {
     @Sendable func journal(_ request: Request, context: ContexteRequete) async throws -> Response {
         let p = try ParametresJournal(request.uri.queryParameters)
         let resultat = try await deps.store.journal(filtre: p.filtre, page: p.page, parPage: ParametresJournal.parPage)
-        let vue = AdminJournalVue.construire(p, resultat: resultat, actions: try await deps.store.actionsJournal())
+        var organisation: Organisation?
+        if let id = p.filtre.organisation { organisation = try await deps.store.organisation(id: id) }
+        let vue = AdminJournalVue.construire(
+            p, resultat: resultat, actions: try await deps.store.actionsJournal(), organisation: organisation)
         return try await deps.page(vue, "Journal des actions", request, context)
     }
 
@@ -36,8 +39,8 @@ struct AdministrationDonnees {
             let r = try await deps.store.journal(filtre: p.filtre, page: page, parPage: 1_000)
             lignes += r.entrees.map {
                 [
-                    .texte(horodatageISO($0.date)), .texte($0.acteurEmail ?? "système"), .texte($0.action),
-                    .texte($0.detail),
+                    .texte(HeureDeParis.horodatage($0.date)), .texte($0.acteurEmail ?? "système"),
+                    .texte(LibellesJournal.libelle($0.action)), .texte($0.action), .texte($0.detail),
                 ]
             }
             if r.entrees.count < 1_000 { break }
@@ -50,7 +53,8 @@ struct AdministrationDonnees {
                 detail: "\(lignes.count) entrée(s) exportée(s) en CSV"
                     + (p.requete().isEmpty ? "" : " (\(p.requete()))")))
         let classeur = Classeur(
-            nomFeuille: "Journal", entetes: ["Date (UTC)", "Acteur", "Action", "Détail"], lignes: lignes)
+            nomFeuille: "Journal",
+            entetes: ["Date (heure de Paris)", "Acteur", "Action", "Code de l'action", "Détail"], lignes: lignes)
         return Response(
             status: .ok,
             headers: [

@@ -134,12 +134,3 @@ struct EspaceCompte {
         }
     }
 }
-
-/// `6 mars 2025`: dates as people read them.
-func dateFR(_ d: Date) -> String { dateLongue(Jour(d)) }
-
-/// `6 mars 2025 à 14:05 (UTC)`.
-func dateHeureFR(_ d: Date) -> String {
-    let s = Int(d.timeIntervalSince1970) % 86_400
-    return "\(dateFR(d)) à \(String(format: "%02d:%02d", s / 3600, s / 60 % 60)) (UTC)"
-}

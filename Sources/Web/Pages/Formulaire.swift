@@ -45,7 +45,7 @@ extension Dependances {
         return BasePage(
             identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
             banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
-            messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs)
+            messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs, chemin: request.uri.path)
     }
 
     /// The CSRF value for a page: bound to the session when signed in, else the existing cookie or a new one; the

@@ -81,4 +81,6 @@ struct BasePage: Sendable {
     var banniereMaintenance: String?
     var messages: [(type: String, texte: String)] = []
     var erreurs: [ErreurSaisie] = []
+    /// The path of the page (`aria-current` of the navigation).
+    var chemin = ""
 }

@@ -26,7 +26,9 @@ struct PagesPubliques {
         let r = RequeteIndicateurs(
             perimetre: .national, filtres: FiltresIndicateurs(date: aujourdhui), aujourdhui: aujourdhui)
         return try await deps.pagePublique("Accueil", request, context) {
-            AccueilVue.construire(compteurs: await deps.index.compter(r), aujourdhui: aujourdhui)
+            AccueilVue.construire(
+                compteurs: await deps.index.compter(r), aujourdhui: aujourdhui, identite: context.identite,
+                contact: deps.contact)
         }
     }
 
@@ -35,7 +37,7 @@ struct PagesPubliques {
     }
 
     @Sendable func pageInscription(_ request: Request, context: ContexteRequete) async throws -> Response {
-        try await inscriptionPage(request, context)
+        try await InscriptionEtapes(deps: deps).page(request, context)
     }
 
     @Sendable func pageMotDePasseOublie(_ request: Request, context: ContexteRequete) async throws -> Response {
@@ -74,30 +76,8 @@ struct PagesPubliques {
         return r
     }
 
-    func inscriptionPage(
-        _ request: Request, _ context: ContexteRequete, _ d: DemandeInscription = DemandeInscription(),
-        erreurs: [ErreurSaisie] = []
-    ) async throws -> Response {
-        try await deps.page(InscriptionVue.construire(d), "Créer un compte", request, context, erreurs: erreurs)
-    }
-
     @Sendable func inscription(_ request: Request, context: ContexteRequete) async throws -> Response {
-        let f = try await Formulaire.lire(request)
-        let d = DemandeInscription(
-            type: f["type_organisation"], identifiant: f["identifiant"], region: f["region"],
-            departement: f["departement"],
-            academie: f["academie"], reseau: f["reseau"], email: f["email"], nom: f["nom"], prenom: f["prenom"],
-            motDePasse: f["mot_de_passe"], confirmation: f["confirmation"])
-        try await deps.limiter(.inscription, request, context, [.email: f["email"].trimmingSpaces().lowercased()])
-        do {
-            try await comptes.inscrire(d)
-        } catch ErreurComptes.saisie(let erreurs) {
-            return try await inscriptionPage(request, context, d, erreurs: erreurs)
-        }
-        return try await deps.page(
-            MessageVue.construire(
-                "Si l'adresse est valide, un message vient d'y être envoyé : suivez le lien qu'il contient pour confirmer votre adresse. Votre compte sera ensuite validé par un administrateur."
-            ), "Vérifiez votre messagerie", request, context)
+        try await InscriptionEtapes(deps: deps).envoyer(request, context)
     }
 
     @Sendable func confirmation(_ request: Request, context: ContexteRequete) async throws -> Response {

@@ -16,7 +16,7 @@ struct ListesNominatives {
         return indicateur.capacite
     }
 
-    static let parametresPropres = ["organisme", "page", "q", "format"]
+    static let parametresPropres = ["organisme", "page", "q", "format", "statut"]
     /// Beyond this many learners, a page of a list is not sorted by name across the whole list (see `lignes`).
     static let triParNomJusqua = 20_000
     /// The most rows a download holds (a workbook is built in memory).
@@ -30,10 +30,41 @@ struct ListesNominatives {
         let formation: String?
     }
 
-    /// The list's perimeter (its permission, narrowed to one organisme when asked), the request and its rows.
-    func lire(_ request: Request, _ context: ContexteRequete, _ i: Identite) async throws
-        -> (IndicateurListe, Perimetre, RequeteIndicateurs, [(String, String)], Identite)
+    /// What a list request asks: the list, its perimeter (its permission, narrowed to one organisme when asked), the
+    /// request to the index, the statuses kept (`statut` narrows the list to one of its statuses).
+    struct Demande {
+        let indicateur: IndicateurListe
+        let perimetre: Perimetre
+        let requete: RequeteIndicateurs
+        let query: [(String, String)]
+        let choix: ChoixDuPerimetre
+        /// The status chosen by `statut`, when the list counts several.
+        let statut: (cle: String, code: UInt8, libelle: String, pluriel: String)?
+        /// The organisme the list is narrowed to, or the organisation of an organisme de formation: named in titles.
+        let lieu: String?
+
+        var codes: Set<UInt8> { statut.map { [$0.code] } ?? indicateur.codes }
+
+        /// "Rupturants — Auvergne-Rhône-Alpes, niveau 4, au 15 mars 2025".
+        var titre: String {
+            IntituleFiltres.titre(
+                indicateur.libelle, requete.filtres, perimetre: perimetre, lieu: lieu, statut: statut?.pluriel)
+        }
+
+        func nomFichier(_ ext: String) -> String {
+            IntituleFiltres.nomFichier(
+                indicateur.libelle, requete.filtres, perimetre: perimetre, lieu: lieu, statut: statut?.pluriel,
+                extension: ext)
+        }
+    }
+
+    /// The statuses a list may be narrowed to (those its indicator counts), when it counts several.
+    static func statutsDe(_ indicateur: IndicateurListe) -> [(cle: String, code: UInt8, libelle: String, pluriel: String)]
     {
+        indicateur.codes.count > 1 ? statuts.filter { indicateur.codes.contains($0.code) } : []
+    }
+
+    func lire(_ request: Request, _ context: ContexteRequete, _ i: Identite) async throws -> Demande {
         guard let indicateur = context.parameters.get("indicateur").flatMap(IndicateurListe.init(rawValue:)) else {
             throw ErreurComptes.introuvable
         }
@@ -42,6 +73,9 @@ struct ListesNominatives {
         let aujourdhui = Jour(deps.horloge.now())
         let f = try VueTableau.filtres(query, aujourdhui: aujourdhui, autres: Self.parametresPropres)
         var fiables = true
+        let choix = try await deps.index.choixVerifies(f, perimetre: perimetre)
+        var lieu: String? = nil
+        if case .organismes = perimetre { lieu = i.organisation.nom }
         if let texte = query.first(where: { $0.0 == "organisme" })?.1 {
             guard let id = Int64(texte).map(OrganismeID.init) else {
                 throw ErreurApi.parametre("organisme", "Identifiant d'organisme attendu (un entier)")
@@ -50,11 +84,49 @@ struct ListesNominatives {
                 throw ErreurComptes.interdit
             }
             perimetre = .organismes([id])
+            lieu = o.nom
             fiables = false  // an organisme's own view counts it whatever its reliability (§7.2)
         }
+        var statut: (cle: String, code: UInt8, libelle: String, pluriel: String)?
+        if let texte = query.first(where: { $0.0 == "statut" })?.1 {
+            let permis = Self.statutsDe(indicateur)
+            guard let s = permis.first(where: { $0.cle == texte }) else {
+                throw ErreurApi.parametre(
+                    "statut",
+                    permis.isEmpty
+                        ? "Cette liste ne compte qu'un statut : retirez ce filtre"
+                        : "Valeur attendue : \(permis.map(\.cle).joined(separator: ", "))")
+            }
+            statut = s
+        }
         let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, fiablesSeulement: fiables, aujourdhui: aujourdhui)
-        return (indicateur, perimetre, r, query, i)
+        return Demande(
+            indicateur: indicateur, perimetre: perimetre, requete: r, query: query, choix: choix, statut: statut,
+            lieu: lieu)
     }
+
+    /// The counter of the indicators page this list comes from (same filters, the indicator perimeter), and, when it
+    /// differs from the list's count, why: the indicators perimeter is wider than the list's, or a filter of the
+    /// list (status, search) narrows it.
+    func compteur(_ d: Demande, _ i: Identite, total: Int, recherche: String) async -> String {
+        let perimetreIndicateurs: Perimetre
+        if query(d, "organisme") != nil {
+            perimetreIndicateurs = d.perimetre  // the organisme's own page counts the same organisme
+        } else {
+            perimetreIndicateurs = i.droits.perimetre(.voirIndicateurs)
+        }
+        let r = RequeteIndicateurs(
+            perimetre: perimetreIndicateurs, filtres: d.requete.filtres, fiablesSeulement: d.requete.fiablesSeulement,
+            aujourdhui: d.requete.aujourdhui)
+        let c = await deps.index.compter(r)
+        let valeur = VueTableau.valeur(c, d.indicateur.rawValue)
+        return ExplicationCompteur.texte(
+            indicateur: d.indicateur, compteur: valeur, total: total, statut: d.statut?.pluriel,
+            recherche: recherche.trimmingCharacters(in: .whitespaces).isEmpty ? nil : recherche,
+            perimetreListe: d.perimetre, perimetreIndicateurs: perimetreIndicateurs)
+    }
+
+    func query(_ d: Demande, _ cle: String) -> String? { d.query.first { $0.0 == cle }?.1 }
 
     /// The rows of a request: ids and statuses from the index, names from the store (searched, sorted by name and
     /// paged there); and how many rows match in all.
@@ -140,26 +212,28 @@ struct ListesNominatives {
             decalage: (numero - 1) * parPage)
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(liste) (écran, page \(numero))", perimetre: perimetre,
-            lignes: tranche.count)
+            lignes: tranche.count, filtres: query.filter { $0.0 != "page" })
         return Ecran(numero: numero, recherche: recherche, total: total, lignes: tranche)
     }
 
-    @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
-        let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
+    @Sendable func page(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
+        let d = try await lire(request, context, i)
         let ecran = try await Self.ecran(
-            deps, r, codes: indicateur.codes, query: query, identite: i, liste: indicateur.libelle,
-            perimetre: perimetre)
+            deps, d.requete, codes: d.codes, query: d.query, identite: i, liste: d.indicateur.libelle,
+            perimetre: d.perimetre)
         let vue = ListeNominativeVue.construire(
-            ecran, indicateur: indicateur, perimetre: perimetre, date: r.filtres.date,
-            contacts: Self.avecContacts(i), query: query)
-        return try await deps.page(vue, indicateur.libelle, request, context)
+            ecran, demande: d, contacts: Self.avecContacts(i),
+            explication: await compteur(d, i, total: ecran.total, recherche: ecran.recherche),
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
+        return try await deps.page(vue, d.titre, request, context)
     }
 
     @Sendable func telechargement(_ request: Request, context: ContexteRequete, identite: Identite) async throws
         -> Response
     {
-        let (indicateur, perimetre, r, query, i) = try await lire(request, context, identite)
-        let lignes = try await Self.lignes(deps, r, codes: indicateur.codes, recherche: query.first { $0.0 == "q" }?.1)
+        let d = try await lire(request, context, identite)
+        let (indicateur, perimetre, r, query, i) = (d.indicateur, d.perimetre, d.requete, d.query, identite)
+        let lignes = try await Self.lignes(deps, r, codes: d.codes, recherche: query.first { $0.0 == "q" }?.1)
             .lignes
         let format = query.first { $0.0 == "format" }?.1 ?? "xlsx"
         guard format == "csv" || format == "xlsx" else {
@@ -182,15 +256,15 @@ struct ListesNominatives {
                     .texte(e.prenom), .date(e.dateDeNaissance), .texte(l.formation), .texte(e.cfd), .texte(e.rncp),
                     .texte(e.anneeScolaire.description), .texte(Self.libelleStatut(l.statut).libelle),
                     .date(e.dateEntree),
-                    .date(e.dateFin), .date(Jour(e.transmisLe)),
+                    .date(e.dateFin), .date(HeureDeParis.jour(e.transmisLe)),
                 ]
                 if contacts { c += [.texte(e.courriel), .texte(e.telephone)] }
                 return c
             })
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
-            perimetre: perimetre, lignes: lignes.count)
-        let nom = "\(indicateur.rawValue)-\(r.filtres.date.description).\(format)"
+            perimetre: perimetre, lignes: lignes.count, filtres: query.filter { $0.0 != "format" })
+        let nom = d.nomFichier(format)
         let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
         return Response(
             status: .ok,

@@ -52,10 +52,51 @@ struct PagesIndicateurs {
         }
     }
 
-    /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation.
+    /// `GET /indicateurs`: the signed-in user's perimeter, every filter, tables by territory, organisme, formation
+    /// (for an organisme de formation: its sites and formateurs instead of the map). A filter value outside the
+    /// perimeter is a 400 that names it.
     @Sendable func perimetre(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
         -> Response
     {
+        let e = try await etat(request, i)
+        let r = e.requete
+        var transmissions: IndicateursVue.Transmissions?
+        if i.droits.peut(.voirTransmissions) {
+            let p = i.droits.perimetre(.voirTransmissions)
+            let maintenant = deps.horloge.now()
+            transmissions = await IndicateursVue.Transmissions(
+                couverture: deps.index.couverture(perimetre: p, filtres: r.filtres, maintenant: maintenant),
+                organismes: deps.index.organismesCouverts(perimetre: p, filtres: r.filtres), maintenant: maintenant,
+                etat: e.etat)
+        }
+        let parOrganisme = await deps.index.compter(r, par: .organisme)
+        let vue = try await IndicateursVue.construire(
+            filtres: r.filtres, perimetre: r.perimetre, choix: e.choix, compteurs: deps.index.compter(r),
+            territoires: e.sites == nil ? deps.index.compter(r, par: e.regions ? .region : .departement) : [],
+            regions: e.regions, indicateur: e.indicateur, query: e.query, evolution: evolution(r),
+            parOrganisme: parOrganisme, parFormation: deps.index.compter(r, par: .formation),
+            transmissions: transmissions, listes: IndicateurListe.allCases.filter { i.peutVoirListe($0) },
+            sites: sites(e, i, parOrganisme: parOrganisme), avertissement: e.avertissement,
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
+        return try await deps.page(vue, "Indicateurs", request, context)
+    }
+
+    /// What `/indicateurs` and its downloads read from the query: the request (perimeter and filters, checked against
+    /// each other), the map choices, the transmission state.
+    struct Etat {
+        let requete: RequeteIndicateurs
+        let choix: ChoixDuPerimetre
+        let query: [(String, String)]
+        let regions: Bool
+        let indicateur: String
+        let etat: EtatTransmission?
+        /// An organisme de formation's perimeter (a set of organismes): sites and formateurs instead of a map.
+        let sites: [Organisme]?
+        /// Why the figures are zero, when `organisme_search` matches no organisme of the perimeter.
+        let avertissement: String?
+    }
+
+    func etat(_ request: Request, _ i: Identite) async throws -> Etat {
         let perimetre = i.droits.perimetre(.voirIndicateurs)
         let query = VueTableau.requete(request)
         let f = try VueTableau.filtres(
@@ -68,22 +109,23 @@ struct PagesIndicateurs {
             throw ErreurApi.parametre(
                 "etat", "Valeur attendue : \(EtatTransmission.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let r = RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui)
-        var transmissions: IndicateursVue.Transmissions?
-        if i.droits.peut(.voirTransmissions) {
-            let p = i.droits.perimetre(.voirTransmissions)
-            let maintenant = deps.horloge.now()
-            transmissions = await IndicateursVue.Transmissions(
-                couverture: deps.index.couverture(perimetre: p, filtres: f, maintenant: maintenant),
-                organismes: deps.index.organismesCouverts(perimetre: p, filtres: f), maintenant: maintenant, etat: etat)
+        let choix = try await deps.index.choixVerifies(f, perimetre: perimetre)
+        var sites: [Organisme]?
+        if case .organismes = perimetre { sites = await deps.index.organismes(dans: perimetre, filtres: f) }
+        var avertissement: String?
+        if let q = f.organismeRecherche, await deps.index.organismes(dans: perimetre, filtres: f).isEmpty {
+            avertissement =
+                "Aucun organisme de votre périmètre (\(perimetre.libelle)) ne correspond à « \(q) » avec ces filtres : "
+                + "les chiffres ci-dessous sont nuls pour cette raison."
         }
-        let vue = try await IndicateursVue.construire(
-            filtres: f, perimetre: perimetre, compteurs: deps.index.compter(r),
-            territoires: deps.index.compter(r, par: regions ? .region : .departement), regions: regions,
-            indicateur: indicateur,
-            query: query, evolution: evolution(r), parOrganisme: deps.index.compter(r, par: .organisme),
-            parFormation: deps.index.compter(r, par: .formation), transmissions: transmissions,
-            listes: IndicateurListe.allCases.filter { i.droits.peut($0.capacite) })
-        return try await deps.page(vue, "Indicateurs", request, context)
+        return Etat(
+            requete: RequeteIndicateurs(perimetre: perimetre, filtres: f, aujourdhui: aujourdhui), choix: choix,
+            query: query, regions: regions, indicateur: indicateur, etat: etat, sites: sites,
+            avertissement: avertissement)
+    }
+
+    func sites(_ e: Etat, _ i: Identite, parOrganisme: [LigneIndicateurs]) -> SitesVue? {
+        guard let organismes = e.sites else { return nil }
+        return SitesVue.construire(propre: i.organisation.organisme, organismes: organismes, parOrganisme: parOrganisme)
     }
 }

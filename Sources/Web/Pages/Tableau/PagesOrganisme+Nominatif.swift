@@ -8,7 +8,7 @@ extension PagesOrganisme {
         -> Bool
     {
         let perimetre = i.droits.perimetre(.listeApprenants)
-        guard perimetre.inclut(o) else { return false }
+        guard i.peutVoirListe(.apprenants, de: o) else { return false }
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "dossiers rejetés du \(jour) de l'organisme \(o.id) (\(o.nom))", perimetre: perimetre,
             lignes: lignes)

@@ -8,19 +8,20 @@ import Outils
 struct PagesOrganisme {
     let deps: Dependances
 
-    /// The organisme named in the path, if the user may see it for this capability (else 404 / 403).
-    func organisme(_ context: ContexteRequete, _ i: Identite, _ capacite: Capacite) async throws -> (
-        Organisme, Identite
-    ) {
+    /// The organisme named in the path, if the user may open this page of it (else 404 / 403): the same
+    /// condition as the links to it (`Identite+Acces.swift`).
+    func organisme(_ context: ContexteRequete, _ i: Identite, _ autorise: (Identite) -> (Organisme) -> Bool)
+        async throws -> (Organisme, Identite)
+    {
         guard let id = context.parameters.get("id").flatMap(Int64.init).map(OrganismeID.init),
             let o = try await deps.store.organisme(id: id)
         else { throw ErreurComptes.introuvable }
-        guard i.droits.perimetre(capacite).inclut(o) else { throw ErreurComptes.interdit }
+        guard autorise(i)(o) else { throw ErreurComptes.interdit }
         return (o, i)
     }
 
     @Sendable func page(_ request: Request, context: ContexteRequete, identite: Identite) async throws -> Response {
-        let (o, i) = try await organisme(context, identite, .voirIndicateurs)
+        let (o, i) = try await organisme(context, identite, Identite.peutOuvrir)
         let query = VueTableau.requete(request)
         let aujourdhui = Jour(deps.horloge.now())
         let f = try VueTableau.filtres(
@@ -44,7 +45,7 @@ struct PagesOrganisme {
             .sorted { $0.libelle < $1.libelle }
         // Its formateurs, with their counters, when it is responsible for some the user may see.
         let formateurs = try await deps.store.formateurs(de: o.id).map(\.id)
-            .filter { id in deps.index.organisme(id).map { i.droits.perimetre(.voirIndicateurs).inclut($0) } ?? false }
+            .filter { id in deps.index.organisme(id).map(i.peutOuvrir) ?? false }
         let rf = RequeteIndicateurs(
             perimetre: .organismes(Set(formateurs)), filtres: f, fiablesSeulement: false, aujourdhui: aujourdhui)
         // Sorts are checked before the list's access is written to the audit log.
@@ -52,7 +53,7 @@ struct PagesOrganisme {
         if !formateurs.isEmpty { try VueTableau.verifierTri(query, "tri_organismes") }
         // Its learners by name, for those allowed to see them.
         var apprenants: OrganismeVue.Apprenants?
-        if i.droits.perimetre(.listeApprenants).inclut(o) {
+        if i.peutVoirListe(.apprenants, de: o) {
             let codes = statut.flatMap { s in ListesNominatives.statuts.first { $0.cle == s }.map { Set([$0.code]) } }
             let ecran = try await ListesNominatives.ecran(
                 deps, r, codes: codes, query: query, identite: i,
@@ -60,14 +61,15 @@ struct PagesOrganisme {
             apprenants = OrganismeVue.Apprenants(
                 ecran: ecran, contacts: ListesNominatives.avecContacts(i), statut: statut,
                 formations: formationsProposees,
-                telechargements: IndicateurListe.allCases.filter { i.droits.perimetre($0.capacite).inclut(o) })
+                telechargements: IndicateurListe.allCases.filter { i.peutVoirListe($0, de: o) })
         }
         let vue = try await OrganismeVue.construire(
             o, filtres: f, compteurs: deps.index.compter(r), evolution: PagesIndicateurs(deps: deps).evolution(r),
             parFormation: parFormation, formateurs: formateurs.isEmpty ? nil : deps.index.compter(rf, par: .organisme),
-            voitTransmissions: i.droits.perimetre(.voirTransmissions).inclut(o),
+            voitTransmissions: i.peutVoirTransmissions(de: o),
             cles: i.organisation.organisme == o.id && i.droits.perimetre(.configurerTransmission).inclut(o),
-            apprenants: apprenants, query: query)
+            apprenants: apprenants, query: query,
+            lienOrganisme: { id in deps.index.organisme(id).flatMap { Navigation.organisme($0, i) } })
         return try await deps.page(vue, o.nom, request, context)
     }
 
@@ -77,7 +79,7 @@ struct PagesOrganisme {
     @Sendable func transmissions(_ request: Request, context: ContexteRequete, identite: Identite) async throws
         -> Response
     {
-        let (o, i) = try await organisme(context, identite, .voirTransmissions)
+        let (o, i) = try await organisme(context, identite, Identite.peutVoirTransmissions(de:))
         let query = VueTableau.requete(request)
         for (cle, _) in query where cle != "jour" {
             throw ErreurApi.parametre(cle, "Paramètre inconnu")
@@ -95,7 +97,8 @@ struct PagesOrganisme {
             nominatif = try await Self.nominatif(deps, i, o, jour: jour, lignes: liste.count)
             rejets = (jour, liste)
         }
-        let vue = TransmissionsVue.construire(o, jours: jours, rejets: rejets, nominatif: nominatif)
+        let vue = TransmissionsVue.construire(
+            o, jours: jours, rejets: rejets, nominatif: nominatif, retour: Navigation.organisme(o, i))
         return try await deps.page(vue, "Transmissions — \(o.nom)", request, context)
     }
 }

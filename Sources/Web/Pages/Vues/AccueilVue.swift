@@ -1,13 +1,85 @@
 import Domain
 
-/// `GET /` (`accueil`): the service in a few words (or the signed-in user's shortcuts) and today's national counters.
+/// `GET /` (`accueil`): the service in a few words (or the signed-in user's shortcuts: only places the account may
+/// enter) and today's national counters. An account without indicators (a mission locale today) is told what the
+/// service does for it and whom to contact.
 struct AccueilVue: VuePage {
     static let gabarit = "accueil"
 
+    struct Tuile: Sendable {
+        let url: String
+        let titre: String
+        let description: String
+    }
+
+    /// For an account that sees no indicators: what it can do, whom to ask.
+    struct SansIndicateurs: Sendable {
+        let type: String
+        let texte: String
+        let contact: String
+    }
+
     let compteurs: [CompteurVue]
     let dateLongue: String
+    let tuiles: [Tuile]
+    let sansIndicateurs: SansIndicateurs?
 
-    static func construire(compteurs: Compteurs, aujourdhui: Jour) -> AccueilVue {
-        AccueilVue(compteurs: CompteurVue.construire(compteurs), dateLongue: Web.dateLongue(aujourdhui))
+    static func construire(compteurs: Compteurs, aujourdhui: Jour, identite i: Identite? = nil, contact: String = "")
+        -> AccueilVue
+    {
+        AccueilVue(
+            compteurs: CompteurVue.construire(compteurs), dateLongue: Web.dateLongue(aujourdhui),
+            tuiles: i.map(Self.tuiles) ?? [],
+            sansIndicateurs: i.flatMap { i in
+                i.peutVoirIndicateurs
+                    ? nil
+                    : SansIndicateurs(type: i.organisation.type.libelle, texte: Self.texte(i.organisation.type),
+                        contact: contact)
+            })
+    }
+
+    static func tuiles(_ i: Identite) -> [Tuile] {
+        var t: [Tuile] = []
+        if i.peutVoirIndicateurs {
+            let listes = IndicateurListe.allCases.contains { i.peutVoirListe($0) }
+            t.append(
+                Tuile(
+                    url: "/indicateurs", titre: "Mes indicateurs",
+                    description: "Les effectifs de votre périmètre (\(i.droits.perimetre(.voirIndicateurs).libelle)) "
+                        + "à toute date, par territoire, organisme et formation"
+                        + (listes ? ", et les listes nominatives." : ".")))
+        }
+        if let id = i.organismeAccueil {
+            t.append(
+                Tuile(
+                    url: "/organismes/\(id)", titre: "Mon organisme",
+                    description: "Vos apprenants, leurs parcours, vos formations"
+                        + (i.droits.peut(.voirTransmissions) ? " et l'état de vos transmissions." : ".")))
+        }
+        t.append(
+            Tuile(
+                url: "/ma-structure", titre: "Ma structure",
+                description: "Les membres de votre organisation et les invitations"
+                    + (i.droits.peut(.configurerTransmission) && i.gereOrganisation ? ", les clés d'API." : ".")))
+        t.append(Tuile(url: "/mon-compte", titre: "Mon compte", description: "Vos informations et votre mot de passe."))
+        if i.peutAdministrer {
+            t.append(
+                Tuile(
+                    url: "/admin/utilisateurs", titre: "Administration",
+                    description: "Les comptes, les organisations, les e-mails, le journal et la bannière de maintenance."))
+        }
+        return t
+    }
+
+    static func texte(_ type: TypeOrganisation) -> String {
+        switch type {
+        case .missionLocale:
+            "Le service ne donne pas encore aux missions locales d'accès aux effectifs : la liste des jeunes en rupture "
+                + "de contrat ou sans contrat de votre territoire, à accompagner, est en préparation. D'ici là, vous "
+                + "pouvez consulter les indicateurs nationaux et gérer les membres de votre structure."
+        default:
+            "Votre type d'organisation n'a pas accès aux indicateurs d'un périmètre. Vous pouvez consulter les "
+                + "indicateurs nationaux et gérer les membres de votre structure."
+        }
     }
 }

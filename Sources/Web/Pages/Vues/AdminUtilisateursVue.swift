@@ -21,9 +21,16 @@ struct AdminUtilisateursVue: VuePage {
 
     let q: String
     let utilisateurs: [Ligne]
+    /// The "à valider" filter: the pending requests, oldest first (nil on the other view).
+    let demandes: [AdminDemandesVue.Demande]?
+    let nombreAValider: Int
+    let filtreAValider: Bool
 
     /// `noms`: the name of each account's organisation.
-    static func construire(q: String, utilisateurs: [Utilisateur], noms: [OrganisationID: String], moi: Identite)
+    static func construire(
+        q: String, utilisateurs: [Utilisateur], noms: [OrganisationID: String], moi: Identite,
+        demandes: [AdminDemandesVue.Demande]? = nil, nombreAValider: Int = 0
+    )
         -> AdminUtilisateursVue
     {
         AdminUtilisateursVue(
@@ -37,6 +44,6 @@ struct AdminUtilisateursVue: VuePage {
                     derniereConnexion: u.derniereConnexion.map(dateFR) ?? "jamais",
                     peutSuspendre: actions.peutSuspendre, peutReactiver: actions.peutReactiver,
                     peutSupprimer: actions.peutSupprimer)
-            })
+            }, demandes: demandes, nombreAValider: nombreAValider, filtreAValider: demandes != nil)
     }
 }

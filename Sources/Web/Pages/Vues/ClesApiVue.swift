@@ -13,7 +13,7 @@ struct CleApiCreeeVue: VuePage {
     let creeLe: String
 
     static func construire(valeur: String, cle: CleApi) -> CleApiCreeeVue {
-        CleApiCreeeVue(valeur: valeur, nom: cle.nom, prefixe: cle.prefixe, creeLe: horodatageParis(cle.createdAt))
+        CleApiCreeeVue(valeur: valeur, nom: cle.nom, prefixe: cle.prefixe, creeLe: dateHeureFR(cle.createdAt))
     }
 }
 
@@ -32,20 +32,8 @@ struct CleApiRevocationVue: VuePage {
     static func construire(_ cle: CleApi) -> CleApiRevocationVue {
         CleApiRevocationVue(
             id: String(cle.id.rawValue), nom: MaStructureVue.nomDeCle(cle), prefixe: cle.prefixe,
-            creeLe: horodatageParis(cle.createdAt),
-            derniereUtilisation: cle.lastUsedAt.map(horodatageParis) ?? "jamais",
-            derniereTransmission: cle.derniereTransmission.map(horodatageParis) ?? "aucun")
+            creeLe: dateHeureFR(cle.createdAt),
+            derniereUtilisation: cle.lastUsedAt.map(dateHeureFR) ?? "jamais",
+            derniereTransmission: cle.derniereTransmission.map(dateHeureFR) ?? "aucun")
     }
-}
-
-/// The time zone of the people who read the pages.
-let fuseauParis = TimeZone(identifier: "Europe/Paris") ?? .current
-
-/// `6 mars 2025 à 14:05`, in Paris time (summer time included).
-func horodatageParis(_ d: Date) -> String {
-    var calendrier = Calendar(identifier: .gregorian)
-    calendrier.timeZone = fuseauParis
-    let c = calendrier.dateComponents([.year, .month, .day, .hour, .minute], from: d)
-    let jour = Jour(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
-    return "\(dateLongue(jour)) à \(String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0))"
 }

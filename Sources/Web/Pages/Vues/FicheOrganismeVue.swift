@@ -26,7 +26,7 @@ struct FicheOrganismeVue: Sendable {
             departement: o.adresse.departement.flatMap { t.departement($0).map { "\($0.nom) (\($0.code))" } } ?? "—",
             reseaux: o.reseaux.isEmpty ? "—" : o.reseaux.joined(separator: ", "),
             fiable: o.fiable && !o.ferme, ferme: o.ferme,
-            derniereTransmission: o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
-            derniereTransmissionErp: o.lastErpTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais")
+            derniereTransmission: o.lastTransmissionDate.map(dateFR) ?? "jamais",
+            derniereTransmissionErp: o.lastErpTransmissionDate.map(dateFR) ?? "jamais")
     }
 }

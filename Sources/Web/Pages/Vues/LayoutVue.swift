@@ -25,6 +25,14 @@ struct LayoutVue: Sendable {
         let message: String
     }
 
+    /// An entry of the navigation, the account menu or the footer; `actif` on the page being shown
+    /// (`aria-current="page"`).
+    struct Lien: Sendable {
+        let url: String
+        let libelle: String
+        let actif: Bool
+    }
+
     let titre: String
     let csrf: String
     let messages: [Message]
@@ -35,6 +43,10 @@ struct LayoutVue: Sendable {
     let utilisateur: Utilisateur?
     let incarnation: Incarnation?
     let banniereMaintenance: String?
+    /// The main navigation, the account menu and the footer: only places this account may enter.
+    let navigation: [Lien]
+    let menuCompte: [Lien]
+    let piedDePage: [Lien]
 
     static func construire(titre: String, base: BasePage) -> LayoutVue {
         let i = base.identite
@@ -43,14 +55,21 @@ struct LayoutVue: Sendable {
             messages: base.messages.map { Message(type: $0.type, texte: $0.texte) },
             erreurs: base.erreurs.map { Erreur(champ: $0.champ, message: $0.message) },
             erreursParChamp: Dictionary(base.erreurs.map { ($0.champ, $0.message) }, uniquingKeysWith: { a, _ in a }),
-            estAdmin: i?.estAdministrateurPlateforme ?? false,
+            estAdmin: i?.peutAdministrer ?? false,
             utilisateur: i.map {
                 Utilisateur(
                     nomComplet: $0.utilisateur.nomComplet, email: $0.utilisateur.email,
-                    organisation: $0.organisation.nom, organismeAccueil: $0.organisation.organisme?.description)
+                    organisation: $0.organisation.nom, organismeAccueil: $0.organismeAccueil?.description)
             },
             incarnation: i.flatMap { $0.incarne ? Incarnation(organisation: $0.organisation.nom) : nil },
-            banniereMaintenance: base.banniereMaintenance)
+            banniereMaintenance: base.banniereMaintenance,
+            navigation: liens(Navigation.principale(i), base.chemin),
+            menuCompte: liens(Navigation.compte(i), base.chemin),
+            piedDePage: liens(Navigation.piedDePage, base.chemin))
+    }
+
+    static func liens(_ entrees: [(url: String, libelle: String)], _ chemin: String) -> [Lien] {
+        entrees.map { Lien(url: $0.url, libelle: $0.libelle, actif: Navigation.estActif($0.url, chemin: chemin)) }
     }
 }
 
@@ -67,6 +86,9 @@ extension LayoutVue: MustacheParent {
         case "utilisateur": utilisateur
         case "incarnation": incarnation
         case "banniereMaintenance": banniereMaintenance
+        case "navigation": navigation
+        case "menuCompte": menuCompte
+        case "piedDePage": piedDePage
         default: nil
         }
     }

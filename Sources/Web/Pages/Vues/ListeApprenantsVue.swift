@@ -9,7 +9,8 @@ struct ListeApprenantsVue: Sendable {
         let prenom: String
         let naissance: String
         let organisme: String
-        let organismeId: String
+        /// The organisme's page, when the account may open it.
+        let lienOrganisme: String?
         let formation: String
         let statut: String
         let statutCle: String
@@ -22,7 +23,10 @@ struct ListeApprenantsVue: Sendable {
     }
 
     let total: String
+    /// Contacts are shown: the user may see them and at least one row of the page has one.
     let contacts: Bool
+    /// The formation column is shown: at least one row of the page has one.
+    let colonneFormation: Bool
     let recherche: String
     /// The list is too long to be sorted by name on screen: pages follow the order of arrival.
     let ordreArrivee: Bool
@@ -38,15 +42,22 @@ struct ListeApprenantsVue: Sendable {
     /// `ecran`: the rows of page `numero` (50 a page) and how many match; `aujourdhui`: the date of the statuses.
     static func construire(
         _ ecran: ListesNominatives.Ecran, aujourdhui: Jour, contacts: Bool, query: [(String, String)],
-        chemin: String, ancre: String? = nil, champsCaches: [(String, String)],
+        chemin: String, ancre: String? = nil, lienOrganisme: (OrganismeID) -> String?,
+        champsCaches: [(String, String)],
         statuts: [OptionVue]? = nil, formationsProposees: [OptionVue] = []
     ) -> ListeApprenantsVue {
         let sansPage = query.filter { $0.0 != "page" }
         let pages = max(1, (ecran.total + ListesNominatives.parPage - 1) / ListesNominatives.parPage)
+        let lignes = ecran.lignes.map {
+            ligne($0, aujourdhui: aujourdhui, contacts: contacts, lien: lienOrganisme($0.effectif.organisme))
+        }
+        // Empty columns are left out.
+        let avecContacts = lignes.contains { !($0.courriel ?? "").isEmpty || !($0.telephone ?? "").isEmpty }
         return ListeApprenantsVue(
-            total: nombre(ecran.total), contacts: contacts, recherche: ecran.recherche,
+            total: nombre(ecran.total), contacts: avecContacts, colonneFormation: lignes.contains { !$0.formation.isEmpty },
+            recherche: ecran.recherche,
             ordreArrivee: ecran.total > ListesNominatives.triParNomJusqua && ecran.recherche.isEmpty,
-            lignes: ecran.lignes.map { ligne($0, aujourdhui: aujourdhui, contacts: contacts) },
+            lignes: lignes,
             pagination: PaginationVue.construire(numero: ecran.numero, pages: pages) {
                 VueTableau.adresse(chemin, sansPage + [("page", String($0))], ancre: ancre)
             },
@@ -54,39 +65,16 @@ struct ListeApprenantsVue: Sendable {
             formationsProposees: formationsProposees)
     }
 
-    static func ligne(_ l: ListesNominatives.Ligne, aujourdhui: Jour, contacts: Bool) -> Ligne {
+    static func ligne(_ l: ListesNominatives.Ligne, aujourdhui: Jour, contacts: Bool, lien: String?) -> Ligne {
         let e = l.effectif
         let s = ListesNominatives.libelleStatut(l.statut)
         return Ligne(
             nom: e.nom, prenom: e.prenom, naissance: Classeur.dateFrancaise(e.dateDeNaissance),
-            organisme: l.organisme?.nom ?? "", organismeId: e.organisme.description,
+            organisme: l.organisme?.nom ?? "", lienOrganisme: lien,
             formation: l.formation ?? e.cfd ?? e.rncp ?? "", statut: s.libelle, statutCle: s.cle,
             frise: FriseParcours.svg(e.parcours, debut: e.dateEntree, fin: e.dateFin, aujourdhui: aujourdhui),
             courriel: contacts ? e.courriel ?? "" : nil, telephone: contacts ? e.telephone ?? "" : nil,
-            transmis: Classeur.dateFrancaise(Jour(e.transmisLe)))
-    }
-}
-
-/// Links to the previous, next and neighbouring pages of a list (none when it holds one page).
-struct PaginationVue: Sendable {
-    struct Page: Sendable {
-        let numero: Int
-        let lien: String
-        let courante: Bool
-    }
-
-    let precedente: String?
-    let suivante: String?
-    let pages: [Page]
-    let resume: String
-
-    static func construire(numero: Int, pages: Int, lien: (Int) -> String) -> PaginationVue? {
-        guard pages > 1 else { return nil }
-        let voisines = Set([1, pages] + Array(max(1, numero - 2)...min(pages, numero + 2)))
-        return PaginationVue(
-            precedente: numero > 1 ? lien(numero - 1) : nil, suivante: numero < pages ? lien(numero + 1) : nil,
-            pages: voisines.sorted().map { Page(numero: $0, lien: lien($0), courante: $0 == numero) },
-            resume: "Page \(numero) sur \(pages)")
+            transmis: Classeur.dateFrancaise(HeureDeParis.jour(e.transmisLe)))
     }
 }
 
@@ -98,7 +86,7 @@ extension ListeApprenantsVue.Ligne: MustacheParent {
         case "prenom": self.prenom
         case "naissance": self.naissance
         case "organisme": self.organisme
-        case "organismeId": self.organismeId
+        case "lienOrganisme": (self.lienOrganisme as Any?) ?? false
         case "formation": self.formation
         case "statut": self.statut
         case "statutCle": self.statutCle
@@ -117,6 +105,7 @@ extension ListeApprenantsVue: MustacheParent {
         switch champ {
         case "total": total
         case "contacts": contacts
+        case "colonneFormation": colonneFormation
         case "recherche": recherche
         case "ordreArrivee": ordreArrivee
         case "lignes": lignes
@@ -125,17 +114,6 @@ extension ListeApprenantsVue: MustacheParent {
         case "filtreStatut": filtreStatut
         case "statuts": statuts
         case "formationsProposees": formationsProposees
-        default: nil
-        }
-    }
-}
-
-extension PaginationVue.Page: MustacheParent {
-    func child(named champ: String) -> Any? {
-        switch champ {
-        case "numero": numero
-        case "lien": lien
-        case "courante": courante
         default: nil
         }
     }

@@ -47,7 +47,8 @@ struct MaStructureVue: VuePage {
     struct Transmission: Sendable {
         let derniere: String
         let erreurs: Bool
-        let lien: String
+        /// Its transmissions' page, when the account may see it.
+        let lien: String?
     }
 
     /// The API key part, for an organisme's administrators who may configure its transmission.
@@ -91,17 +92,17 @@ struct MaStructureVue: VuePage {
                 let active = k.estActive(now: maintenant)
                 return Cle(
                     id: String(k.id.rawValue), nom: nomDeCle(k), prefixe: k.prefixe,
-                    creeLe: horodatageParis(k.createdAt),
-                    derniereUtilisation: k.lastUsedAt.map(horodatageParis) ?? "jamais",
-                    derniereTransmission: k.derniereTransmission.map(horodatageParis) ?? "aucun",
+                    creeLe: dateHeureFR(k.createdAt),
+                    derniereUtilisation: k.lastUsedAt.map(dateHeureFR) ?? "jamais",
+                    derniereTransmission: k.derniereTransmission.map(dateHeureFR) ?? "aucun",
                     statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
                     active: active)
             },
             transmission: c.map {
                 Transmission(
-                    derniere: $0.fiche?.lastErpTransmissionDate.map(horodatageParis) ?? "aucune pour l'instant",
-                    erreurs: $0.fiche?.hasTransmissionErrors ?? false, lien: "/organismes/\($0.organisme)/transmissions"
-                )
+                    derniere: $0.fiche?.lastErpTransmissionDate.map(dateHeureFR) ?? "aucune pour l'instant",
+                    erreurs: $0.fiche?.hasTransmissionErrors ?? false,
+                    lien: $0.fiche.flatMap { Navigation.transmissions($0, i) })
             })
     }
 

@@ -43,7 +43,7 @@ struct OrganismeVue: VuePage {
         _ o: Organisme, filtres f: FiltresIndicateurs, compteurs: Compteurs,
         evolution: [(mois: String, date: Jour, compteurs: Compteurs)], parFormation: [LigneIndicateurs],
         formateurs: [LigneIndicateurs]?, voitTransmissions: Bool, cles: Bool, apprenants a: Apprenants?,
-        query: [(String, String)]
+        query: [(String, String)], lienOrganisme: @escaping (OrganismeID) -> String?
     ) throws -> OrganismeVue {
         let chemin = "/organismes/\(o.id)"
         func telechargement(_ l: IndicateurListe, _ format: String) -> String {
@@ -60,14 +60,15 @@ struct OrganismeVue: VuePage {
             formateurs: try formateurs.map { lignes in
                 try TableauIndicateursVue.construire(
                     lignes, titre: "Ses organismes formateurs", premiereColonne: "Organisme formateur",
-                    parametreTri: "tri_organismes", query: query, chemin: chemin, lien: { "/organismes/\($0.cle)" })
+                    parametreTri: "tri_organismes", query: query, chemin: chemin,
+                    lien: { Int64($0.cle).map(OrganismeID.init).flatMap(lienOrganisme) })
             },
             filtres: FiltresVue.construire(f, perimetre: .organismes([o.id]), complets: false, territoires: false),
             transmissions: voitTransmissions ? "\(chemin)/transmissions" : nil, cles: cles,
             apprenants: a.map { a in
                 ListeApprenantsVue.construire(
                     a.ecran, aujourdhui: f.date, contacts: a.contacts, query: query, chemin: chemin,
-                    ancre: "apprenants",
+                    ancre: "apprenants", lienOrganisme: lienOrganisme,
                     champsCaches: query.filter { !["q", "page", "statut", "formation_cfds"].contains($0.0) },
                     statuts: ListesNominatives.statuts.map {
                         OptionVue(valeur: $0.cle, libelle: $0.pluriel, selectionne: $0.cle == a.statut)

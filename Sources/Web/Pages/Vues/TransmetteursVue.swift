@@ -7,6 +7,9 @@ import Mustache
 struct TransmetteursVue: Sendable {
     struct Ligne: Sendable {
         let id: String
+        /// The organisme's page, when the account may open it (a DREETS sees the transmissions of every
+        /// organisme, but opens only those of its région).
+        let lien: String?
         let nom: String
         let uai: String
         let departement: String
@@ -27,7 +30,7 @@ struct TransmetteursVue: Sendable {
     /// `etat` keeps one state; never transmitted first, then stopped, then late, then recent, by name within a state.
     static func construire(
         _ organismes: [Organisme], maintenant: Date, etat: EtatTransmission?,
-        query: [(String, String)]
+        query: [(String, String)], lien: (Organisme) -> String?
     ) -> TransmetteursVue {
         let rang: [EtatTransmission: Int] = [.jamais: 0, .arretee: 1, .unATroisMois: 2, .recente: 3]
         let etats = organismes.map { EtatTransmission.de($0, maintenant: maintenant) }
@@ -43,9 +46,9 @@ struct TransmetteursVue: Sendable {
             lignes: retenus.prefix(affiches).map { k in
                 let o = organismes[k]
                 return Ligne(
-                    id: o.id.description, nom: o.nom, uai: o.uai?.rawValue ?? "—",
+                    id: o.id.description, lien: lien(o), nom: o.nom, uai: o.uai?.rawValue ?? "—",
                     departement: o.adresse.departement ?? "—",
-                    derniere: o.lastTransmissionDate.map { dateLongue(Jour($0)) } ?? "jamais",
+                    derniere: o.lastTransmissionDate.map(dateFR) ?? "jamais",
                     etat: etats[k].libelle, etatCle: etats[k].rawValue)
             },
             tronque: retenus.count > affiches
@@ -62,6 +65,7 @@ extension TransmetteursVue.Ligne: MustacheParent {
     func child(named champ: String) -> Any? {
         switch champ {
         case "id": id
+        case "lien": (lien as Any?) ?? false
         case "nom": self.nom
         case "uai": uai
         case "departement": departement

@@ -38,6 +38,8 @@ struct TransmissionsVue: VuePage {
     }
 
     let organisme: FicheOrganismeVue
+    /// The organisme's page, when the account may open it ("Retour à l'organisme").
+    let retour: String?
     let jours: [JourTransmis]
     let totalAcceptes: String
     let totalRejetes: String
@@ -46,11 +48,11 @@ struct TransmissionsVue: VuePage {
     /// `rejets`: the chosen day and its rejected items; `nominatif`: whether the user may see their names.
     static func construire(
         _ o: Organisme, jours: [BilanTransmissionJour], rejets: (jour: Jour, rejets: [ItemRejete])?,
-        nominatif: Bool
+        nominatif: Bool, retour: String?
     ) -> TransmissionsVue {
         let chemin = "/organismes/\(o.id)/transmissions"
         return TransmissionsVue(
-            organisme: FicheOrganismeVue.construire(o),
+            organisme: FicheOrganismeVue.construire(o), retour: retour,
             jours: jours.map { j in
                 JourTransmis(
                     jour: dateLongue(j.jour), acceptes: nombre(j.acceptes), rejetes: nombre(j.rejetes),
@@ -70,7 +72,7 @@ struct TransmissionsVue: VuePage {
                         ? []
                         : rejets.map { r in
                             Rejet(
-                                heure: String(horodatageISO(r.recuLe).dropFirst(11).prefix(5)),
+                                heure: HeureDeParis.heure(r.recuLe),
                                 id: r.idErpApprenant ?? "(sans identifiant)", apprenant: apprenant(r.donnees),
                                 erreurs: r.erreurs.map { phrase($0) })
                         })

@@ -1,0 +1,48 @@
+/// Where a signed-in account may go: the one place that decides both whether a page opens and whether a link to
+/// it is shown (navigation, home tiles, table links). A link is shown only when its target would open.
+extension Identite {
+    /// `/indicateurs`: the indicators of its perimeter.
+    public var peutVoirIndicateurs: Bool { droits.peut(.voirIndicateurs) }
+
+    /// `/organismes/:id`: an organisme inside its indicators' perimeter.
+    public func peutOuvrir(_ o: Organisme) -> Bool { droits.perimetre(.voirIndicateurs).inclut(o) }
+
+    /// `/organismes/:id/transmissions`: inside its transmissions' perimeter (wider than its indicators' for the
+    /// State's services: the page then links back to the organisme only when `peutOuvrir`).
+    public func peutVoirTransmissions(de o: Organisme) -> Bool { droits.perimetre(.voirTransmissions).inclut(o) }
+
+    /// `/listes/:indicateur`: the named list over its whole perimeter.
+    public func peutVoirListe(_ l: IndicateurListe) -> Bool { droits.peut(l.capacite) }
+
+    /// The named list of one organisme (downloads of an organisme's page, names of rejected learners).
+    public func peutVoirListe(_ l: IndicateurListe, de o: Organisme) -> Bool { droits.perimetre(l.capacite).inclut(o) }
+
+    /// `/admin/…`: a platform administrator who is not impersonating someone (the admin menu is hidden meanwhile).
+    public var peutAdministrer: Bool { estAdministrateurPlateforme && !incarne }
+
+    /// "Mon organisme": the organisme of its organisation, when it may open it.
+    public var organismeAccueil: OrganismeID? {
+        guard let id = organisation.organisme else { return nil }
+        switch droits.perimetre(.voirIndicateurs) {
+        case .national: return id
+        case .organismes(let ids): return ids.contains(id) ? id : nil
+        default: return nil
+        }
+    }
+
+    /// What it can see, in words, one line per kind of data (error pages, home of an account without indicators).
+    public var perimetreEnMots: [String] {
+        var lignes: [String] = []
+        let p = droits.perimetre(.voirIndicateurs)
+        if !p.estVide { lignes.append("les indicateurs : \(p.libelle)") }
+        let t = droits.perimetre(.voirTransmissions)
+        if !t.estVide { lignes.append("l'état des transmissions des organismes : \(t.libelle)") }
+        for l in IndicateurListe.allCases {
+            let pl = droits.perimetre(l.capacite)
+            if !pl.estVide { lignes.append("la liste nominative « \(l.libelle.lowercased()) » : \(pl.libelle)") }
+        }
+        if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
+        if peutAdministrer { lignes.append("l'administration du service") }
+        return lignes
+    }
+}
