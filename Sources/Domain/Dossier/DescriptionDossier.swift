@@ -89,7 +89,8 @@ public enum DescriptionDossier {
     /// Values tried on each field, alone in an item: what the validation answers for them is the field's messages.
     static let sondes: [JSONValue] = [
         .object([:]), .array([]), .bool(true), .number(1.5), .number(-1), .number(99), .string(""), .string("?"),
-        .string("2024-02-30"), .string("0001-01-01"), .string("x@"), .string("+33 3615"), .string("0"),
+        .string("2024-02-30"), .string("0001-01-01"), .string("x@"), .string("0712345678"), .string("0899123456"),
+        .string("0"),
     ]
 
     public static let champs: [DescriptionChamp] = {

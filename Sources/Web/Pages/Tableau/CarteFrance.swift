@@ -212,13 +212,15 @@ struct CarteFrance: Sendable {
         let c = cadre(dessinees, zoom: zoome)
         // The reading band above the map: its size follows the zoom so that its text reads the same.
         let echelle = (c.x1 - c.x0) / largeur
-        let bande = 64 * echelle
-        let police = 26 * echelle
+        let bande = 72 * echelle
+        let police = 30 * echelle
         let xTexte = c.x0 + 8 * echelle
-        let yTexte = c.y0 - bande + 40 * echelle
+        let yTexte = c.y0 - bande + 46 * echelle
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
         let maille = parRegion ? "région" : "département"
         let nomZoom = zoome.flatMap { z in Territoires.france.regions.first { $0.code == z }?.nom }
+        // The hatching keeps its size on screen when the map is zoomed.
+        let h = n(4 * echelle)
         let cadreVu = "\(n(c.x0)) \(n(c.y0 - bande)) \(n(c.x1 - c.x0)) \(n(c.y1 - c.y0 + bande))"
         let titre = "\(echapper(indicateur)) par \(maille)" + (nomZoom.map { " — " + echapper($0) } ?? "")
         var s = """
@@ -227,9 +229,9 @@ struct CarteFrance: Sendable {
             <title id="carte-titre">\(titre)</title>
             <desc id="carte-description">Touchez, cliquez ou survolez un territoire pour lire sa valeur en haut de la \
             carte. Les mêmes valeurs sont dans le tableau qui suit.</desc>
-            <defs><pattern id="hachures" width="4" height="4" patternUnits="userSpaceOnUse" \
-            patternTransform="rotate(45)"><rect width="4" height="4" fill="#f6f6f6"/>\
-            <line x1="0" y1="0" x2="0" y2="4" stroke="#cecece" stroke-width="1.5"/></pattern></defs>
+            <defs><pattern id="hachures" width="\(h)" height="\(h)" patternUnits="userSpaceOnUse" \
+            patternTransform="rotate(45)"><rect width="\(h)" height="\(h)" fill="#f6f6f6"/>\
+            <line x1="0" y1="0" x2="0" y2="\(h)" stroke="#cecece" stroke-width="\(n(1.5 * echelle))"/></pattern></defs>
             <text class="carte__aide" x="\(n(xTexte))" y="\(n(yTexte))" font-size="\(n(police))">\
             Touchez un territoire pour lire sa valeur</text>
 

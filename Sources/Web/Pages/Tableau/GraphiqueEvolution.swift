@@ -66,7 +66,7 @@ enum GraphiqueEvolution {
         etiquettes: Int, variante: String
     ) -> String {
         let gauche = 56.0
-        let droite = 16.0
+        let droite = 30.0
         let haut = 16.0
         let bas = 44.0
         let valeurs = points.flatMap { p in series.map { $0.valeur(p.compteurs) } }
