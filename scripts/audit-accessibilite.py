@@ -83,7 +83,9 @@ def main():
                         contexte.close()
                         continue
                     accueil = urlsplit(page.url).path or "/"
-                    chemins = [accueil] + [c for c in liens(page, "header a, nav a") if c != accueil]
+                    # The footer's pages are the same for everyone: audited once, signed out.
+                    chemins = [accueil] + [c for c in liens(page, "header a, nav a")
+                                           if c != accueil and c not in publiques]
                     for chemin in chemins[:PAGES_PAR_COMPTE]:
                         auditer(axe, page, adresse, chemin, email, largeur, resultats)
                     contexte.close()
