@@ -4,12 +4,13 @@ Chromium, on a real `tdb serve` filled with a small demo country and its demo ac
 failed request, an answer >= 400 or a page wider than the screen.
     python3 scripts/captures-comptes.py [--binaire .build/debug/tdb] [--captures docs/captures] [--effectifs 6000]
 """
-import argparse, os, subprocess, sys, tempfile
+import argparse, os, sys
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import importlib
 verifier = importlib.import_module("verifier-pages")
+from serveur_demo import arreter, connecter, lancer, navigateur
 
 TYPES = ["admin", "organisme-formation", "tete-de-reseau", "dreets", "ddets", "academie", "draaf", "drafpic",
          "conseil-regional", "carif-oref-regional", "carif-oref-national", "operateur-public-national", "arml",
@@ -24,16 +25,14 @@ def main():
     a.add_argument("--effectifs", type=int, default=6000)
     args = a.parse_args()
     os.makedirs(args.captures, exist_ok=True)
-    base = os.path.join(tempfile.mkdtemp(), "captures.sqlite")
-    serveur, adresse = verifier.lancer(args.binaire, base, args.effectifs)
+    serveur, adresse = lancer(args.binaire, args.effectifs)
     echecs = []
     try:
         with sync_playwright() as p:
-            navigateur = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                           args=["--no-sandbox", "--disable-gpu"])
+            chromium = navigateur(p)
             for largeur, (w, h) in verifier.LARGEURS.items():
                 for type_ in [None] + TYPES:
-                    contexte = navigateur.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+                    contexte = chromium.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
                     page = contexte.new_page()
                     erreurs = []
                     # The icon's request may be cut by the closing of the context right after the capture.
@@ -45,19 +44,14 @@ def main():
                             echecs += verifier.verifier(page, f"{adresse}/{nom}", nom, ["h1", "footer a[aria-current=page]"],
                                                         args.captures, largeur, erreurs)
                     else:
-                        page.goto(adresse + "/connexion")
-                        page.fill("input[name=email]", f"{type_}@demo.tdb")
-                        page.fill("input[name=mot_de_passe]", verifier.MOT_DE_PASSE)
-                        page.click("form button[type=submit]")
-                        page.wait_for_load_state("load")
+                        connecter(page, adresse, f"{type_}@demo.tdb")
                         echecs += verifier.verifier(page, adresse + "/", f"accueil-{type_}",
                                                     ["h1", ".en-tete__utilisateur", "nav.navigation a[aria-current=page]"],
                                                     args.captures, largeur, erreurs)
                     contexte.close()
-            navigateur.close()
+            chromium.close()
     finally:
-        serveur.terminate()
-        serveur.wait()
+        arreter(serveur)
     for e in echecs:
         print("✘", e)
     if echecs:

@@ -21,7 +21,9 @@ struct EspaceCompte {
     {
         let cle = try await comptes.cleApi(i, id: CleApiID(try context.parameters.require("id", as: Int64.self)))
         guard cle.revokedAt == nil else { throw ErreurComptes.introuvable }
-        return try await deps.page(CleApiRevocationVue.construire(cle), "Révoquer une clé d'API", request, context)
+        return try await deps.page(
+            CleApiRevocationVue.construire(cle, maintenant: deps.horloge.now()), "Révoquer une clé d'API", request,
+            context)
     }
 
     @Sendable func monCompte(_ request: Request, context: ContexteRequete, identite i: Identite) async throws

@@ -22,18 +22,10 @@ struct CleApiCreeeVue: VuePage {
 struct CleApiRevocationVue: VuePage {
     static let gabarit = "cle-api-revoquer"
 
-    let id: String
-    let nom: String
-    let prefixe: String
-    let creeLe: String
-    let derniereUtilisation: String
-    let derniereTransmission: String
+    /// The key as the list of Ma structure shows it.
+    let cle: MaStructureVue.Cle
 
-    static func construire(_ cle: CleApi) -> CleApiRevocationVue {
-        CleApiRevocationVue(
-            id: String(cle.id.rawValue), nom: MaStructureVue.nomDeCle(cle), prefixe: cle.prefixe,
-            creeLe: dateHeureFR(cle.createdAt),
-            derniereUtilisation: cle.lastUsedAt.map(dateHeureFR) ?? "jamais",
-            derniereTransmission: cle.derniereTransmission.map(dateHeureFR) ?? "aucun")
+    static func construire(_ cle: CleApi, maintenant: Date) -> CleApiRevocationVue {
+        CleApiRevocationVue(cle: MaStructureVue.Cle.construire(cle, maintenant: maintenant))
     }
 }

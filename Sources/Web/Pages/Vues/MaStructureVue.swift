@@ -42,6 +42,16 @@ struct MaStructureVue: VuePage {
         let derniereTransmission: String
         let statut: String
         let active: Bool
+
+        static func construire(_ k: CleApi, maintenant: Date) -> Cle {
+            let active = k.estActive(now: maintenant)
+            return Cle(
+                id: String(k.id.rawValue), nom: nomDeCle(k), prefixe: k.prefixe, creeLe: dateHeureFR(k.createdAt),
+                derniereUtilisation: k.lastUsedAt.map(dateHeureFR) ?? "jamais",
+                derniereTransmission: k.derniereTransmission.map(dateHeureFR) ?? "aucun",
+                statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
+                active: active)
+        }
     }
 
     struct Transmission: Sendable {
@@ -88,16 +98,7 @@ struct MaStructureVue: VuePage {
                 InvitationEnCours(email: $0.email, role: ($0.role ?? .membre).libelle, expireLe: dateFR($0.expireLe))
             },
             peutGererCles: c != nil,
-            cles: (c?.cles ?? []).map { k in
-                let active = k.estActive(now: maintenant)
-                return Cle(
-                    id: String(k.id.rawValue), nom: nomDeCle(k), prefixe: k.prefixe,
-                    creeLe: dateHeureFR(k.createdAt),
-                    derniereUtilisation: k.lastUsedAt.map(dateHeureFR) ?? "jamais",
-                    derniereTransmission: k.derniereTransmission.map(dateHeureFR) ?? "aucun",
-                    statut: k.revokedAt != nil ? "révoquée" : active ? "active" : "expirée (inutilisée 12 mois)",
-                    active: active)
-            },
+            cles: (c?.cles ?? []).map { Cle.construire($0, maintenant: maintenant) },
             transmission: c.map {
                 Transmission(
                     derniere: $0.fiche?.lastErpTransmissionDate.map(dateHeureFR) ?? "aucune pour l'instant",
