@@ -6,16 +6,17 @@ enum AuditAccessibilite {
     /// "totalement conforme"; none has been made, so the service states "non conforme", whatever the automated audit.
     static let statut = "non conforme"
     /// When the automated audit last ran (`nil`: not yet).
-    static let date: String? = nil
+    static let date: String? = "30 novembre 2026 (axe-core 4.12.1)"
     /// Pages and widths audited.
     static let pages = [
-        "accueil", "indicateurs nationaux", "connexion", "indicateurs d'un périmètre", "page d'un organisme",
-        "liste nominative", "documentation de l'API",
+        "les pages publiques et celles du pied de page",
+        "pour chacun des 15 comptes de démonstration (un par type d'organisation), sa page d'accueil et chaque page de "
+            + "sa navigation : 70 pages en tout",
     ]
     static let largeurs = "375 px (téléphone) et 1280 px (bureau)"
     /// Violations found by axe-core, by impact (`nil`: not yet measured).
-    static let critiques: Int? = nil
-    static let graves: Int? = nil
-    static let moderees: Int? = nil
-    static let mineures: Int? = nil
+    static let critiques: Int? = 0
+    static let graves: Int? = 0
+    static let moderees: Int? = 0
+    static let mineures: Int? = 0
 }
