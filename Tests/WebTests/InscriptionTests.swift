@@ -272,6 +272,9 @@ struct InscriptionTests {
             #expect(page1.corps.contains("Rôle changé") && !page1.corps.contains(">role_change<"))
             #expect(page1.corps.contains("1er juillet 2025 à 12:45"))
             #expect(page1.corps.contains("n° 59") && !page1.corps.contains("n° 9<"))
+            // The shared pagination (same markup as the lists), keeping the filters.
+            #expect(page1.corps.contains(#"<nav class="pagination" aria-label="Pagination">"#))
+            #expect(page1.corps.contains(#"href="/admin/journal?action=role_change&amp;page=2""#))
             let page2 = try await admin.get("/admin/journal?action=role_change&page=2")
             #expect(page2.corps.contains("n° 9<") && page2.corps.contains("page 2 sur 2"))
             let hiver = try await admin.get("/admin/journal?utilisateur=admin%40tdb.test")

@@ -24,8 +24,7 @@ struct AdminJournalVue: VuePage {
     let page: Int
     let pages: Int
     let csv: String
-    let precedente: String?
-    let suivante: String?
+    let pagination: PaginationVue?
 
     /// `actions`: every action the log holds, offered by the form.
     static func construire(
@@ -46,7 +45,8 @@ struct AdminJournalVue: VuePage {
             organisationNom: o.map { "\($0.nom) (\($0.type.libelle))" },
             du: p.filtre.du?.description ?? "", au: p.filtre.au?.description ?? "",
             total: resultat.total, page: p.page, pages: pages, csv: "/admin/journal.csv?" + p.requete(),
-            precedente: p.page > 1 ? "/admin/journal?" + p.requete(page: p.page - 1) : nil,
-            suivante: p.page < pages ? "/admin/journal?" + p.requete(page: p.page + 1) : nil)
+            pagination: PaginationVue.construire(numero: p.page, pages: pages) {
+                "/admin/journal?" + p.requete(page: $0)
+            })
     }
 }
