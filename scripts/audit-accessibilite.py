@@ -6,11 +6,11 @@ navigation. Fails on any violation of impact "serious" or "critical"; prints the
 as JSON with --resultats FILE (the figures of the README and of the accessibility statement come from there).
     python3 scripts/audit-accessibilite.py [--binaire .build/debug/tdb] [--effectifs 3000] [--resultats FILE]
 """
-import argparse, json, sys
+import argparse, json
 from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
-from serveur_demo import ADMIN, arreter, connecter, lancer, navigateur
+from serveur_demo import ADMIN, conclure, arreter, connecter, lancer, navigateur
 
 LARGEURS = {"telephone": (375, 812), "bureau": (1280, 900)}
 IMPACTS = ["critical", "serious", "moderate", "minor"]
@@ -108,11 +108,7 @@ def main():
     echecs += [f"{email} : connexion refusée (compte de démonstration absent ?)" for email in sorted(refus)]
     echecs += [f"{r['compte']} {r['page']} ({r['largeur']}) : HTTP {r['statut']}" for r in resultats
                if r["statut"] >= 400]
-    for e in echecs:
-        print("✘", e)
-    if echecs:
-        sys.exit(1)
-    print(f"✔ audit axe-core : aucune violation grave ou critique sur {pages} pages, téléphone et bureau")
+    conclure(echecs, f"✔ audit axe-core : aucune violation grave ou critique sur {pages} pages, téléphone et bureau")
 
 
 def axe_version():

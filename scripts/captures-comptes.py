@@ -10,7 +10,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import importlib
 verifier = importlib.import_module("verifier-pages")
-from serveur_demo import arreter, connecter, lancer, navigateur
+from serveur_demo import conclure, arreter, connecter, lancer, navigateur
 
 TYPES = ["admin", "organisme-formation", "tete-de-reseau", "dreets", "ddets", "academie", "draaf", "drafpic",
          "conseil-regional", "carif-oref-regional", "carif-oref-national", "operateur-public-national", "arml",
@@ -52,11 +52,7 @@ def main():
             chromium.close()
     finally:
         arreter(serveur)
-    for e in echecs:
-        print("✘", e)
-    if echecs:
-        sys.exit(1)
-    print(f"✔ pages d'accueil des comptes de démonstration capturées dans {args.captures}/")
+    conclure(echecs, f"✔ pages d'accueil des comptes de démonstration capturées dans {args.captures}/")
 
 
 if __name__ == "__main__":

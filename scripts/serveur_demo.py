@@ -1,7 +1,7 @@
 """A throwaway `tdb serve` on a small demo country, for the browser checks (verifier-pages.py,
 audit-accessibilite.py): the demo (`tdb demo`, with its demo accounts), an extra service administrator, the
 server on a free port of 127.0.0.1. The caller stops it (`arreter`)."""
-import os, re, subprocess, tempfile, time
+import os, re, subprocess, sys, tempfile, time
 
 MOT_DE_PASSE = "Verification-Pages-2026!"
 ADMIN = "admin@verification.test"
@@ -46,3 +46,12 @@ def connecter(page, adresse, email, mot_de_passe=MOT_DE_PASSE):
     page.click("form button[type=submit]")
     page.wait_for_load_state("load")
     return "/connexion" not in page.url
+
+
+def conclure(echecs, succes):
+    """Prints each failure and exits 1 when there is one, else prints the success line."""
+    for e in echecs:
+        print("✘", e)
+    if echecs:
+        sys.exit(1)
+    print(succes)

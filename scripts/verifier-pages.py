@@ -4,9 +4,9 @@ filled with a small demo country. Fails on a missing element, a console error, a
 than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
     python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 6000]
 """
-import argparse, os, sys
+import argparse, os
 from playwright.sync_api import sync_playwright
-from serveur_demo import ADMIN, arreter, connecter, lancer, navigateur
+from serveur_demo import ADMIN, conclure, arreter, connecter, lancer, navigateur
 
 LARGEURS = {"telephone": (375, 812), "bureau": (1280, 900)}
 
@@ -82,11 +82,7 @@ def main():
             chromium.close()
     finally:
         arreter(serveur)
-    for e in echecs:
-        print("✘", e)
-    if echecs:
-        sys.exit(1)
-    print(f"✔ pages vérifiées dans Chromium ({', '.join(LARGEURS)}) ; captures dans {args.captures}/")
+    conclure(echecs, f"✔ pages vérifiées dans Chromium ({', '.join(LARGEURS)}) ; captures dans {args.captures}/")
 
 
 if __name__ == "__main__":
