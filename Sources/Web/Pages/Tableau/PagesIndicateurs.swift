@@ -114,7 +114,11 @@ struct PagesIndicateurs {
         var sites: [Organisme]?
         if case .organismes = perimetre { sites = await deps.index.organismes(dans: perimetre, filtres: f) }
         var avertissement: String?
-        if let q = f.organismeRecherche, await deps.index.organismes(dans: perimetre, filtres: f).isEmpty {
+        var retenus = sites
+        if retenus == nil, f.organismeRecherche != nil {
+            retenus = await deps.index.organismes(dans: perimetre, filtres: f)
+        }
+        if let q = f.organismeRecherche, retenus?.isEmpty == true {
             avertissement =
                 "Aucun organisme de votre périmètre (\(perimetre.libelle)) ne correspond à « \(q) » avec ces filtres : "
                 + "les chiffres ci-dessous sont nuls pour cette raison."
