@@ -272,6 +272,73 @@ enum Migrations {
                     ALTER TABLE cles_api ADD COLUMN derniere_transmission_le REAL;
                     """)
         }
+        // Issue 14: the missions locales' référentiel and their cases, each with an append-only history. A case is
+        // derived from its effectif and goes with it (erasure).
+        m.registerMigration("0011-missions-locales-suivis") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE missions_locales (
+                        code TEXT PRIMARY KEY,
+                        nom TEXT NOT NULL,
+                        siret TEXT,
+                        email TEXT,
+                        telephone TEXT,
+                        site_web TEXT,
+                        adresse TEXT,
+                        code_postal TEXT,
+                        commune TEXT,
+                        departement TEXT,
+                        region TEXT,
+                        communes TEXT NOT NULL DEFAULT '',
+                        codes_postaux TEXT NOT NULL DEFAULT '',
+                        rdv_url TEXT,
+                        email_notifications TEXT,
+                        created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL
+                    ) WITHOUT ROWID;
+                    ALTER TABLE organisations ADD COLUMN mission_locale TEXT;
+                    INSERT INTO versions (nom, valeur) VALUES ('missions_locales', 0), ('suivis', 0);
+                    CREATE TABLE suivis (
+                        id INTEGER PRIMARY KEY,
+                        effectif_id INTEGER NOT NULL UNIQUE REFERENCES effectifs (id) ON DELETE CASCADE,
+                        mission_locale TEXT,
+                        organisme_id INTEGER NOT NULL,
+                        rupture TEXT,
+                        nom TEXT NOT NULL,
+                        prenom TEXT NOT NULL,
+                        date_de_naissance TEXT NOT NULL,
+                        rqth INTEGER NOT NULL,
+                        commune_insee TEXT,
+                        code_postal TEXT,
+                        formation_cfd TEXT,
+                        formation_rncp TEXT,
+                        parcours TEXT NOT NULL,
+                        version INTEGER NOT NULL DEFAULT 0,
+                        cree_le REAL NOT NULL,
+                        dernier_resultat TEXT,
+                        rupture_du_resultat TEXT,
+                        resultat_le REAL,
+                        premier_resultat_le REAL,
+                        pris_en_charge INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX suivis_mission_locale ON suivis (mission_locale);
+                    CREATE TABLE suivis_evenements (
+                        id INTEGER PRIMARY KEY,
+                        suivi_id INTEGER NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                        le REAL NOT NULL,
+                        genre TEXT NOT NULL,
+                        auteur TEXT NOT NULL,
+                        organisation TEXT,
+                        rupture TEXT,
+                        resultat TEXT,
+                        commentaire TEXT,
+                        deja_connu INTEGER NOT NULL DEFAULT 0,
+                        de TEXT,
+                        vers TEXT
+                    );
+                    CREATE INDEX suivis_evenements_suivi ON suivis_evenements (suivi_id);
+                    """)
+        }
         return m
     }
 }

@@ -5,7 +5,7 @@ import Outils
 /// suite runs against each.
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
     StoreComptesSecurite,
-    StoreLimites, StoreDonnees, StoreAdministration
+    StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis
 {
     /// Checks that the database answers (health check).
     func verifier() async throws

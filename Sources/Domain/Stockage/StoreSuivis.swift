@@ -1,0 +1,33 @@
+import Foundation
+
+/// The référentiel of the missions locales (`tdb import missions-locales`) and their settings.
+public protocol StoreMissionsLocales: Sendable {
+    /// Inserts or updates by code, in one transaction, and bumps the référentiel's version: cases are rebuilt for
+    /// the new coverage by `reconstruireSuivisSiNecessaire`.
+    func importer(missionsLocales: [MissionLocale], now: Date) async throws -> BilanImport
+    /// Every mission locale, by code.
+    func missionsLocales() async throws -> [MissionLocale]
+    func missionLocale(code: String) async throws -> MissionLocale?
+    func parametres(missionLocale: String) async throws -> ParametresMissionLocale
+    func enregistrer(parametres: ParametresMissionLocale, missionLocale: String) async throws
+}
+
+/// The missions locales' cases (F16). Cases are derived in the batch's transaction by `enregistrer(lot:)`
+/// (`DerivationSuivis`), under the rules given to `configurerSuivis`.
+public protocol StoreSuivis: Sendable {
+    /// The rules cases are derived under (`TDB_SUIVI_DEPUIS`); set once at start, before any batch.
+    func configurerSuivis(_ regles: ReglesSuivi)
+    /// Rebuilds every case row when they were derived under other rules or another référentiel (or never); returns
+    /// how many effectifs were read, nil when nothing had to be done. History is kept.
+    func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int?
+
+    /// Every case of a mission locale (what the work list filters at today's date).
+    func suivis(missionLocale: String) async throws -> [SuiviStocke]
+    /// Every case, or those of these missions locales (statistics).
+    func suivis(missionsLocales: [String]?) async throws -> [SuiviStocke]
+    func suivi(id: SuiviID) async throws -> SuiviStocke?
+    /// The history of a case, oldest first.
+    func evenements(suivi: SuiviID) async throws -> [EvenementSuivi]
+    /// Appends to the history if the case is still at `versionLue`; else says who saved last and when.
+    func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi
+}

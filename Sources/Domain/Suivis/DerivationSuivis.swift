@@ -1,0 +1,24 @@
+/// The case row of an effectif, as every store writes it in the batch's transaction and at a rebuild.
+public enum DerivationSuivis {
+    /// Bumped when the rules change: a store whose cases were derived under another number rebuilds them.
+    public static let versionDesRegles: Int64 = 1
+
+    public static func ligne(
+        id: EffectifID, effectif e: Effectif, parcours: Parcours, regles: ReglesSuivi,
+        couverture: CouvertureMissionsLocales
+    ) -> LigneSuivi {
+        let faits = FaitsSuivi(e, parcours: parcours)
+        let candidat = regles.candidat(faits, couverture: couverture)
+        return LigneSuivi(
+            effectif: id,
+            missionLocale: couverture.missionLocale(communeInsee: faits.communeInsee, codePostal: faits.codePostal),
+            organisme: e.organismeId, rupture: candidat?.rupture, nom: e.apprenant.nom, prenom: e.apprenant.prenom,
+            dateDeNaissance: e.apprenant.dateDeNaissance, rqth: faits.rqth, communeInsee: faits.communeInsee,
+            codePostal: faits.codePostal, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: parcours)
+    }
+
+    /// The fingerprint of what the stored cases were derived under: rules, start date, référentiel version.
+    public static func empreinte(regles: ReglesSuivi, versionReferentiel: Int64) -> Int64 {
+        versionDesRegles &* 1_000_003 &+ Int64(regles.depuis.rawValue) &* 1_009 &+ versionReferentiel
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Typed id of a case.
+public struct SuiviID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: Int64
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+    public var description: String { String(rawValue) }
+}
+
+/// What a case row holds, derived from the effectif in the batch's transaction (`DerivationSuivis`).
+public struct LigneSuivi: Sendable, Equatable {
+    public var effectif: EffectifID
+    public var missionLocale: String?
+    public var organisme: OrganismeID
+    /// The latest rupture on or after the start of follow-up at an eligible age (nil when there is none).
+    public var rupture: Jour?
+    public var nom: String
+    public var prenom: String
+    public var dateDeNaissance: Jour
+    public var rqth: Bool
+    public var communeInsee: String?
+    public var codePostal: String?
+    public var cfd: String?
+    public var rncp: String?
+    public var parcours: Parcours
+
+    public init(
+        effectif: EffectifID, missionLocale: String?, organisme: OrganismeID, rupture: Jour?, nom: String,
+        prenom: String, dateDeNaissance: Jour, rqth: Bool, communeInsee: String?, codePostal: String?,
+        cfd: String?, rncp: String?, parcours: Parcours
+    ) {
+        self.effectif = effectif
+        self.missionLocale = missionLocale
+        self.organisme = organisme
+        self.rupture = rupture
+        self.nom = nom
+        self.prenom = prenom
+        self.dateDeNaissance = dateDeNaissance
+        self.rqth = rqth
+        self.communeInsee = communeInsee
+        self.codePostal = codePostal
+        self.cfd = cfd
+        self.rncp = rncp
+        self.parcours = parcours
+    }
+
+    /// Whether it is a case: a mission locale covers the residence and a rupture qualifies.
+    public var estCandidat: Bool { missionLocale != nil && rupture != nil }
+
+    public var faits: FaitsSuivi {
+        FaitsSuivi(
+            parcours: parcours, dateDeNaissance: dateDeNaissance, rqth: rqth, communeInsee: communeInsee,
+            codePostal: codePostal)
+    }
+}
+
+/// A case as read back: its derived row and the summary its history keeps up to date.
+public struct SuiviStocke: Sendable, Equatable {
+    public let id: SuiviID
+    public var ligne: LigneSuivi
+    /// Bumped by every event: the version a form was read at must still be current when it is saved.
+    public var version: Int64
+    public var creeLe: Date
+    /// The last outcome recorded, and the rupture it was about.
+    public var dernierResultat: ResultatContact?
+    public var ruptureDuResultat: Jour?
+    public var resultatLe: Date?
+    /// The first outcome ever recorded (the reached rate and the delay to a first contact are read from it).
+    public var premierResultatLe: Date?
+    /// An outcome was recorded or the CFA sent the case: it stays in the list after a new contract.
+    public var prisEnCharge: Bool
+
+    public init(
+        id: SuiviID, ligne: LigneSuivi, version: Int64, creeLe: Date, dernierResultat: ResultatContact? = nil,
+        ruptureDuResultat: Jour? = nil, resultatLe: Date? = nil, premierResultatLe: Date? = nil,
+        prisEnCharge: Bool = false
+    ) {
+        self.id = id
+        self.ligne = ligne
+        self.version = version
+        self.creeLe = creeLe
+        self.dernierResultat = dernierResultat
+        self.ruptureDuResultat = ruptureDuResultat
+        self.resultatLe = resultatLe
+        self.premierResultatLe = premierResultatLe
+        self.prisEnCharge = prisEnCharge
+    }
+
+    /// The outcome recorded for this rupture: one recorded for an earlier rupture does not count for a new one.
+    public func resultat(pour rupture: Jour) -> ResultatContact? {
+        ruptureDuResultat == rupture ? dernierResultat : nil
+    }
+}
+
+/// One line of a case's history: never rewritten.
+public struct EvenementSuivi: Sendable, Equatable {
+    public enum Genre: String, Sendable {
+        /// The mission locale recorded the outcome of a contact attempt.
+        case resultat = "RESULTAT"
+        /// The young person moved: the case went from one mission locale to another.
+        case transfert = "TRANSFERT"
+    }
+
+    public var id: Int64
+    public var le: Date
+    public var genre: Genre
+    /// Who: the user's name and e-mail at the time, or the service.
+    public var auteur: String
+    public var organisation: String?
+    public var rupture: Jour?
+    public var resultat: ResultatContact?
+    public var commentaire: String?
+    public var dejaConnu: Bool
+    /// For a transfer: the mission locale it came from and the one it went to.
+    public var de: String?
+    public var vers: String?
+
+    public init(
+        id: Int64 = 0, le: Date, genre: Genre, auteur: String, organisation: String? = nil, rupture: Jour? = nil,
+        resultat: ResultatContact? = nil, commentaire: String? = nil, dejaConnu: Bool = false, de: String? = nil,
+        vers: String? = nil
+    ) {
+        self.id = id
+        self.le = le
+        self.genre = genre
+        self.auteur = auteur
+        self.organisation = organisation
+        self.rupture = rupture
+        self.resultat = resultat
+        self.commentaire = commentaire
+        self.dejaConnu = dejaConnu
+        self.de = de
+        self.vers = vers
+    }
+}
+
+/// What saving an event did: written (the case's new version), or refused because someone saved before.
+public enum EnregistrementSuivi: Sendable, Equatable {
+    case fait(version: Int64)
+    case conflit(auteur: String, le: Date)
+    case inconnu
+}
