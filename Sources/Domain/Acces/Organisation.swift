@@ -17,11 +17,15 @@ public struct Organisation: Sendable, Equatable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// For a mission locale: its code in the référentiel of the missions locales.
+    public var missionLocale: String?
 
     public init(
         id: OrganisationID, type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil,
-        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil,
+        missionLocale: String? = nil
     ) {
+        self.missionLocale = missionLocale
         self.id = id
         self.type = type
         self.nom = nom
@@ -42,11 +46,14 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// For a mission locale: its code in the référentiel of the missions locales.
+    public var missionLocale: String?
 
     public init(
         type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
-        departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        departement: String? = nil, academie: String? = nil, reseau: String? = nil, missionLocale: String? = nil
     ) {
+        self.missionLocale = missionLocale
         self.type = type
         self.nom = nom
         self.organisme = organisme
