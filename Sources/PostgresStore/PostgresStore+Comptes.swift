@@ -11,7 +11,7 @@ extension PostgresStore {
             nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
             region: try l.exiger("region"), departement: try l.exiger("departement"),
             academie: try l.exiger("academie"),
-            reseau: try l.exiger("reseau"))
+            reseau: try l.exiger("reseau"), missionLocale: try l.exiger("mission_locale"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -19,27 +19,34 @@ extension PostgresStore {
     }
 
     public func organisationExistante(_ o: NouvelleOrganisation) async throws -> Organisation? {
-        try await ligne(
+        // A mission locale of the référentiel is identified by its code alone.
+        if o.type == .missionLocale, let code = o.missionLocale {
+            return try await ligne(
+                "SELECT * FROM organisations WHERE type = 'MISSION_LOCALE' AND mission_locale = \(code) ORDER BY id",
+                Self.organisation)
+        }
+        return try await ligne(
             """
             SELECT * FROM organisations
             WHERE type = \(o.type.rawValue) AND coalesce(organisme_id, 0) = \(o.organisme?.rawValue ?? 0)
               AND coalesce(region, '') = \(o.region ?? "") AND coalesce(departement, '') = \(o.departement ?? "")
               AND coalesce(academie, '') = \(o.academie ?? "") AND coalesce(reseau, '') = \(o.reseau ?? "")
-              AND (type <> 'MISSION_LOCALE' OR nom = \(o.nom))
+              AND (type <> 'MISSION_LOCALE' OR (nom = \(o.nom) AND mission_locale IS NULL))
             """, Self.organisation)
     }
 
     public func creerOrganisation(_ o: NouvelleOrganisation, now: Date) async throws -> Organisation {
         let id = try await valeur(
             """
-            INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
+            INSERT INTO organisations (
+                type, nom, organisme_id, region, departement, academie, reseau, mission_locale, created_at)
             VALUES (\(o.type.rawValue), \(o.nom), \(o.organisme?.rawValue), \(o.region), \(o.departement), \(o.academie),
-                    \(o.reseau), \(now.epoch))
+                    \(o.reseau), \(o.missionLocale), \(now.epoch))
             RETURNING id
             """, Int64.self)!
         return Organisation(
             id: OrganisationID(id), type: o.type, nom: o.nom, organisme: o.organisme, region: o.region,
-            departement: o.departement, academie: o.academie, reseau: o.reseau)
+            departement: o.departement, academie: o.academie, reseau: o.reseau, missionLocale: o.missionLocale)
     }
 
     public func organisations(recherche: String, limite: Int) async throws -> [(Organisation, utilisateurs: Int)] {

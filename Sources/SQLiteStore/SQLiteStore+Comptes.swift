@@ -11,7 +11,7 @@ extension SQLiteStore {
             nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
             region: try l.exiger("region"), departement: try l.exiger("departement"),
             academie: try l.exiger("academie"),
-            reseau: try l.exiger("reseau"))
+            reseau: try l.exiger("reseau"), missionLocale: try l.exiger("mission_locale"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -23,12 +23,21 @@ extension SQLiteStore {
 
     public func organisationExistante(_ o: NouvelleOrganisation) async throws -> Organisation? {
         try await pool.read { db in
-            try Row.fetchOne(
+            // A mission locale of the référentiel is identified by its code alone.
+            if o.type == .missionLocale, let code = o.missionLocale {
+                return try Row.fetchOne(
+                    db,
+                    sql: "SELECT * FROM organisations WHERE type = 'MISSION_LOCALE' AND mission_locale = ? ORDER BY id",
+                    arguments: [code]
+                ).map(Self.organisation)
+            }
+            return try Row.fetchOne(
                 db,
                 sql: """
                     SELECT * FROM organisations
                     WHERE type = ? AND ifnull(organisme_id, 0) = ? AND ifnull(region, '') = ? AND ifnull(departement, '') = ?
-                      AND ifnull(academie, '') = ? AND ifnull(reseau, '') = ? AND (type <> 'MISSION_LOCALE' OR nom = ?)
+                      AND ifnull(academie, '') = ? AND ifnull(reseau, '') = ?
+                      AND (type <> 'MISSION_LOCALE' OR (nom = ? AND mission_locale IS NULL))
                     """,
                 arguments: [
                     o.type.rawValue, o.organisme?.rawValue ?? 0, o.region ?? "", o.departement ?? "",
@@ -42,16 +51,18 @@ extension SQLiteStore {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO organisations (
+                        type, nom, organisme_id, region, departement, academie, reseau, mission_locale, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     o.type.rawValue, o.nom, o.organisme?.rawValue, o.region, o.departement, o.academie, o.reseau,
-                    now.epoch,
+                    o.missionLocale, now.epoch,
                 ])
             return Organisation(
                 id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
-                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
+                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau,
+                missionLocale: o.missionLocale)
         }
     }
 

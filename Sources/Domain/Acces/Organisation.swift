@@ -17,10 +17,13 @@ public struct Organisation: Sendable, Equatable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// A mission locale's code in the référentiel (`tdb import missions-locales`).
+    public var missionLocale: String?
 
     public init(
         id: OrganisationID, type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil,
-        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil,
+        missionLocale: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -30,6 +33,7 @@ public struct Organisation: Sendable, Equatable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
+        self.missionLocale = missionLocale
     }
 }
 
@@ -42,10 +46,12 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// A mission locale's code in the référentiel: what identifies a mission locale organisation.
+    public var missionLocale: String?
 
     public init(
         type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
-        departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        departement: String? = nil, academie: String? = nil, reseau: String? = nil, missionLocale: String? = nil
     ) {
         self.type = type
         self.nom = nom
@@ -54,5 +60,6 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
+        self.missionLocale = missionLocale
     }
 }
