@@ -41,6 +41,10 @@ public struct ComptesDemo: Sendable {
     /// Creates the missing accounts; returns every demo account with its organisation.
     public func creer(motDePasse: String = ComptesDemo.motDePasseParDefaut) async throws -> [Compte] {
         var resultat: [Compte] = []
+        // A base without missions locales gets the demo ones (and the ARML) before the accounts are attached.
+        if try await comptes.store.missionsLocales().isEmpty {
+            try await MissionsLocalesDemo.installer(store: comptes.store, now: comptes.horloge.now())
+        }
         for type in TypeOrganisation.allCases {
             let email = Self.email(type)
             let organisation = try await organisation(type)
@@ -82,15 +86,10 @@ public struct ComptesDemo: Sendable {
         }
     }
 
-    /// The mission locale covering Lyon (commune 69123) in the référentiel; the demo référentiel is imported first
-    /// when the base has none. Else (a real référentiel without Lyon) one of the Rhône, else any.
+    /// The mission locale covering Lyon (commune 69123) in the référentiel; else (a real référentiel without Lyon)
+    /// one of the Rhône, else any.
     func missionLocale() async throws -> NouvelleOrganisation {
-        let store = comptes.store
-        var referentiel = try await store.missionsLocales()
-        if referentiel.isEmpty {
-            try await MissionsLocalesDemo.installer(store: store, now: comptes.horloge.now())
-            referentiel = try await store.missionsLocales()
-        }
+        let referentiel = try await comptes.store.missionsLocales()
         guard
             let ml = referentiel.first(where: { $0.communes.contains(Self.communeMissionLocale) })
                 ?? referentiel.first(where: { $0.departement == Self.departement }) ?? referentiel.first
