@@ -43,6 +43,13 @@ extension Identite {
             let pl = droits.perimetre(l.capacite)
             if !pl.estVide { lignes.append("la liste nominative « \(l.libelle.lowercased()) » : \(pl.libelle)") }
         }
+        if organisation.type == .missionLocale {
+            lignes.append(
+                organisation.missionLocale == nil
+                    ? "aucun jeune : son organisation n'est rattachée à aucune mission locale du référentiel"
+                    : "les jeunes en rupture de contrat qui résident sur le territoire de sa mission locale : "
+                        + organisation.nom)
+        }
         if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
         if peutAdministrer { lignes.append("l'administration du service") }
         return lignes
