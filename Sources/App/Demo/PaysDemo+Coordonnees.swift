@@ -57,8 +57,14 @@ extension PaysDemo {
         return champs
     }
 
-    /// « Maëlys » → « maelys », « François » → « francois »: the local part of a fictional address.
-    static func adresse(_ s: String) -> String {
+    /// « Maëlys » → « maelys », « François » → « francois »: the local part of a fictional address (the names of
+    /// the demo are folded once, not for each of millions of learners).
+    static func adresse(_ s: String) -> String { adresses[s] ?? plier(s) }
+
+    private static let adresses: [String: String] = Dictionary(
+        (prenoms + noms).map { ($0, plier($0)) }, uniquingKeysWith: { a, _ in a })
+
+    private static func plier(_ s: String) -> String {
         s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .lowercased().filter { $0.isASCII && ($0.isLetter || $0 == "-") }
     }
