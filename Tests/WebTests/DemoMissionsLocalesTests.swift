@@ -106,13 +106,20 @@ struct DemoMissionsLocalesTests {
         }
         let part = Double(rqth) / Double(items.count)
         #expect(part > 0.015 && part < 0.045, "\(rqth)")
-        #expect(items.contains { texte($0["email_contact"])?.contains("maelys") == true || texte($0["email_contact"])?.contains("francois") == true })
+        #expect(
+            items.contains {
+                texte($0["email_contact"])?.contains("maelys") == true
+                    || texte($0["email_contact"])?.contains("francois") == true
+            })
     }
 
     @Test func demoAccountsAreAttachedToLyonsMissionLocaleAndToTheRegionsARML() async throws {
         let banc = try await Banc()
         let comptes = try await ComptesDemo(store: banc.store, coutBcrypt: 4, horloge: banc.horloge).creer()
-        #expect(comptes.contains { $0.email == "mission-locale@demo.tdb" && $0.organisation == "Mission locale de Lyon (démo)" })
+        #expect(
+            comptes.contains {
+                $0.email == "mission-locale@demo.tdb" && $0.organisation == "Mission locale de Lyon (démo)"
+            })
         // The référentiel was empty: the demo one was imported, with the ARML.
         #expect(try await banc.store.missionsLocales().count == Territoires.france.bassinsEmploi.count)
         let ml = try #require(try await banc.store.utilisateur(email: "mission-locale@demo.tdb"))

@@ -199,7 +199,8 @@ struct ParcoursParTypeTests {
             let refusIncarne = try await admin.get("/listes/rupturants")
             #expect(refusIncarne.status == .forbidden)
             #expect(refusIncarne.corps.contains("bandeau--incarnation"))
-            #expect(refusIncarne.corps.contains("Vous utilisez le service pour ARML Auvergne-Rhône-Alpes (démo) (ARML)"))
+            #expect(
+                refusIncarne.corps.contains("Vous utilisez le service pour ARML Auvergne-Rhône-Alpes (démo) (ARML)"))
             #expect(!refusIncarne.corps.contains("href=\"/admin/utilisateurs\""))
         }
     }

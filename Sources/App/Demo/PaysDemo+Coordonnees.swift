@@ -47,7 +47,8 @@ extension PaysDemo {
     ) -> [(String, JSONValue)] {
         var champs: [(String, JSONValue)] = []
         if let commune = residences.commune(&h) { champs.append(("code_commune_insee_apprenant", .string(commune))) }
-        champs.append(("tel_apprenant", .string(String(format: "01 99 00 %02d %02d", h.entier(0...99), h.entier(0...99)))))
+        champs.append(
+            ("tel_apprenant", .string(String(format: "01 99 00 %02d %02d", h.entier(0...99), h.entier(0...99)))))
         let numero = h.entier(1...9_999)
         champs.append(("email_contact", .string("\(adresse(prenom)).\(adresse(nom)).\(numero)@example.org")))
         if mineur {
