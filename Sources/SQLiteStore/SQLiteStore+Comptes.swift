@@ -62,7 +62,7 @@ extension SQLiteStore {
             return Organisation(
                 id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
                 region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau,
-            missionLocale: o.missionLocale)
+                missionLocale: o.missionLocale)
         }
     }
 

@@ -80,6 +80,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         plan)
     connecte.get("/mon-compte", use: espace.monCompte)
     connecte.post("/mon-compte/mot-de-passe", use: espace.changerMotDePasse)
+    connecte.post("/mon-compte/contact-missions-locales", use: espace.contactMissionsLocales)
     connecte.get("/ma-structure", use: espace.pageMaStructure)
     connecte.post("/ma-structure/invitations", use: espace.inviter)
     connecte.post("/ma-structure/membres/:id/valider", use: espace.membre(.valider))
@@ -121,6 +122,14 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         .capacite, plan)
     listeNominative.get("/listes/:indicateur", use: listes.page)
     listeNominative.get("/listes/:indicateur/telechargement", use: listes.telechargement)
+    // A mission locale's cases (F16): its own users only.
+    let missionLocale = PagesMissionLocale(deps: deps)
+    let suiviMissionLocale = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.suiviMissionLocale)), .capacite, plan)
+    suiviMissionLocale.get("/mission-locale", use: missionLocale.liste)
+    suiviMissionLocale.get("/mission-locale/telechargement", use: missionLocale.telechargement)
+    suiviMissionLocale.get("/mission-locale/suivis/:id", use: missionLocale.suivi)
+    suiviMissionLocale.post("/mission-locale/suivis/:id", use: missionLocale.enregistrer)
 
     // Platform administrators: 403 for anyone else.
     let administrateur = GroupeRoutes<Identite>(

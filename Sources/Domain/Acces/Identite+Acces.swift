@@ -3,6 +3,8 @@
 extension Identite {
     /// `/indicateurs`: the indicators of its perimeter.
     public var peutVoirIndicateurs: Bool { droits.peut(.voirIndicateurs) }
+    /// A mission locale's users: its young people in rupture (`/mission-locale`).
+    public var peutSuivreJeunes: Bool { droits.peut(.suiviMissionLocale) }
 
     /// `/organismes/:id`: an organisme inside its indicators' perimeter.
     public func peutOuvrir(_ o: Organisme) -> Bool { droits.perimetre(.voirIndicateurs).inclut(o) }

@@ -11,6 +11,7 @@ enum Navigation {
         if let i {
             if i.peutVoirIndicateurs { liens.append(("/indicateurs", "Mes indicateurs")) }
             if let id = i.organismeAccueil { liens.append(("/organismes/\(id)", "Mon organisme")) }
+            if i.peutSuivreJeunes { liens.append(("/mission-locale", "Jeunes en rupture")) }
         }
         liens.append(("/api/docs", "API"))
         return liens
