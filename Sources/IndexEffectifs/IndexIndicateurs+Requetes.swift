@@ -28,7 +28,7 @@ extension Colonnes {
                 case .academie(let c): academieOrg[i] == codesTerritoire["a" + c] ?? -2
                 case .reseau(let c): reseauxOrg[i] & (bitsReseau[c] ?? 0) != 0
                 case .organismes(let ids): ids.contains(OrganismeID(idOrg[i]))
-                case .aucun: false
+                case .missionLocale, .aucun: false
                 }
             if !dans {
                 m[i] = false

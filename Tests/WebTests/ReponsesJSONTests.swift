@@ -46,7 +46,9 @@ struct ReponsesJSONTests {
                     #","incarnation":false,"perimetre":{"type":"national"},"capacites":{"viewContacts":{"type":"national"},"infoTransmissionEffectifs":{"type":"national"},"indicateursEffectifs""#
                 ))
             #expect(
-                corps.hasSuffix(#""configurerModeTransmission":{"type":"national"}},"contacts_dans_listes":false}"#))
+                corps.hasSuffix(
+                    #""configurerModeTransmission":{"type":"national"},"statistiques_suivi":{"type":"national"}},"contacts_dans_listes":false}"#
+                ))
         }
     }
 

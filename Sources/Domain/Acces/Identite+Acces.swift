@@ -17,6 +17,14 @@ extension Identite {
     /// The named list of one organisme (downloads of an organisme's page, names of rejected learners).
     public func peutVoirListe(_ l: IndicateurListe, de o: Organisme) -> Bool { droits.perimetre(l.capacite).inclut(o) }
 
+    /// `/suivi/statistiques`: the follow-up statistics of the missions locales of its perimeter (counts only).
+    public var peutVoirStatistiquesSuivi: Bool { droits.peut(.voirStatistiquesSuivi) }
+
+    /// `/mission-locale/parametres`: a member of a mission locale (its own settings).
+    public var missionLocaleParametrable: String? {
+        organisation.type == .missionLocale ? organisation.missionLocale : nil
+    }
+
     /// `/admin/…`: a platform administrator who is not impersonating someone (the admin menu is hidden meanwhile).
     public var peutAdministrer: Bool { estAdministrateurPlateforme && !incarne }
 
@@ -42,6 +50,8 @@ extension Identite {
             if !pl.estVide { lignes.append("la liste nominative « \(l.libelle.lowercased()) » : \(pl.libelle)") }
         }
         if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
+        let s = droits.perimetre(.voirStatistiquesSuivi)
+        if !s.estVide { lignes.append("les statistiques du suivi des missions locales : \(s.libelle)") }
         if peutAdministrer { lignes.append("l'administration du service") }
         return lignes
     }

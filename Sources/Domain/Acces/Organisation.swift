@@ -17,10 +17,13 @@ public struct Organisation: Sendable, Equatable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// For a mission locale: its code in the référentiel of the missions locales.
+    public var missionLocale: String?
 
     public init(
         id: OrganisationID, type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil,
-        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil,
+        missionLocale: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -30,6 +33,7 @@ public struct Organisation: Sendable, Equatable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
+        self.missionLocale = missionLocale
     }
 }
 

@@ -7,6 +7,8 @@ public enum Perimetre: Sendable, Equatable {
     case academie(String)
     case reseau(String)
     case organismes(Set<OrganismeID>)
+    /// One mission locale, by its code in the référentiel (its own cases; no organisme is inside).
+    case missionLocale(String)
     case aucun
 
     /// Whether an organisme is inside (territory and réseau of the organisme itself).
@@ -18,7 +20,7 @@ public enum Perimetre: Sendable, Equatable {
         case .academie(let a): o.adresse.academie == a
         case .reseau(let r): o.reseaux.contains(r)
         case .organismes(let ids): ids.contains(o.id)
-        case .aucun: false
+        case .missionLocale, .aucun: false
         }
     }
 
@@ -39,6 +41,7 @@ public enum Perimetre: Sendable, Equatable {
         case .academie(let a): "académie \(Territoires.france.academie(a)?.nom ?? a)"
         case .reseau(let r): "réseau \(r)"
         case .organismes(let ids): ids.count == 1 ? "un organisme" : "\(ids.count) organismes"
+        case .missionLocale(let c): "mission locale \(c)"
         case .aucun: "aucun"
         }
     }
@@ -97,6 +100,7 @@ public struct Droits: Sendable, Equatable {
             return propre.isEmpty
                 ? .aucun : .organismes(propre.union(ctx.formateurs.filter { !$0.partielle }.map(\.id)))
         case .organisme: return propre.isEmpty ? .aucun : .organismes(propre)
+        case .missionLocale: return o.missionLocale.map(Perimetre.missionLocale) ?? .aucun
         case .aucune: return .aucun
         }
     }

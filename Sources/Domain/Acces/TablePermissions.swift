@@ -12,6 +12,8 @@ public enum Portee: Sendable, Equatable {
     /// The same without the formateurs under partial responsibility.
     case organismeEtFormateursComplets
     case organisme
+    /// The organisation's mission locale (`Organisation.missionLocale`).
+    case missionLocale
     case aucune
 
     init?(code: String) {
@@ -25,6 +27,7 @@ public enum Portee: Sendable, Equatable {
         case "own+formateurs": self = .organismeEtFormateurs
         case "own+formateurs_full": self = .organismeEtFormateursComplets
         case "self": self = .organisme
+        case "mission_locale": self = .missionLocale
         case "none": self = .aucune
         default: return nil
         }

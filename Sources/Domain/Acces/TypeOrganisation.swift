@@ -67,6 +67,7 @@ public enum Capacite: String, Sendable, CaseIterable {
     case listeAbandons = "nominatif_abandon"
     case gererEffectifs = "manageEffectifs"
     case configurerTransmission = "configurerModeTransmission"
+    case voirStatistiquesSuivi = "statistiques_suivi"
 
     public var libelle: String {
         switch self {
@@ -80,6 +81,7 @@ public enum Capacite: String, Sendable, CaseIterable {
         case .listeAbandons: "liste nominative des abandons"
         case .gererEffectifs: "gérer les effectifs"
         case .configurerTransmission: "configurer la transmission (clés d'API)"
+        case .voirStatistiquesSuivi: "voir les statistiques du suivi des missions locales"
         }
     }
 

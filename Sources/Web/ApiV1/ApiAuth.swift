@@ -89,6 +89,7 @@ struct Session: Encodable {
             case .reseau(let r): (type, code) = ("reseau", r)
             case .organismes(let ids):
                 (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
+            case .missionLocale(let c): (type, code) = ("mission_locale", c)
             case .aucun: type = "aucun"
             }
         }

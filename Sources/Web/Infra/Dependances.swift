@@ -29,15 +29,18 @@ public struct Dependances: Sendable {
     public let refusRecents = RefusRecents()
     /// The service's contact address, shown on the contact, error and help pages (`TDB_CONTACT`).
     public let contact: String
+    /// The rules of the missions locales' follow-up (`TDB_SUIVI_DEPUIS`): who is in a list at a given day.
+    public let reglesSuivi: ReglesSuivi
 
     public init(
         store: any Store, horloge: Horloge, logger: Logger, secrets: any Secrets, pages: Pages,
         urlPublique: String, cookiesSecurises: Bool = true, index: IndexIndicateurs,
         metriques: MetriquesService = MetriquesService(), jetonMetriques: String? = nil,
         proxiesDeConfiance: Set<String> = [], reglesLimites: ReglesLimites = .reference,
-        contact: String = Contact.parDefaut
+        contact: String = Contact.parDefaut, reglesSuivi: ReglesSuivi = ReglesSuivi()
     ) {
         self.contact = contact
+        self.reglesSuivi = reglesSuivi
         self.cookies = NomsCookies(securises: cookiesSecurises)
         self.hsts = urlPublique.lowercased().hasPrefix("https://")
         self.jetonMetriques = jetonMetriques

@@ -11,6 +11,7 @@ enum Navigation {
         if let i {
             if i.peutVoirIndicateurs { liens.append(("/indicateurs", "Mes indicateurs")) }
             if let id = i.organismeAccueil { liens.append(("/organismes/\(id)", "Mon organisme")) }
+            if i.peutVoirStatistiquesSuivi { liens.append(("/suivi/statistiques", "Statistiques du suivi")) }
         }
         liens.append(("/api/docs", "API"))
         return liens
@@ -22,6 +23,9 @@ enum Navigation {
         var liens: [(url: String, libelle: String)] = [
             ("/mon-compte", "Mon compte"), ("/ma-structure", "Ma structure"),
         ]
+        if i.missionLocaleParametrable != nil {
+            liens.append(("/mission-locale/parametres", "Paramètres de la mission locale"))
+        }
         if i.peutAdministrer { liens.append(("/admin/utilisateurs", "Administration")) }
         return liens
     }

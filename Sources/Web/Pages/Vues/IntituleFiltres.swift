@@ -78,7 +78,7 @@ enum IntituleFiltres {
         case .departement(let d): return t.departement(d).map { "\($0.nom) (\(d))" } ?? d
         case .academie(let a): return "académie de \(t.academie(a)?.nom ?? a)"
         case .reseau(let r): return "réseau \(Reseau.nomme(r)?.nom ?? r)"
-        case .organismes, .aucun: return p.libelle
+        case .organismes, .missionLocale, .aucun: return p.libelle
         }
     }
 }
