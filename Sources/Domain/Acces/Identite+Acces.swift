@@ -50,9 +50,9 @@ extension Identite {
             if !pl.estVide { lignes.append("la liste nominative « \(l.libelle.lowercased()) » : \(pl.libelle)") }
         }
         if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
+        if peutAdministrer { lignes.append("l'administration du service") }
         let s = droits.perimetre(.voirStatistiquesSuivi)
         if !s.estVide { lignes.append("les statistiques du suivi des missions locales : \(s.libelle)") }
-        if peutAdministrer { lignes.append("l'administration du service") }
         return lignes
     }
 }

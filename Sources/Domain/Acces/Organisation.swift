@@ -17,7 +17,7 @@ public struct Organisation: Sendable, Equatable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
-    /// For a mission locale: its code in the référentiel of the missions locales.
+    /// A mission locale's code in the référentiel (`tdb import missions-locales`).
     public var missionLocale: String?
 
     public init(
@@ -46,10 +46,12 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
+    /// A mission locale's code in the référentiel: what identifies a mission locale organisation.
+    public var missionLocale: String?
 
     public init(
         type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
-        departement: String? = nil, academie: String? = nil, reseau: String? = nil
+        departement: String? = nil, academie: String? = nil, reseau: String? = nil, missionLocale: String? = nil
     ) {
         self.type = type
         self.nom = nom
@@ -58,5 +60,6 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
+        self.missionLocale = missionLocale
     }
 }

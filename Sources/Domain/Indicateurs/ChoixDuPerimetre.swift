@@ -40,7 +40,7 @@ public struct ChoixDuPerimetre: Sendable, Equatable {
                 academies: Set(os.compactMap(\.adresse.academie)), reseaux: Set(os.flatMap(\.reseaux)))
             if case .reseau(let r) = p { choix.reseaux?.insert(r) }
             return choix
-        case .aucun: return ChoixDuPerimetre(regions: [], departements: [], academies: [], reseaux: [])
+        case .missionLocale, .aucun: return ChoixDuPerimetre(regions: [], departements: [], academies: [], reseaux: [])
         }
     }
 
