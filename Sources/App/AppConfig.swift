@@ -35,6 +35,8 @@ public struct AppConfig: Sendable, Equatable {
     public var limiteApiV3ParMinute = ReglesLimites.limiteApiV3ParDefaut
     /// The service's contact address shown on its pages (`TDB_CONTACT`).
     public var contact = Contact.parDefaut
+    /// The rules of the missions locales' cases (`TDB_SUIVI_DEPUIS`, default 2025-01-01).
+    public var reglesSuivi = ReglesSuivi()
 
     public init() {}
 
@@ -117,6 +119,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         lireLimites(env, &c, &erreurs)
         lireContact(env, &c, &erreurs)
+        lireSuivi(env, &c, &erreurs)
         if !erreurs.isEmpty { throw ErreurConfiguration(erreurs: erreurs) }
         return c
     }

@@ -17,6 +17,11 @@ public func construireApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "tdb")
     logger.logLevel = config.logLevel
+    store.configurerSuivis(config.reglesSuivi)
+    let debutSuivis = ContinuousClock.now
+    if let n = try await store.reconstruireSuivisSiNecessaire(now: horloge.now()) {
+        logger.info("suivis des missions locales reconstruits : \(n) effectifs relus en \(ContinuousClock.now - debutSuivis)")
+    }
     let debut = ContinuousClock.now
     let journal = logger
     let index = try await IndexIndicateurs.construire(
@@ -33,7 +38,7 @@ public func construireApplication(
         pages: try await Pages.charger(), urlPublique: config.urlPublique, cookiesSecurises: config.cookiesSecurises,
         index: index, jetonMetriques: config.jetonMetriques, proxiesDeConfiance: Set(config.proxiesDeConfiance),
         reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute),
-        contact: config.contact)
+        contact: config.contact, reglesSuivi: config.reglesSuivi)
     var services: [any Service] = [
         SuiviIndex(
             store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,

@@ -27,7 +27,12 @@ extension PostgresStore: StoreOuvert {
 public func avecStore<T: Sendable>(_ config: AppConfig, _ corps: (any StoreOuvert) async throws -> T) async throws -> T
 {
     if let url = config.databaseURL {
-        return try await PostgresStore.avec(url: url) { try await corps($0) }
+        return try await PostgresStore.avec(url: url) {
+            $0.configurerSuivis(config.reglesSuivi)
+            return try await corps($0)
+        }
     }
-    return try await corps(try SQLiteStore(path: config.databasePath))
+    let store = try SQLiteStore(path: config.databasePath)
+    store.configurerSuivis(config.reglesSuivi)
+    return try await corps(store)
 }

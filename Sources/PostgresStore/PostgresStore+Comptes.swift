@@ -11,7 +11,7 @@ extension PostgresStore {
             nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
             region: try l.exiger("region"), departement: try l.exiger("departement"),
             academie: try l.exiger("academie"),
-            reseau: try l.exiger("reseau"))
+            reseau: try l.exiger("reseau"), missionLocale: try l.texteOuNul("mission_locale"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -32,14 +32,16 @@ extension PostgresStore {
     public func creerOrganisation(_ o: NouvelleOrganisation, now: Date) async throws -> Organisation {
         let id = try await valeur(
             """
-            INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
+            INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at,
+                        mission_locale)
             VALUES (\(o.type.rawValue), \(o.nom), \(o.organisme?.rawValue), \(o.region), \(o.departement), \(o.academie),
-                    \(o.reseau), \(now.epoch))
+                    \(o.reseau), \(now.epoch), \(o.missionLocale))
             RETURNING id
             """, Int64.self)!
         return Organisation(
             id: OrganisationID(id), type: o.type, nom: o.nom, organisme: o.organisme, region: o.region,
-            departement: o.departement, academie: o.academie, reseau: o.reseau)
+            departement: o.departement, academie: o.academie, reseau: o.reseau,
+            missionLocale: o.missionLocale)
     }
 
     public func organisations(recherche: String, limite: Int) async throws -> [(Organisation, utilisateurs: Int)] {

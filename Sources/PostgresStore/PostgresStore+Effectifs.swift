@@ -122,6 +122,13 @@ extension PostgresStore {
                         item, ecriture: prepares[k]?.ecriture, id: id, version: versions[k].map(Int64.init),
                         transmissionId: transmissionIds[item.index] ?? 0))
             }
+            // The cases of the young people this batch touched: in the list as soon as the POST has answered.
+            try await Self.deriverSuivis(
+                c,
+                lot.items.indices.compactMap { k in
+                    guard let p = prepares[k], let id = versions[k].flatMap({ ids[Int64($0)] }) else { return nil }
+                    return (EffectifID(id), p.ecriture.effectif, p.ecriture.parcours)
+                }, etat: etatSuivis, now: now)
             let formateurs = FusionLot.formateurs(lot).map(\.rawValue)
 
             try await c.executer(

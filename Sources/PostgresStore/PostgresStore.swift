@@ -10,6 +10,8 @@ public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
     public let adresse: AdressePostgres
+    /// The rules and coverage cases are derived under (`configurerSuivis`).
+    let etatSuivis = EtatSuivis()
 
     public init(url: String, logger: Logger = Logger(label: "tdb.postgres")) throws {
         adresse = try AdressePostgres(url)

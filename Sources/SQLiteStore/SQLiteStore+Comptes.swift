@@ -11,7 +11,7 @@ extension SQLiteStore {
             nom: try l.exiger("nom"), organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init),
             region: try l.exiger("region"), departement: try l.exiger("departement"),
             academie: try l.exiger("academie"),
-            reseau: try l.exiger("reseau"))
+            reseau: try l.exiger("reseau"), missionLocale: try l.texteOuNul("mission_locale"))
     }
 
     public func organisation(id: OrganisationID) async throws -> Organisation? {
@@ -42,16 +42,18 @@ extension SQLiteStore {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO organisations (type, nom, organisme_id, region, departement, academie, reseau, created_at,
+                        mission_locale)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     o.type.rawValue, o.nom, o.organisme?.rawValue, o.region, o.departement, o.academie, o.reseau,
-                    now.epoch,
+                    now.epoch, o.missionLocale,
                 ])
             return Organisation(
                 id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
-                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau)
+                region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau,
+            missionLocale: o.missionLocale)
         }
     }
 

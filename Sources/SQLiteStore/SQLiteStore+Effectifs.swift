@@ -74,6 +74,7 @@ extension SQLiteStore {
             var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
+            var ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)] = []
             for (k, item) in lot.items.enumerated() {
                 let ecriture = try ecritures[k].get()
                 var id: EffectifID?
@@ -86,6 +87,7 @@ extension SQLiteStore {
                         try insert.executer(db, valeurs, puis: version.databaseValue)
                         id = EffectifID(db.lastInsertedRowID)
                     }
+                    if let id { ecrits.append((id, e.effectif, e.parcours)) }
                 }
                 try transmission.executer(db, transmissions[k], puis: id?.rawValue.databaseValue ?? .null)
                 resultats.append(
@@ -95,6 +97,8 @@ extension SQLiteStore {
             }
 
             try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
+            // The cases of the young people this batch touched: in the list as soon as the POST has answered.
+            try deriverSuivis(db, ecrits, now: now)
             let bookkeeping = try db.cachedStatement(
                 sql: """
                     UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),

@@ -9,6 +9,8 @@ public final class SQLiteStore: Store {
     /// The database file.
     public let chemin: String
     let checkpoints: Checkpoints
+    /// The rules and coverage cases are derived under (`configurerSuivis`).
+    let etatSuivis = EtatSuivis()
 
     /// Opens (creating it and its folder if needed) the database at `path` and runs the pending migrations.
     public init(path: String) throws {

@@ -17,7 +17,7 @@ public struct Organisation: Sendable, Equatable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
-    /// A mission locale's code in the référentiel (`tdb import missions-locales`).
+    /// For a mission locale: its code in the référentiel of the missions locales.
     public var missionLocale: String?
 
     public init(
@@ -25,6 +25,7 @@ public struct Organisation: Sendable, Equatable {
         region: String? = nil, departement: String? = nil, academie: String? = nil, reseau: String? = nil,
         missionLocale: String? = nil
     ) {
+        self.missionLocale = missionLocale
         self.id = id
         self.type = type
         self.nom = nom
@@ -33,7 +34,6 @@ public struct Organisation: Sendable, Equatable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
-        self.missionLocale = missionLocale
     }
 }
 
@@ -46,13 +46,14 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
     public var departement: String?
     public var academie: String?
     public var reseau: String?
-    /// A mission locale's code in the référentiel: what identifies a mission locale organisation.
+    /// For a mission locale: its code in the référentiel of the missions locales.
     public var missionLocale: String?
 
     public init(
         type: TypeOrganisation, nom: String, organisme: OrganismeID? = nil, region: String? = nil,
         departement: String? = nil, academie: String? = nil, reseau: String? = nil, missionLocale: String? = nil
     ) {
+        self.missionLocale = missionLocale
         self.type = type
         self.nom = nom
         self.organisme = organisme
@@ -60,6 +61,5 @@ public struct NouvelleOrganisation: Sendable, Equatable, Hashable {
         self.departement = departement
         self.academie = academie
         self.reseau = reseau
-        self.missionLocale = missionLocale
     }
 }

@@ -17,6 +17,14 @@ public enum DerivationSuivis {
             codePostal: faits.codePostal, cfd: e.formation.cfd, rncp: e.formation.rncp, parcours: parcours)
     }
 
+    /// The last write of each effectif (a batch may hold the same learner twice).
+    public static func derniers<T>(_ ecrits: [(id: EffectifID, effectif: Effectif, parcours: T)])
+        -> [(id: EffectifID, effectif: Effectif, parcours: T)]
+    {
+        var vus = Set<EffectifID>()
+        return ecrits.reversed().filter { vus.insert($0.id).inserted }.reversed()
+    }
+
     /// The fingerprint of what the stored cases were derived under: rules, start date, référentiel version.
     public static func empreinte(regles: ReglesSuivi, versionReferentiel: Int64) -> Int64 {
         versionDesRegles &* 1_000_003 &+ Int64(regles.depuis.rawValue) &* 1_009 &+ versionReferentiel

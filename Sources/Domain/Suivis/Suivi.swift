@@ -101,6 +101,9 @@ public struct EvenementSuivi: Sendable, Equatable {
         case transfert = "TRANSFERT"
     }
 
+    /// The author of what the service does by itself (a transfer when the young person moves).
+    public static let auteurService = "Tableau de bord (automatique)"
+
     public var id: Int64
     public var le: Date
     public var genre: Genre

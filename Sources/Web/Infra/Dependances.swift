@@ -29,7 +29,7 @@ public struct Dependances: Sendable {
     public let refusRecents = RefusRecents()
     /// The service's contact address, shown on the contact, error and help pages (`TDB_CONTACT`).
     public let contact: String
-    /// The rules of the missions locales' follow-up (`TDB_SUIVI_DEPUIS`): who is in a list at a given day.
+    /// The rules of the missions locales' cases (`TDB_SUIVI_DEPUIS`): the lists read them at today's date.
     public let reglesSuivi: ReglesSuivi
 
     public init(

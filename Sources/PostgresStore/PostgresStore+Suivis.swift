@@ -1,0 +1,329 @@
+import Domain
+import Foundation
+import Outils
+import PostgresNIO
+
+extension PostgresStore {
+    public func configurerSuivis(_ regles: ReglesSuivi) { etatSuivis.configurer(regles) }
+
+    /// Within a transaction: the rules, the coverage of the référentiel as stored now, and its version.
+    static func contexteSuivis(_ c: Connexion, etat: EtatSuivis) async throws -> (
+        regles: ReglesSuivi, couverture: CouvertureMissionsLocales, version: Int64
+    ) {
+        let version =
+            try await c.valeur("SELECT valeur FROM versions WHERE nom = 'missions_locales'", Int64.self) ?? 0
+        if let couverture = etat.couverture(version: version) { return (etat.reglesEnVigueur, couverture, version) }
+        let couverture = CouvertureMissionsLocales(
+            try await c.lignes("SELECT * FROM missions_locales ORDER BY code", missionLocale))
+        etat.memoriser(couverture, version: version)
+        return (etat.reglesEnVigueur, couverture, version)
+    }
+
+    /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b): a new case for a
+    /// candidate, the row kept up to date while it is a candidate or has a history, deleted otherwise. A case with a
+    /// history whose young person moved goes to the new mission locale with a transfer in its history.
+    static func deriverSuivis(
+        _ c: Connexion, _ ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], etat: EtatSuivis,
+        now: Date
+    ) async throws {
+        guard !ecrits.isEmpty else { return }
+        let (regles, couverture, _) = try await contexteSuivis(c, etat: etat)
+        let lignes = DerivationSuivis.derniers(ecrits).map {
+            DerivationSuivis.ligne(
+                id: $0.id, effectif: $0.effectif, parcours: $0.parcours, regles: regles, couverture: couverture)
+        }
+        let existants = Dictionary(
+            try await c.lignes(
+                """
+                SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
+                WHERE effectif_id = ANY(\(lignes.map(\.effectif.rawValue))::bigint[])
+                """
+            ) { r in
+                let l = LignePG(r, table: "suivis")
+                return (
+                    try l.exiger("effectif_id", Int64.self),
+                    (
+                        id: try l.exiger("id", Int64.self), missionLocale: try l.texteOuNul("mission_locale"),
+                        prisEnCharge: try l.exiger("pris_en_charge", Bool.self)
+                    )
+                )
+            }, uniquingKeysWith: { a, _ in a })
+        var nouveaux: [JSONTexte.Noeud] = []
+        var modifies: [JSONTexte.Noeud] = []
+        var supprimes: [Int64] = []
+        var transferts: [(suivi: Int64, de: String?, vers: String?)] = []
+        for l in lignes {
+            if let ex = existants[l.effectif.rawValue] {
+                guard l.estCandidat || ex.prisEnCharge else {
+                    supprimes.append(ex.id)
+                    continue
+                }
+                modifies.append(ligneSuivi(l, id: ex.id))
+                if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
+                    transferts.append((ex.id, ex.missionLocale, l.missionLocale))
+                }
+            } else if l.estCandidat {
+                nouveaux.append(ligneSuivi(l, id: nil))
+            }
+        }
+        if !nouveaux.isEmpty {
+            try await c.executer(
+                """
+                INSERT INTO suivis (\(unescaped: colonnesSuivi), cree_le)
+                SELECT \(unescaped: colonnesSuivi), \(now.epoch)
+                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(nouveaux)))::jsonb) AS x(\(unescaped: typesSuivi))
+                """)
+        }
+        if !modifies.isEmpty {
+            try await c.executer(
+                """
+                UPDATE suivis s SET \(unescaped: miseAJourSuivi)
+                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(modifies)))::jsonb) AS x(id bigint, \(unescaped: typesSuivi))
+                WHERE s.id = x.id
+                """)
+        }
+        if !supprimes.isEmpty {
+            try await c.executer("DELETE FROM suivis WHERE id = ANY(\(supprimes)::bigint[])")
+        }
+        for t in transferts {
+            try await inserer(
+                EvenementSuivi(le: now, genre: .transfert, auteur: EvenementSuivi.auteurService, de: t.de, vers: t.vers),
+                suivi: t.suivi, c)
+        }
+    }
+
+    static let colonnesSuivi = """
+        effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
+        code_postal, formation_cfd, formation_rncp, parcours
+        """
+
+    static let typesSuivi = """
+        effectif_id bigint, mission_locale text, organisme_id bigint, rupture text, nom text, prenom text,
+        date_de_naissance text, rqth boolean, commune_insee text, code_postal text, formation_cfd text,
+        formation_rncp text, parcours text
+        """
+
+    static let miseAJourSuivi = colonnesSuivi.split(separator: ",")
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .map { "\($0) = x.\($0)" }.joined(separator: ", ")
+
+    static func ligneSuivi(_ l: LigneSuivi, id: Int64?) -> JSONTexte.Noeud {
+        .objet([
+            ("id", .entier(id.map(Int.init))), ("effectif_id", .entier(Int(l.effectif.rawValue))),
+            ("mission_locale", .texte(l.missionLocale)), ("organisme_id", .entier(Int(l.organisme.rawValue))),
+            ("rupture", .texte(l.rupture?.description)), ("nom", .texte(l.nom)), ("prenom", .texte(l.prenom)),
+            ("date_de_naissance", .texte(l.dateDeNaissance.description)), ("rqth", .booleen(l.rqth)),
+            ("commune_insee", .texte(l.communeInsee)), ("code_postal", .texte(l.codePostal)),
+            ("formation_cfd", .texte(l.cfd)), ("formation_rncp", .texte(l.rncp)),
+            ("parcours", .texte(JSONTexte.ecrire(l.parcours.json))),
+        ])
+    }
+
+    public func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int? {
+        try await transaction { c in
+            // One rebuild at a time, whatever the number of instances starting.
+            try await c.executer("SELECT valeur FROM versions WHERE nom = 'suivis' FOR UPDATE")
+            let (regles, _, version) = try await Self.contexteSuivis(c, etat: etatSuivis)
+            let attendue = DerivationSuivis.empreinte(regles: regles, versionReferentiel: version)
+            let actuelle = try await c.valeur("SELECT valeur FROM versions WHERE nom = 'suivis'", Int64.self) ?? 0
+            guard actuelle != attendue else { return nil }
+            // Only a learner with a rupture can be a candidate; those with a case row may have to leave it.
+            var apres: Int64 = 0
+            var lus = 0
+            while true {
+                let paquet = try await c.lignes(
+                    """
+                    SELECT id, record, parcours FROM effectifs
+                    WHERE id > \(apres) AND (parcours LIKE '%RUPTURANT%' OR id IN (SELECT effectif_id FROM suivis))
+                    ORDER BY id LIMIT 2000
+                    """
+                ) { r in
+                    let l = LignePG(r, table: "effectifs")
+                    return (
+                        id: try l.exiger("id", Int64.self), record: try l.exiger("record", String.self),
+                        parcours: try l.exiger("parcours", String.self)
+                    )
+                }
+                guard let dernier = paquet.last else { break }
+                let ecrits = try paquet.carteParallele { p in
+                    Result {
+                        (
+                            id: EffectifID(p.id), effectif: try Self.effectif(record: p.record, id: p.id),
+                            parcours: try Parcours(texte: p.parcours)
+                        )
+                    }
+                }.map { try $0.get() }
+                try await Self.deriverSuivis(c, ecrits, etat: etatSuivis, now: now)
+                lus += paquet.count
+                apres = dernier.id
+            }
+            try await c.executer("UPDATE versions SET valeur = \(attendue) WHERE nom = 'suivis'")
+            return lus
+        }
+    }
+
+    // MARK: - The référentiel
+
+    public func importer(missionsLocales: [MissionLocale], now: Date) async throws -> BilanImport {
+        try await transaction { c in
+            var bilan = BilanImport()
+            for ml in missionsLocales {
+                let cree = try await c.valeur(
+                    """
+                    INSERT INTO missions_locales (code, nom, siret, email, telephone, site_web, adresse, code_postal,
+                        commune, departement, region, communes, codes_postaux, created_at, updated_at)
+                    VALUES (\(ml.code), \(ml.nom), \(ml.siret), \(ml.email), \(ml.telephone), \(ml.siteWeb),
+                        \(ml.adresse), \(ml.codePostal), \(ml.commune), \(ml.departement), \(ml.region),
+                        \(ml.communes.joined(separator: "|")), \(ml.codesPostaux.joined(separator: "|")), \(now.epoch),
+                        \(now.epoch))
+                    ON CONFLICT (code) DO UPDATE SET nom = excluded.nom, siret = excluded.siret, email = excluded.email,
+                        telephone = excluded.telephone, site_web = excluded.site_web, adresse = excluded.adresse,
+                        code_postal = excluded.code_postal, commune = excluded.commune,
+                        departement = excluded.departement, region = excluded.region, communes = excluded.communes,
+                        codes_postaux = excluded.codes_postaux, updated_at = excluded.updated_at
+                    RETURNING (xmax = 0)
+                    """, Bool.self)
+                if cree == true { bilan.crees += 1 } else { bilan.misAJour += 1 }
+            }
+            try await c.executer("UPDATE versions SET valeur = valeur + 1 WHERE nom = 'missions_locales'")
+            return bilan
+        }
+    }
+
+    public func missionsLocales() async throws -> [MissionLocale] {
+        try await lignes("SELECT * FROM missions_locales ORDER BY code", Self.missionLocale)
+    }
+
+    public func missionLocale(code: String) async throws -> MissionLocale? {
+        try await ligne("SELECT * FROM missions_locales WHERE code = \(code)", Self.missionLocale)
+    }
+
+    static func missionLocale(_ r: PostgresRandomAccessRow) throws -> MissionLocale {
+        let l = LignePG(r, table: "missions_locales", id: "code")
+        return MissionLocale(
+            code: try l.exiger("code"), nom: try l.exiger("nom"), siret: try l.texteOuNul("siret"),
+            email: try l.texteOuNul("email"), telephone: try l.texteOuNul("telephone"),
+            siteWeb: try l.texteOuNul("site_web"), adresse: try l.texteOuNul("adresse"),
+            codePostal: try l.texteOuNul("code_postal"), commune: try l.texteOuNul("commune"),
+            departement: try l.texteOuNul("departement"), region: try l.texteOuNul("region"),
+            communes: MissionLocale.liste(try l.texteOuNul("communes")),
+            codesPostaux: MissionLocale.liste(try l.texteOuNul("codes_postaux")))
+    }
+
+    public func parametres(missionLocale: String) async throws -> ParametresMissionLocale {
+        try await ligne(
+            "SELECT code, rdv_url, email_notifications FROM missions_locales WHERE code = \(missionLocale)"
+        ) { r in
+            let l = LignePG(r, table: "missions_locales", id: "code")
+            return ParametresMissionLocale(
+                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"))
+        } ?? ParametresMissionLocale()
+    }
+
+    public func enregistrer(parametres p: ParametresMissionLocale, missionLocale: String) async throws {
+        try await executer(
+            """
+            UPDATE missions_locales SET rdv_url = \(p.rdvUrl), email_notifications = \(p.emailNotifications)
+            WHERE code = \(missionLocale)
+            """)
+    }
+
+    // MARK: - Cases
+
+    public func suivis(missionLocale: String) async throws -> [SuiviStocke] {
+        try await lignes("SELECT * FROM suivis WHERE mission_locale = \(missionLocale)", Self.suivi)
+    }
+
+    public func suivis(missionsLocales: [String]?) async throws -> [SuiviStocke] {
+        guard let missionsLocales else {
+            return try await lignes("SELECT * FROM suivis WHERE mission_locale IS NOT NULL", Self.suivi)
+        }
+        return try await lignes("SELECT * FROM suivis WHERE mission_locale = ANY(\(missionsLocales)::text[])", Self.suivi)
+    }
+
+    public func suivi(id: SuiviID) async throws -> SuiviStocke? {
+        try await ligne("SELECT * FROM suivis WHERE id = \(id.rawValue)", Self.suivi)
+    }
+
+    static func suivi(_ r: PostgresRandomAccessRow) throws -> SuiviStocke {
+        let l = LignePG(r, table: "suivis")
+        return SuiviStocke(
+            id: SuiviID(try l.exiger("id")),
+            ligne: LigneSuivi(
+                effectif: EffectifID(try l.exiger("effectif_id")), missionLocale: try l.texteOuNul("mission_locale"),
+                organisme: OrganismeID(try l.exiger("organisme_id")),
+                rupture: try l.texteOuNul("rupture").map { try Jour(iso: $0).ou(l.illisible("rupture")) },
+                nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
+                dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), rqth: try l.exiger("rqth"),
+                communeInsee: try l.texteOuNul("commune_insee"), codePostal: try l.texteOuNul("code_postal"),
+                cfd: try l.texteOuNul("formation_cfd"), rncp: try l.texteOuNul("formation_rncp"),
+                parcours: try l.parcours()),
+            version: try l.exiger("version"), creeLe: try l.instant("cree_le"),
+            dernierResultat: try l.texteOuNul("dernier_resultat").map {
+                try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))
+            },
+            ruptureDuResultat: try l.texteOuNul("rupture_du_resultat").map {
+                try Jour(iso: $0).ou(l.illisible("rupture_du_resultat"))
+            },
+            resultatLe: try l.instantOptionnel("resultat_le"),
+            premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
+            prisEnCharge: try l.exiger("pris_en_charge"))
+    }
+
+    public func evenements(suivi: SuiviID) async throws -> [EvenementSuivi] {
+        try await lignes("SELECT * FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue) ORDER BY id") { r in
+            let l = LignePG(r, table: "suivis_evenements")
+            return EvenementSuivi(
+                id: try l.exiger("id"), le: try l.instant("le"),
+                genre: try l.exiger("genre", EvenementSuivi.Genre.init(rawValue:)), auteur: try l.exiger("auteur"),
+                organisation: try l.texteOuNul("organisation"),
+                rupture: try l.texteOuNul("rupture").map { try Jour(iso: $0).ou(l.illisible("rupture")) },
+                resultat: try l.texteOuNul("resultat").map { try ResultatContact(code: $0).ou(l.illisible("resultat")) },
+                commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
+                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+        }
+    }
+
+    public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi {
+        try await transaction { c in
+            guard
+                let version = try await c.valeur(
+                    "SELECT version FROM suivis WHERE id = \(suivi.rawValue) FOR UPDATE", Int64.self)
+            else { return .inconnu }
+            guard version == versionLue else {
+                let dernier = try await c.lignes(
+                    "SELECT auteur, le FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue) ORDER BY id DESC LIMIT 1"
+                ) { r in
+                    let l = LignePG(r, table: "suivis_evenements", identifiant: suivi)
+                    return (auteur: try l.exiger("auteur", String.self), le: try l.instant("le"))
+                }.first
+                return .conflit(
+                    auteur: dernier?.auteur ?? EvenementSuivi.auteurService,
+                    le: dernier?.le ?? Date(timeIntervalSince1970: 0))
+            }
+            try await Self.inserer(e, suivi: suivi.rawValue, c)
+            return .fait(version: version + 1)
+        }
+    }
+
+    /// Appends an event and keeps the case's summary and version up to date.
+    static func inserer(_ e: EvenementSuivi, suivi: Int64, _ c: Connexion) async throws {
+        try await c.executer(
+            """
+            INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
+                deja_connu, de, vers)
+            VALUES (\(suivi), \(e.le.epoch), \(e.genre.rawValue), \(e.auteur), \(e.organisation),
+                \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers))
+            """)
+        try await c.executer("UPDATE suivis SET version = version + 1 WHERE id = \(suivi)")
+        if let r = e.resultat {
+            try await c.executer(
+                """
+                UPDATE suivis SET dernier_resultat = \(r.code), rupture_du_resultat = \(e.rupture?.description),
+                    resultat_le = \(e.le.epoch), premier_resultat_le = coalesce(premier_resultat_le, \(e.le.epoch)),
+                    pris_en_charge = TRUE
+                WHERE id = \(suivi)
+                """)
+        }
+    }
+}
