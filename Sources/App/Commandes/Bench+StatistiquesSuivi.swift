@@ -5,10 +5,9 @@ extension Bench {
     /// The follow-up statistics of the missions locales (F16) as `/suivi/statistiques` computes them: the cases read
     /// from the store, then counted (`StatistiquesSuivis.calculer`), nationally and for the région with the most
     /// missions locales. The bound: 200 ms at 2,000,000 effectifs.
-    func statistiquesSuivi(store: any StoreOuvert) async throws -> [(String, String)] {
+    func statistiquesSuivi(store: any StoreOuvert, regles: ReglesSuivi) async throws -> [(String, String)] {
         let referentiel = try await store.missionsLocales()
         guard !referentiel.isEmpty else { return [("statistiques du suivi des missions locales", "aucun référentiel")] }
-        let regles = ReglesSuivi()
         let aujourdhui = Jour(Date())
         let parRegion = Dictionary(grouping: referentiel, by: { $0.region ?? "" })
         let (region, missionsLocales) = parRegion.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) } ?? ("", [])

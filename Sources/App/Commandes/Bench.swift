@@ -96,7 +96,7 @@ struct Bench: AsyncParsableCommand {
                     + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")
             ))
         lignes += try await memoireApresRenvois(index: index, store: store)
-        lignes += try await statistiquesSuivi(store: store)
+        lignes += try await statistiquesSuivi(store: store, regles: config.reglesSuivi)
         lignes += try await mesuresHTTP(store: store, config: config)
 
         let largeur = lignes.map(\.0.count).max() ?? 0
