@@ -20,7 +20,8 @@ public func construireApplication(
     store.configurerSuivis(config.reglesSuivi)
     let debutSuivis = ContinuousClock.now
     if let n = try await store.reconstruireSuivisSiNecessaire(now: horloge.now()) {
-        logger.info("suivis des missions locales reconstruits : \(n) effectifs relus en \(ContinuousClock.now - debutSuivis)")
+        logger.info(
+            "suivis des missions locales reconstruits : \(n) effectifs relus en \(ContinuousClock.now - debutSuivis)")
     }
     let debut = ContinuousClock.now
     let journal = logger

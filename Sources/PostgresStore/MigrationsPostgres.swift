@@ -342,6 +342,11 @@ enum MigrationsPostgres {
                 "CREATE INDEX suivis_evenements_suivi ON suivis_evenements (suivi_id)",
             ]
         ),
+        // Issue 14: a CFA's users choose to be shown to the missions locales as contacts of their organisme.
+        (
+            "0009-contacts-missions-locales",
+            ["ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales BOOLEAN NOT NULL DEFAULT FALSE"]
+        ),
     ]
 }
 

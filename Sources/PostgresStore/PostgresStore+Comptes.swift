@@ -19,13 +19,19 @@ extension PostgresStore {
     }
 
     public func organisationExistante(_ o: NouvelleOrganisation) async throws -> Organisation? {
-        try await ligne(
+        // A mission locale of the référentiel is identified by its code alone.
+        if o.type == .missionLocale, let code = o.missionLocale {
+            return try await ligne(
+                "SELECT * FROM organisations WHERE type = 'MISSION_LOCALE' AND mission_locale = \(code) ORDER BY id",
+                Self.organisation)
+        }
+        return try await ligne(
             """
             SELECT * FROM organisations
             WHERE type = \(o.type.rawValue) AND coalesce(organisme_id, 0) = \(o.organisme?.rawValue ?? 0)
               AND coalesce(region, '') = \(o.region ?? "") AND coalesce(departement, '') = \(o.departement ?? "")
               AND coalesce(academie, '') = \(o.academie ?? "") AND coalesce(reseau, '') = \(o.reseau ?? "")
-              AND (type <> 'MISSION_LOCALE' OR nom = \(o.nom))
+              AND (type <> 'MISSION_LOCALE' OR (nom = \(o.nom) AND mission_locale IS NULL))
             """, Self.organisation)
     }
 

@@ -48,6 +48,8 @@ extension PostgresStore {
                     WHERE id = \(id.rawValue)
                     """)
             }
+            // A mission locale's case holds the name and contacts: it ends with the learner's named data.
+            try await c.executer("DELETE FROM suivis WHERE effectif_id = ANY(\(lignes.map(\.0.rawValue))::bigint[])")
             return (lignes.count, dernier)
         }
     }

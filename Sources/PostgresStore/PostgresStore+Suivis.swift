@@ -6,6 +6,8 @@ import PostgresNIO
 extension PostgresStore {
     public func configurerSuivis(_ regles: ReglesSuivi) { etatSuivis.configurer(regles) }
 
+    public func deriverSuivis(_ actif: Bool) { etatSuivis.derivationActive = actif }
+
     /// Within a transaction: the rules, the coverage of the référentiel as stored now, and its version.
     static func contexteSuivis(_ c: Connexion, etat: EtatSuivis) async throws -> (
         regles: ReglesSuivi, couverture: CouvertureMissionsLocales, version: Int64
@@ -26,7 +28,7 @@ extension PostgresStore {
         _ c: Connexion, _ ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], etat: EtatSuivis,
         now: Date
     ) async throws {
-        guard !ecrits.isEmpty else { return }
+        guard !ecrits.isEmpty, etat.derivationActive else { return }
         let (regles, couverture, _) = try await contexteSuivis(c, etat: etat)
         let lignes = DerivationSuivis.derniers(ecrits).map {
             DerivationSuivis.ligne(
@@ -87,7 +89,8 @@ extension PostgresStore {
         }
         for t in transferts {
             try await inserer(
-                EvenementSuivi(le: now, genre: .transfert, auteur: EvenementSuivi.auteurService, de: t.de, vers: t.vers),
+                EvenementSuivi(
+                    le: now, genre: .transfert, auteur: EvenementSuivi.auteurService, de: t.de, vers: t.vers),
                 suivi: t.suivi, c)
         }
     }
@@ -238,11 +241,18 @@ extension PostgresStore {
         guard let missionsLocales else {
             return try await lignes("SELECT * FROM suivis WHERE mission_locale IS NOT NULL", Self.suivi)
         }
-        return try await lignes("SELECT * FROM suivis WHERE mission_locale = ANY(\(missionsLocales)::text[])", Self.suivi)
+        return try await lignes(
+            "SELECT * FROM suivis WHERE mission_locale = ANY(\(missionsLocales)::text[])", Self.suivi)
     }
 
     public func suivi(id: SuiviID) async throws -> SuiviStocke? {
         try await ligne("SELECT * FROM suivis WHERE id = \(id.rawValue)", Self.suivi)
+    }
+
+    public func effectif(id: EffectifID) async throws -> EffectifStocke? {
+        try await ligne("SELECT id, record, parcours FROM effectifs WHERE id = \(id.rawValue)") {
+            try Self.effectifStocke(LignePG($0, table: "effectifs"))
+        }
     }
 
     static func suivi(_ r: PostgresRandomAccessRow) throws -> SuiviStocke {
@@ -270,6 +280,34 @@ extension PostgresStore {
             prisEnCharge: try l.exiger("pris_en_charge"))
     }
 
+    public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
+        try await lignes(
+            """
+            SELECT u.id, u.prenom, u.nom, u.email FROM utilisateurs u JOIN organisations o ON o.id = u.organisation_id
+            WHERE o.organisme_id = \(organisme.rawValue) AND u.statut = 'actif' AND u.contact_missions_locales
+            ORDER BY u.nom, u.prenom
+            """
+        ) { r in
+            let l = LignePG(r, table: "utilisateurs")
+            return ContactOrganisme(
+                nom: "\(try l.exiger("prenom", String.self)) \(try l.exiger("nom", String.self))",
+                email: try l.exiger("email"))
+        }
+    }
+
+    public func contactPourMissionsLocales(utilisateur: UtilisateurID) async throws -> Bool {
+        try await valeur(
+            "SELECT contact_missions_locales FROM utilisateurs WHERE id = \(utilisateur.rawValue)", Bool.self) ?? false
+    }
+
+    public func definir(contactPourMissionsLocales: Bool, utilisateur: UtilisateurID) async throws {
+        try await executer(
+            """
+            UPDATE utilisateurs SET contact_missions_locales = \(contactPourMissionsLocales)
+            WHERE id = \(utilisateur.rawValue)
+            """)
+    }
+
     public func evenements(suivi: SuiviID) async throws -> [EvenementSuivi] {
         try await lignes("SELECT * FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue) ORDER BY id") { r in
             let l = LignePG(r, table: "suivis_evenements")
@@ -278,7 +316,9 @@ extension PostgresStore {
                 genre: try l.exiger("genre", EvenementSuivi.Genre.init(rawValue:)), auteur: try l.exiger("auteur"),
                 organisation: try l.texteOuNul("organisation"),
                 rupture: try l.texteOuNul("rupture").map { try Jour(iso: $0).ou(l.illisible("rupture")) },
-                resultat: try l.texteOuNul("resultat").map { try ResultatContact(code: $0).ou(l.illisible("resultat")) },
+                resultat: try l.texteOuNul("resultat").map {
+                    try ResultatContact(code: $0).ou(l.illisible("resultat"))
+                },
                 commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
                 de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
         }

@@ -339,6 +339,11 @@ enum Migrations {
                     CREATE INDEX suivis_evenements_suivi ON suivis_evenements (suivi_id);
                     """)
         }
+        // Issue 14: a CFA's users choose to be shown to the missions locales as contacts of their organisme.
+        m.registerMigration("0012-contacts-missions-locales") { db in
+            try db.execute(
+                sql: "ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

@@ -23,12 +23,21 @@ extension SQLiteStore {
 
     public func organisationExistante(_ o: NouvelleOrganisation) async throws -> Organisation? {
         try await pool.read { db in
-            try Row.fetchOne(
+            // A mission locale of the référentiel is identified by its code alone.
+            if o.type == .missionLocale, let code = o.missionLocale {
+                return try Row.fetchOne(
+                    db,
+                    sql: "SELECT * FROM organisations WHERE type = 'MISSION_LOCALE' AND mission_locale = ? ORDER BY id",
+                    arguments: [code]
+                ).map(Self.organisation)
+            }
+            return try Row.fetchOne(
                 db,
                 sql: """
                     SELECT * FROM organisations
                     WHERE type = ? AND ifnull(organisme_id, 0) = ? AND ifnull(region, '') = ? AND ifnull(departement, '') = ?
-                      AND ifnull(academie, '') = ? AND ifnull(reseau, '') = ? AND (type <> 'MISSION_LOCALE' OR nom = ?)
+                      AND ifnull(academie, '') = ? AND ifnull(reseau, '') = ?
+                      AND (type <> 'MISSION_LOCALE' OR (nom = ? AND mission_locale IS NULL))
                     """,
                 arguments: [
                     o.type.rawValue, o.organisme?.rawValue ?? 0, o.region ?? "", o.departement ?? "",
@@ -53,7 +62,7 @@ extension SQLiteStore {
             return Organisation(
                 id: OrganisationID(db.lastInsertedRowID), type: o.type, nom: o.nom, organisme: o.organisme,
                 region: o.region, departement: o.departement, academie: o.academie, reseau: o.reseau,
-            missionLocale: o.missionLocale)
+                missionLocale: o.missionLocale)
         }
     }
 

@@ -39,12 +39,15 @@ extension SQLiteStore {
             // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
             let update = try db.cachedStatement(
                 sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ? WHERE id = ?")
+            // A mission locale's case holds the name and contacts: it ends with the learner's named data.
+            let suivi = try db.cachedStatement(sql: "DELETE FROM suivis WHERE effectif_id = ?")
             for r in lignes {
                 let l = LigneLue(r, table: "effectifs")
                 let id = EffectifID(try l.exiger("id"))
                 let e = try Self.effectif(record: l.exiger("record"), id: id).pseudonymise(
                     pseudonyme: Effectif.pseudonyme(id))
                 try update.execute(arguments: [e.apprenant.nom, JSONTexte.ecrire(e.json), id.rawValue])
+                try suivi.execute(arguments: [id.rawValue])
             }
             return (lignes.count, EffectifID(try LigneLue(derniere, table: "effectifs").exiger("id")))
         }

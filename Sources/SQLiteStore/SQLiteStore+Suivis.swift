@@ -6,6 +6,8 @@ import Outils
 extension SQLiteStore {
     public func configurerSuivis(_ regles: ReglesSuivi) { etatSuivis.configurer(regles) }
 
+    public func deriverSuivis(_ actif: Bool) { etatSuivis.derivationActive = actif }
+
     /// Within a transaction: the rules, the coverage of the référentiel as stored now, and its version.
     func contexteSuivis(_ db: Database) throws -> (
         regles: ReglesSuivi, couverture: CouvertureMissionsLocales, version: Int64
@@ -23,7 +25,7 @@ extension SQLiteStore {
     func deriverSuivis(_ db: Database, _ ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], now: Date)
         throws
     {
-        guard !ecrits.isEmpty else { return }
+        guard !ecrits.isEmpty, etatSuivis.derivationActive else { return }
         let (regles, couverture, _) = try contexteSuivis(db)
         let lignes = DerivationSuivis.derniers(ecrits).map {
             DerivationSuivis.ligne(
@@ -133,8 +135,9 @@ extension SQLiteStore {
         try await pool.write { db in
             var bilan = BilanImport()
             for ml in missionsLocales {
-                let existe = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM missions_locales WHERE code = ?", arguments: [ml.code]) ?? false
+                let existe =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM missions_locales WHERE code = ?", arguments: [ml.code]) ?? false
                 let valeurs: [(any DatabaseValueConvertible)?] = [
                     ml.nom, ml.siret, ml.email, ml.telephone, ml.siteWeb, ml.adresse, ml.codePostal, ml.commune,
                     ml.departement, ml.region, ml.communes.joined(separator: "|"),
@@ -156,7 +159,8 @@ extension SQLiteStore {
                                 commune, departement, region, communes, codes_postaux, updated_at, code, created_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: StatementArguments(valeurs.map { $0?.databaseValue ?? .null } + [now.epoch.databaseValue]))
+                        arguments: StatementArguments(
+                            valeurs.map { $0?.databaseValue ?? .null } + [now.epoch.databaseValue]))
                     bilan.crees += 1
                 }
             }
@@ -242,6 +246,14 @@ extension SQLiteStore {
         }
     }
 
+    public func effectif(id: EffectifID) async throws -> EffectifStocke? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, record, parcours FROM effectifs WHERE id = ?", arguments: [id.rawValue]
+            ).map { try Self.effectifStocke(LigneLue($0, table: "effectifs")) }
+        }
+    }
+
     static func suivi(_ r: Row) throws -> SuiviStocke {
         let l = LigneLue(r, table: "suivis")
         return SuiviStocke(
@@ -265,6 +277,40 @@ extension SQLiteStore {
             resultatLe: try l.instantOptionnel("resultat_le"),
             premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
             prisEnCharge: try l.exiger("pris_en_charge"))
+    }
+
+    public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.id, u.prenom, u.nom, u.email FROM utilisateurs u JOIN organisations o ON o.id = u.organisation_id
+                    WHERE o.organisme_id = ? AND u.statut = 'actif' AND u.contact_missions_locales = 1
+                    ORDER BY u.nom, u.prenom
+                    """, arguments: [organisme.rawValue]
+            ).map { r in
+                let l = LigneLue(r, table: "utilisateurs")
+                return ContactOrganisme(
+                    nom: "\(try l.exiger("prenom", String.self)) \(try l.exiger("nom", String.self))",
+                    email: try l.exiger("email"))
+            }
+        }
+    }
+
+    public func contactPourMissionsLocales(utilisateur: UtilisateurID) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT contact_missions_locales FROM utilisateurs WHERE id = ?",
+                arguments: [utilisateur.rawValue]) ?? false
+        }
+    }
+
+    public func definir(contactPourMissionsLocales: Bool, utilisateur: UtilisateurID) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE utilisateurs SET contact_missions_locales = ? WHERE id = ?",
+                arguments: [contactPourMissionsLocales, utilisateur.rawValue])
+        }
     }
 
     public func evenements(suivi: SuiviID) async throws -> [EvenementSuivi] {

@@ -80,6 +80,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         plan)
     connecte.get("/mon-compte", use: espace.monCompte)
     connecte.post("/mon-compte/mot-de-passe", use: espace.changerMotDePasse)
+    connecte.post("/mon-compte/contact-missions-locales", use: espace.contactMissionsLocales)
     connecte.get("/ma-structure", use: espace.pageMaStructure)
     connecte.post("/ma-structure/invitations", use: espace.inviter)
     connecte.post("/ma-structure/membres/:id/valider", use: espace.membre(.valider))
@@ -128,12 +129,20 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     // The follow-up statistics of the missions locales of the perimeter (counts only).
     let statistiquesSuivi = StatistiquesSuivi(deps: deps)
     let apiStatistiquesSuivi = GroupeRoutes<Identite>(
-        router.group().add(middleware: ExigeCapacite(.voirStatistiquesSuivi)), .capacite, plan)
+        router.group().add(middleware: ExigeCapacite(.statistiquesSuivi)), .capacite, plan)
     apiStatistiquesSuivi.get("/api/v1/suivi/statistiques", use: statistiquesSuivi.api)
     let voirStatistiquesSuivi = GroupeRoutes<Identite>(
-        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.voirStatistiquesSuivi)), .capacite, plan)
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.statistiquesSuivi)), .capacite, plan)
     voirStatistiquesSuivi.get("/suivi/statistiques", use: statistiquesSuivi.page)
     voirStatistiquesSuivi.get("/suivi/statistiques.csv", use: statistiquesSuivi.csv)
+    // A mission locale's cases (F16): its own users only.
+    let missionLocale = PagesMissionLocale(deps: deps)
+    let suiviMissionLocale = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.suiviMissionLocale)), .capacite, plan)
+    suiviMissionLocale.get("/mission-locale", use: missionLocale.liste)
+    suiviMissionLocale.get("/mission-locale/telechargement", use: missionLocale.telechargement)
+    suiviMissionLocale.get("/mission-locale/suivis/:id", use: missionLocale.suivi)
+    suiviMissionLocale.post("/mission-locale/suivis/:id", use: missionLocale.enregistrer)
 
     // Platform administrators: 403 for anyone else.
     let administrateur = GroupeRoutes<Identite>(

@@ -183,12 +183,12 @@ struct StatistiquesSuivisTests {
         let o = Organisation(
             id: OrganisationID(1), type: type, nom: "O", organisme: OrganismeID(1), region: "84", departement: "69",
             academie: "10", reseau: "CCI", missionLocale: "ML-1")
-        #expect(Droits(o, contexte: ContexteOrganisation()).perimetre(.voirStatistiquesSuivi) == attendu)
+        #expect(Droits(o, contexte: ContexteOrganisation()).perimetre(.statistiquesSuivi) == attendu)
     }
 
     @Test func aMissionLocaleAccountWithoutItsCodeSeesNothing() {
         let o = Organisation(id: OrganisationID(1), type: .missionLocale, nom: "ML sans code")
-        #expect(Droits(o, contexte: ContexteOrganisation()).perimetre(.voirStatistiquesSuivi) == .aucun)
+        #expect(Droits(o, contexte: ContexteOrganisation()).perimetre(.statistiquesSuivi) == .aucun)
     }
 }
 

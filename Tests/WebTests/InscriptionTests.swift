@@ -116,38 +116,88 @@ struct InscriptionTests {
         }
     }
 
-    @Test func aMissionLocalePicksItsNameFromTheList() async throws {
+    static let missionsLocales = [
+        MissionLocale(
+            code: "ML-69-LYON", nom: "Mission locale de Lyon", commune: "Lyon", departement: "69", region: "84",
+            communes: ["69123"]),
+        MissionLocale(
+            code: "ML-69-VIL", nom: "Mission locale de Villefranche", commune: "Villefranche-sur-Saône",
+            departement: "69", region: "84", communes: ["69264"]),
+        MissionLocale(
+            code: "ML-42-SE", nom: "Mission locale de Saint-Étienne", commune: "Saint-Étienne", departement: "42",
+            region: "84", communes: ["42218"]),
+    ]
+
+    @Test func aMissionLocalePicksItFromTheReferentiel() async throws {
         let banc = try await Banc()
         try await banc.test { client in
             let nav = Navigateur(client)
             // None known yet: the page says why, and offers no form.
             let vide = try await nav.get("/inscription?type=MISSION_LOCALE")
             #expect(vide.corps.contains("Aucune mission locale n'est encore enregistrée"))
-            #expect(!vide.corps.contains(#"name="mission_locale""#))
-            // A name typed in the identifier field creates nothing.
+            #expect(!vide.corps.contains(#"name="mission_locale""#) && !vide.corps.contains(#"name="recherche""#))
+            // A name typed creates nothing.
             let libre = try await nav.post(
                 "/inscription",
                 personne("ml@ml.test").merging([
-                    "type_organisation": "MISSION_LOCALE", "identifiant": "Mission locale inventée",
+                    "type_organisation": "MISSION_LOCALE", "mission_locale": "Mission locale inventée",
                 ]) { a, _ in a })
             #expect(libre.status == .badRequest)
             #expect(try await banc.store.organisations(type: .missionLocale).isEmpty)
 
-            let bron = try await banc.store.creerOrganisation(
-                NouvelleOrganisation(type: .missionLocale, nom: "Mission locale de Bron", departement: "69"),
-                now: Banc.maintenant)
-            let liste = try await nav.get("/inscription?type=MISSION_LOCALE")
-            #expect(liste.corps.contains(#"<option value="\#(bron.id)">Mission locale de Bron</option>"#))
-            #expect(!liste.corps.contains(#"name="identifiant""#))
-            let sansChoix = try await nav.get("/inscription?type=MISSION_LOCALE&etape=verifier")
-            #expect(sansChoix.status == .badRequest && sansChoix.corps.contains("Choisissez votre mission locale"))
-            let envoi = try await nav.post(
-                "/inscription",
-                personne("ml@ml.test").merging([
-                    "type_organisation": "MISSION_LOCALE", "mission_locale": String(bron.id.rawValue),
-                ]) { a, _ in a })
-            #expect(envoi.status == .ok)
-            #expect(try await banc.store.utilisateur(email: "ml@ml.test")?.organisation == bron.id)
+            _ = try await banc.store.importer(missionsLocales: Self.missionsLocales, now: Banc.maintenant)
+            // A search form first, no list of every mission locale.
+            let accueil = try await nav.get("/inscription?type=MISSION_LOCALE")
+            #expect(accueil.status == .ok)
+            #expect(accueil.corps.contains(#"name="recherche""#) && accueil.corps.contains(#"role="search""#))
+            #expect(!accueil.corps.contains(#"name="mission_locale""#))
+            // By département name: the two of the Rhône, as radio buttons carrying their code.
+            let rhone = try await nav.get("/inscription?type=MISSION_LOCALE&recherche=Rh%C3%B4ne")
+            #expect(rhone.corps.contains("2 missions locales correspondent à « Rhône »"))
+            #expect(rhone.corps.contains(#"name="mission_locale" value="ML-69-LYON""#))
+            #expect(rhone.corps.contains(#"name="mission_locale" value="ML-69-VIL""#))
+            #expect(!rhone.corps.contains("ML-42-SE"))
+            #expect(rhone.corps.contains("Lyon, Rhône (69)"))
+            // By commune: the only match is chosen already.
+            let commune = try await nav.get("/inscription?type=MISSION_LOCALE&recherche=saint-etienne")
+            #expect(commune.corps.contains(#"value="ML-42-SE" checked"#))
+            // Nothing found: said, and no form to check an organisation.
+            let rien = try await nav.get("/inscription?type=MISSION_LOCALE&recherche=Marseille")
+            #expect(rien.corps.contains("Aucune mission locale ne correspond à « Marseille »"))
+            #expect(!rien.corps.contains(#"name="etape""#))
+
+            let sansChoix = try await nav.get("/inscription?type=MISSION_LOCALE&etape=verifier&recherche=69")
+            #expect(sansChoix.status == .badRequest)
+            #expect(sansChoix.corps.contains("Mission locale : choisissez la vôtre parmi les résultats"))
+            #expect(sansChoix.corps.contains(#"value="ML-69-VIL""#))
+            let inconnue = try await nav.get("/inscription?type=MISSION_LOCALE&etape=verifier&mission_locale=ML-00")
+            #expect(inconnue.status == .badRequest)
+            #expect(inconnue.corps.contains("« ML-00 » n&#39;est pas dans le référentiel"))
+
+            let confirmation = try await nav.get(
+                "/inscription?type=MISSION_LOCALE&etape=verifier&mission_locale=ML-69-VIL")
+            #expect(confirmation.status == .ok)
+            #expect(confirmation.corps.contains("Organisation trouvée : Mission locale de Villefranche"))
+            #expect(confirmation.corps.contains(#"name="mission_locale" value="ML-69-VIL""#))
+            // "Modifier" goes back to step 2 with the choice listed and checked.
+            let retour = try await nav.get("/inscription?type=MISSION_LOCALE&mission_locale=ML-69-VIL")
+            #expect(retour.corps.contains(#"value="ML-69-VIL" checked"#))
+
+            for email in ["ml@ml.test", "ml2@ml.test"] {
+                let envoi = try await nav.post(
+                    "/inscription",
+                    personne(email).merging(["type_organisation": "MISSION_LOCALE", "mission_locale": "ML-69-VIL"]) {
+                        a, _ in a
+                    })
+                #expect(envoi.status == .ok)
+            }
+            let premiere = try #require(try await banc.store.utilisateur(email: "ml@ml.test"))
+            let seconde = try #require(try await banc.store.utilisateur(email: "ml2@ml.test"))
+            // One organisation per mission locale of the référentiel, identified by its code.
+            #expect(premiere.organisation == seconde.organisation)
+            let orga = try #require(try await banc.store.organisation(id: premiere.organisation))
+            #expect(orga.type == .missionLocale && orga.missionLocale == "ML-69-VIL")
+            #expect(orga.nom == "Mission locale de Villefranche" && orga.departement == "69" && orga.region == "84")
         }
     }
 

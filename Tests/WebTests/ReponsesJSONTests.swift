@@ -47,8 +47,8 @@ struct ReponsesJSONTests {
                 ))
             #expect(
                 corps.hasSuffix(
-                    #""configurerModeTransmission":{"type":"national"},"statistiques_suivi":{"type":"national"}},"contacts_dans_listes":false}"#
-                ))
+                    #""configurerModeTransmission":{"type":"national"},"suivi_mission_locale":{"type":"aucun"},"#
+                        + #""statistiques_suivi":{"type":"national"}},"contacts_dans_listes":false}"#))
         }
     }
 

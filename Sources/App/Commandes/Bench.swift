@@ -97,6 +97,7 @@ struct Bench: AsyncParsableCommand {
             ))
         lignes += try await memoireApresRenvois(index: index, store: store)
         lignes += try await statistiquesSuivi(store: store, regles: config.reglesSuivi)
+        lignes += try await coutDerivationSuivis(store: store)
         lignes += try await mesuresHTTP(store: store, config: config)
 
         let largeur = lignes.map(\.0.count).max() ?? 0
@@ -202,7 +203,7 @@ struct Bench: AsyncParsableCommand {
                 (0..<n).map { _ in
                     graine += 1
                     let items = pays.apprenants(
-                        organisme: cle, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                        organisme: cle, departement: organisme.adresse.departement, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
                         nombre: Ingestion.tailleMaximaleLot, graine: graine)
                     return Array(JSONTexte.ecrire(.valeur(.array(items))).utf8)
                 }
@@ -245,17 +246,17 @@ struct Bench: AsyncParsableCommand {
                 try await mesure(
                     "nouveaux apprenants, 2 connexions", [corps(max(1, lots / 2)), corps(max(1, lots / 2))]))
             lignes.append(try await mesure("les mêmes renvoyés (fusions), 1 connexion", unique))
-            lignes += try await pages(port: port, email: email, motDePasse: motDePasse, organisme: organisme.id)
+            lignes += try await pages(
+                port: port, email: email, motDePasse: motDePasse,
+                chemins: Self.cheminsPrincipaux(organisme: organisme.id))
+            lignes += try await pagesMissionLocale(port: port, store: store)
             return lignes
         }
     }
 
-    /// Median and p99 time of each main page.
-    func pages(port: Int, email: String, motDePasse: String, organisme: OrganismeID) async throws -> [(String, String)]
-    {
-        let identifiants = Array(
-            JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
-        let chemins = [
+    /// The main pages, as a platform administrator sees them.
+    static func cheminsPrincipaux(organisme: OrganismeID) -> [(String, String)] {
+        [
             ("page d'accueil", "/"), ("page nationale (carte, évolution, tableau)", "/indicateurs/national"),
             ("page indicateurs (périmètre national, 3 tableaux)", "/indicateurs"),
             (
@@ -265,6 +266,14 @@ struct Bench: AsyncParsableCommand {
             ("page d'un organisme (apprenants, page 1)", "/organismes/\(organisme)"),
             ("liste nominative des rupturants (page 1)", "/listes/rupturants"),
         ]
+    }
+
+    /// Median and p99 time of each page, signed in with these credentials.
+    func pages(port: Int, email: String, motDePasse: String, chemins: [(String, String)]) async throws
+        -> [(String, String)]
+    {
+        let identifiants = Array(
+            JSONTexte.ecrire(.objet([("email", .texte(email)), ("password", .texte(motDePasse))])).utf8)
         let appels = max(3, repetitions / 3)
         return try await ConnexionHTTP.surUnFil {
             let c = try ConnexionHTTP(port: port)

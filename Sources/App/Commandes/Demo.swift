@@ -28,7 +28,8 @@ struct Demo: AsyncParsableCommand {
                 }
                 print(
                     "démonstration : \(bilan.organismes) organismes (\(bilan.transmetteurs) transmettent), \(bilan.effectifs) effectifs, "
-                        + "\(bilan.rejetes) dossiers rejetés, en \(bilan.duree)")
+                        + "\(bilan.rejetes) dossiers rejetés, \(bilan.missionsLocales) missions locales et \(bilan.arml) ARML "
+                        + "de démonstration, en \(bilan.duree)")
             }
             do {
                 let crees = try await ComptesDemo(store: store, coutBcrypt: config.coutBcrypt).creer(

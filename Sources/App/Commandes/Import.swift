@@ -5,8 +5,9 @@ import Foundation
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Importe le référentiel des organismes, leurs relations responsable → formateur, ou le catalogue des formations.",
-        subcommands: [Organismes.self, Relations.self, Formations.self])
+            "Importe le référentiel des organismes, leurs relations responsable → formateur, le catalogue des formations "
+            + "ou le référentiel des missions locales.",
+        subcommands: [Organismes.self, Relations.self, Formations.self, MissionsLocales.self])
 
     struct Formations: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -4,7 +4,8 @@ import Web
 
 /// The demo accounts (`tdb demo`): one validated account per organisation type of the permission table, e-mail
 /// `<type>@demo.tdb` (type in lower case, `_` → `-`), plus `admin@demo.tdb`, administrator of the service.
-/// Territorial ones are in Auvergne-Rhône-Alpes (région 84, Rhône 69, académie de Lyon 10); the CFA is an organisme
+/// Territorial ones are in Auvergne-Rhône-Alpes (région 84, Rhône 69, académie de Lyon 10), the mission locale is
+/// the one covering Lyon in the référentiel (the demo one when the base has none); the CFA is an organisme
 /// with formateurs and learners; the tête de réseau, a réseau whose `responsable` flag opens the named lists when
 /// the data has one. Running it again creates only the missing accounts.
 public struct ComptesDemo: Sendable {
@@ -12,6 +13,8 @@ public struct ComptesDemo: Sendable {
     public static let region = "84"
     public static let departement = "69"
     public static let academie = "10"
+    /// Lyon: the demo mission locale account is the one covering it.
+    public static let communeMissionLocale = "69123"
 
     let comptes: Comptes
 
@@ -38,6 +41,10 @@ public struct ComptesDemo: Sendable {
     /// Creates the missing accounts; returns every demo account with its organisation.
     public func creer(motDePasse: String = ComptesDemo.motDePasseParDefaut) async throws -> [Compte] {
         var resultat: [Compte] = []
+        // A base without missions locales gets the demo ones (and the ARML) before the accounts are attached.
+        if try await comptes.store.missionsLocales().isEmpty {
+            try await MissionsLocalesDemo.installer(store: comptes.store, now: comptes.horloge.now())
+        }
         for type in TypeOrganisation.allCases {
             let email = Self.email(type)
             let organisation = try await organisation(type)
@@ -71,12 +78,28 @@ public struct ComptesDemo: Sendable {
             let nom = t.academie(Self.academie)?.nom ?? Self.academie
             return NouvelleOrganisation(type: type, nom: "Académie \(nom)", academie: Self.academie)
         case .nom:
-            return NouvelleOrganisation(type: type, nom: "Mission locale de démonstration (Lyon)")
+            return try await missionLocale()
         case .national:
             return type == .administrateur
                 ? NouvelleOrganisation(type: .administrateur, nom: "Administration du service")
                 : NouvelleOrganisation(type: type, nom: type.libelle)
         }
+    }
+
+    /// The mission locale covering Lyon (commune 69123) in the référentiel; else (a real référentiel without Lyon)
+    /// one of the Rhône, else any.
+    func missionLocale() async throws -> NouvelleOrganisation {
+        let referentiel = try await comptes.store.missionsLocales()
+        guard
+            let ml = referentiel.first(where: { $0.communes.contains(Self.communeMissionLocale) })
+                ?? referentiel.first(where: { $0.departement == Self.departement }) ?? referentiel.first
+        else {
+            throw ErreurComptes.saisie([
+                ErreurSaisie("mission_locale", "Aucune mission locale dans le référentiel : importez-le")
+            ])
+        }
+        return NouvelleOrganisation(
+            type: .missionLocale, nom: ml.nom, region: ml.region, departement: ml.departement, missionLocale: ml.code)
     }
 
     /// The CFA: an organisme responsable for formateurs and with learners of its own, in the Rhône when there is

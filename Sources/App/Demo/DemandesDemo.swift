@@ -30,12 +30,20 @@ public struct DemandesDemo: Sendable {
                 "academie-grenoble", "Sami", "Benali",
                 NouvelleOrganisation(type: .academie, nom: "Académie Grenoble", academie: "08"), 2
             ),
-            (
-                "mission-locale-villeurbanne", "Inès", "Morel",
-                NouvelleOrganisation(
-                    type: .missionLocale, nom: "Mission locale de Villeurbanne", region: "84", departement: "69"), 1
-            ),
         ]
+        // A mission locale of the référentiel in the Rhône other than the demo account's (Lyon), when there is one.
+        let referentiel = try await store.missionsLocales()
+        if let ml = referentiel.first(where: {
+            $0.departement == ComptesDemo.departement && !$0.communes.contains(ComptesDemo.communeMissionLocale)
+        }) {
+            demandes.append(
+                (
+                    "mission-locale", "Inès", "Morel",
+                    NouvelleOrganisation(
+                        type: .missionLocale, nom: ml.nom, region: ml.region, departement: ml.departement,
+                        missionLocale: ml.code), 1
+                ))
+        }
         if let cfa {
             demandes.append(
                 (

@@ -131,12 +131,16 @@ public struct PaysDemo: Sendable {
         "Faure", "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Diallo", "Nguyen",
     ]
 
-    /// The learners of one organisme for one school year, as API v3 items. `numero` makes ids unique.
+    /// The learners of one organisme for one school year, as API v3 items. `numero` makes ids unique. They live in
+    /// the organisme's `departement` (see `Residences`); their contacts, residence and RQTH come from a stream of
+    /// their own, so that every other draw stays what it was before they existed.
     public func apprenants(
-        organisme o: OrganismeCle, responsable: OrganismeCle, annee: AnneeScolaire, nombre: Int,
-        graine: UInt64
+        organisme o: OrganismeCle, departement: String?, responsable: OrganismeCle, annee: AnneeScolaire,
+        nombre: Int, graine: UInt64
     ) -> [JSONValue] {
         var g = Aleatoire(graine: graine)
+        var h = Aleatoire(graine: graine ^ 0xC0_4D0E_E5)
+        let residences = Residences(organisme: o, departement: departement)
         var items: [JSONValue] = []
         items.reserveCapacity(nombre)
         let rentree = Jour(year: annee.debut, month: 9, day: 1)
@@ -153,8 +157,10 @@ public struct PaysDemo: Sendable {
             let entree = rentree.adding(days: g.chance(0.85) ? g.entier(-5...20) : g.entier(21...150))
             let duree = niveau == 3 || niveau == 5 ? 2 : g.chance(0.5) ? 1 : 2
             let fin = Jour(year: entree.year + duree, month: 6, day: g.entier(15...30))
+            let nom = g.element(Self.noms)
+            let prenom = g.element(Self.prenoms)
             var o: [String: JSONValue] = [
-                "nom_apprenant": .string(g.element(Self.noms)), "prenom_apprenant": .string(g.element(Self.prenoms)),
+                "nom_apprenant": .string(nom), "prenom_apprenant": .string(prenom),
                 "date_de_naissance_apprenant": .string(naissance.description),
                 "annee_scolaire": .string(annee.description),
                 "id_erp_apprenant": .string("DEMO-\(graine)-\(n)"),
@@ -190,6 +196,9 @@ public struct PaysDemo: Sendable {
             if g.chance(0.03) {
                 o["date_exclusion_formation"] = .string(
                     entree.adding(days: g.entier(20...(max(21, fin - entree)))).description)
+            }
+            for (champ, valeur) in Self.coordonnees(prenom: prenom, nom: nom, mineur: age < 18, residences, &h) {
+                o[champ] = valeur
             }
             items.append(.object(o))
         }

@@ -22,6 +22,8 @@ public struct RemplissageDemo: Sendable {
         public var transmetteurs = 0
         public var effectifs = 0
         public var rejetes = 0
+        public var missionsLocales = 0
+        public var arml = 0
         public var duree: Duration = .zero
     }
 
@@ -56,6 +58,8 @@ public struct RemplissageDemo: Sendable {
         _ = try await store.importer(relations: liens)
         if let index { try await index.rechargerOrganismes(depuis: store) }
         bilan.organismes = stockes.count
+        // Before the learners: their cases are derived as they are ingested.
+        (bilan.missionsLocales, bilan.arml) = try await MissionsLocalesDemo.installer(store: store, now: maintenant)
 
         // Who transmits: organismes with a UAI; 15 % never, 10 % stopped 4 to 10 months ago.
         var g = Aleatoire(graine: graine ^ 0x7E57)
@@ -86,7 +90,8 @@ public struct RemplissageDemo: Sendable {
                 while fait < nombre {
                     let taille = min(Ingestion.tailleMaximaleLot, nombre - fait)
                     let items = pays.apprenants(
-                        organisme: cle, responsable: responsable, annee: annee, nombre: taille,
+                        organisme: cle, departement: t.organisme.adresse.departement, responsable: responsable,
+                        annee: annee, nombre: taille,
                         graine: graine &* 1_000_003 &+ UInt64(t.organisme.id.rawValue) &* 97 &+ UInt64(a * 7919 + fait))
                     let r = try await ingestion.traiter(items, transmetteur: t.organisme.id, cleApi: nil)
                     bilan.rejetes += r.nombreRejetes

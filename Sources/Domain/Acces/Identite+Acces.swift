@@ -3,6 +3,8 @@
 extension Identite {
     /// `/indicateurs`: the indicators of its perimeter.
     public var peutVoirIndicateurs: Bool { droits.peut(.voirIndicateurs) }
+    /// A mission locale's users: its young people in rupture (`/mission-locale`).
+    public var peutSuivreJeunes: Bool { droits.peut(.suiviMissionLocale) }
 
     /// `/organismes/:id`: an organisme inside its indicators' perimeter.
     public func peutOuvrir(_ o: Organisme) -> Bool { droits.perimetre(.voirIndicateurs).inclut(o) }
@@ -18,11 +20,11 @@ extension Identite {
     public func peutVoirListe(_ l: IndicateurListe, de o: Organisme) -> Bool { droits.perimetre(l.capacite).inclut(o) }
 
     /// `/suivi/statistiques`: the follow-up statistics of the missions locales of its perimeter (counts only).
-    public var peutVoirStatistiquesSuivi: Bool { droits.peut(.voirStatistiquesSuivi) }
+    public var peutVoirStatistiquesSuivi: Bool { droits.peut(.statistiquesSuivi) }
 
-    /// `/mission-locale/parametres`: a member of a mission locale (its own settings).
+    /// `/mission-locale/parametres`: the users of a mission locale (its own settings), the code of their mission locale.
     public var missionLocaleParametrable: String? {
-        organisation.type == .missionLocale ? organisation.missionLocale : nil
+        if case .missionLocale(let code) = droits.perimetre(.suiviMissionLocale) { code } else { nil }
     }
 
     /// `/admin/…`: a platform administrator who is not impersonating someone (the admin menu is hidden meanwhile).
@@ -49,9 +51,16 @@ extension Identite {
             let pl = droits.perimetre(l.capacite)
             if !pl.estVide { lignes.append("la liste nominative « \(l.libelle.lowercased()) » : \(pl.libelle)") }
         }
+        if organisation.type == .missionLocale {
+            lignes.append(
+                organisation.missionLocale == nil
+                    ? "aucun jeune : son organisation n'est rattachée à aucune mission locale du référentiel"
+                    : "les jeunes en rupture de contrat qui résident sur le territoire de sa mission locale : "
+                        + organisation.nom)
+        }
         if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
         if peutAdministrer { lignes.append("l'administration du service") }
-        let s = droits.perimetre(.voirStatistiquesSuivi)
+        let s = droits.perimetre(.statistiquesSuivi)
         if !s.estVide { lignes.append("les statistiques du suivi des missions locales : \(s.libelle)") }
         return lignes
     }

@@ -7,7 +7,7 @@ public enum Perimetre: Sendable, Equatable {
     case academie(String)
     case reseau(String)
     case organismes(Set<OrganismeID>)
-    /// One mission locale, by its code in the référentiel (its own cases; no organisme is inside).
+    /// The cases of one mission locale (its code in the référentiel): no organisme.
     case missionLocale(String)
     case aucun
 
@@ -41,7 +41,7 @@ public enum Perimetre: Sendable, Equatable {
         case .academie(let a): "académie \(Territoires.france.academie(a)?.nom ?? a)"
         case .reseau(let r): "réseau \(r)"
         case .organismes(let ids): ids.count == 1 ? "un organisme" : "\(ids.count) organismes"
-        case .missionLocale(let c): "mission locale \(c)"
+        case .missionLocale(let code): "mission locale \(code)"
         case .aucun: "aucun"
         }
     }
@@ -100,7 +100,8 @@ public struct Droits: Sendable, Equatable {
             return propre.isEmpty
                 ? .aucun : .organismes(propre.union(ctx.formateurs.filter { !$0.partielle }.map(\.id)))
         case .organisme: return propre.isEmpty ? .aucun : .organismes(propre)
-        case .missionLocale: return o.missionLocale.map(Perimetre.missionLocale) ?? .aucun
+        case .missionLocale:
+            return o.type == .missionLocale ? o.missionLocale.map(Perimetre.missionLocale) ?? .aucun : .aucun
         case .aucune: return .aucun
         }
     }

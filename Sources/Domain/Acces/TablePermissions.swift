@@ -12,7 +12,7 @@ public enum Portee: Sendable, Equatable {
     /// The same without the formateurs under partial responsibility.
     case organismeEtFormateursComplets
     case organisme
-    /// The organisation's mission locale (`Organisation.missionLocale`).
+    /// The mission locale the organisation is.
     case missionLocale
     case aucune
 

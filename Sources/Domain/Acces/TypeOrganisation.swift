@@ -67,7 +67,10 @@ public enum Capacite: String, Sendable, CaseIterable {
     case listeAbandons = "nominatif_abandon"
     case gererEffectifs = "manageEffectifs"
     case configurerTransmission = "configurerModeTransmission"
-    case voirStatistiquesSuivi = "statistiques_suivi"
+    /// The named cases of a mission locale: its work list, case pages, outcomes, exports (F16).
+    case suiviMissionLocale = "suivi_mission_locale"
+    /// The aggregated figures of the missions locales' follow-up (no names).
+    case statistiquesSuivi = "statistiques_suivi"
 
     public var libelle: String {
         switch self {
@@ -81,7 +84,8 @@ public enum Capacite: String, Sendable, CaseIterable {
         case .listeAbandons: "liste nominative des abandons"
         case .gererEffectifs: "gérer les effectifs"
         case .configurerTransmission: "configurer la transmission (clés d'API)"
-        case .voirStatistiquesSuivi: "voir les statistiques du suivi des missions locales"
+        case .suiviMissionLocale: "suivre les jeunes en rupture de sa mission locale"
+        case .statistiquesSuivi: "voir les statistiques du suivi des missions locales"
         }
     }
 

@@ -15,7 +15,7 @@ public struct DemandeInscription: Sendable {
     public var confirmation: String
     /// The organisme chosen among those sharing a UAI (its id).
     public var organisme: String
-    /// The mission locale chosen in the list (the id of its organisation).
+    /// The mission locale chosen in the référentiel (its code).
     public var missionLocale: String
 
     public init(
@@ -221,21 +221,24 @@ extension Comptes {
             }
             return NouvelleOrganisation(type: type, nom: "Tête de réseau \(r.nom)", reseau: r.cle)
         case .nom:
-            // No référentiel of missions locales yet (issue 14): the list is the missions locales the service knows.
-            let connues = try await store.organisations(type: .missionLocale)
-            guard let ml = connues.first(where: { String($0.id.rawValue) == d.missionLocale }) else {
+            // Picked from the référentiel (`tdb import missions-locales`), never typed.
+            let code = d.missionLocale.trimmingSpaces()
+            guard !code.isEmpty, let ml = try await store.missionLocale(code: code) else {
+                let vide = try await store.missionsLocales().isEmpty
                 erreurs.append(
                     ErreurSaisie(
                         "mission_locale",
-                        connues.isEmpty
+                        vide
                             ? "Aucune mission locale n'est encore enregistrée : l'inscription des missions locales "
                                 + "ouvrira avec le chargement de leur référentiel"
-                            : "Choisissez votre mission locale dans la liste"))
+                            : code.isEmpty
+                                ? "Mission locale : choisissez la vôtre parmi les résultats de la recherche"
+                                : "Mission locale : « \(code) » n'est pas dans le référentiel, "
+                                    + "choisissez la vôtre parmi les résultats de la recherche"))
                 return nil
             }
             return NouvelleOrganisation(
-                type: type, nom: ml.nom, organisme: ml.organisme, region: ml.region, departement: ml.departement,
-                academie: ml.academie, reseau: ml.reseau)
+                type: type, nom: ml.nom, region: ml.region, departement: ml.departement, missionLocale: ml.code)
         case .national:
             return NouvelleOrganisation(type: type, nom: type.libelle)
         }

@@ -190,7 +190,7 @@ public struct Comptes: Sendable {
             corps: corps + "\n\n— Tableau de bord de l'apprentissage", now: horloge.now())
     }
 
-    func journaliser(_ identite: Identite?, _ action: String, _ detail: String) async throws {
+    public func journaliser(_ identite: Identite?, _ action: String, _ detail: String) async throws {
         try await journaliser(
             identite?.utilisateur.id, identite?.utilisateur.email, action,
             identite.map { $0.incarne ? "[en tant que \($0.organisation.nom)] " + detail : detail } ?? detail)

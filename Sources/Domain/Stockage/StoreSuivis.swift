@@ -17,6 +17,8 @@ public protocol StoreMissionsLocales: Sendable {
 public protocol StoreSuivis: Sendable {
     /// The rules cases are derived under (`TDB_SUIVI_DEPUIS`); set once at start, before any batch.
     func configurerSuivis(_ regles: ReglesSuivi)
+    /// Batches derive cases (always, but while `tdb bench` measures what deriving costs).
+    func deriverSuivis(_ actif: Bool)
     /// Rebuilds every case row when they were derived under other rules or another référentiel (or never); returns
     /// how many effectifs were read, nil when nothing had to be done. History is kept.
     func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int?
@@ -26,8 +28,26 @@ public protocol StoreSuivis: Sendable {
     /// Every case, or those of these missions locales (statistics).
     func suivis(missionsLocales: [String]?) async throws -> [SuiviStocke]
     func suivi(id: SuiviID) async throws -> SuiviStocke?
+    /// The effectif of a case, whole (the case page shows its contacts and contracts).
+    func effectif(id: EffectifID) async throws -> EffectifStocke?
     /// The history of a case, oldest first.
     func evenements(suivi: SuiviID) async throws -> [EvenementSuivi]
+    /// The active users of the organisme's organisations who chose to be shown to the missions locales.
+    func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme]
+    /// Whether the user is shown to the missions locales as a contact of its organisme.
+    func contactPourMissionsLocales(utilisateur: UtilisateurID) async throws -> Bool
+    func definir(contactPourMissionsLocales: Bool, utilisateur: UtilisateurID) async throws
+
     /// Appends to the history if the case is still at `versionLue`; else says who saved last and when.
     func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi
+}
+
+/// A person a mission locale may call about a CFA's young people.
+public struct ContactOrganisme: Sendable, Equatable {
+    public let nom: String
+    public let email: String
+    public init(nom: String, email: String) {
+        self.nom = nom
+        self.email = email
+    }
 }

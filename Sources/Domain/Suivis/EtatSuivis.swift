@@ -7,6 +7,7 @@ public final class EtatSuivis: @unchecked Sendable {
     private var regles = ReglesSuivi()
     private var couverture = CouvertureMissionsLocales()
     private var version: Int64 = -1
+    private var actif = true
 
     public init() {}
 
@@ -15,6 +16,12 @@ public final class EtatSuivis: @unchecked Sendable {
     }
 
     public var reglesEnVigueur: ReglesSuivi { verrou.withLock { regles } }
+
+    /// Whether batches derive cases: always, but for `tdb bench`, which measures what deriving costs.
+    public var derivationActive: Bool {
+        get { verrou.withLock { actif } }
+        set { verrou.withLock { actif = newValue } }
+    }
 
     /// The coverage if it is the one of référentiel `version`, else nil (the caller reloads and `memorise`).
     public func couverture(version v: Int64) -> CouvertureMissionsLocales? {

@@ -101,7 +101,9 @@ public struct ReglesSuivi: Sendable, Equatable {
 
     /// Whether the learner needs a stored case, whatever the day: a covered residence and a rupture on or after the
     /// start of follow-up at an eligible age. Returns its mission locale and the latest such rupture.
-    public func candidat(_ f: FaitsSuivi, couverture: CouvertureMissionsLocales) -> (missionLocale: String, rupture: Jour)? {
+    public func candidat(_ f: FaitsSuivi, couverture: CouvertureMissionsLocales) -> (
+        missionLocale: String, rupture: Jour
+    )? {
         guard let ml = couverture.missionLocale(communeInsee: f.communeInsee, codePostal: f.codePostal) else {
             return nil
         }

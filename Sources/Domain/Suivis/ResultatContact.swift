@@ -55,9 +55,11 @@ public enum ResultatContact: Sendable, Equatable, Hashable {
         let parties = code.split(separator: ":", maxSplits: 1).map(String.init)
         guard parties.count == 2 else { return nil }
         switch parties[0] {
-        case "JOINT": guard let s = SituationJeune(rawValue: parties[1]) else { return nil }
+        case "JOINT":
+            guard let s = SituationJeune(rawValue: parties[1]) else { return nil }
             self = .joint(s)
-        case "NON_JOINT": guard let p = ProblemeContact(rawValue: parties[1]) else { return nil }
+        case "NON_JOINT":
+            guard let p = ProblemeContact(rawValue: parties[1]) else { return nil }
             self = .nonJoint(p)
         default: return nil
         }
@@ -122,16 +124,22 @@ public struct SaisieResultat: Sendable, Equatable {
         switch v("joint") {
         case "oui"?:
             if let s = v("situation") {
-                if let s = ResultatContact.SituationJeune(rawValue: s) { resultat = .joint(s) } else {
-                    erreurs.append(ErreurSaisie("situation", "Situation : valeur inconnue, choisissez-en une dans la liste."))
+                if let s = ResultatContact.SituationJeune(rawValue: s) {
+                    resultat = .joint(s)
+                } else {
+                    erreurs.append(
+                        ErreurSaisie("situation", "Situation : valeur inconnue, choisissez-en une dans la liste."))
                 }
             } else {
                 erreurs.append(ErreurSaisie("situation", "Situation : choisissez la situation du jeune."))
             }
         case "non"?:
             if let p = v("probleme") {
-                if let p = ResultatContact.ProblemeContact(rawValue: p) { resultat = .nonJoint(p) } else {
-                    erreurs.append(ErreurSaisie("probleme", "Raison : valeur inconnue, choisissez-en une dans la liste."))
+                if let p = ResultatContact.ProblemeContact(rawValue: p) {
+                    resultat = .nonJoint(p)
+                } else {
+                    erreurs.append(
+                        ErreurSaisie("probleme", "Raison : valeur inconnue, choisissez-en une dans la liste."))
                 }
             } else {
                 erreurs.append(ErreurSaisie("probleme", "Raison : indiquez pourquoi le jeune n'a pas pu être joint."))
@@ -144,11 +152,14 @@ public struct SaisieResultat: Sendable, Equatable {
         let commentaire = v("commentaire")
         if let c = commentaire, c.count > longueurMaxCommentaire {
             erreurs.append(
-                ErreurSaisie("commentaire", "Commentaire : \(c.count) caractères, au plus \(longueurMaxCommentaire) sont acceptés."))
+                ErreurSaisie(
+                    "commentaire",
+                    "Commentaire : \(c.count) caractères, au plus \(longueurMaxCommentaire) sont acceptés."))
         }
         let connu = v("deja_connu")
         if let c = connu, c != "oui" {
-            erreurs.append(ErreurSaisie("deja_connu", "Déjà connu de la mission locale : la case cochée doit valoir « oui »."))
+            erreurs.append(
+                ErreurSaisie("deja_connu", "Déjà connu de la mission locale : la case cochée doit valoir « oui »."))
         }
         guard erreurs.isEmpty, let resultat else { return .failure(ErreursDeSaisie(liste: erreurs)) }
         return .success(SaisieResultat(resultat: resultat, commentaire: commentaire, dejaConnu: connu == "oui"))

@@ -87,6 +87,7 @@ struct Session: Encodable {
             case .departement(let d): (type, code) = ("departement", d)
             case .academie(let a): (type, code) = ("academie", a)
             case .reseau(let r): (type, code) = ("reseau", r)
+            case .missionLocale(let m): (type, code) = ("mission_locale", m)
             case .organismes(let ids):
                 (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
             case .missionLocale(let c): (type, code) = ("mission_locale", c)

@@ -36,9 +36,35 @@ struct EspaceCompte {
         _ request: Request, _ context: ContexteRequete, _ i: Identite, erreurs: [ErreurSaisie] = [],
         messages: [(String, String)] = []
     ) async throws -> Response {
+        let contact =
+            i.organisationPropre.organisme == nil
+            ? nil : try await deps.store.contactPourMissionsLocales(utilisateur: i.utilisateur.id)
         return try await deps.page(
-            MonCompteVue.construire(i), "Mon compte", request, context, erreurs: erreurs,
-            messages: messages)
+            MonCompteVue.construire(i, contactMissionsLocales: contact), "Mon compte", request, context,
+            erreurs: erreurs, messages: messages)
+    }
+
+    /// A CFA's user chooses whether the missions locales see them as a contact about the CFA's young people.
+    @Sendable func contactMissionsLocales(_ request: Request, context: ContexteRequete, identite i: Identite)
+        async throws -> Response
+    {
+        guard i.organisationPropre.organisme != nil else { throw ErreurComptes.interdit }
+        let f = try await Formulaire.lire(request)
+        let oui = f["contact"] == "oui"
+        try await deps.store.definir(contactPourMissionsLocales: oui, utilisateur: i.utilisateur.id)
+        try await deps.comptes.journaliser(
+            i, "contact_missions_locales",
+            oui ? "visible des missions locales" : "retiré des contacts des missions locales")
+        return try await monComptePage(
+            request, context, i,
+            messages: [
+                (
+                    "succes",
+                    oui
+                        ? "Les missions locales voient désormais votre nom et votre adresse sur les fiches de vos jeunes."
+                        : "Vous n'apparaissez plus comme contact auprès des missions locales."
+                )
+            ])
     }
 
     @Sendable func changerMotDePasse(_ request: Request, context: ContexteRequete, identite i: Identite) async throws

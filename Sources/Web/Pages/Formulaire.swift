@@ -69,7 +69,8 @@ extension Dependances {
         -> Response
     {
         let base = try await base(request, context, erreurs: erreurs, messages: messages)
-        return pages.rendre(vue, titre: titre, base: base, status: erreurs.isEmpty ? status : .badRequest)
+        return pages.rendre(
+            vue, titre: titre, base: base, status: erreurs.isEmpty || status != .ok ? status : .badRequest)
     }
 
     /// A page anyone may see (home, national view): for visitors who are not signed in, from the public cache; for

@@ -44,10 +44,12 @@ struct InscriptionEtapes {
         _ type: TypeOrganisation, _ d: DemandeInscription, _ request: Request, _ context: ContexteRequete,
         choix: [Organisme] = [], erreurs: [ErreurSaisie] = []
     ) async throws -> Response {
-        let missionsLocales = type == .missionLocale ? try await deps.store.organisations(type: .missionLocale) : []
+        let missionsLocales = type == .missionLocale ? try await deps.store.missionsLocales() : []
+        let recherche = (request.uri.queryParameters["recherche"].map(String.init) ?? "").trimmingSpaces()
         return try await deps.page(
-            InscriptionVue.etapeOrganisation(type, d, missionsLocales: missionsLocales, choix: choix), Self.titre,
-            request, context, erreurs: erreurs)
+            InscriptionVue.etapeOrganisation(
+                type, d, missionsLocales: missionsLocales, recherche: String(recherche.prefix(100)), choix: choix),
+            Self.titre, request, context, erreurs: erreurs)
     }
 
     /// Steps 2 → 3: the organisation found, or step 2 again.

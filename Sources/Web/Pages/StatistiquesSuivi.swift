@@ -59,7 +59,7 @@ struct StatistiquesSuivi {
         }
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
 
-        let perimetre = i.droits.perimetre(.voirStatistiquesSuivi)
+        let perimetre = i.droits.perimetre(.statistiquesSuivi)
         let duPerimetre = StatistiquesSuivis.missionsLocales(
             dans: perimetre, referentiel: try await deps.store.missionsLocales())
         var retenues = duPerimetre

@@ -4,7 +4,7 @@ import ZIPFoundation
 
 /// A table to download: a header row and typed cells, written as CSV (UTF-8 with BOM, `;`, as French spreadsheet
 /// software expects) or as an XLSX workbook (SpreadsheetML in a ZIP, with real dates and numbers and a bold,
-/// frozen header row).
+/// frozen header row on each sheet). The CSV holds the first sheet.
 struct Classeur {
     enum Cellule {
         case texte(String?)
@@ -12,9 +12,22 @@ struct Classeur {
         case date(Jour?)
     }
 
-    let nomFeuille: String
-    let entetes: [String]
-    let lignes: [[Cellule]]
+    struct Feuille {
+        let nom: String
+        let entetes: [String]
+        let lignes: [[Cellule]]
+    }
+
+    let feuilles: [Feuille]
+
+    init(feuilles: [Feuille]) { self.feuilles = feuilles }
+
+    init(nomFeuille: String, entetes: [String], lignes: [[Cellule]]) {
+        self.init(feuilles: [Feuille(nom: nomFeuille, entetes: entetes, lignes: lignes)])
+    }
+
+    var entetes: [String] { feuilles.first?.entetes ?? [] }
+    var lignes: [[Cellule]] { feuilles.first?.lignes ?? [] }
 
     // MARK: - CSV
 
@@ -63,6 +76,17 @@ struct Classeur {
             }
         }
         let entete = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        let typeFeuille = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+        let lienFeuille = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+        let surcharges = feuilles.indices.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"\(typeFeuille)\"/>"
+        }.joined()
+        let relations = feuilles.indices.map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(lienFeuille)\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
+        let noms = feuilles.enumerated().map { k, f in
+            "<sheet name=\"\(Self.xml(Self.nomDeFeuille(f.nom)))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+        }.joined()
         try ajouter(
             "[Content_Types].xml",
             entete + """
@@ -70,7 +94,7 @@ struct Classeur {
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                 <Default Extension="xml" ContentType="application/xml"/>\
                 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                \(surcharges)\
                 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
                 </Types>
                 """)
@@ -86,14 +110,14 @@ struct Classeur {
             entete + """
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                <sheets><sheet name="\(Self.xml(String(nomFeuille.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
+                <sheets>\(noms)</sheets></workbook>
                 """)
         try ajouter(
             "xl/_rels/workbook.xml.rels",
             entete + """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+                \(relations)\
+                <Relationship Id="rId\(feuilles.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
                 </Relationships>
                 """)
         // Style 0: default; 1: bold (header); 2: date dd/mm/yyyy.
@@ -112,37 +136,44 @@ struct Classeur {
                 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
                 </styleSheet>
                 """)
-        var feuille =
-            entete + """
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-                <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
-                <sheetData>
-                """
-        feuille +=
-            "<row r=\"1\">"
-            + entetes.enumerated().map { k, t in
-                "<c r=\"\(Self.colonne(k))1\" t=\"inlineStr\" s=\"1\"><is><t>\(Self.xml(t))</t></is></c>"
-            }.joined() + "</row>"
-        for (n, l) in lignes.enumerated() {
-            let r = n + 2
-            feuille += "<row r=\"\(r)\">"
-            for (k, c) in l.enumerated() {
-                let ref = "\(Self.colonne(k))\(r)"
-                switch c {
-                case .texte(let t?):
-                    feuille +=
-                        "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.xml(t))</t></is></c>"
-                case .nombre(let v): feuille += "<c r=\"\(ref)\"><v>\(v)</v></c>"
-                case .date(let j?): feuille += "<c r=\"\(ref)\" s=\"2\"><v>\(Int(j.rawValue) + 25_569)</v></c>"
-                default: break
+        for (numero, f) in feuilles.enumerated() {
+            var feuille =
+                entete + """
+                    <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                    <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+                    <sheetData>
+                    """
+            feuille +=
+                "<row r=\"1\">"
+                + f.entetes.enumerated().map { k, t in
+                    "<c r=\"\(Self.colonne(k))1\" t=\"inlineStr\" s=\"1\"><is><t>\(Self.xml(t))</t></is></c>"
+                }.joined() + "</row>"
+            for (n, l) in f.lignes.enumerated() {
+                let r = n + 2
+                feuille += "<row r=\"\(r)\">"
+                for (k, c) in l.enumerated() {
+                    let ref = "\(Self.colonne(k))\(r)"
+                    switch c {
+                    case .texte(let t?):
+                        feuille +=
+                            "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.xml(t))</t></is></c>"
+                    case .nombre(let v): feuille += "<c r=\"\(ref)\"><v>\(v)</v></c>"
+                    case .date(let j?): feuille += "<c r=\"\(ref)\" s=\"2\"><v>\(Int(j.rawValue) + 25_569)</v></c>"
+                    default: break
+                    }
                 }
+                feuille += "</row>"
             }
-            feuille += "</row>"
+            feuille += "</sheetData></worksheet>"
+            try ajouter("xl/worksheets/sheet\(numero + 1).xml", feuille)
         }
-        feuille += "</sheetData></worksheet>"
-        try ajouter("xl/worksheets/sheet1.xml", feuille)
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
+    }
+
+    /// A sheet name as spreadsheets accept it: 31 characters, none of `[]:*?/\\`.
+    static func nomDeFeuille(_ nom: String) -> String {
+        String(nom.filter { !"[]:*?/\\".contains($0) }.prefix(31))
     }
 
     /// `A`, `B`, … `Z`, `AA`…

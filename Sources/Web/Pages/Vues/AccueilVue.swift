@@ -34,8 +34,7 @@ struct AccueilVue: VuePage {
                 i.peutVoirIndicateurs
                     ? nil
                     : SansIndicateurs(
-                        type: i.organisation.type.libelle, texte: Self.texte(i.organisation.type),
-                        contact: contact)
+                        type: i.organisation.type.libelle, texte: Self.texte(i), contact: contact)
             })
     }
 
@@ -49,6 +48,13 @@ struct AccueilVue: VuePage {
                     description: "Les effectifs de votre périmètre (\(i.droits.perimetre(.voirIndicateurs).libelle)) "
                         + "à toute date, par territoire, organisme et formation"
                         + (listes ? ", et les listes nominatives." : ".")))
+        }
+        if i.peutSuivreJeunes {
+            t.append(
+                Tuile(
+                    url: "/mission-locale", titre: "Jeunes en rupture",
+                    description: "Les jeunes de votre territoire dont le contrat d'apprentissage a été rompu : "
+                        + "à traiter, à recontacter, déjà traités."))
         }
         if let id = i.organismeAccueil {
             t.append(
@@ -73,12 +79,16 @@ struct AccueilVue: VuePage {
         return t
     }
 
-    static func texte(_ type: TypeOrganisation) -> String {
-        switch type {
+    static func texte(_ i: Identite) -> String {
+        switch i.organisation.type {
+        case .missionLocale where i.peutSuivreJeunes:
+            "Les jeunes de votre territoire dont le contrat d'apprentissage a été rompu sont dans « Jeunes en "
+                + "rupture », dès que leur CFA transmet la rupture : appelez-les et notez le résultat de chaque "
+                + "contact."
         case .missionLocale:
-            "Le service ne donne pas encore aux missions locales d'accès aux effectifs : la liste des jeunes en rupture "
-                + "de contrat ou sans contrat de votre territoire, à accompagner, est en préparation. D'ici là, vous "
-                + "pouvez consulter les indicateurs nationaux et gérer les membres de votre structure."
+            "Votre organisation n'est pas encore rattachée à une mission locale du référentiel : l'équipe du service "
+                + "peut la rattacher pour que vous receviez la liste des jeunes en rupture de votre territoire. D'ici "
+                + "là, vous pouvez consulter les indicateurs nationaux et gérer les membres de votre structure."
         default:
             "Votre type d'organisation n'a pas accès aux indicateurs d'un périmètre. Vous pouvez consulter les "
                 + "indicateurs nationaux et gérer les membres de votre structure."

@@ -34,12 +34,33 @@ struct InscriptionVue: VuePage {
         let departements: [OptionVue]?
         let academies: [OptionVue]?
         let reseaux: [OptionVue]?
-        /// Missions locales: the list (nil for other types); empty when the service knows none yet.
-        let missionsLocales: [OptionVue]?
+        /// Missions locales: the search in the référentiel and its results (nil for other types).
+        let rechercheMissionLocale: RechercheMissionLocale?
+        /// The référentiel of missions locales is empty: nothing to sign up for yet.
         let aucuneMissionLocale: Bool
+        /// The form that checks the organisation (for a mission locale, once the search found some).
+        let avecVerification: Bool
         /// Organismes sharing the UAI typed, to choose from.
         let choix: [ChoixOrganisme]
     }
+
+    struct ChoixMissionLocale: Sendable {
+        let code: String
+        let nom: String
+        /// « Lyon, Rhône (69) ».
+        let lieu: String?
+        let selectionne: Bool
+    }
+
+    struct RechercheMissionLocale: Sendable {
+        let recherche: String
+        let resultats: [ChoixMissionLocale]
+        /// « 3 missions locales correspondent à « Lyon » », or why there is none.
+        let resume: String?
+    }
+
+    /// At most this many results are listed: a wider search asks for more precision.
+    static let resultatsMissionsLocales = 30
 
     struct Ligne: Sendable {
         let libelle: String
@@ -72,13 +93,17 @@ struct InscriptionVue: VuePage {
             }, organisation: nil, confirmation: nil)
     }
 
-    /// Step 2. `missionsLocales`: the missions locales the service knows; `choix`: organismes sharing the UAI.
+    /// Step 2. `missionsLocales`: the référentiel (searched by `recherche`, the one chosen always listed); `choix`:
+    /// organismes sharing the UAI.
     static func etapeOrganisation(
-        _ type: TypeOrganisation, _ d: DemandeInscription, missionsLocales: [Organisation] = [],
-        choix: [Organisme] = []
+        _ type: TypeOrganisation, _ d: DemandeInscription, missionsLocales: [MissionLocale] = [],
+        recherche: String = "", choix: [Organisme] = []
     ) -> InscriptionVue {
         let t = Territoires.france
         let a = type.ancrage
+        let recherchees =
+            a == .nom && !missionsLocales.isEmpty
+            ? rechercheMissionLocale(missionsLocales, recherche: recherche, choisie: d.missionLocale) : nil
         let etape = EtapeOrganisation(
             type: type.rawValue, typeLibelle: type.libelle, description: DescriptionTypesVue.description(type),
             demande: DescriptionTypesVue.champ(type),
@@ -91,10 +116,9 @@ struct InscriptionVue: VuePage {
                 ? OptionVue.liste(t.academies.map { ($0.code, $0.nom) }, choisis: [d.academie]) : nil,
             reseaux: a == .reseau
                 ? OptionVue.liste(Reseau.reference.map { ($0.cle, $0.nom) }, choisis: [d.reseau]) : nil,
-            missionsLocales: a == .nom
-                ? OptionVue.liste(
-                    missionsLocales.map { (String($0.id.rawValue), $0.nom) }, choisis: [d.missionLocale]) : nil,
+            rechercheMissionLocale: recherchees,
             aucuneMissionLocale: a == .nom && missionsLocales.isEmpty,
+            avecVerification: recherchees.map { !$0.resultats.isEmpty } ?? true,
             choix: choix.map {
                 ChoixOrganisme(
                     id: String($0.id.rawValue), nom: $0.nom, commune: $0.adresse.commune ?? "commune inconnue",
@@ -102,6 +126,37 @@ struct InscriptionVue: VuePage {
                     selectionne: String($0.id.rawValue) == d.organisme)
             })
         return InscriptionVue(types: nil, organisation: etape, confirmation: nil)
+    }
+
+    /// The missions locales matching the search (at most `resultatsMissionsLocales`), the one chosen first.
+    static func rechercheMissionLocale(_ referentiel: [MissionLocale], recherche: String, choisie: String)
+        -> RechercheMissionLocale
+    {
+        let t = Territoires.france
+        var trouvees = RechercheMissionsLocales.filtrer(referentiel, recherche: recherche)
+        let total = trouvees.count
+        trouvees = Array(trouvees.prefix(resultatsMissionsLocales))
+        if let ml = referentiel.first(where: { $0.code == choisie }), !trouvees.contains(ml) { trouvees.insert(ml, at: 0) }
+        let resume: String? =
+            recherche.isEmpty
+            ? nil
+            : total == 0
+                ? "Aucune mission locale ne correspond à « \(recherche) » : essayez son département ou sa commune."
+                : total > resultatsMissionsLocales
+                    ? "\(total) missions locales correspondent à « \(recherche) » : les \(resultatsMissionsLocales) "
+                        + "premières sont listées, précisez la recherche."
+                    : total == 1
+                        ? "Une mission locale correspond à « \(recherche) »."
+                        : "\(total) missions locales correspondent à « \(recherche) »."
+        return RechercheMissionLocale(
+            recherche: recherche,
+            resultats: trouvees.map { ml in
+                let departement = ml.departement.flatMap { t.departement($0) }.map { "\($0.nom) (\($0.code))" }
+                return ChoixMissionLocale(
+                    code: ml.code, nom: ml.nom,
+                    lieu: [ml.commune, departement].compactMap { $0 }.joined(separator: ", ").nilSiVide,
+                    selectionne: ml.code == choisie || (trouvees.count == 1 && choisie.isEmpty))
+            }, resume: resume)
     }
 
     /// Step 3: what was found, and the person's fields.
@@ -124,6 +179,7 @@ struct InscriptionVue: VuePage {
                     valeur: [commune, territoire].filter { !$0.isEmpty }.joined(separator: " — ")
                         .ifEmpty("non renseignée dans le référentiel")))
         }
+        if let code = o.missionLocale { lignes.append(Ligne(libelle: "Code de la mission locale", valeur: code)) }
         if let r = o.region.flatMap({ t.region($0) }) { lignes.append(Ligne(libelle: "Région", valeur: r.nom)) }
         if let dep = o.departement.flatMap({ t.departement($0) }) {
             lignes.append(Ligne(libelle: "Département", valeur: "\(dep.nom) (\(dep.code))"))
@@ -161,5 +217,6 @@ struct InscriptionVue: VuePage {
 }
 
 extension String {
+    fileprivate var nilSiVide: String? { isEmpty ? nil : self }
     fileprivate func ifEmpty(_ autre: String) -> String { isEmpty ? autre : self }
 }

@@ -12,11 +12,18 @@ struct MonCompteVue: VuePage {
     }
 
     let compte: Compte
+    /// For a CFA's user: whether the missions locales see them as a contact of their organisme (nil otherwise).
+    let contactMissionsLocales: ContactMissionsLocales?
 
-    static func construire(_ i: Identite) -> MonCompteVue {
+    struct ContactMissionsLocales: Sendable {
+        let coche: Bool
+    }
+
+    static func construire(_ i: Identite, contactMissionsLocales: Bool? = nil) -> MonCompteVue {
         MonCompteVue(
             compte: Compte(
                 nomComplet: i.utilisateur.nomComplet, email: i.utilisateur.email,
-                organisation: i.organisationPropre.nom, role: i.utilisateur.role.libelle))
+                organisation: i.organisationPropre.nom, role: i.utilisateur.role.libelle),
+            contactMissionsLocales: contactMissionsLocales.map(ContactMissionsLocales.init))
     }
 }
