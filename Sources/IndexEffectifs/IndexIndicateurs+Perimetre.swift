@@ -5,7 +5,7 @@ extension IndexIndicateurs {
     /// Every organisme of a perimeter (reliable or not, open or closed), in id order.
     public func organismes(dans perimetre: Perimetre) async -> [Organisme] {
         switch perimetre {
-        case .aucun: return []
+        case .aucun, .missionLocale: return []
         case .organismes(let ids):
             return ids.sorted { $0.rawValue < $1.rawValue }.compactMap { organisme($0) }
         default:

@@ -91,6 +91,10 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     connecte.post("/ma-structure/cles", use: espace.creerCle)
     connecte.get("/ma-structure/cles/:id/revoquer", use: espace.confirmerRevocationCle)
     connecte.post("/ma-structure/cles/:id/revoquer", use: espace.revoquerCle)
+    // A mission locale's own settings: its members only (403 for anyone else, decided by the handler).
+    let parametresMissionLocale = ParametresMissionLocalePage(deps: deps)
+    connecte.get("/mission-locale/parametres", use: parametresMissionLocale.page)
+    connecte.post("/mission-locale/parametres", use: parametresMissionLocale.enregistrer)
 
     // Capability-guarded: signed in, with a non-empty perimeter for the capability (403 otherwise). Access to one
     // organisme is then decided by the handler, which reads it.
@@ -122,6 +126,15 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         .capacite, plan)
     listeNominative.get("/listes/:indicateur", use: listes.page)
     listeNominative.get("/listes/:indicateur/telechargement", use: listes.telechargement)
+    // The follow-up statistics of the missions locales of the perimeter (counts only).
+    let statistiquesSuivi = StatistiquesSuivi(deps: deps)
+    let apiStatistiquesSuivi = GroupeRoutes<Identite>(
+        router.group().add(middleware: ExigeCapacite(.statistiquesSuivi)), .capacite, plan)
+    apiStatistiquesSuivi.get("/api/v1/suivi/statistiques", use: statistiquesSuivi.api)
+    let voirStatistiquesSuivi = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.statistiquesSuivi)), .capacite, plan)
+    voirStatistiquesSuivi.get("/suivi/statistiques", use: statistiquesSuivi.page)
+    voirStatistiquesSuivi.get("/suivi/statistiques.csv", use: statistiquesSuivi.csv)
     // A mission locale's cases (F16): its own users only.
     let missionLocale = PagesMissionLocale(deps: deps)
     let suiviMissionLocale = GroupeRoutes<Identite>(

@@ -96,6 +96,7 @@ struct Bench: AsyncParsableCommand {
                     + (sql == premier ? " ; résultats identiques" : " ; RÉSULTATS DIFFÉRENTS")
             ))
         lignes += try await memoireApresRenvois(index: index, store: store)
+        lignes += try await statistiquesSuivi(store: store, regles: config.reglesSuivi)
         lignes += try await coutDerivationSuivis(store: store)
         lignes += try await mesuresHTTP(store: store, config: config)
 

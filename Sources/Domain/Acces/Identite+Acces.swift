@@ -19,6 +19,14 @@ extension Identite {
     /// The named list of one organisme (downloads of an organisme's page, names of rejected learners).
     public func peutVoirListe(_ l: IndicateurListe, de o: Organisme) -> Bool { droits.perimetre(l.capacite).inclut(o) }
 
+    /// `/suivi/statistiques`: the follow-up statistics of the missions locales of its perimeter (counts only).
+    public var peutVoirStatistiquesSuivi: Bool { droits.peut(.statistiquesSuivi) }
+
+    /// `/mission-locale/parametres`: the users of a mission locale (its own settings), the code of their mission locale.
+    public var missionLocaleParametrable: String? {
+        if case .missionLocale(let code) = droits.perimetre(.suiviMissionLocale) { code } else { nil }
+    }
+
     /// `/admin/…`: a platform administrator who is not impersonating someone (the admin menu is hidden meanwhile).
     public var peutAdministrer: Bool { estAdministrateurPlateforme && !incarne }
 
@@ -52,6 +60,8 @@ extension Identite {
         }
         if droits.peut(.configurerTransmission) { lignes.append("les clés d'API de son organisme") }
         if peutAdministrer { lignes.append("l'administration du service") }
+        let s = droits.perimetre(.statistiquesSuivi)
+        if !s.estVide { lignes.append("les statistiques du suivi des missions locales : \(s.libelle)") }
         return lignes
     }
 }

@@ -90,6 +90,7 @@ struct Session: Encodable {
             case .missionLocale(let m): (type, code) = ("mission_locale", m)
             case .organismes(let ids):
                 (type, self.ids) = ("organismes", ids.sorted { $0.rawValue < $1.rawValue }.map(\.description))
+            case .missionLocale(let c): (type, code) = ("mission_locale", c)
             case .aucun: type = "aucun"
             }
         }

@@ -30,6 +30,7 @@ enum LibellesJournal {
         "maintenance_retiree": "Bannière de maintenance retirée",
         "mot_de_passe_change": "Mot de passe changé",
         "mot_de_passe_reinitialise": "Mot de passe réinitialisé",
+        "parametres_mission_locale": "Paramètres d'une mission locale modifiés",
         "purge": "Purge des données anciennes",
         "purge_simulee": "Purge simulée",
         "role_change": "Rôle changé",

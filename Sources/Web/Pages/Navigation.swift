@@ -12,6 +12,7 @@ enum Navigation {
             if i.peutVoirIndicateurs { liens.append(("/indicateurs", "Mes indicateurs")) }
             if let id = i.organismeAccueil { liens.append(("/organismes/\(id)", "Mon organisme")) }
             if i.peutSuivreJeunes { liens.append(("/mission-locale", "Jeunes en rupture")) }
+            if i.peutVoirStatistiquesSuivi { liens.append(("/suivi/statistiques", "Statistiques du suivi")) }
         }
         liens.append(("/api/docs", "API"))
         return liens
@@ -23,6 +24,9 @@ enum Navigation {
         var liens: [(url: String, libelle: String)] = [
             ("/mon-compte", "Mon compte"), ("/ma-structure", "Ma structure"),
         ]
+        if i.missionLocaleParametrable != nil {
+            liens.append(("/mission-locale/parametres", "Paramètres de la mission locale"))
+        }
         if i.peutAdministrer { liens.append(("/admin/utilisateurs", "Administration")) }
         return liens
     }
@@ -37,6 +41,8 @@ enum Navigation {
     static func estActif(_ url: String, chemin: String) -> Bool {
         if url == "/" || url == "/indicateurs" { return chemin == url }
         if url.hasPrefix("/admin/") { return chemin.hasPrefix("/admin/") }
+        // The settings of a mission locale are in the account menu, not in its work list's section.
+        if chemin == "/mission-locale/parametres" { return url == chemin }
         return chemin == url || chemin.hasPrefix(url + "/")
     }
 

@@ -1,0 +1,21 @@
+import Domain
+
+/// `GET /mission-locale/parametres` (`parametres-mission-locale`): the settings form of a mission locale, with the
+/// values typed (kept when a field is refused).
+struct ParametresMissionLocaleVue: VuePage {
+    static let gabarit = "parametres-mission-locale"
+
+    let code: String
+    let nom: String
+    let rdvUrl: String
+    let emailNotifications: String
+    let longueurMaxUrl: Int
+
+    static func construire(code: String, nom: String, rdvUrl: String, emailNotifications: String)
+        -> ParametresMissionLocaleVue
+    {
+        ParametresMissionLocaleVue(
+            code: code, nom: nom, rdvUrl: rdvUrl, emailNotifications: emailNotifications,
+            longueurMaxUrl: SaisieParametresMissionLocale.longueurMaxUrl)
+    }
+}
