@@ -25,10 +25,13 @@ enum DescriptionTypesVue {
             "Les indicateurs et l'état des transmissions des organismes de votre région, sans liste nominative."
         case .carifOrefNational, .operateurPublicNational:
             "Les indicateurs et l'état des transmissions de toute la France, sans liste nominative."
-        case .arml, .franceTravail:
+        case .arml:
+            "Les indicateurs de votre région et les statistiques du suivi de ses missions locales, sans aucun nom."
+        case .franceTravail:
             "Les indicateurs de votre région, sans liste nominative ni état des transmissions."
         case .missionLocale:
-            "Un compte pour votre mission locale : aucun indicateur n'est encore ouvert à ce type d'organisation."
+            "Les jeunes de votre territoire dont le contrat d'apprentissage a été rompu, à recontacter, avec leurs "
+                + "coordonnées, le résultat de chaque contact et vos statistiques."
         case .administrateur:
             "Tout le service (les administrateurs sont créés par l'équipe du service)."
         }
