@@ -85,8 +85,12 @@ struct StatistiquesSuiviVueTests {
         let lignes = csv.split(separator: "\r\n").map(String.init)
         #expect(lignes.count == 1 + 1 + 2 + 2)
         #expect(lignes[1].hasPrefix("Total;;Toutes les missions locales retenues;;3;2;2;100;2,5;2;1;1;0;"))
-        #expect(lignes.contains { $0.hasPrefix("Mission locale;ML2;Mission locale de Lyon;Auvergne-Rhône-Alpes;0;0;0;;;0;") })
-        #expect(lignes[0].hasSuffix("Non joint — Coordonnées erronées;Non joint — Injoignable;Non joint — Autre raison"))
+        #expect(
+            lignes.contains {
+                $0.hasPrefix("Mission locale;ML2;Mission locale de Lyon;Auvergne-Rhône-Alpes;0;0;0;;;0;")
+            })
+        #expect(
+            lignes[0].hasSuffix("Non joint — Coordonnées erronées;Non joint — Injoignable;Non joint — Autre raison"))
     }
 
     @Test(arguments: [(0.5, "0,5"), (12.0, "12"), (66.666, "66,7"), (99.96, "100"), (2.25, "2,3")])

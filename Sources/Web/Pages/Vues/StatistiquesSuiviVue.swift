@@ -127,7 +127,8 @@ struct StatistiquesSuiviVue: VuePage {
             resultatsNonJoints: resultats(StatistiquesSuivis.resultats.filter { !$0.estJoint }),
             aucunTraite: t.traites == 0,
             parRegion: s.parRegion.count > 1 || national
-                ? TableauRegions(lignes: s.parRegion.map { ligne($0.nom, $0.code.isEmpty ? nil : $0.code, nil, $0.chiffres) })
+                ? TableauRegions(
+                    lignes: s.parRegion.map { ligne($0.nom, $0.code.isEmpty ? nil : $0.code, nil, $0.chiffres) })
                 : nil,
             parMissionLocale: s.parMissionLocale.count > 1
                 ? TableauMissionsLocales(
