@@ -79,6 +79,37 @@ def main():
                 ]:
                     echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
                 contexte.close()
+                # A mission locale's agent: its work list and a young person's page (issue 14).
+                contexte = chromium.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+                page = contexte.new_page()
+                page.on("console", lambda m: erreurs.append(f"console : {m.text}") if m.type == "error" else None)
+                page.on("response", lambda r: erreurs.append(f"HTTP {r.status} : {r.url}") if r.status >= 400 else None)
+                if not connecter(page, adresse, "mission-locale@demo.tdb"):
+                    echecs.append(f"mission locale ({largeur}) : connexion refusée")
+                else:
+                    erreurs.clear()
+                    echecs += verifier(page, adresse + "/mission-locale", "mission-locale",
+                                       ["h1", "nav[aria-label='Onglets du suivi'] a[aria-current=page]",
+                                        "table tbody tr th a", "select#mois"], args.captures, largeur, erreurs)
+                    fiche = page.locator("table tbody tr th a").first.get_attribute("href")
+                    echecs += verifier(page, adresse + fiche, "mission-locale-fiche",
+                                       ["h1", "a[href^='tel:'], a[href^='mailto:']", "svg.frise",
+                                        "input[name=joint]", "button[name=suivant][value='1']"],
+                                       args.captures, largeur, erreurs)
+                    # The outcome form with an error, then saved and on to the next young person.
+                    page.click("button[name=suivant][value='1']")
+                    page.wait_for_load_state("load")
+                    if page.locator(".message-erreur").count() == 0:
+                        echecs.append(f"mission locale ({largeur}) : un formulaire vide est accepté")
+                    erreurs.clear()
+                    page.check("#joint-oui")
+                    page.check("#situation-RENDEZ_VOUS_PRIS")
+                    page.click("button[name=suivant][value='1']")
+                    page.wait_for_load_state("load")
+                    if "/mission-locale" not in page.url or page.locator(".notice--succes").count() == 0:
+                        echecs.append(f"mission locale ({largeur}) : « Enregistrer et passer au suivant » sans effet ({page.url})")
+                    erreurs.clear()
+                contexte.close()
             chromium.close()
     finally:
         arreter(serveur)

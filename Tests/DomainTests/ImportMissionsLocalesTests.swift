@@ -2,7 +2,8 @@ import Domain
 import Testing
 
 struct ImportMissionsLocalesTests {
-    static let entete = "code,nom,siret,email,telephone,site_web,adresse,code_postal,commune,departement,region,communes,"
+    static let entete =
+        "code,nom,siret,email,telephone,site_web,adresse,code_postal,commune,departement,region,communes,"
         + "codes_postaux"
 
     static func lire(_ lignes: [String], entete: String = entete) -> (
@@ -41,7 +42,8 @@ struct ImportMissionsLocalesTests {
     }
 
     @Test func semicolonsAndABomAreAccepted() {
-        let texte = "\u{FEFF}" + Self.entete.replacingOccurrences(of: ",", with: ";") + "\n"
+        let texte =
+            "\u{FEFF}" + Self.entete.replacingOccurrences(of: ",", with: ";") + "\n"
             + "ML-80;Mission locale d'Amiens;;;;;;;;80;32;80021|80001;80000\r\n"
         let lu = ImportMissionsLocales.lire(FichierCSV(texte: texte))
         #expect(lu.erreurs == [])

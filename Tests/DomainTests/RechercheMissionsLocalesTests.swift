@@ -14,6 +14,9 @@ struct RechercheMissionsLocalesTests {
             code: "ML-42-SE", nom: "Mission locale de Saint-Étienne", commune: "Saint-Étienne", departement: "42",
             region: "84", communes: ["42218"]),
         MissionLocale(
+            code: "ML-13-MRS", nom: "Mission locale de Marseille", commune: "Marseille", departement: "13",
+            region: "93", communes: ["13055"]),
+        MissionLocale(
             code: "ML-2A", nom: "Mission locale d'Ajaccio", commune: "Ajaccio", departement: "2A", region: "94",
             communes: ["2A004"]),
     ]
@@ -34,8 +37,13 @@ struct RechercheMissionsLocalesTests {
         ("2A004", ["ML-2A"]),
         ("69002", ["ML-69-LYON"]),
         ("69003", ["ML-69-LYON"]),
-        ("mission locale", ["ML-2A", "ML-69-LYON", "ML-42-SE", "ML-69-VIL"]),
-        ("Marseille", []),
+        ("mission locale", ["ML-2A", "ML-69-LYON", "ML-13-MRS", "ML-42-SE", "ML-69-VIL"]),
+        // A département's exact name is that département only; its words still find the others.
+        ("bouches-du-rhône", ["ML-13-MRS"]),
+        ("rhône", ["ML-69-LYON", "ML-69-VIL"]),
+        ("Rhon", ["ML-69-LYON", "ML-13-MRS", "ML-69-VIL"]),
+        ("Corse-du-Sud", ["ML-2A"]),
+        ("Toulouse", []),
         ("75", []),
         ("99", []),
     ])

@@ -20,7 +20,8 @@ struct StoreContractOrganisationMissionLocaleTests {
             // Read back by id, by type, by name search: the code comes with it.
             #expect(try await store.organisation(id: cree.id) == cree)
             #expect(try await store.organisations(type: .missionLocale).map(\.missionLocale) == ["ML-DEMO-8421"])
-            #expect(try await store.organisations(recherche: "Lyon", limite: 5).map(\.0.missionLocale) == ["ML-DEMO-8421"])
+            #expect(
+                try await store.organisations(recherche: "Lyon", limite: 5).map(\.0.missionLocale) == ["ML-DEMO-8421"])
 
             // Found by its code whatever the name or territory asked (the référentiel renamed it, say).
             var renommee = lyon

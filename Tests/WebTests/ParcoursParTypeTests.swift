@@ -184,7 +184,11 @@ struct ParcoursParTypeTests {
             #expect(!accueil.corps.contains("href=\"/indicateurs\""))
             let interdit = try await ml.get("/indicateurs")
             #expect(interdit.status == .forbidden)
-            #expect(interdit.corps.contains("n'a pas encore accès aux indicateurs"))
+            // Its perimeter in words names its mission locale of the référentiel.
+            #expect(
+                interdit.corps.contains(
+                    "<li>les jeunes en rupture de contrat qui résident sur le territoire de sa mission locale : "
+                        + "Mission locale de Lyon (démo)</li>"))
 
             // An administrator impersonating the ARML: the banner stays on the error page; no admin menu meanwhile.
             let admin = Navigateur(client)
@@ -195,7 +199,8 @@ struct ParcoursParTypeTests {
             let refusIncarne = try await admin.get("/listes/rupturants")
             #expect(refusIncarne.status == .forbidden)
             #expect(refusIncarne.corps.contains("bandeau--incarnation"))
-            #expect(refusIncarne.corps.contains("Vous utilisez le service pour ARML Auvergne-Rhône-Alpes (ARML)"))
+            #expect(
+                refusIncarne.corps.contains("Vous utilisez le service pour ARML Auvergne-Rhône-Alpes (démo) (ARML)"))
             #expect(!refusIncarne.corps.contains("href=\"/admin/utilisateurs\""))
         }
     }

@@ -203,7 +203,8 @@ struct Bench: AsyncParsableCommand {
                 (0..<n).map { _ in
                     graine += 1
                     let items = pays.apprenants(
-                        organisme: cle, departement: organisme.adresse.departement, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                        organisme: cle, departement: organisme.adresse.departement, responsable: cle,
+                        annee: AnneeScolaire.scolaire(de: Jour(Date())),
                         nombre: Ingestion.tailleMaximaleLot, graine: graine)
                     return Array(JSONTexte.ecrire(.valeur(.array(items))).utf8)
                 }

@@ -44,11 +44,15 @@ public struct BilanImportMissionsLocales: Sendable {
 
 /// Reads the référentiel, imports its good lines (updated by code), then rebuilds the cases for the new coverage.
 /// Nothing is written when no line is valid.
-public func importerMissionsLocales(_ texte: String, store: any Store, now: Date) async throws -> BilanImportMissionsLocales {
+public func importerMissionsLocales(_ texte: String, store: any Store, now: Date) async throws
+    -> BilanImportMissionsLocales
+{
     let lu = ImportMissionsLocales.lire(FichierCSV(texte: texte))
     guard !lu.missionsLocales.isEmpty else {
-        let erreurs = lu.erreurs.isEmpty ? [ErreurLigne(ligne: 1, message: "aucune mission locale dans le fichier")] : lu.erreurs
-        return BilanImportMissionsLocales(importees: 0, crees: 0, misAJour: 0, suivisReconstruits: nil, erreurs: erreurs)
+        let erreurs =
+            lu.erreurs.isEmpty ? [ErreurLigne(ligne: 1, message: "aucune mission locale dans le fichier")] : lu.erreurs
+        return BilanImportMissionsLocales(
+            importees: 0, crees: 0, misAJour: 0, suivisReconstruits: nil, erreurs: erreurs)
     }
     let bilan = try await store.importer(missionsLocales: lu.missionsLocales, now: now)
     let reconstruits = try await store.reconstruireSuivisSiNecessaire(now: now)

@@ -37,7 +37,9 @@ struct CommunesZonesEmploi: Sendable {
     func departementPrincipal(zone: String) -> String? {
         var nombres: [String: Int] = [:]
         for c in communesDeZone[zone] ?? [] { nombres[CodeCommuneInsee(c)?.departement ?? "", default: 0] += 1 }
-        return nombres.filter { !$0.key.isEmpty }.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?
-            .key
+        return nombres.filter { !$0.key.isEmpty }.max {
+            $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+        }?
+        .key
     }
 }

@@ -29,9 +29,13 @@ public enum MissionsLocalesDemo {
         }
     }
 
-    /// One ARML (association régionale des missions locales) per région.
+    /// One ARML (association régionale des missions locales) per région that has missions locales (not the
+    /// overseas collectivités, which have none).
     public static func arml(territoires: Territoires = .france) -> [NouvelleOrganisation] {
-        territoires.regions.map { NouvelleOrganisation(type: .arml, nom: "ARML \($0.nom) (démo)", region: $0.code) }
+        let avecMissionsLocales = Set(referentiel(territoires: territoires).compactMap(\.region))
+        return territoires.regions.filter { avecMissionsLocales.contains($0.code) }.map {
+            NouvelleOrganisation(type: .arml, nom: "ARML \($0.nom) (démo)", region: $0.code)
+        }
     }
 
     /// Imports the demo référentiel (cases are then derived as learners are ingested) and creates the ARML that do

@@ -47,7 +47,8 @@ extension PaysDemo {
     ) -> [(String, JSONValue)] {
         var champs: [(String, JSONValue)] = []
         if let commune = residences.commune(&h) { champs.append(("code_commune_insee_apprenant", .string(commune))) }
-        champs.append(("tel_apprenant", .string(String(format: "01 99 00 %02d %02d", h.entier(0...99), h.entier(0...99)))))
+        champs.append(
+            ("tel_apprenant", .string(String(format: "01 99 00 %02d %02d", h.entier(0...99), h.entier(0...99)))))
         let numero = h.entier(1...9_999)
         champs.append(("email_contact", .string("\(adresse(prenom)).\(adresse(nom)).\(numero)@example.org")))
         if mineur {
@@ -57,8 +58,14 @@ extension PaysDemo {
         return champs
     }
 
-    /// « Maëlys » → « maelys », « François » → « francois »: the local part of a fictional address.
-    static func adresse(_ s: String) -> String {
+    /// « Maëlys » → « maelys », « François » → « francois »: the local part of a fictional address (the names of
+    /// the demo are folded once, not for each of millions of learners).
+    static func adresse(_ s: String) -> String { adresses[s] ?? plier(s) }
+
+    private static let adresses: [String: String] = Dictionary(
+        (prenoms + noms).map { ($0, plier($0)) }, uniquingKeysWith: { a, _ in a })
+
+    private static func plier(_ s: String) -> String {
         s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .lowercased().filter { $0.isASCII && ($0.isLetter || $0 == "-") }
     }

@@ -13,8 +13,14 @@ public enum RechercheMissionsLocales {
         let code = brut.uppercased()
         let departementCode = code.count == 1 ? "0" + code : code
         let resultat: [MissionLocale]
+        let normalisee = normaliser(brut).split(separator: " ").joined(separator: " ")
         if territoires.departement(departementCode) != nil, code.count <= 3, !code.contains(" ") {
             resultat = missionsLocales.filter { $0.departement == departementCode }
+        } else if let departement = territoires.departements.first(where: {
+            normaliser($0.nom).split(separator: " ").joined(separator: " ") == normalisee
+        }) {
+            // « Rhône » is the Rhône, not the Bouches-du-Rhône.
+            resultat = missionsLocales.filter { $0.departement == departement.code }
         } else if code.count == 5, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 || $0 == 65 || $0 == 66 }) {
             resultat = missionsLocales.filter {
                 $0.communes.contains(code) || $0.codesPostaux.contains(code) || $0.codePostal == code

@@ -136,7 +136,9 @@ struct InscriptionVue: VuePage {
         var trouvees = RechercheMissionsLocales.filtrer(referentiel, recherche: recherche)
         let total = trouvees.count
         trouvees = Array(trouvees.prefix(resultatsMissionsLocales))
-        if let ml = referentiel.first(where: { $0.code == choisie }), !trouvees.contains(ml) { trouvees.insert(ml, at: 0) }
+        if let ml = referentiel.first(where: { $0.code == choisie }), !trouvees.contains(ml) {
+            trouvees.insert(ml, at: 0)
+        }
         let resume: String? =
             recherche.isEmpty
             ? nil

@@ -75,7 +75,13 @@ struct SuiviVue: VuePage {
         func telephone(_ t: String?) -> LienVue? {
             guard let t, !t.isEmpty else { return nil }
             let numero = t.filter { $0.isNumber || $0 == "+" }
-            return LienVue(url: "tel:\(numero)", libelle: t)
+            // 0199000482 → 01 99 00 04 82: read aloud and dialled more easily.
+            let lisible =
+                numero.count == 10 && numero.allSatisfy(\.isNumber)
+                ? stride(from: 0, to: 10, by: 2).map { k in
+                    String(numero.dropFirst(k).prefix(2))
+                }.joined(separator: " ") : t
+            return LienVue(url: "tel:\(numero)", libelle: lisible)
         }
         func courriel(_ c: String?) -> LienVue? {
             guard let c, !c.isEmpty else { return nil }
@@ -93,7 +99,8 @@ struct SuiviVue: VuePage {
             parents: [courriel(a?.responsableMail1), courriel(a?.responsableMail2)].compactMap { $0 },
             adresse: a?.adresse?.complete, commune: l.communeInsee, codePostal: l.codePostal,
             formation: formation ?? "Formation",
-            codesFormation: [l.cfd.map { "CFD \($0)" }, l.rncp.map { "RNCP \($0)" }].compactMap { $0 }.joined(
+            codesFormation: [l.cfd.map { "CFD \($0)" }, l.rncp.map { $0.hasPrefix("RNCP") ? $0 : "RNCP \($0)" }]
+                .compactMap { $0 }.joined(
                 separator: " · "),
             datesFormation: e.map {
                 "du \(Classeur.dateFrancaise($0.formation.dateEntree)) au \(Classeur.dateFrancaise($0.formation.dateFin))"
