@@ -157,7 +157,9 @@ struct StatistiquesSuivisTests {
     }
 
     @Test func aMissionLocaleWithoutRegionHasItsOwnRow() {
-        let sansRegion = [MissionLocale(code: "A", nom: "Alpha"), MissionLocale(code: "C", nom: "Charlie", region: "32")]
+        let sansRegion = [
+            MissionLocale(code: "A", nom: "Alpha"), MissionLocale(code: "C", nom: "Charlie", region: "32"),
+        ]
         let s = calculer(.tout, sansRegion)
         #expect(s.parRegion.map(\.nom) == ["Hauts-de-France", "Région non renseignée"])
         #expect(s.parRegion[1].code == "" && s.parRegion[1].chiffres.jeunes == 7)
@@ -165,7 +167,9 @@ struct StatistiquesSuivisTests {
 
     @Test func perimetersReachTheirMissionsLocales() {
         let r = Self.referentiel
-        func codes(_ p: Perimetre) -> [String] { StatistiquesSuivis.missionsLocales(dans: p, referentiel: r).map(\.code) }
+        func codes(_ p: Perimetre) -> [String] {
+            StatistiquesSuivis.missionsLocales(dans: p, referentiel: r).map(\.code)
+        }
         #expect(codes(.national) == ["A", "B", "C", "D"])
         #expect(codes(.region("84")) == ["A", "B", "D"])
         #expect(codes(.departement("69")) == ["A", "D"])
@@ -203,16 +207,27 @@ struct SaisieParametresMissionLocaleTests {
         let p = try SaisieParametresMissionLocale.lire([
             "rdv_url": " https://rdv.ml-exemple.fr/prendre?ml=12 ", "email_notifications": "Contact@ML-Exemple.fr",
         ]).get()
-        #expect(p == ParametresMissionLocale(rdvUrl: "https://rdv.ml-exemple.fr/prendre?ml=12", emailNotifications: "contact@ml-exemple.fr"))
-        #expect(try SaisieParametresMissionLocale.lire(["rdv_url": "", "email_notifications": " "]).get() == ParametresMissionLocale())
+        #expect(
+            p
+                == ParametresMissionLocale(
+                    rdvUrl: "https://rdv.ml-exemple.fr/prendre?ml=12", emailNotifications: "contact@ml-exemple.fr"))
+        #expect(
+            try SaisieParametresMissionLocale.lire(["rdv_url": "", "email_notifications": " "]).get()
+                == ParametresMissionLocale())
         #expect(try SaisieParametresMissionLocale.lire(["rdv_url": "HTTP://ml.fr"]).get().rdvUrl == "HTTP://ml.fr")
     }
 
     @Test(arguments: [
         ("ftp://ml.fr/rdv", "Adresse de prise de rendez-vous : elle doit commencer par https:// ou http://."),
         ("www.ml.fr", "Adresse de prise de rendez-vous : elle doit commencer par https:// ou http://."),
-        ("https://", "Adresse de prise de rendez-vous : adresse web invalide (exemple : https://www.mission-locale.fr/rendez-vous)."),
-        ("https://ml fr/rdv", "Adresse de prise de rendez-vous : adresse web invalide (exemple : https://www.mission-locale.fr/rendez-vous)."),
+        (
+            "https://",
+            "Adresse de prise de rendez-vous : adresse web invalide (exemple : https://www.mission-locale.fr/rendez-vous)."
+        ),
+        (
+            "https://ml fr/rdv",
+            "Adresse de prise de rendez-vous : adresse web invalide (exemple : https://www.mission-locale.fr/rendez-vous)."
+        ),
     ])
     func aBadUrlIsRefusedNamingTheField(url: String, message: String) {
         #expect(erreurs(["rdv_url": url]) == [ErreurSaisie("rdv_url", message)])
@@ -224,13 +239,17 @@ struct SaisieParametresMissionLocaleTests {
         #expect(try SaisieParametresMissionLocale.lire(["rdv_url": cinqCents]).get().rdvUrl == cinqCents)
         #expect(
             erreurs(["rdv_url": cinqCents + "b"])
-                == [ErreurSaisie("rdv_url", "Adresse de prise de rendez-vous : 501 caractères, au plus 500 sont acceptés.")])
+                == [
+                    ErreurSaisie(
+                        "rdv_url", "Adresse de prise de rendez-vous : 501 caractères, au plus 500 sont acceptés.")
+                ])
     }
 
     @Test func aBadAddressIsRefusedAndBothFieldsAreReported() {
         #expect(
             erreurs(["rdv_url": "rdv", "email_notifications": "pas-une-adresse"]) == [
-                ErreurSaisie("rdv_url", "Adresse de prise de rendez-vous : elle doit commencer par https:// ou http://."),
+                ErreurSaisie(
+                    "rdv_url", "Adresse de prise de rendez-vous : elle doit commencer par https:// ou http://."),
                 ErreurSaisie(
                     "email_notifications",
                     "Adresse des notifications : adresse e-mail invalide (exemple : contact@mission-locale.fr)."),

@@ -22,7 +22,8 @@ struct StatistiquesSuiviTests {
         MissionLocale(
             code: "ML-ABBEVILLE", nom: "Mission locale d'Abbeville", departement: "80", region: "32",
             communes: ["80001"]),
-        MissionLocale(code: "ML-LYON", nom: "Mission locale de Lyon", departement: "69", region: "84", communes: ["69123"]),
+        MissionLocale(
+            code: "ML-LYON", nom: "Mission locale de Lyon", departement: "69", region: "84", communes: ["69123"]),
     ]
 
     /// A learner of Amiens living in `commune`, whose contract broke on `rupture` (none: still in contract).
@@ -198,9 +199,13 @@ struct StatistiquesSuiviTests {
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.headers[.contentDisposition]?.contains("statistiques-suivi-missions-locales") == true)
             let lignes = csv.corps.split(separator: "\r\n").map(String.init)
-            #expect(lignes.first?.hasPrefix("\u{FEFF}Niveau;Code;Nom;Région;Jeunes dans les listes;Cas traités") == true)
+            #expect(
+                lignes.first?.hasPrefix("\u{FEFF}Niveau;Code;Nom;Région;Jeunes dans les listes;Cas traités") == true)
             #expect(lignes.contains { $0.hasPrefix("Total;;Toutes les missions locales retenues;;2;2;1;50;6;2;1;") })
-            #expect(lignes.contains { $0.hasPrefix("Mission locale;ML-AMIENS;Mission locale d'Amiens;Hauts-de-France;2;2;1;50;6;") })
+            #expect(
+                lignes.contains {
+                    $0.hasPrefix("Mission locale;ML-AMIENS;Mission locale d'Amiens;Hauts-de-France;2;2;1;50;6;")
+                })
             #expect(!csv.corps.contains("Secret"))
 
             // Bad parameters: a 400 naming each one.
@@ -253,7 +258,8 @@ struct StatistiquesSuiviTests {
             _ = try await ml.post(
                 "/mission-locale/parametres",
                 ["rdv_url": "https://rdv.ml-amiens.fr/jeunes", "email_notifications": "suivi@ml-amiens.fr"])
-            #expect(try await banc.store.journal(limite: 20).filter { $0.action == "parametres_mission_locale" }.count == 1)
+            #expect(
+                try await banc.store.journal(limite: 20).filter { $0.action == "parametres_mission_locale" }.count == 1)
 
             // Anyone else: 403, and no link.
             for (i, o) in [

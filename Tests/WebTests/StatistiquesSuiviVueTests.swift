@@ -56,6 +56,7 @@ struct StatistiquesSuiviVueTests {
         #expect(page.contains("<td>50\u{202F}%</td>"))  // each of the two situations: half of the processed cases
         #expect(page.contains(#"name="region""#) && page.contains(#"name="mission_locale""#))
         #expect(page.contains("Par région") && page.contains("Hauts-de-France"))
+        #expect(page.contains(#"<th scope="col">Région</th>"#))  // missions locales of several régions
         #expect(page.contains(#"href="/suivi/statistiques.csv?periode=3-mois""#))
         #expect(!page.contains("Nom1"))
     }
@@ -66,7 +67,8 @@ struct StatistiquesSuiviVueTests {
             StatistiquesSuiviVue.construire(Self.statistiques(une), Self.demande(.missionLocale("ML1"), une)))
         #expect(page.contains("Périmètre : <strong>Mission locale &lt;Côte &amp; Mer&gt;</strong>"))
         #expect(!page.contains(#"name="region""#) && !page.contains(#"name="mission_locale""#))
-        #expect(!page.contains("Par région") && page.contains("Par mission locale"))
+        // One mission locale: its figures are the tiles; no table by région or mission locale.
+        #expect(!page.contains("Par région") && !page.contains("Par mission locale"))
     }
 
     @Test func withoutAnyProcessedCaseTheRatesAreDashes() async throws {
@@ -83,8 +85,12 @@ struct StatistiquesSuiviVueTests {
         let lignes = csv.split(separator: "\r\n").map(String.init)
         #expect(lignes.count == 1 + 1 + 2 + 2)
         #expect(lignes[1].hasPrefix("Total;;Toutes les missions locales retenues;;3;2;2;100;2,5;2;1;1;0;"))
-        #expect(lignes.contains { $0.hasPrefix("Mission locale;ML2;Mission locale de Lyon;Auvergne-Rhône-Alpes;0;0;0;;;0;") })
-        #expect(lignes[0].hasSuffix("Non joint — Coordonnées erronées;Non joint — Injoignable;Non joint — Autre raison"))
+        #expect(
+            lignes.contains {
+                $0.hasPrefix("Mission locale;ML2;Mission locale de Lyon;Auvergne-Rhône-Alpes;0;0;0;;;0;")
+            })
+        #expect(
+            lignes[0].hasSuffix("Non joint — Coordonnées erronées;Non joint — Injoignable;Non joint — Autre raison"))
     }
 
     @Test(arguments: [(0.5, "0,5"), (12.0, "12"), (66.666, "66,7"), (99.96, "100"), (2.25, "2,3")])

@@ -10,7 +10,8 @@ extension Bench {
         guard !referentiel.isEmpty else { return [("statistiques du suivi des missions locales", "aucun référentiel")] }
         let aujourdhui = Jour(Date())
         let parRegion = Dictionary(grouping: referentiel, by: { $0.region ?? "" })
-        let (region, missionsLocales) = parRegion.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) } ?? ("", [])
+        let (region, missionsLocales) =
+            parRegion.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) } ?? ("", [])
         var lignes: [(String, String)] = []
         var nombre = 0
         for (nom, codes, retenues) in [

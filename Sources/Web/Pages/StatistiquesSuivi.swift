@@ -41,12 +41,15 @@ struct StatistiquesSuivi {
                 let t = v.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty { q[k] = t }
             } else {
-                erreurs.append(ErreurValidation(k, "Paramètre inconnu : attendus \(Self.parametres.joined(separator: ", "))"))
+                erreurs.append(
+                    ErreurValidation(k, "Paramètre inconnu : attendus \(Self.parametres.joined(separator: ", "))"))
             }
         }
         var periode = PeriodeStatistiques.tout
         if let p = q["periode"] {
-            if let p = PeriodeStatistiques(rawValue: p) { periode = p } else {
+            if let p = PeriodeStatistiques(rawValue: p) {
+                periode = p
+            } else {
                 erreurs.append(
                     ErreurValidation(
                         "periode",
@@ -55,7 +58,8 @@ struct StatistiquesSuivi {
             }
         }
         if let r = q["region"], Territoires.france.region(r) == nil {
-            erreurs.append(ErreurValidation("region", "Code de région inconnu (exemple : 84 pour Auvergne-Rhône-Alpes)"))
+            erreurs.append(
+                ErreurValidation("region", "Code de région inconnu (exemple : 84 pour Auvergne-Rhône-Alpes)"))
         }
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
 
@@ -123,7 +127,8 @@ struct StatistiquesSuivi {
         let d = try await demande(request, i)
         let s = try await statistiques(d)
         let nom =
-            IntituleFiltres.slug("statistiques suivi missions locales \(s.periode.libelle)") + "-\(s.fin.description).csv"
+            IntituleFiltres.slug("statistiques suivi missions locales \(s.periode.libelle)")
+            + "-\(s.fin.description).csv"
         return Response(
             status: .ok,
             headers: [
@@ -144,7 +149,9 @@ struct StatistiquesSuivi {
             [.texte("Total"), .texte(""), .texte("Toutes les missions locales retenues"), .texte("")]
                 + chiffres(s.total)
         ]
-        lignes += s.parRegion.map { [.texte("Région"), .texte($0.code), .texte($0.nom), .texte("")] + chiffres($0.chiffres) }
+        lignes += s.parRegion.map {
+            [.texte("Région"), .texte($0.code), .texte($0.nom), .texte("")] + chiffres($0.chiffres)
+        }
         lignes += s.parMissionLocale.map { l in
             [
                 .texte("Mission locale"), .texte(l.code), .texte(l.nom),

@@ -46,6 +46,12 @@ struct StatistiquesSuiviVue: VuePage {
         let lignes: [Ligne]
     }
 
+    /// The table by mission locale, when there are several; the région column when they are in several régions.
+    struct TableauMissionsLocales: Sendable {
+        let lignes: [Ligne]
+        let avecRegion: Bool
+    }
+
     /// Offered when the perimeter holds several régions (national) or several missions locales.
     let regions: Filtre?
     let missionsLocales: Filtre?
@@ -54,7 +60,7 @@ struct StatistiquesSuiviVue: VuePage {
     let resultatsNonJoints: [Resultat]
     let aucunTraite: Bool
     let parRegion: TableauRegions?
-    let parMissionLocale: [Ligne]
+    let parMissionLocale: TableauMissionsLocales?
     let total: Ligne
     let aucuneMissionLocale: Bool
     let csv: String
@@ -121,11 +127,15 @@ struct StatistiquesSuiviVue: VuePage {
             resultatsNonJoints: resultats(StatistiquesSuivis.resultats.filter { !$0.estJoint }),
             aucunTraite: t.traites == 0,
             parRegion: s.parRegion.count > 1 || national
-                ? TableauRegions(lignes: s.parRegion.map { ligne($0.nom, $0.code.isEmpty ? nil : $0.code, nil, $0.chiffres) })
+                ? TableauRegions(
+                    lignes: s.parRegion.map { ligne($0.nom, $0.code.isEmpty ? nil : $0.code, nil, $0.chiffres) })
                 : nil,
-            parMissionLocale: s.parMissionLocale.map {
-                ligne($0.nom, nil, StatistiquesSuivis.nomRegion($0.region ?? ""), $0.chiffres)
-            },
+            parMissionLocale: s.parMissionLocale.count > 1
+                ? TableauMissionsLocales(
+                    lignes: s.parMissionLocale.map {
+                        ligne($0.nom, nil, StatistiquesSuivis.nomRegion($0.region ?? ""), $0.chiffres)
+                    }, avecRegion: s.parRegion.count > 1)
+                : nil,
             total: ligne("Total", nil, nil, t),
             aucuneMissionLocale: s.parMissionLocale.isEmpty,
             csv: "/suivi/statistiques.csv?" + query, json: "/api/v1/suivi/statistiques?" + query)
