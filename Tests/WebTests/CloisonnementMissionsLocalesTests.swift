@@ -64,9 +64,13 @@ struct CloisonnementMissionsLocalesTests {
         }
         var agents: [(code: String, email: String)] = []
         for code in parMissionLocale.keys.sorted() {
-            agents.append((code, try await membre(
-                NouvelleOrganisation(type: .missionLocale, nom: "Agents \(code)", missionLocale: code),
-                "agent@\(code.lowercased()).test")))
+            agents.append(
+                (
+                    code,
+                    try await membre(
+                        NouvelleOrganisation(type: .missionLocale, nom: "Agents \(code)", missionLocale: code),
+                        "agent@\(code.lowercased()).test")
+                ))
         }
         let autres = [
             try await membre(NouvelleOrganisation(type: .dreets, nom: "D", region: "84"), "dreets@cloisons.test"),
@@ -91,7 +95,8 @@ struct CloisonnementMissionsLocalesTests {
                     }
                 }
                 let s = try #require(parMissionLocale.first { $0.key != code }?.value.first)
-                let post = try await nav.post("/mission-locale/suivis/\(s.id)", ["version": "0", "joint": "non", "probleme": "AUTRE"])
+                let post = try await nav.post(
+                    "/mission-locale/suivis/\(s.id)", ["version": "0", "joint": "non", "probleme": "AUTRE"])
                 #expect(post.status == .notFound)
             }
             let un = try #require(parMissionLocale.values.first?.first)

@@ -118,7 +118,11 @@ struct MissionLocaleTests {
             try await peupler(banc, client)
             let amiens = try await agent(banc, client, "ML-AMIENS", "agent@ml-amiens.test")
             let mineur = try await idDe(banc, "Mineur")
+            try await banc.store.enregistrer(
+                parametres: ParametresMissionLocale(rdvUrl: "https://rdv.example.org/amiens"),
+                missionLocale: "ML-AMIENS")
             let fiche = try await amiens.get("/mission-locale/suivis/\(mineur)")
+            #expect(fiche.corps.contains("href=\"https://rdv.example.org/amiens\""))
             #expect(fiche.status == .ok)
             #expect(fiche.corps.contains("href=\"mailto:mineur@example.org\""))
             #expect(fiche.corps.contains("parent.mineur@example.org") && fiche.corps.contains("href=\"tel:"))

@@ -20,7 +20,8 @@ extension Bench {
         for tour in 0..<(2 * max(3, lots / 2)) {
             graine += 1
             let items = pays.apprenants(
-                organisme: cle, departement: organisme.adresse.departement, responsable: cle, annee: AnneeScolaire.scolaire(de: Jour(Date())),
+                organisme: cle, departement: organisme.adresse.departement, responsable: cle,
+                annee: AnneeScolaire.scolaire(de: Jour(Date())),
                 nombre: Ingestion.tailleMaximaleLot, graine: graine)
             let actif = tour % 2 == 1
             store.deriverSuivis(actif)

@@ -94,6 +94,7 @@ struct PagesMissionLocale {
         let organisme = try await deps.store.organisme(id: s.ligne.organisme)
         let contacts = try await deps.store.contactsPourMissionsLocales(organisme: s.ligne.organisme)
         let ml = try await deps.store.missionLocale(code: code)
+        let parametres = try await deps.store.parametres(missionLocale: code)
         let query = VueTableau.requete(request)
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "Suivi mission locale — fiche \(s.id)", perimetre: .missionLocale(code), lignes: 1)
@@ -102,7 +103,7 @@ struct PagesMissionLocale {
             evenements: evenements, organisme: organisme, contactsCFA: contacts,
             missionsLocales: { c in c == code ? ml?.nom : nil }, aujourdhui: aujourdhui(),
             formation: deps.index.formation(cfd: s.ligne.cfd, rncp: s.ligne.rncp)?.libelle,
-            retour: Self.retour(query), saisie: saisie)
+            retour: Self.retour(query), saisie: saisie, rdvUrl: parametres.rdvUrl)
         return try await deps.page(
             vue, "\(s.ligne.prenom) \(s.ligne.nom)", request, context, erreurs: erreurs, messages: messages,
             status: status)
@@ -209,12 +210,6 @@ struct PagesMissionLocale {
             i, liste: "Suivi mission locale (téléchargement \(format.uppercased()))", perimetre: .missionLocale(code),
             lignes: total, filtres: query.filter { $0.0 != "format" })
         let nom = "suivi-mission-locale-\(code)\(f.moisRupture.map { "-" + $0 } ?? "")-\(aujourdhui()).\(format)"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format == "csv"
-                    ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: format == "csv" ? classeur.csv() : try classeur.xlsx())))
+        return try classeur.telechargement(format: format, nom: nom)
     }
 }

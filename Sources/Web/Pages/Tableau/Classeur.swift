@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Hummingbird
 import ZIPFoundation
 
 /// A table to download: a header row and typed cells, written as CSV (UTF-8 with BOM, `;`, as French spreadsheet
@@ -28,6 +29,17 @@ struct Classeur {
 
     var entetes: [String] { feuilles.first?.entetes ?? [] }
     var lignes: [[Cellule]] { feuilles.first?.lignes ?? [] }
+
+    /// The file to download (`csv` or `xlsx`), never cached: named data.
+    func telechargement(format: String, nom: String) throws -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: format == "csv"
+                    ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: format == "csv" ? csv() : try xlsx())))
+    }
 
     // MARK: - CSV
 

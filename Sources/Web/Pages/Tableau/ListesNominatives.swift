@@ -265,14 +265,6 @@ struct ListesNominatives {
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "\(indicateur.libelle) (téléchargement \(format.uppercased()))",
             perimetre: perimetre, lignes: lignes.count, filtres: query.filter { $0.0 != "format" })
-        let nom = d.nomFichier(format)
-        let data = format == "csv" ? classeur.csv() : try classeur.xlsx()
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format == "csv"
-                    ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename=\"\(nom)\"", .cacheControl: "no-store",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return try classeur.telechargement(format: format, nom: d.nomFichier(format))
     }
 }

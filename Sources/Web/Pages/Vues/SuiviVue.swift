@@ -58,11 +58,14 @@ struct SuiviVue: VuePage {
     let commentaire: String
     let dejaConnu: Bool
     let resultatActuel: String?
+    /// The mission locale's appointment-booking page (its settings), to give the young person.
+    let rdvUrl: String?
 
     static func construire(
         _ s: SuiviStocke, cas: CasSuivi?, effectif es: EffectifStocke?, evenements: [EvenementSuivi],
         organisme: Organisme?, contactsCFA: [ContactOrganisme], missionsLocales: (String) -> String?,
-        aujourdhui: Jour, formation: String?, retour: [(String, String)], saisie: [String: String]
+        aujourdhui: Jour, formation: String?, retour: [(String, String)], saisie: [String: String],
+        rdvUrl: String? = nil
     ) -> SuiviVue {
         let l = s.ligne
         let e = es?.effectif
@@ -101,7 +104,7 @@ struct SuiviVue: VuePage {
             formation: formation ?? "Formation",
             codesFormation: [l.cfd.map { "CFD \($0)" }, l.rncp.map { $0.hasPrefix("RNCP") ? $0 : "RNCP \($0)" }]
                 .compactMap { $0 }.joined(
-                separator: " · "),
+                    separator: " · "),
             datesFormation: e.map {
                 "du \(Classeur.dateFrancaise($0.formation.dateEntree)) au \(Classeur.dateFrancaise($0.formation.dateFin))"
             },
@@ -148,7 +151,7 @@ struct SuiviVue: VuePage {
                 OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: saisie["probleme"] == $0.rawValue)
             },
             commentaire: saisie["commentaire"] ?? "", dejaConnu: saisie["deja_connu"] == "oui",
-            resultatActuel: resultat?.libelle)
+            resultatActuel: resultat?.libelle, rdvUrl: rdvUrl)
     }
 
     /// What an event says, in words.
