@@ -2,7 +2,7 @@
 """End-to-end check of the main pages in headless Chromium, at phone and desktop widths, on a real `tdb serve`
 filled with a small demo country. Fails on a missing element, a console error, a failed request, or a page wider
 than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
-    python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 6000]
+    python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 20000]
 """
 import argparse, os
 from playwright.sync_api import sync_playwright
@@ -31,7 +31,7 @@ def main():
     a = argparse.ArgumentParser()
     a.add_argument("--binaire", default=".build/debug/tdb")
     a.add_argument("--captures", default="captures")
-    a.add_argument("--effectifs", type=int, default=6000)
+    a.add_argument("--effectifs", type=int, default=20000)
     args = a.parse_args()
     os.makedirs(args.captures, exist_ok=True)
     serveur, adresse = lancer(args.binaire, args.effectifs)
