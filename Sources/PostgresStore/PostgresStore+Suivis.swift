@@ -233,6 +233,17 @@ extension PostgresStore {
 
     // MARK: - Cases
 
+    public func signatureSuivis() async throws -> [Int64] {
+        try await ligne(
+            """
+            SELECT (SELECT valeur FROM versions WHERE nom = 'effectifs'),
+                (SELECT coalesce(max(id), 0) FROM suivis_evenements),
+                (SELECT valeur FROM versions WHERE nom = 'suivis'),
+                (SELECT valeur FROM versions WHERE nom = 'missions_locales')
+            """
+        ) { r in try (0..<4).map { try r[$0].decode(Int64?.self) ?? 0 } } ?? []
+    }
+
     public func suivis(missionLocale: String) async throws -> [SuiviStocke] {
         try await lignes("SELECT * FROM suivis WHERE mission_locale = \(missionLocale)", Self.suivi)
     }

@@ -219,22 +219,42 @@ extension SQLiteStore {
 
     // MARK: - Cases
 
+    public func signatureSuivis() async throws -> [Int64] {
+        try await pool.read { db in
+            let v = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT valeur FROM versions WHERE nom = 'effectifs'),
+                        (SELECT ifnull(max(id), 0) FROM suivis_evenements),
+                        (SELECT valeur FROM versions WHERE nom = 'suivis'),
+                        (SELECT valeur FROM versions WHERE nom = 'missions_locales')
+                    """)
+            return (0..<4).map { k in (v?[k] as Int64?) ?? 0 }
+        }
+    }
+
     public func suivis(missionLocale: String) async throws -> [SuiviStocke] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM suivis WHERE mission_locale = ?", arguments: [missionLocale])
-                .map(Self.suivi)
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.colonnesSuivi) FROM suivis WHERE mission_locale = ?", arguments: [missionLocale]
+            )
+            .map(Self.suivi)
         }
     }
 
     public func suivis(missionsLocales: [String]?) async throws -> [SuiviStocke] {
         try await pool.read { db in
             guard let missionsLocales else {
-                return try Row.fetchAll(db, sql: "SELECT * FROM suivis WHERE mission_locale IS NOT NULL").map(
+                return try Row.fetchAll(
+                    db, sql: "SELECT \(Self.colonnesSuivi) FROM suivis WHERE mission_locale IS NOT NULL"
+                ).map(
                     Self.suivi)
             }
             let codes = JSONTexte.ecrire(.liste(missionsLocales.map { .texte($0) }))
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM suivis WHERE mission_locale IN (SELECT value FROM json_each(?))",
+                db,
+                sql:
+                    "SELECT \(Self.colonnesSuivi) FROM suivis WHERE mission_locale IN (SELECT value FROM json_each(?))",
                 arguments: [codes]
             ).map(Self.suivi)
         }
@@ -242,7 +262,8 @@ extension SQLiteStore {
 
     public func suivi(id: SuiviID) async throws -> SuiviStocke? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM suivis WHERE id = ?", arguments: [id.rawValue]).map(Self.suivi)
+            try Row.fetchOne(db, sql: "SELECT \(Self.colonnesSuivi) FROM suivis WHERE id = ?", arguments: [id.rawValue])
+                .map(Self.suivi)
         }
     }
 
@@ -254,29 +275,44 @@ extension SQLiteStore {
         }
     }
 
+    /// The columns of a case, in the order `suivi(_:)` reads them by position (work lists read thousands).
+    static let colonnesSuivi = """
+        id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
+        code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
+        resultat_le, premier_resultat_le, pris_en_charge
+        """
+
     static func suivi(_ r: Row) throws -> SuiviStocke {
         let l = LigneLue(r, table: "suivis")
+        func jour(_ k: Int, _ c: String) throws -> Jour? {
+            try l.exiger(k, c, String?.self).map { try Jour(iso: $0).ou(l.illisible(c)) }
+        }
+        func instant(_ k: Int, _ c: String) throws -> Date? {
+            try l.exiger(k, c, Double?.self).map(Date.init(timeIntervalSince1970:))
+        }
+        let parcours: String = try l.exiger(13, "parcours")
         return SuiviStocke(
-            id: SuiviID(try l.exiger("id")),
+            id: SuiviID(try l.exiger(0, "id")),
             ligne: LigneSuivi(
-                effectif: EffectifID(try l.exiger("effectif_id")), missionLocale: try l.texteOuNul("mission_locale"),
-                organisme: OrganismeID(try l.exiger("organisme_id")),
-                rupture: try l.texteOuNul("rupture").map { try Jour(iso: $0).ou(l.illisible("rupture")) },
-                nom: try l.exiger("nom"), prenom: try l.exiger("prenom"),
-                dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), rqth: try l.exiger("rqth"),
-                communeInsee: try l.texteOuNul("commune_insee"), codePostal: try l.texteOuNul("code_postal"),
-                cfd: try l.texteOuNul("formation_cfd"), rncp: try l.texteOuNul("formation_rncp"),
-                parcours: try l.parcours()),
-            version: try l.exiger("version"), creeLe: try l.instant("cree_le"),
-            dernierResultat: try l.texteOuNul("dernier_resultat").map {
+                effectif: EffectifID(try l.exiger(1, "effectif_id")),
+                missionLocale: try l.exiger(2, "mission_locale", String?.self),
+                organisme: OrganismeID(try l.exiger(3, "organisme_id")), rupture: try jour(4, "rupture"),
+                nom: try l.exiger(5, "nom"), prenom: try l.exiger(6, "prenom"),
+                dateDeNaissance: try jour(7, "date_de_naissance").ou(l.illisible("date_de_naissance")),
+                rqth: try l.exiger(8, "rqth"), communeInsee: try l.exiger(9, "commune_insee", String?.self),
+                codePostal: try l.exiger(10, "code_postal", String?.self),
+                cfd: try l.exiger(11, "formation_cfd", String?.self),
+                rncp: try l.exiger(12, "formation_rncp", String?.self),
+                parcours: try { () throws -> Parcours in
+                    do { return try Parcours(texte: parcours) } catch { throw l.illisible("parcours") }
+                }()),
+            version: try l.exiger(14, "version"),
+            creeLe: try instant(15, "cree_le").ou(l.illisible("cree_le")),
+            dernierResultat: try l.exiger(16, "dernier_resultat", String?.self).map {
                 try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))
             },
-            ruptureDuResultat: try l.texteOuNul("rupture_du_resultat").map {
-                try Jour(iso: $0).ou(l.illisible("rupture_du_resultat"))
-            },
-            resultatLe: try l.instantOptionnel("resultat_le"),
-            premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
-            prisEnCharge: try l.exiger("pris_en_charge"))
+            ruptureDuResultat: try jour(17, "rupture_du_resultat"), resultatLe: try instant(18, "resultat_le"),
+            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {

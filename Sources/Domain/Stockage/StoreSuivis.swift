@@ -23,6 +23,9 @@ public protocol StoreSuivis: Sendable {
     /// how many effectifs were read, nil when nothing had to be done. History is kept.
     func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int?
 
+    /// What changes whenever a case may have changed: the change number of the effectifs, the last event of any
+    /// history, the fingerprint of the rebuild and the référentiel's version (what keeps the cache of cases fresh).
+    func signatureSuivis() async throws -> [Int64]
     /// Every case of a mission locale (what the work list filters at today's date).
     func suivis(missionLocale: String) async throws -> [SuiviStocke]
     /// Every case, or those of these missions locales (statistics).

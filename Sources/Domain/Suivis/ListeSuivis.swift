@@ -171,14 +171,16 @@ public enum ListeSuivis {
     }
 
     public static func ordonner(_ cas: [CasSuivi]) -> [CasSuivi] {
-        cas.sorted { a, b in
-            if a.prioritaire != b.prioritaire { return a.prioritaire }
-            if a.moisRupture != b.moisRupture { return a.moisRupture > b.moisRupture }
-            let na = (FiltresSuivis.plier(a.suivi.ligne.nom), FiltresSuivis.plier(a.suivi.ligne.prenom))
-            let nb = (FiltresSuivis.plier(b.suivi.ligne.nom), FiltresSuivis.plier(b.suivi.ligne.prenom))
-            if na != nb { return na < nb }
-            return a.suivi.id.rawValue < b.suivi.id.rawValue
+        // The name keys are folded once per case: folding is costly, a comparison is not.
+        let cles = cas.map { c in
+            (c, FiltresSuivis.plier(c.suivi.ligne.nom), FiltresSuivis.plier(c.suivi.ligne.prenom))
         }
+        return cles.sorted { a, b in
+            if a.0.prioritaire != b.0.prioritaire { return a.0.prioritaire }
+            if a.0.moisRupture != b.0.moisRupture { return a.0.moisRupture > b.0.moisRupture }
+            if (a.1, a.2) != (b.1, b.2) { return (a.1, a.2) < (b.1, b.2) }
+            return a.0.suivi.id.rawValue < b.0.suivi.id.rawValue
+        }.map(\.0)
     }
 
     /// How many cases each tab holds with these filters.

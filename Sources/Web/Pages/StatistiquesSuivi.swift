@@ -106,9 +106,9 @@ struct StatistiquesSuivi {
         if d.retenues.isEmpty {
             suivis = []
         } else if case .national = d.perimetre, d.region == nil, d.missionLocale == nil {
-            suivis = try await deps.store.suivis(missionsLocales: nil)
+            suivis = try await deps.cacheSuivis.suivis(missionsLocales: nil, store: deps.store)
         } else {
-            suivis = try await deps.store.suivis(missionsLocales: d.retenues.map(\.code))
+            suivis = try await deps.cacheSuivis.suivis(missionsLocales: d.retenues.map(\.code), store: deps.store)
         }
         return StatistiquesSuivis.calculer(
             suivis: suivis, missionsLocales: d.retenues, regles: deps.reglesSuivi,
