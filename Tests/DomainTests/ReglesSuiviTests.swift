@@ -179,4 +179,26 @@ struct ReglesSuiviTests {
         #expect(OngletSuivi(dernierResultat: .nonJoint(.injoignable)) == .aRecontacter)
         #expect(OngletSuivi(dernierResultat: .joint(.nouveauProjet)) == .dejaTraites)
     }
+
+    @Test(
+        arguments: [
+            ("ÉLODIE", "Zoé", "elodie", true), ("DUPONT-MARTIN", "Léa", "dupont martin", true),
+            ("DUPONT", "Jean", "JEAN dupont", true), ("D'ARC", "Jeanne", "d arc", true), ("MARTIN", "Léa", "lea", true),
+            ("MARTIN", "Léa", "martine", false),
+        ] as [(String, String, String, Bool)])
+    func nameSearchIgnoresCaseAccentsAndSeparators(nom: String, prenom: String, recherche: String, trouve: Bool) throws
+    {
+        let f = Self.faits(naissance: "2005-05-05")
+        let s = SuiviStocke(
+            id: SuiviID(1),
+            ligne: LigneSuivi(
+                effectif: EffectifID(1), missionLocale: "ML-A", organisme: OrganismeID(1), rupture: j("2025-03-10"),
+                nom: nom, prenom: prenom, dateDeNaissance: f.dateDeNaissance, rqth: false, communeInsee: "69123",
+                codePostal: nil, cfd: nil, rncp: nil, parcours: f.parcours),
+            version: 0, creeLe: j("2025-03-10").date)
+        let c = try #require(ListeSuivis.cas(s, regles: Self.regles, aujourdhui: j("2025-04-01")))
+        var filtres = FiltresSuivis()
+        filtres.recherche = recherche
+        #expect(filtres.garde(c) == trouve)
+    }
 }

@@ -266,6 +266,8 @@ struct Bench: AsyncParsableCommand {
             ),
             ("page d'un organisme (apprenants, page 1)", "/organismes/\(organisme)"),
             ("liste nominative des rupturants (page 1)", "/listes/rupturants"),
+            ("statistiques du suivi des missions locales (national)", "/suivi/statistiques"),
+            ("  les mêmes, région 84", "/suivi/statistiques?region=84"),
         ]
     }
 

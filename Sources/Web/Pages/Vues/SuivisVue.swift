@@ -93,15 +93,15 @@ struct SuivisVue: VuePage {
                 groupes.append(Groupe(titre: titre, lignes: [ligne]))
             }
         }
+        // The filters' choices: each organisme and formation named once, however many cases it has.
         let communes = Set(tous.compactMap(\.suivi.ligne.communeInsee)).sorted()
-        let cfas = Dictionary(
-            tous.map { ($0.suivi.ligne.organisme, libelles.organisme($0.suivi.ligne.organisme) ?? "") },
-            uniquingKeysWith: { a, _ in a }
-        ).sorted { $0.value < $1.value }
+        let cfas = Set(tous.map(\.suivi.ligne.organisme)).map { ($0, libelles.organisme($0) ?? "") }
+            .sorted { $0.1 < $1.1 }
         let formations = Dictionary(
-            tous.compactMap { c in
-                c.suivi.ligne.cfd.map { ($0, libelles.formation($0, c.suivi.ligne.rncp) ?? $0) }
-            }, uniquingKeysWith: { a, _ in a }
+            Set(
+                tous.compactMap { c in c.suivi.ligne.cfd.map { FormationDesSuivis(cfd: $0, rncp: c.suivi.ligne.rncp) } }
+            )
+            .map { ($0.cfd, libelles.formation($0.cfd, $0.rncp) ?? $0.cfd) }, uniquingKeysWith: { a, _ in a }
         ).sorted { $0.value < $1.value }
         let moisRupture = Set(tous.map(\.moisRupture)).sorted(by: >)
         let total = comptes[f.onglet] ?? 0
@@ -119,7 +119,7 @@ struct SuivisVue: VuePage {
             recherche: f.recherche ?? "",
             communes: OptionVue.liste(communes.map { ($0, $0) }, choisis: Set([f.commune].compactMap { $0 })),
             cfas: OptionVue.liste(
-                cfas.map { (String($0.key.rawValue), $0.value) },
+                cfas.map { (String($0.0.rawValue), $0.1) },
                 choisis: Set([f.organisme?.description].compactMap { $0 })),
             formations: OptionVue.liste(
                 formations.map { ($0.key, $0.value) }, choisis: Set([f.formation].compactMap { $0 })),
@@ -139,6 +139,12 @@ struct SuivisVue: VuePage {
         guard let n = Int(m.suffix(2)), (1...12).contains(n) else { return m }
         return "\(nomsDesMois[n - 1]) \(m.prefix(4))"
     }
+}
+
+/// A formation as the cases name it.
+struct FormationDesSuivis: Hashable {
+    let cfd: String
+    let rncp: String?
 }
 
 extension FiltresSuivis {
