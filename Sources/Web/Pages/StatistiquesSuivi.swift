@@ -64,8 +64,12 @@ struct StatistiquesSuivi {
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
 
         let perimetre = i.droits.perimetre(.statistiquesSuivi)
-        let duPerimetre = StatistiquesSuivis.missionsLocales(
-            dans: perimetre, referentiel: try await deps.store.missionsLocales())
+        let referentiel = try await deps.store.missionsLocales()
+        let duPerimetre = StatistiquesSuivis.missionsLocales(dans: perimetre, referentiel: referentiel)
+        // A mission locale the référentiel does not know: not found (404), like an unknown organisme.
+        if let ml = q["mission_locale"], !referentiel.contains(where: { $0.code == ml }) {
+            throw ErreurComptes.introuvable
+        }
         var retenues = duPerimetre
         var horsPerimetre: [ErreurValidation] = []
         if let r = q["region"] {
