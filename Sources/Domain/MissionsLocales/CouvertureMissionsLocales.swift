@@ -32,6 +32,4 @@ public struct CouvertureMissionsLocales: Sendable, Equatable {
         }
         return nil
     }
-
-    public var estVide: Bool { parCommune.isEmpty && parCodePostal.isEmpty }
 }
