@@ -347,6 +347,41 @@ enum MigrationsPostgres {
             "0009-contacts-missions-locales",
             ["ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales BOOLEAN NOT NULL DEFAULT FALSE"]
         ),
+        // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
+        // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
+        // The counter's row lock is held to the commit, so numbers become visible in order (a reader never skips
+        // one committed late); writers of cases take it before any case row (see `verrouillerSuivis`).
+        (
+            "0012-suivis-sequence",
+            [
+                "ALTER TABLE suivis ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",
+                "UPDATE suivis SET seq = id",
+                "INSERT INTO versions (nom, valeur) SELECT 'suivis_seq', coalesce(max(id), 0) FROM suivis",
+                "CREATE INDEX suivis_seq ON suivis (seq)",
+                "CREATE TABLE suivis_retraits (seq BIGINT PRIMARY KEY, suivi_id BIGINT NOT NULL)",
+                """
+                CREATE FUNCTION suivis_numeroter() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq' RETURNING valeur INTO NEW.seq;
+                    RETURN NEW;
+                END $$
+                """,
+                """
+                CREATE TRIGGER suivis_numeroter BEFORE INSERT OR UPDATE ON suivis
+                FOR EACH ROW EXECUTE FUNCTION suivis_numeroter()
+                """,
+                """
+                CREATE FUNCTION suivis_retirer() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE n BIGINT;
+                BEGIN
+                    UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq' RETURNING valeur INTO n;
+                    INSERT INTO suivis_retraits (seq, suivi_id) VALUES (n, OLD.id);
+                    RETURN OLD;
+                END $$
+                """,
+                "CREATE TRIGGER suivis_retirer AFTER DELETE ON suivis FOR EACH ROW EXECUTE FUNCTION suivis_retirer()",
+            ]
+        ),
     ]
 }
 

@@ -344,6 +344,32 @@ enum Migrations {
             try db.execute(
                 sql: "ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales INTEGER NOT NULL DEFAULT 0")
         }
+        // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
+        // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
+        // Triggers number every path that writes a case (batches, rebuilds, histories, erasure by cascade).
+        m.registerMigration("0015-suivis-sequence") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE suivis ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                    UPDATE suivis SET seq = id;
+                    INSERT INTO versions (nom, valeur) SELECT 'suivis_seq', ifnull(max(id), 0) FROM suivis;
+                    CREATE INDEX suivis_seq ON suivis (seq);
+                    CREATE TABLE suivis_retraits (seq INTEGER PRIMARY KEY, suivi_id INTEGER NOT NULL);
+                    CREATE TRIGGER suivis_seq_ajout AFTER INSERT ON suivis BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        UPDATE suivis SET seq = (SELECT valeur FROM versions WHERE nom = 'suivis_seq') WHERE id = new.id;
+                    END;
+                    CREATE TRIGGER suivis_seq_modification AFTER UPDATE ON suivis WHEN new.seq = old.seq BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        UPDATE suivis SET seq = (SELECT valeur FROM versions WHERE nom = 'suivis_seq') WHERE id = new.id;
+                    END;
+                    CREATE TRIGGER suivis_seq_retrait AFTER DELETE ON suivis BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        INSERT INTO suivis_retraits (seq, suivi_id)
+                            SELECT valeur, old.id FROM versions WHERE nom = 'suivis_seq';
+                    END;
+                    """)
+        }
         return m
     }
 }

@@ -19,20 +19,44 @@ extension SQLiteStore {
         return (etatSuivis.reglesEnVigueur, c, version)
     }
 
-    /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b): a new case for a
-    /// candidate, the row kept up to date while it is a candidate or has a history, deleted otherwise. A case with a
-    /// history whose young person moved goes to the new mission locale with a transfer in its history.
+    /// A learner's case row and, for a candidate, its column values: computed on the other cores, outside the
+    /// write transaction (`preparer`), written in it (`deriverSuivis`).
+    struct SuiviPrepare: Sendable {
+        var ligne: LigneSuivi
+        var colonnes: [DatabaseValue]?
+    }
+
+    /// The case row of a learner under these rules and coverage; the effectif's id is set when it is known.
+    static func preparer(
+        _ e: Effectif, parcours: Parcours, id: EffectifID = EffectifID(0), regles: ReglesSuivi,
+        couverture: CouvertureMissionsLocales
+    ) -> SuiviPrepare {
+        let l = DerivationSuivis.ligne(id: id, effectif: e, parcours: parcours, regles: regles, couverture: couverture)
+        return SuiviPrepare(ligne: l, colonnes: l.estCandidat ? colonnesSuivi(l) : nil)
+    }
+
+    /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b).
     func deriverSuivis(_ db: Database, _ ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], now: Date)
         throws
     {
         guard !ecrits.isEmpty, etatSuivis.derivationActive else { return }
         let (regles, couverture, _) = try contexteSuivis(db)
-        let lignes = DerivationSuivis.derniers(ecrits).map {
-            DerivationSuivis.ligne(
-                id: $0.id, effectif: $0.effectif, parcours: $0.parcours, regles: regles, couverture: couverture)
-        }
+        try deriverSuivis(
+            db,
+            ecrits.carteParallele {
+                Self.preparer($0.effectif, parcours: $0.parcours, id: $0.id, regles: regles, couverture: couverture)
+            }, now: now)
+    }
+
+    /// Writes prepared case rows: a new case for a candidate, the row kept up to date while it is a candidate or has
+    /// a history (unchanged rows are not rewritten), deleted otherwise. A case with a history whose young person
+    /// moved goes to the new mission locale with a transfer in its history.
+    func deriverSuivis(_ db: Database, _ prepares: [SuiviPrepare], now: Date) throws {
+        guard !prepares.isEmpty, etatSuivis.derivationActive else { return }
+        var vus = Set<EffectifID>()
+        let derniers = prepares.reversed().filter { vus.insert($0.ligne.effectif).inserted }.reversed()
         var existants: [Int64: (id: Int64, missionLocale: String?, prisEnCharge: Bool)] = [:]
-        let ids = JSONTexte.ecrire(.liste(ecrits.map { .texte(String($0.id.rawValue)) }))
+        let ids = JSONTexte.ecrire(.liste(derniers.map { .texte(String($0.ligne.effectif.rawValue)) }))
         for r in try Row.fetchAll(
             db,
             sql: """
@@ -51,22 +75,26 @@ extension SQLiteStore {
                     commune_insee, code_postal, formation_cfd, formation_rncp, parcours, effectif_id, cree_le)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        // A row whose every column is as computed is left alone: no write, no new change number.
         let mettreAJour = try db.cachedStatement(
             sql: """
-                UPDATE suivis SET mission_locale = ?, organisme_id = ?, rupture = ?, nom = ?, prenom = ?,
-                    date_de_naissance = ?, rqth = ?, commune_insee = ?, code_postal = ?, formation_cfd = ?,
-                    formation_rncp = ?, parcours = ?
-                WHERE id = ?
+                UPDATE suivis SET mission_locale = ?1, organisme_id = ?2, rupture = ?3, nom = ?4, prenom = ?5,
+                    date_de_naissance = ?6, rqth = ?7, commune_insee = ?8, code_postal = ?9, formation_cfd = ?10,
+                    formation_rncp = ?11, parcours = ?12
+                WHERE id = ?13 AND (mission_locale IS NOT ?1 OR organisme_id IS NOT ?2 OR rupture IS NOT ?3
+                    OR nom IS NOT ?4 OR prenom IS NOT ?5 OR date_de_naissance IS NOT ?6 OR rqth IS NOT ?7
+                    OR commune_insee IS NOT ?8 OR code_postal IS NOT ?9 OR formation_cfd IS NOT ?10
+                    OR formation_rncp IS NOT ?11 OR parcours IS NOT ?12)
                 """)
         let supprimer = try db.cachedStatement(sql: "DELETE FROM suivis WHERE id = ?")
-        for l in lignes {
-            let valeurs = Self.colonnesSuivi(l)
+        for p in derniers {
+            let l = p.ligne
             if let ex = existants[l.effectif.rawValue] {
                 guard l.estCandidat || ex.prisEnCharge else {
                     try supprimer.execute(arguments: [ex.id])
                     continue
                 }
-                try mettreAJour.executer(db, valeurs, puis: ex.id.databaseValue)
+                try mettreAJour.executer(db, p.colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue)
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     try Self.inserer(
                         EvenementSuivi(
@@ -74,7 +102,9 @@ extension SQLiteStore {
                             vers: l.missionLocale), suivi: ex.id, db)
                 }
             } else if l.estCandidat {
-                try inserer.executer(db, valeurs, puis: l.effectif.rawValue.databaseValue, now.epoch.databaseValue)
+                try inserer.executer(
+                    db, p.colonnes ?? Self.colonnesSuivi(l), puis: l.effectif.rawValue.databaseValue,
+                    now.epoch.databaseValue)
             }
         }
     }
@@ -219,18 +249,30 @@ extension SQLiteStore {
 
     // MARK: - Cases
 
-    public func signatureSuivis() async throws -> [Int64] {
-        try await pool.read { db in
-            let v = try Row.fetchOne(
+    public func changementsSuivis(apres: Int64, limite: Int) async throws -> ChangementsSuivis {
+        let (lignes, retraits, jusqua, complet) = try await pool.read { db in
+            // The counter first: every number up to it is committed (one writer at a time).
+            let dernier = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'suivis_seq'") ?? 0
+            let lignes = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT (SELECT valeur FROM versions WHERE nom = 'effectifs'),
-                        (SELECT ifnull(max(id), 0) FROM suivis_evenements),
-                        (SELECT valeur FROM versions WHERE nom = 'suivis'),
-                        (SELECT valeur FROM versions WHERE nom = 'missions_locales')
-                    """)
-            return (0..<4).map { k in (v?[k] as Int64?) ?? 0 }
+                sql: "SELECT \(Self.colonnesSuivi), seq FROM suivis WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                arguments: [apres, dernier, limite])
+            let complet = lignes.count < limite
+            let jusqua = complet ? dernier : (lignes.last?[21] as Int64? ?? dernier)
+            let retraits = try Row.fetchAll(
+                db, sql: "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > ? AND seq <= ? ORDER BY seq",
+                arguments: [apres, jusqua]
+            ).map { (seq: $0[0] as Int64, id: SuiviID($0[1] as Int64)) }
+            return (lignes.map(UncheckedSendable.init), retraits, jusqua, complet)
         }
+        // Decoding the timelines is most of the work: on every core.
+        let ecrits = try lignes.carteParallele { ligne in
+            let r = ligne.valeur
+            return Result {
+                (seq: try LigneLue(r, table: "suivis").exiger(21, "seq", Int64.self), suivi: try Self.suivi(r))
+            }
+        }.map { try $0.get() }
+        return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
     }
 
     public func suivis(missionLocale: String) async throws -> [SuiviStocke] {

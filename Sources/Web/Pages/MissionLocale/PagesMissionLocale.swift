@@ -20,9 +20,8 @@ struct PagesMissionLocale {
 
     /// Every case of the mission locale in its list today, in processing order.
     func cas(_ code: String) async throws -> [CasSuivi] {
-        ListeSuivis.cas(
-            try await deps.cacheSuivis.suivis(missionLocale: code, store: deps.store), regles: deps.reglesSuivi,
-            aujourdhui: aujourdhui())
+        try await deps.suivis.cas(
+            missionLocale: code, store: deps.store, regles: deps.reglesSuivi, aujourdhui: aujourdhui())
     }
 
     /// The filters of the query; a bad value is a 400 page naming it.
