@@ -382,6 +382,27 @@ enum MigrationsPostgres {
                 "CREATE TRIGGER suivis_retirer AFTER DELETE ON suivis FOR EACH ROW EXECUTE FUNCTION suivis_retirer()",
             ]
         ),
+        // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
+        // reading of a case's history is kept, to count what it has not read yet.
+        (
+            "0013-collaborations",
+            [
+                "ALTER TABLE suivis ADD COLUMN demande_cfa_le DOUBLE PRECISION",
+                "ALTER TABLE suivis_evenements ADD COLUMN details TEXT",
+                "ALTER TABLE suivis_evenements ADD COLUMN cote TEXT NOT NULL DEFAULT 'SERVICE'",
+                "UPDATE suivis_evenements SET cote = 'ML' WHERE genre = 'RESULTAT'",
+                """
+                CREATE TABLE suivis_lectures (
+                    suivi_id BIGINT NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                    cote TEXT NOT NULL,
+                    evenement_id BIGINT NOT NULL,
+                    PRIMARY KEY (suivi_id, cote)
+                )
+                """,
+                "CREATE INDEX suivis_organisme ON suivis (organisme_id)",
+                "CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id)",
+            ]
+        ),
     ]
 }
 

@@ -309,7 +309,7 @@ extension PostgresStore {
             },
             resultatLe: try l.instantOptionnel("resultat_le"),
             premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
-            prisEnCharge: try l.exiger("pris_en_charge"))
+            prisEnCharge: try l.exiger("pris_en_charge"), demandeCFALe: try l.instantOptionnel("demande_cfa_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -352,7 +352,10 @@ extension PostgresStore {
                     try ResultatContact(code: $0).ou(l.illisible("resultat"))
                 },
                 commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
+                demande: try l.texteOuNul("details").map {
+                    try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
+                }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
         }
     }
 
@@ -384,10 +387,18 @@ extension PostgresStore {
         try await c.executer(
             """
             INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                deja_connu, de, vers)
+                deja_connu, de, vers, details, cote)
             VALUES (\(suivi), \(e.le.epoch), \(e.genre.rawValue), \(e.auteur), \(e.organisation),
-                \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers))
+                \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers),
+                \(e.demande?.json), \(e.cote.rawValue))
             """)
+        if e.genre == .demandeCFA {
+            try await c.executer(
+                """
+                UPDATE suivis SET demande_cfa_le = coalesce(demande_cfa_le, \(e.le.epoch)), pris_en_charge = TRUE
+                WHERE id = \(suivi)
+                """)
+        }
         try await c.executer("UPDATE suivis SET version = version + 1 WHERE id = \(suivi)")
         if let r = e.resultat {
             try await c.executer(
@@ -398,5 +409,67 @@ extension PostgresStore {
                 WHERE id = \(suivi)
                 """)
         }
+    }
+}
+
+extension PostgresStore {
+    public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool {
+        try await transaction { c in
+            try await Self.verrouillerSuivis(c)
+            guard try await c.valeur("SELECT id FROM suivis WHERE id = \(suivi.rawValue) FOR UPDATE", Int64.self) != nil
+            else { return false }
+            try await Self.inserer(e, suivi: suivi.rawValue, c)
+            return true
+        }
+    }
+
+    public func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke] {
+        try await lignes(
+            "SELECT * FROM suivis WHERE effectif_id = ANY(\(effectifs.map(\.rawValue))::bigint[])", Self.suivi)
+    }
+
+    public func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws {
+        try await executer(
+            """
+            INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
+            SELECT \(suivi.rawValue), \(cote.rawValue), max(id) FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue)
+            HAVING max(id) IS NOT NULL
+            ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
+            """)
+    }
+
+    public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
+        let autre = EvenementSuivi.Cote.autre(que: cote).rawValue
+        let requete: PostgresQuery
+        switch perimetre {
+        case .missionLocale(let code):
+            requete = """
+                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
+                WHERE e.cote = \(autre) AND s.mission_locale = \(code) AND e.id > coalesce(l.evenement_id, 0)
+                """
+        case .organismes(let ids):
+            requete = """
+                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
+                WHERE e.cote = \(autre) AND s.organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
+                    AND e.id > coalesce(l.evenement_id, 0)
+                """
+        default: return []
+        }
+        return Set(try await lignes(requete) { SuiviID(try $0[0].decode(Int64.self)) })
+    }
+
+    public func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64? {
+        try await valeur(
+            """
+            SELECT evenement_id FROM suivis_lectures WHERE suivi_id = \(suivi.rawValue) AND cote = \(cote.rawValue)
+            """, Int64.self)
+    }
+
+    public func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke] {
+        try await lignes(
+            "SELECT id, record, parcours FROM effectifs WHERE id = ANY(\(ids.map(\.rawValue))::bigint[])"
+        ) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
     }
 }

@@ -370,6 +370,25 @@ enum Migrations {
                     END;
                     """)
         }
+        // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
+        // reading of a case's history is kept, to count what it has not read yet.
+        m.registerMigration("0016-collaborations") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE suivis ADD COLUMN demande_cfa_le REAL;
+                    ALTER TABLE suivis_evenements ADD COLUMN details TEXT;
+                    ALTER TABLE suivis_evenements ADD COLUMN cote TEXT NOT NULL DEFAULT 'SERVICE';
+                    UPDATE suivis_evenements SET cote = 'ML' WHERE genre = 'RESULTAT';
+                    CREATE TABLE suivis_lectures (
+                        suivi_id INTEGER NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                        cote TEXT NOT NULL,
+                        evenement_id INTEGER NOT NULL,
+                        PRIMARY KEY (suivi_id, cote)
+                    );
+                    CREATE INDEX suivis_organisme ON suivis (organisme_id);
+                    CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id);
+                    """)
+        }
         return m
     }
 }

@@ -258,7 +258,7 @@ extension SQLiteStore {
                 sql: "SELECT \(Self.colonnesSuivi), seq FROM suivis WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
                 arguments: [apres, dernier, limite])
             let complet = lignes.count < limite
-            let jusqua = complet ? dernier : (lignes.last?[21] as Int64? ?? dernier)
+            let jusqua = complet ? dernier : (lignes.last?[22] as Int64? ?? dernier)
             let retraits = try Row.fetchAll(
                 db, sql: "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > ? AND seq <= ? ORDER BY seq",
                 arguments: [apres, jusqua]
@@ -269,7 +269,7 @@ extension SQLiteStore {
         let ecrits = try lignes.carteParallele { ligne in
             let r = ligne.valeur
             return Result {
-                (seq: try LigneLue(r, table: "suivis").exiger(21, "seq", Int64.self), suivi: try Self.suivi(r))
+                (seq: try LigneLue(r, table: "suivis").exiger(22, "seq", Int64.self), suivi: try Self.suivi(r))
             }
         }.map { try $0.get() }
         return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
@@ -321,7 +321,7 @@ extension SQLiteStore {
     static let colonnesSuivi = """
         id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
         code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
-        resultat_le, premier_resultat_le, pris_en_charge
+        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le
         """
 
     static func suivi(_ r: Row) throws -> SuiviStocke {
@@ -354,7 +354,8 @@ extension SQLiteStore {
                 try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))
             },
             ruptureDuResultat: try jour(17, "rupture_du_resultat"), resultatLe: try instant(18, "resultat_le"),
-            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"))
+            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"),
+            demandeCFALe: try instant(21, "demande_cfa_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -406,7 +407,10 @@ extension SQLiteStore {
                         try ResultatContact(code: $0).ou(l.illisible("resultat"))
                     },
                     commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
+                    demande: try l.texteOuNul("details").map {
+                        try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
+                    }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
             }
         }
     }
@@ -436,13 +440,18 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                    deja_connu, de, vers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    deja_connu, de, vers, details, cote)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 suivi, e.le.epoch, e.genre.rawValue, e.auteur, e.organisation, e.rupture?.description,
-                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers,
+                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers, e.demande?.json, e.cote.rawValue,
             ])
+        if e.genre == .demandeCFA {
+            try db.execute(
+                sql: "UPDATE suivis SET demande_cfa_le = ifnull(demande_cfa_le, ?), pris_en_charge = 1 WHERE id = ?",
+                arguments: [e.le.epoch, suivi])
+        }
         try db.execute(sql: "UPDATE suivis SET version = version + 1 WHERE id = ?", arguments: [suivi])
         if let r = e.resultat {
             try db.execute(
@@ -451,6 +460,83 @@ extension SQLiteStore {
                         premier_resultat_le = ifnull(premier_resultat_le, ?), pris_en_charge = 1
                     WHERE id = ?
                     """, arguments: [r.code, e.rupture?.description, e.le.epoch, e.le.epoch, suivi])
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM suivis WHERE id = ?", arguments: [suivi.rawValue]) != nil
+            else { return false }
+            try Self.inserer(e, suivi: suivi.rawValue, db)
+            return true
+        }
+    }
+
+    public func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.colonnesSuivi) FROM suivis WHERE effectif_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [JSONTexte.ecrire(.liste(effectifs.map { .entier(Int($0.rawValue)) }))]
+            ).map(Self.suivi)
+        }
+    }
+
+    public func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
+                    SELECT ?, ?, max(id) FROM suivis_evenements WHERE suivi_id = ? HAVING max(id) IS NOT NULL
+                    ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
+                    """, arguments: [suivi.rawValue, cote.rawValue, suivi.rawValue])
+        }
+    }
+
+    public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
+        let (condition, valeur): (String, String)
+        switch perimetre {
+        case .missionLocale(let code): (condition, valeur) = ("s.mission_locale = ?", code)
+        case .organismes(let ids):
+            (condition, valeur) = (
+                "s.organisme_id IN (SELECT value FROM json_each(?))",
+                JSONTexte.ecrire(.liste(ids.map { .entier(Int($0.rawValue)) }))
+            )
+        default: return []
+        }
+        return try await pool.read { db in
+            Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT e.suivi_id FROM suivis_evenements e
+                        JOIN suivis s ON s.id = e.suivi_id
+                        LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = ?
+                        WHERE e.cote = ? AND \(condition) AND e.id > ifnull(l.evenement_id, 0)
+                        """,
+                    arguments: [cote.rawValue, EvenementSuivi.Cote.autre(que: cote).rawValue, valeur]
+                ).map(SuiviID.init))
+        }
+    }
+
+    public func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64? {
+        try await pool.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT evenement_id FROM suivis_lectures WHERE suivi_id = ? AND cote = ?",
+                arguments: [suivi.rawValue, cote.rawValue])
+        }
+    }
+
+    public func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, record, parcours FROM effectifs WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [JSONTexte.ecrire(.liste(ids.map { .entier(Int($0.rawValue)) }))]
+            ).map { try Self.effectifStocke(LigneLue($0, table: "effectifs")) }
         }
     }
 }

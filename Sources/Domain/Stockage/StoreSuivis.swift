@@ -44,6 +44,21 @@ public protocol StoreSuivis: Sendable {
 
     /// Appends to the history if the case is still at `versionLue`; else says who saved last and when.
     func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi
+    /// Appends to the history whatever the case's version (a comment adds to it, it changes nothing decided);
+    /// false when there is no such case.
+    func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool
+
+    /// The cases of these effectifs (a CFA's young people in rupture).
+    func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke]
+    /// The side has read the case's history up to its last event.
+    func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws
+    /// The last event of the case the side has read (nil: never opened).
+    func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64?
+    /// These effectifs, whole, in no particular order (those that do not exist are left out).
+    func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke]
+    /// The cases of a mission locale (`.missionLocale`) or of organismes (`.organismes`) holding events of the other
+    /// side that `cote` has not read.
+    func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID>
 }
 
 /// A person a mission locale may call about a CFA's young people.

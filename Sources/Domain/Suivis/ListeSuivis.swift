@@ -2,12 +2,14 @@ import Foundation
 
 /// Why a case comes first in its tab.
 public enum PrioriteSuivi: String, Sendable, CaseIterable {
+    case demandeCFA = "demande_cfa"
     case mineur
     case rqth
     case ruptureRecente = "rupture_recente"
 
     public var libelle: String {
         switch self {
+        case .demandeCFA: "Demande du CFA"
         case .mineur: "Mineur"
         case .rqth: "RQTH"
         case .ruptureRecente: "Rupture de moins de \(ListeSuivis.joursRuptureRecente) jours"
@@ -184,6 +186,7 @@ public enum ListeSuivis {
         let resultat = s.resultat(pour: rupture)
         let age = ReglesSuivi.age(s.ligne.dateDeNaissance, le: aujourdhui)
         var priorites: [PrioriteSuivi] = []
+        if s.demandeCFALe != nil { priorites.append(.demandeCFA) }
         if age < 18 { priorites.append(.mineur) }
         if s.ligne.rqth { priorites.append(.rqth) }
         if aujourdhui - rupture < joursRuptureRecente { priorites.append(.ruptureRecente) }
