@@ -110,6 +110,49 @@ def main():
                         echecs.append(f"mission locale ({largeur}) : « Enregistrer et passer au suivant » sans effet ({page.url})")
                     erreurs.clear()
                 contexte.close()
+                # A CFA: its young people in rupture, a shared case, the request for support (issue 15).
+                contexte = chromium.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+                page = contexte.new_page()
+                page.on("console", lambda m: erreurs.append(f"console : {m.text}") if m.type == "error" else None)
+                page.on("response", lambda r: erreurs.append(f"HTTP {r.status} : {r.url}") if r.status >= 400 else None)
+                if not connecter(page, adresse, "organisme-formation@demo.tdb"):
+                    echecs.append(f"CFA ({largeur}) : connexion refusée")
+                else:
+                    erreurs.clear()
+                    echecs += verifier(page, adresse + "/cfa/ruptures", "cfa-ruptures",
+                                       ["h1", "select#statut", "table tbody tr th a", "a[href='/cfa/ruptures/telechargement']"],
+                                       args.captures, largeur, erreurs)
+                    partage = page.locator("table tbody tr", has_text="Traité par la mission locale").first
+                    if partage.count() == 0:
+                        echecs.append(f"CFA ({largeur}) : aucune collaboration traitée dans la démonstration")
+                    else:
+                        echecs += verifier(page, adresse + partage.locator("th a").get_attribute("href"), "cfa-fiche",
+                                           ["h1", "ol.historique li blockquote.commentaire", "textarea#message"],
+                                           args.captures, largeur, erreurs)
+                    page.goto(adresse + "/cfa/ruptures?statut=a-signaler", wait_until="load")
+                    lien = page.locator("table tbody tr th a").first
+                    if lien.count() == 0:
+                        echecs.append(f"CFA ({largeur}) : aucun jeune à signaler dans la démonstration")
+                    else:
+                        fiche = lien.get_attribute("href")
+                        echecs += verifier(page, adresse + fiche + "/collaboration", "cfa-demande",
+                                           ["h1", "input[name=au_cfa]", "input[name=objectif]", "textarea#cause"],
+                                           args.captures, largeur, erreurs)
+                        page.click("form button[type=submit]")
+                        page.wait_for_load_state("load")
+                        if page.locator(".message-erreur").count() < 4:
+                            echecs.append(f"CFA ({largeur}) : une demande vide est acceptée ou ses erreurs manquent")
+                        erreurs.clear()
+                        page.check("#au_cfa-oui")
+                        page.check("#en_formation-oui")
+                        page.fill("#cause", "Vérification dans le navigateur")
+                        page.check("#objectif-TROUVER_EMPLOYEUR")
+                        page.click("form button[type=submit]")
+                        page.wait_for_load_state("load")
+                        if page.locator(".notice--succes").count() == 0 or "avis=demande" not in page.url:
+                            echecs.append(f"CFA ({largeur}) : la demande n'a pas été envoyée ({page.url})")
+                        erreurs.clear()
+                contexte.close()
             chromium.close()
     finally:
         arreter(serveur)

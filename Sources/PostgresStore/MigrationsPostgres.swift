@@ -362,6 +362,10 @@ enum MigrationsPostgres {
                 """
                 CREATE FUNCTION suivis_numeroter() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- The derivation of a batch reserves its numbers at once and writes them itself.
+                    IF (TG_OP = 'INSERT' AND NEW.seq <> 0) OR (TG_OP = 'UPDATE' AND NEW.seq <> OLD.seq) THEN
+                        RETURN NEW;
+                    END IF;
                     UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq' RETURNING valeur INTO NEW.seq;
                     RETURN NEW;
                 END $$

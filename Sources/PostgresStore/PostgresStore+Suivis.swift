@@ -56,33 +56,42 @@ extension PostgresStore {
         var modifies: [JSONTexte.Noeud] = []
         var supprimes: [Int64] = []
         var transferts: [(suivi: Int64, de: String?, vers: String?)] = []
+        // One change number per row that may be written, reserved at once (numbers left unused are harmless).
+        var seq =
+            try await c.valeur(
+                "UPDATE versions SET valeur = valeur + \(lignes.count) WHERE nom = 'suivis_seq' RETURNING valeur",
+                Int64.self) ?? 0
+        seq -= Int64(lignes.count)
         for (l, json) in lignes {
+            seq += 1
             if let ex = existants[l.effectif.rawValue] {
                 guard l.estCandidat || ex.prisEnCharge else {
                     supprimes.append(ex.id)
                     continue
                 }
-                modifies.append(Self.avecId(json, ex.id))
+                modifies.append(Self.avec(json, id: ex.id, seq: seq))
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     transferts.append((ex.id, ex.missionLocale, l.missionLocale))
                 }
             } else if l.estCandidat {
-                nouveaux.append(json)
+                nouveaux.append(Self.avec(json, id: nil, seq: seq))
             }
         }
         if !nouveaux.isEmpty {
             try await c.executer(
                 """
-                INSERT INTO suivis (\(unescaped: colonnesSuivi), cree_le)
-                SELECT \(unescaped: colonnesSuivi), \(now.epoch)
-                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(nouveaux)))::jsonb) AS x(\(unescaped: typesSuivi))
+                INSERT INTO suivis (\(unescaped: colonnesSuivi), cree_le, seq)
+                SELECT \(unescaped: colonnesSuivi), \(now.epoch), seq
+                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(nouveaux)))::jsonb)
+                    AS x(\(unescaped: typesSuivi), seq bigint)
                 """)
         }
         if !modifies.isEmpty {
             try await c.executer(
                 """
-                UPDATE suivis s SET \(unescaped: miseAJourSuivi)
-                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(modifies)))::jsonb) AS x(id bigint, \(unescaped: typesSuivi))
+                UPDATE suivis s SET \(unescaped: miseAJourSuivi), seq = x.seq
+                FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(modifies)))::jsonb)
+                    AS x(id bigint, \(unescaped: typesSuivi), seq bigint)
                 WHERE s.id = x.id AND (\(unescaped: differenceSuivi))
                 """)
         }
@@ -117,10 +126,10 @@ extension PostgresStore {
         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .map { "s.\($0) IS DISTINCT FROM x.\($0)" }.joined(separator: " OR ")
 
-    /// The JSON form of `ligneSuivi(_:id: nil)` with the case's id.
-    static func avecId(_ n: JSONTexte.Noeud, _ id: Int64) -> JSONTexte.Noeud {
+    /// The JSON form of `ligneSuivi(_:id: nil)` with the case's id and its change number.
+    static func avec(_ n: JSONTexte.Noeud, id: Int64?, seq: Int64) -> JSONTexte.Noeud {
         guard case .objet(let champs) = n else { return n }
-        return .objet(champs.map { $0.0 == "id" ? ("id", .entier(Int(id))) : $0 })
+        return .objet(champs.map { $0.0 == "id" ? ("id", .entier(id.map(Int.init))) : $0 } + [("seq", .entier(Int(seq)))])
     }
 
     static func ligneSuivi(_ l: LigneSuivi, id: Int64?) -> JSONTexte.Noeud {

@@ -69,18 +69,24 @@ extension SQLiteStore {
                 try l.exiger("id"), try l.texteOuNul("mission_locale"), try l.exiger("pris_en_charge", Bool.self)
             )
         }
+        // One change number per row that may be written, reserved at once (numbers left unused are harmless).
+        var seq =
+            try Int64.fetchOne(
+                db, sql: "UPDATE versions SET valeur = valeur + ? WHERE nom = 'suivis_seq' RETURNING valeur",
+                arguments: [derniers.count]) ?? 0
+        seq -= Int64(derniers.count)
         let inserer = try db.cachedStatement(
             sql: """
                 INSERT INTO suivis (mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth,
-                    commune_insee, code_postal, formation_cfd, formation_rncp, parcours, effectif_id, cree_le)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    commune_insee, code_postal, formation_cfd, formation_rncp, parcours, effectif_id, cree_le, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         // A row whose every column is as computed is left alone: no write, no new change number.
         let mettreAJour = try db.cachedStatement(
             sql: """
                 UPDATE suivis SET mission_locale = ?1, organisme_id = ?2, rupture = ?3, nom = ?4, prenom = ?5,
                     date_de_naissance = ?6, rqth = ?7, commune_insee = ?8, code_postal = ?9, formation_cfd = ?10,
-                    formation_rncp = ?11, parcours = ?12
+                    formation_rncp = ?11, parcours = ?12, seq = ?14
                 WHERE id = ?13 AND (mission_locale IS NOT ?1 OR organisme_id IS NOT ?2 OR rupture IS NOT ?3
                     OR nom IS NOT ?4 OR prenom IS NOT ?5 OR date_de_naissance IS NOT ?6 OR rqth IS NOT ?7
                     OR commune_insee IS NOT ?8 OR code_postal IS NOT ?9 OR formation_cfd IS NOT ?10
@@ -89,12 +95,14 @@ extension SQLiteStore {
         let supprimer = try db.cachedStatement(sql: "DELETE FROM suivis WHERE id = ?")
         for p in derniers {
             let l = p.ligne
+            seq += 1
             if let ex = existants[l.effectif.rawValue] {
                 guard l.estCandidat || ex.prisEnCharge else {
                     try supprimer.execute(arguments: [ex.id])
                     continue
                 }
-                try mettreAJour.executer(db, p.colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue)
+                try mettreAJour.executer(
+                    db, p.colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue, seq.databaseValue)
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     try Self.inserer(
                         EvenementSuivi(
@@ -104,7 +112,7 @@ extension SQLiteStore {
             } else if l.estCandidat {
                 try inserer.executer(
                     db, p.colonnes ?? Self.colonnesSuivi(l), puis: l.effectif.rawValue.databaseValue,
-                    now.epoch.databaseValue)
+                    now.epoch.databaseValue, seq.databaseValue)
             }
         }
     }

@@ -51,7 +51,7 @@ struct StoreContractChangementsSuivisTests {
                 [cas.jeune(), cas.jeune(id: "J-2"), cas.jeune(id: "J-3")], transmetteur: amiens.id, store: store,
                 at: now)
             let rien = try await store.changementsSuivis(apres: suiveur.seq, limite: 100)
-            #expect(rien.ecrits.isEmpty && rien.retires.isEmpty && rien.jusqua == suiveur.seq)
+            #expect(rien.ecrits.isEmpty && rien.retires.isEmpty && rien.complet)
 
             // An outcome: the case comes back with it.
             let premier = apresLot.ecrits[0].suivi

@@ -44,7 +44,8 @@ struct Demo: AsyncParsableCommand {
             }
             let cfa = try await ComptesDemo(store: store, coutBcrypt: config.coutBcrypt).organisation(
                 .organismeFormation)
-            if let organisme = cfa.organisme {
+            if let organisme = cfa.organisme, let o = try await store.organisme(id: organisme) {
+                if !comptes { try await CollaborationsDemo.jeunes(store: store, organisme: o, now: Date()) }
                 let n = try await CollaborationsDemo.creer(
                     store: store, organismes: [organisme], nomCFA: cfa.nom, now: Date())
                 print(

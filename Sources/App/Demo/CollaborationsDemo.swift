@@ -1,4 +1,5 @@
 import Domain
+import Outils
 import Foundation
 
 /// Collaborations in every state for the demo CFA (`organisme-formation@demo.tdb`): requests sent and waiting,
@@ -7,6 +8,38 @@ import Foundation
 enum CollaborationsDemo {
     static let auteurCFA = "Démo Organisme de formation (organisme-formation@demo.tdb)"
     static let auteurML = "Démo Mission locale (mission-locale@demo.tdb)"
+
+    /// Twelve of the CFA's apprentices, living in Lyon (the demo mission locale's territory), whose contracts broke
+    /// in the last two months: sent through the API's path, as its ERP would.
+    static func jeunes(store: any Store, organisme: Organisme, now: Date) async throws {
+        guard let cle = organisme.cle else { return }
+        let jour = HeureDeParis.jour(now)
+        let annee = AnneeScolaire.scolaire(de: jour)
+        let rentree = Jour(year: annee.debut, month: 9, day: 1)
+        let items = PaysDemo(graine: 15).apprenants(
+            organisme: cle, departement: "69", responsable: cle, annee: annee, nombre: 12, graine: 1_515
+        ).enumerated().map { k, item -> JSONValue in
+            guard case .object(var o) = item else { return item }
+            for champ in ["contrat_date_debut_2", "contrat_date_fin_2", "date_exclusion_formation", "rqth_apprenant"] {
+                o[champ] = nil
+            }
+            let rupture = max(rentree.adding(days: 20), jour.adding(days: -(3 + 5 * k)))
+            o["id_erp_apprenant"] = .string("DEMO-COLLABORATION-\(k)")
+            o["date_de_naissance_apprenant"] = .string(Jour(year: annee.debut - 19, month: 1 + k, day: 12).description)
+            o["date_inscription_formation"] = .string(rentree.adding(days: -30).description)
+            o["date_entree_formation"] = .string(rentree.description)
+            o["date_fin_formation"] = .string(Jour(year: annee.debut + 2, month: 6, day: 30).description)
+            o["contrat_date_debut"] = .string(rentree.adding(days: 2).description)
+            o["contrat_date_fin"] = .string(Jour(year: annee.debut + 2, month: 6, day: 30).description)
+            o["contrat_date_rupture"] = .string(rupture.description)
+            o["cause_rupture_contrat"] = .string("rupture conventionnelle")
+            o["code_commune_insee_apprenant"] = .string("69123")
+            o["code_postal_apprenant"] = .string("69003")
+            return .object(o)
+        }
+        _ = try await Ingestion(store: store, horloge: .fixed(now)).traiter(
+            items, transmetteur: organisme.id, cleApi: nil)
+    }
 
     /// Returns how many cases were given a request, an outcome or a comment.
     @discardableResult
