@@ -138,7 +138,7 @@ def main():
                         echecs += verifier(page, adresse + fiche + "/collaboration", "cfa-demande",
                                            ["h1", "input[name=au_cfa]", "input[name=objectif]", "textarea#cause"],
                                            args.captures, largeur, erreurs)
-                        page.click("form button[type=submit]")
+                        page.click("form[action$='/collaboration'] button[type=submit]")
                         page.wait_for_load_state("load")
                         if page.locator(".message-erreur").count() < 4:
                             echecs.append(f"CFA ({largeur}) : une demande vide est acceptée ou ses erreurs manquent")
@@ -147,7 +147,7 @@ def main():
                         page.check("#en_formation-oui")
                         page.fill("#cause", "Vérification dans le navigateur")
                         page.check("#objectif-TROUVER_EMPLOYEUR")
-                        page.click("form button[type=submit]")
+                        page.click("form[action$='/collaboration'] button[type=submit]")
                         page.wait_for_load_state("load")
                         if page.locator(".notice--succes").count() == 0 or "avis=demande" not in page.url:
                             echecs.append(f"CFA ({largeur}) : la demande n'a pas été envoyée ({page.url})")

@@ -481,4 +481,8 @@ extension PostgresStore {
             "SELECT id, record, parcours FROM effectifs WHERE id = ANY(\(ids.map(\.rawValue))::bigint[])"
         ) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
     }
+
+    public func versionMissionsLocales() async throws -> Int64 {
+        try await valeur("SELECT valeur FROM versions WHERE nom = 'missions_locales'", Int64.self) ?? 0
+    }
 }

@@ -547,4 +547,10 @@ extension SQLiteStore {
             ).map { try Self.effectifStocke(LigneLue($0, table: "effectifs")) }
         }
     }
+
+    public func versionMissionsLocales() async throws -> Int64 {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'missions_locales'") ?? 0
+        }
+    }
 }

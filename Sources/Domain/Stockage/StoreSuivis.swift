@@ -7,6 +7,8 @@ public protocol StoreMissionsLocales: Sendable {
     func importer(missionsLocales: [MissionLocale], now: Date) async throws -> BilanImport
     /// Every mission locale, by code.
     func missionsLocales() async throws -> [MissionLocale]
+    /// The référentiel's version, bumped by every import (what an in-memory copy of it is checked against).
+    func versionMissionsLocales() async throws -> Int64
     func missionLocale(code: String) async throws -> MissionLocale?
     func parametres(missionLocale: String) async throws -> ParametresMissionLocale
     func enregistrer(parametres: ParametresMissionLocale, missionLocale: String) async throws

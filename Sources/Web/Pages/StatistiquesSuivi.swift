@@ -64,7 +64,7 @@ struct StatistiquesSuivi {
         if !erreurs.isEmpty { throw ErreurApi.parametres(erreurs) }
 
         let perimetre = i.droits.perimetre(.statistiquesSuivi)
-        let referentiel = try await deps.store.missionsLocales()
+        let referentiel = try await deps.suivis.referentiel(deps.store).missionsLocales
         let duPerimetre = StatistiquesSuivis.missionsLocales(dans: perimetre, referentiel: referentiel)
         // A mission locale the référentiel does not know: not found (404), like an unknown organisme.
         if let ml = q["mission_locale"], !referentiel.contains(where: { $0.code == ml }) {

@@ -29,12 +29,14 @@ struct PagesCFARuptures {
         let suivis = try await deps.store.suivis(effectifs: effectifs.map(\.id))
         return RupturesCFA.jeunes(
             effectifs, suivis: Dictionary(suivis.map { ($0.ligne.effectif, $0) }, uniquingKeysWith: { a, _ in a }),
-            regles: deps.reglesSuivi, couverture: CouvertureMissionsLocales(try await deps.store.missionsLocales()),
+            regles: deps.reglesSuivi, couverture: try await deps.suivis.referentiel(deps.store).couverture,
             aujourdhui: aujourdhui())
     }
 
     func nomsMissionsLocales() async throws -> [String: String] {
-        Dictionary(try await deps.store.missionsLocales().map { ($0.code, $0.nom) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try await deps.suivis.referentiel(deps.store).missionsLocales.map { ($0.code, $0.nom) },
+            uniquingKeysWith: { a, _ in a })
     }
 
     func formation(_ cfd: String?, _ rncp: String?) -> String? { deps.index.formation(cfd: cfd, rncp: rncp)?.libelle }

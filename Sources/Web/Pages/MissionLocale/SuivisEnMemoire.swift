@@ -7,6 +7,8 @@ public actor SuivisEnMemoire {
     private var catalogue = CatalogueSuivis()
     /// The read in progress: concurrent callers wait for it rather than reading the same changes again.
     private var lecture: Task<Void, any Error>?
+    /// The référentiel of the missions locales and its coverage, as of a version of it.
+    private var referentiel: (version: Int64, missionsLocales: [MissionLocale], couverture: CouvertureMissionsLocales)?
 
     public init() {}
 
@@ -28,6 +30,19 @@ public actor SuivisEnMemoire {
             catalogue.appliquer(changements)
             if changements.complet { return }
         }
+    }
+
+    /// The référentiel of the missions locales, read again only when an import changed it (its 306 rows and their
+    /// communes cost a statistics page most of its time).
+    func referentiel(_ store: any Store) async throws -> (
+        missionsLocales: [MissionLocale], couverture: CouvertureMissionsLocales
+    ) {
+        let version = try await store.versionMissionsLocales()
+        if let r = referentiel, r.version == version { return (r.missionsLocales, r.couverture) }
+        let liste = try await store.missionsLocales()
+        let r = (version: version, missionsLocales: liste, couverture: CouvertureMissionsLocales(liste))
+        referentiel = r
+        return (r.missionsLocales, r.couverture)
     }
 
     func cas(missionLocale: String, store: any Store, regles: ReglesSuivi, aujourdhui: Jour) async throws
