@@ -122,9 +122,9 @@ def main():
                     echecs += verifier(page, adresse + "/cfa/ruptures", "cfa-ruptures",
                                        ["h1", "select#statut", "table tbody tr th a", "a[href='/cfa/ruptures/telechargement']"],
                                        args.captures, largeur, erreurs)
-                    partage = page.locator("table tbody tr", has_text="Traité par la mission locale").first
+                    partage = page.locator("table tbody tr", has_text="Nouveau message").first
                     if partage.count() == 0:
-                        echecs.append(f"CFA ({largeur}) : aucune collaboration traitée dans la démonstration")
+                        echecs.append(f"CFA ({largeur}) : aucun message de la mission locale dans la démonstration")
                     else:
                         echecs += verifier(page, adresse + partage.locator("th a").get_attribute("href"), "cfa-fiche",
                                            ["h1", "ol.historique li blockquote.commentaire", "textarea#message"],

@@ -19,7 +19,8 @@ struct RupturesCFAVue: VuePage {
     }
 
     let nombre: Int
-    let nombreHorsChamp: Int
+    /// « 3 hors du champ des missions locales », nil when there is none.
+    let horsChamp: String?
     let lignes: [Ligne]
     let recherche: String
     let statuts: [OptionVue]
@@ -42,8 +43,9 @@ struct RupturesCFAVue: VuePage {
                     )
                 }
             }, uniquingKeysWith: { a, _ in a })
+        let horsChamp = tous.filter { $0.horsChamp != nil }.count
         return RupturesCFAVue(
-            nombre: affiches.count, nombreHorsChamp: tous.filter { $0.horsChamp != nil }.count,
+            nombre: affiches.count, horsChamp: horsChamp == 0 ? nil : "\(horsChamp) hors du champ des missions locales",
             lignes: affiches.dropFirst(debut).prefix(RupturesCFA.parPage).map { j in
                 let a = j.effectif.effectif.apprenant
                 let f = j.effectif.effectif.formation
