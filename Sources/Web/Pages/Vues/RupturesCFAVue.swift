@@ -19,8 +19,9 @@ struct RupturesCFAVue: VuePage {
     }
 
     let nombre: Int
-    /// « 3 hors du champ des missions locales », nil when there is none.
-    let horsChamp: String?
+    /// « 3 hors du champ des missions locales », nil when there is none (not `horsChamp`: a row without one would
+    /// read this).
+    let resumeHorsChamp: String?
     let lignes: [Ligne]
     let recherche: String
     let statuts: [OptionVue]
@@ -45,7 +46,7 @@ struct RupturesCFAVue: VuePage {
             }, uniquingKeysWith: { a, _ in a })
         let horsChamp = tous.filter { $0.horsChamp != nil }.count
         return RupturesCFAVue(
-            nombre: affiches.count, horsChamp: horsChamp == 0 ? nil : "\(horsChamp) hors du champ des missions locales",
+            nombre: affiches.count, resumeHorsChamp: horsChamp == 0 ? nil : "\(horsChamp) hors du champ des missions locales",
             lignes: affiches.dropFirst(debut).prefix(RupturesCFA.parPage).map { j in
                 let a = j.effectif.effectif.apprenant
                 let f = j.effectif.effectif.formation
