@@ -215,18 +215,23 @@ extension PostgresStore {
 
     public func parametres(missionLocale: String) async throws -> ParametresMissionLocale {
         try await ligne(
-            "SELECT code, rdv_url, email_notifications FROM missions_locales WHERE code = \(missionLocale)"
+            """
+            SELECT code, rdv_url, email_notifications, inviter_jeunes_depuis FROM missions_locales
+            WHERE code = \(missionLocale)
+            """
         ) { r in
             let l = LignePG(r, table: "missions_locales", id: "code")
             return ParametresMissionLocale(
-                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"))
+                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"),
+                inviterJeunesDepuis: try l.instantOptionnel("inviter_jeunes_depuis"))
         } ?? ParametresMissionLocale()
     }
 
     public func enregistrer(parametres p: ParametresMissionLocale, missionLocale: String) async throws {
         try await executer(
             """
-            UPDATE missions_locales SET rdv_url = \(p.rdvUrl), email_notifications = \(p.emailNotifications)
+            UPDATE missions_locales SET rdv_url = \(p.rdvUrl), email_notifications = \(p.emailNotifications),
+                inviter_jeunes_depuis = \(p.inviterJeunesDepuis?.epoch)
             WHERE code = \(missionLocale)
             """)
     }
@@ -288,7 +293,10 @@ extension PostgresStore {
             },
             resultatLe: try l.instantOptionnel("resultat_le"),
             premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
-            prisEnCharge: try l.exiger("pris_en_charge"))
+            prisEnCharge: try l.exiger("pris_en_charge"),
+            reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+            }, reponseJeuneLe: try l.instantOptionnel("reponse_jeune_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -331,7 +339,10 @@ extension PostgresStore {
                     try ResultatContact(code: $0).ou(l.illisible("resultat"))
                 },
                 commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"), email: try l.texteOuNul("email"),
+                reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                    try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+                }, telephone: try l.texteOuNul("telephone"))
         }
     }
 

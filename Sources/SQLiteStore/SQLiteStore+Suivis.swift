@@ -200,20 +200,27 @@ extension SQLiteStore {
         try await pool.read { db in
             guard
                 let r = try Row.fetchOne(
-                    db, sql: "SELECT code, rdv_url, email_notifications FROM missions_locales WHERE code = ?",
-                    arguments: [missionLocale])
+                    db,
+                    sql: """
+                        SELECT code, rdv_url, email_notifications, inviter_jeunes_depuis FROM missions_locales
+                        WHERE code = ?
+                        """, arguments: [missionLocale])
             else { return ParametresMissionLocale() }
             let l = LigneLue(r, table: "missions_locales", id: "code")
             return ParametresMissionLocale(
-                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"))
+                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"),
+                inviterJeunesDepuis: try l.exiger("inviter_jeunes_depuis", Double?.self).map(
+                    Date.init(timeIntervalSince1970:)))
         }
     }
 
     public func enregistrer(parametres p: ParametresMissionLocale, missionLocale: String) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE missions_locales SET rdv_url = ?, email_notifications = ? WHERE code = ?",
-                arguments: [p.rdvUrl, p.emailNotifications, missionLocale])
+                sql: """
+                    UPDATE missions_locales SET rdv_url = ?, email_notifications = ?, inviter_jeunes_depuis = ?
+                    WHERE code = ?
+                    """, arguments: [p.rdvUrl, p.emailNotifications, p.inviterJeunesDepuis?.epoch, missionLocale])
         }
     }
 
@@ -279,7 +286,7 @@ extension SQLiteStore {
     static let colonnesSuivi = """
         id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
         code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
-        resultat_le, premier_resultat_le, pris_en_charge
+        resultat_le, premier_resultat_le, pris_en_charge, reponse_jeune, reponse_jeune_le
         """
 
     static func suivi(_ r: Row) throws -> SuiviStocke {
@@ -312,7 +319,10 @@ extension SQLiteStore {
                 try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))
             },
             ruptureDuResultat: try jour(17, "rupture_du_resultat"), resultatLe: try instant(18, "resultat_le"),
-            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"))
+            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"),
+            reponseJeune: try l.exiger(21, "reponse_jeune", String?.self).map {
+                try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+            }, reponseJeuneLe: try instant(22, "reponse_jeune_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -364,7 +374,10 @@ extension SQLiteStore {
                         try ResultatContact(code: $0).ou(l.illisible("resultat"))
                     },
                     commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"), email: try l.texteOuNul("email"),
+                    reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                        try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+                    }, telephone: try l.texteOuNul("telephone"))
             }
         }
     }

@@ -69,11 +69,14 @@ public struct SuiviStocke: Sendable, Equatable {
     public var premierResultatLe: Date?
     /// An outcome was recorded or the CFA sent the case: it stays in the list after a new contract.
     public var prisEnCharge: Bool
+    /// The young person's last answer on their personal page, and when.
+    public var reponseJeune: ReponseJeune?
+    public var reponseJeuneLe: Date?
 
     public init(
         id: SuiviID, ligne: LigneSuivi, version: Int64, creeLe: Date, dernierResultat: ResultatContact? = nil,
         ruptureDuResultat: Jour? = nil, resultatLe: Date? = nil, premierResultatLe: Date? = nil,
-        prisEnCharge: Bool = false
+        prisEnCharge: Bool = false, reponseJeune: ReponseJeune? = nil, reponseJeuneLe: Date? = nil
     ) {
         self.id = id
         self.ligne = ligne
@@ -84,6 +87,14 @@ public struct SuiviStocke: Sendable, Equatable {
         self.resultatLe = resultatLe
         self.premierResultatLe = premierResultatLe
         self.prisEnCharge = prisEnCharge
+        self.reponseJeune = reponseJeune
+        self.reponseJeuneLe = reponseJeuneLe
+    }
+
+    /// The young person answered and no outcome was recorded since: the mission locale should act on it.
+    public var reponseJeuneEnAttente: Bool {
+        guard let le = reponseJeuneLe, reponseJeune != nil else { return false }
+        return resultatLe.map { $0 < le } ?? true
     }
 
     /// The outcome recorded for this rupture: one recorded for an earlier rupture does not count for a new one.
@@ -99,10 +110,16 @@ public struct EvenementSuivi: Sendable, Equatable {
         case resultat = "RESULTAT"
         /// The young person moved: the case went from one mission locale to another.
         case transfert = "TRANSFERT"
+        /// The young person was sent a personal link (`email`) to answer.
+        case invitationJeune = "INVITATION_JEUNE"
+        /// The young person answered on their personal page (`reponseJeune`, `telephone`).
+        case reponseJeune = "REPONSE_JEUNE"
     }
 
     /// The author of what the service does by itself (a transfer when the young person moves).
     public static let auteurService = "Tableau de bord (automatique)"
+    /// The author of an answer given on the personal page.
+    public static let auteurJeune = "Le jeune (page personnelle)"
 
     public var id: Int64
     public var le: Date
@@ -117,11 +134,16 @@ public struct EvenementSuivi: Sendable, Equatable {
     /// For a transfer: the mission locale it came from and the one it went to.
     public var de: String?
     public var vers: String?
+    /// For an invitation: the address it was sent to. For an answer: what the young person said, and the phone
+    /// number they gave.
+    public var email: String?
+    public var reponseJeune: ReponseJeune?
+    public var telephone: String?
 
     public init(
         id: Int64 = 0, le: Date, genre: Genre, auteur: String, organisation: String? = nil, rupture: Jour? = nil,
         resultat: ResultatContact? = nil, commentaire: String? = nil, dejaConnu: Bool = false, de: String? = nil,
-        vers: String? = nil
+        vers: String? = nil, email: String? = nil, reponseJeune: ReponseJeune? = nil, telephone: String? = nil
     ) {
         self.id = id
         self.le = le
@@ -134,6 +156,9 @@ public struct EvenementSuivi: Sendable, Equatable {
         self.dejaConnu = dejaConnu
         self.de = de
         self.vers = vers
+        self.email = email
+        self.reponseJeune = reponseJeune
+        self.telephone = telephone
     }
 }
 

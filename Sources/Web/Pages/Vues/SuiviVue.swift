@@ -20,6 +20,13 @@ struct SuiviVue: VuePage {
         let statut: String
     }
 
+    /// The young person's personal page: the button that (re)sends the link, or why it cannot.
+    struct InvitationVue: Sendable {
+        let action: String
+        let etat: String?
+        let bouton: String
+    }
+
     let titre: String
     let age: Int
     let naissance: String
@@ -60,12 +67,15 @@ struct SuiviVue: VuePage {
     let resultatActuel: String?
     /// The mission locale's appointment-booking page (its settings), to give the young person.
     let rdvUrl: String?
+    /// « Le jeune a répondu : … le … » (its last answer), and the invitation button (nil without an e-mail address).
+    let reponseJeune: String?
+    let invitation: InvitationVue?
 
     static func construire(
         _ s: SuiviStocke, cas: CasSuivi?, effectif es: EffectifStocke?, evenements: [EvenementSuivi],
         organisme: Organisme?, contactsCFA: [ContactOrganisme], missionsLocales: (String) -> String?,
         aujourdhui: Jour, formation: String?, retour: [(String, String)], saisie: [String: String],
-        rdvUrl: String? = nil
+        rdvUrl: String? = nil, invitation: InvitationJeune? = nil
     ) -> SuiviVue {
         let l = s.ligne
         let e = es?.effectif
@@ -151,7 +161,24 @@ struct SuiviVue: VuePage {
                 OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: saisie["probleme"] == $0.rawValue)
             },
             commentaire: saisie["commentaire"] ?? "", dejaConnu: saisie["deja_connu"] == "oui",
-            resultatActuel: resultat?.libelle, rdvUrl: rdvUrl)
+            resultatActuel: resultat?.libelle, rdvUrl: rdvUrl,
+            reponseJeune: s.reponseJeune.map { r in
+                "Le jeune a répondu : « \(r.libelle) »"
+                    + (s.reponseJeuneLe.map { " le \(dateHeureFR($0))" } ?? "")
+                    + (evenements.last { $0.genre == .reponseJeune }?.telephone.map {
+                        " · téléphone indiqué : \(telephone($0)?.libelle ?? $0)"
+                    } ?? "")
+            },
+            invitation: courriel(a?.courriel).map { _ in
+                InvitationVue(
+                    action: "/mission-locale/suivis/\(s.id)/invitation",
+                    etat: invitation.map { i in
+                        "Invitation envoyée le \(dateHeureFR(i.envoyeeLe)) à \(i.email) ; lien "
+                            + (HeureDeParis.jour(i.expireLe) >= aujourdhui
+                                ? "valable jusqu'au \(dateFR(i.expireLe))." : "expiré le \(dateFR(i.expireLe)).")
+                    },
+                    bouton: invitation == nil ? "Inviter le jeune à répondre" : "Inviter à nouveau (nouveau lien)")
+            })
     }
 
     /// What an event says, in words.
@@ -166,6 +193,13 @@ struct SuiviVue: VuePage {
                 return missionsLocales(c) ?? "la mission locale \(c)"
             }
             return "Le jeune a déménagé : dossier transmis de \(nom(e.de)) à \(nom(e.vers))."
+        case .invitationJeune:
+            return "Invitation envoyée au jeune\(e.email.map { " (\($0))" } ?? "") : lien vers sa page personnelle, "
+                + "valable \(Int(InvitationJeune.duree / 86_400)) jours."
+        case .reponseJeune:
+            return "Le jeune a répondu sur sa page personnelle : "
+                + (e.reponseJeune.map { "« \($0.libelle) » (\($0.libelleMissionLocale))" } ?? "réponse")
+                + (e.telephone.map { " · téléphone indiqué : \($0)" } ?? "") + "."
         }
     }
 }
