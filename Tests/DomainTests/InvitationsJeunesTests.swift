@@ -50,7 +50,7 @@ struct InvitationsJeunesTests {
             lien: "https://tdb.example.org/jeunes/abc", expireLe: Date(timeIntervalSince1970: 1_746_057_600))
         #expect(c.sujet == "Mission locale d'Amiens : souhaitez-vous être accompagné ?")
         #expect(c.corps.hasPrefix("Bonjour Léa,"))
-        #expect(c.corps.contains("(valable jusqu'au 01/05/2025) :\nhttps://tdb.example.org/jeunes/abc\n"))
+        #expect(c.corps.contains("(valable jusqu'au 01/05/2025) :\nhttps://tdb.example.org/jeunes/abc\n\nVous pouvez aussi"))
         #expect(c.corps.contains("Téléphone : 01 99 00 00 42\nCourriel : ml@example.org\nAdresse : 3 rue X, 80000 Amiens"))
         #expect(c.corps.contains("Prendre rendez-vous en ligne : https://rdv.example.org"))
         // Once sent, and on the administrators' page, the personal link is masked.

@@ -112,7 +112,7 @@ struct PageJeuneTests {
             let merci = try await jeune.post("/jeunes/\(jeton)", ["reponse": "rappel", "telephone": "06 12 34 56 78"])
             #expect(merci.status == .ok)
             #expect(merci.corps.contains("Merci Léa") && merci.corps.contains("« Rappelez-moi »"))
-            #expect(merci.corps.contains("va vous rappeler au 0612345678"))
+            #expect(merci.corps.contains("va vous rappeler au 06 12 34 56 78"))
             #expect(merci.headers[HTTPField.Name("X-Robots-Tag")!] == "noindex, nofollow")
 
             // The mission locale sees it: banner, history, priority first in the list.

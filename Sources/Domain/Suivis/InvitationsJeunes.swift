@@ -124,6 +124,7 @@ public enum InvitationsJeunes {
             \(lien)
 
             """
+            + "\n"
             + (contacts.isEmpty
                 ? "" : "Vous pouvez aussi contacter directement la mission locale :\n" + contacts.joined(separator: "\n")
                     + "\n\n")

@@ -76,14 +76,14 @@ struct PageJeuneMerciVue: VuePage {
         prenom: String, reponse: ReponseJeune, telephone: String?, missionLocale ml: MissionLocale?, rdvUrl: String?,
         jeton: String
     ) -> PageJeuneMerciVue {
-        let nom = ml?.nom ?? "la mission locale"
+        let au = telephone.map { " au \(lisible($0))" } ?? ""
         let suite: String
         switch reponse {
         case .oui:
-            suite = "Un conseiller de \(nom) va vous contacter\(telephone.map { " au \($0)" } ?? "") pour en parler. "
+            suite = "Un conseiller de la mission locale va vous contacter\(au) pour en parler. "
                 + "Vous pouvez aussi prendre contact dès maintenant."
         case .rappel:
-            suite = "Un conseiller de \(nom) va vous rappeler\(telephone.map { " au \($0)" } ?? "")."
+            suite = "Un conseiller de la mission locale va vous rappeler\(au)."
         case .nonMerci:
             suite = "C'est noté : la mission locale le saura. Si vous changez d'avis, vous pouvez la contacter à tout "
                 + "moment."
@@ -92,5 +92,11 @@ struct PageJeuneMerciVue: VuePage {
             prenom: prenom, reponse: reponse.libelle, suite: suite,
             missionLocale: PageJeuneVue.contacts(ml, rdvUrl: rdvUrl), lienModifier: InvitationsJeunes.chemin + jeton,
             conservation: PageJeuneVue.conservation)
+    }
+
+    /// 0612345678 → 06 12 34 56 78 (other forms as they are).
+    static func lisible(_ numero: String) -> String {
+        guard numero.count == 10, numero.allSatisfy(\.isNumber) else { return numero }
+        return stride(from: 0, to: 10, by: 2).map { String(numero.dropFirst($0).prefix(2)) }.joined(separator: " ")
     }
 }
