@@ -3,7 +3,9 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    public func enregistrer(invitation i: InvitationJeune, hashJeton: String, evenement: EvenementSuivi, versionLue: Int64)
+    public func enregistrer(
+        invitation i: InvitationJeune, hashJeton: String, evenement: EvenementSuivi, versionLue: Int64
+    )
         async throws -> EnregistrementSuivi
     {
         try await transaction { c in

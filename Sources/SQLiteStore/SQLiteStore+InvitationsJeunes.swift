@@ -4,7 +4,9 @@ import GRDB
 import Outils
 
 extension SQLiteStore {
-    public func enregistrer(invitation i: InvitationJeune, hashJeton: String, evenement: EvenementSuivi, versionLue: Int64)
+    public func enregistrer(
+        invitation i: InvitationJeune, hashJeton: String, evenement: EvenementSuivi, versionLue: Int64
+    )
         async throws -> EnregistrementSuivi
     {
         try await pool.write { db in

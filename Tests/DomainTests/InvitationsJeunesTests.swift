@@ -23,7 +23,10 @@ struct InvitationsJeunesTests {
         ("+44 20 7946 0958", "Numéro de téléphone : un numéro français est attendu (exemple : 06 12 34 56 78)."),
         ("12", "Numéro de téléphone : ce n'est pas un numéro français valide (exemple : 06 12 34 56 78)."),
         ("08 99 12 34 56", "Numéro de téléphone : ce n'est pas un numéro français valide (exemple : 06 12 34 56 78)."),
-        ("06 12 34 56 78 <b>", "Numéro de téléphone : ce n'est pas un numéro français valide (exemple : 06 12 34 56 78)."),
+        (
+            "06 12 34 56 78 <b>",
+            "Numéro de téléphone : ce n'est pas un numéro français valide (exemple : 06 12 34 56 78)."
+        ),
         (String(repeating: "0", count: 31), "Numéro de téléphone : 30 caractères au plus (exemple : 06 12 34 56 78)."),
     ])
     func otherNumbersAreRefusedNamingTheField(saisi: String, message: String) {
@@ -50,8 +53,11 @@ struct InvitationsJeunesTests {
             lien: "https://tdb.example.org/jeunes/abc", expireLe: Date(timeIntervalSince1970: 1_746_057_600))
         #expect(c.sujet == "Mission locale d'Amiens : souhaitez-vous être accompagné ?")
         #expect(c.corps.hasPrefix("Bonjour Léa,"))
-        #expect(c.corps.contains("(valable jusqu'au 01/05/2025) :\nhttps://tdb.example.org/jeunes/abc\n\nVous pouvez aussi"))
-        #expect(c.corps.contains("Téléphone : 01 99 00 00 42\nCourriel : ml@example.org\nAdresse : 3 rue X, 80000 Amiens"))
+        #expect(
+            c.corps.contains("(valable jusqu'au 01/05/2025) :\nhttps://tdb.example.org/jeunes/abc\n\nVous pouvez aussi")
+        )
+        #expect(
+            c.corps.contains("Téléphone : 01 99 00 00 42\nCourriel : ml@example.org\nAdresse : 3 rue X, 80000 Amiens"))
         #expect(c.corps.contains("Prendre rendez-vous en ligne : https://rdv.example.org"))
         // Once sent, and on the administrators' page, the personal link is masked.
         let retire = LiensCourriel.retirer(c.corps)

@@ -87,7 +87,8 @@ struct StoreContractInvitationsJeunesTests {
                 invitation: invitation(s.id, le: now), hashJeton: "h1", evenement: evenement(le: now), versionLue: 0)
             let t1 = now.addingTimeInterval(3_600)
             #expect(
-                try await store.enregistrer(reponseJeune: reponse(.rappel, le: t1, telephone: "0612345678"), hashJeton: "h1")
+                try await store.enregistrer(
+                    reponseJeune: reponse(.rappel, le: t1, telephone: "0612345678"), hashJeton: "h1")
                     == s.id)
             var relu = try #require(try await store.suivi(id: s.id))
             #expect(relu.reponseJeune == .rappel && relu.reponseJeuneLe == t1 && relu.version == 2)
@@ -115,7 +116,8 @@ struct StoreContractInvitationsJeunesTests {
             // An outcome recorded after the answer: the answer is no longer waiting.
             _ = try await store.ajouter(
                 EvenementSuivi(
-                    le: now.addingTimeInterval(10_000), genre: .resultat, auteur: "Agent A", rupture: Jour(iso: "2025-03-10"),
+                    le: now.addingTimeInterval(10_000), genre: .resultat, auteur: "Agent A",
+                    rupture: Jour(iso: "2025-03-10"),
                     resultat: .joint(.rendezVousPris)), a: s.id, versionLue: 3)
             #expect(try await store.suivi(id: s.id)?.reponseJeuneEnAttente == false)
         }

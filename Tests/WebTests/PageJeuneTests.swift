@@ -40,7 +40,8 @@ struct PageJeuneTests {
 
     /// The token of the last invitation sent to `email`, read from the outbox.
     func jeton(_ banc: Banc, _ email: String) async throws -> String {
-        let courriel = try #require(try await banc.store.courrielsAEnvoyer(limite: 100).last { $0.destinataire == email })
+        let courriel = try #require(
+            try await banc.store.courrielsAEnvoyer(limite: 100).last { $0.destinataire == email })
         let debut = try #require(courriel.corps.range(of: "/jeunes/"))
         return String(courriel.corps[debut.upperBound...].prefix(64))
     }
@@ -125,7 +126,8 @@ struct PageJeuneTests {
             let position = try #require(liste.corps.range(of: "ANCIEN"))
             #expect(position.lowerBound > prioritaires.lowerBound)
             #expect(liste.corps.contains("Le jeune a répondu"))
-            #expect(try await banc.store.reponsesJeunes(depuis: .distantPast, missionsLocales: ["ML-AMIENS"]).count == 1)
+            #expect(
+                try await banc.store.reponsesJeunes(depuis: .distantPast, missionsLocales: ["ML-AMIENS"]).count == 1)
 
             // Answering again replaces the answer; both stay in the history.
             let page2 = try await jeune.get("/jeunes/\(jeton)")
@@ -209,7 +211,9 @@ struct PageJeuneTests {
             let mineur = try await ml.idDe(banc, "Mineur")
             let abbeville = try await ml.agent(banc, client, "ML-ABBEVILLE", "agent@ml-abbeville.test")
             #expect(try await inviter(abbeville, banc, mineur).status == .notFound)
-            #expect(try await abbeville.post("/mission-locale/suivis/999999/invitation", ["version": "0"]).status == .notFound)
+            #expect(
+                try await abbeville.post("/mission-locale/suivis/999999/invitation", ["version": "0"]).status
+                    == .notFound)
             // Anonymous: to the sign-in page; nothing sent.
             let anonyme = Navigateur(client)
             #expect(try await inviter(anonyme, banc, mineur).status == .seeOther)
@@ -238,8 +242,9 @@ struct PageJeuneTests {
             #expect(refus.corps.contains("Trop de visites de pages personnelles depuis cette adresse : réessayez dans"))
             #expect(refus.headers[.retryAfter] != nil)
             #expect(refus.headers[HTTPField.Name("X-Robots-Tag")!] == "noindex, nofollow")
-            #expect(try await jeune.post("/jeunes/" + String(repeating: "a", count: 64), ["reponse": "oui"]).status
-                == .tooManyRequests)
+            #expect(
+                try await jeune.post("/jeunes/" + String(repeating: "a", count: 64), ["reponse": "oui"]).status
+                    == .tooManyRequests)
         }
     }
 

@@ -108,32 +108,27 @@ public enum InvitationsJeunes {
         if let e = ml?.email, !e.isEmpty { contacts.append("Courriel : \(e)") }
         if let a = ml?.adresse, !a.isEmpty {
             contacts.append(
-                "Adresse : " + ([a, [ml?.codePostal, ml?.commune].compactMap { $0 }.joined(separator: " ")]
-                    .filter { !$0.isEmpty }.joined(separator: ", ")))
+                "Adresse : "
+                    + ([a, [ml?.codePostal, ml?.commune].compactMap { $0 }.joined(separator: " ")]
+                        .filter { !$0.isEmpty }.joined(separator: ", ")))
         }
         if let r = rdvUrl, !r.isEmpty { contacts.append("Prendre rendez-vous en ligne : \(r)") }
         let j = HeureDeParis.jour(expireLe).components
         let date = String(format: "%02d/%02d/%04d", j.day, j.month, j.year)
-        let corps = """
-            Bonjour \(prenom),
-
-            Votre contrat d'apprentissage s'est arrêté. \(nom) peut vous aider : trouver un nouvel employeur ou une \
-            formation, ou des solutions pour le logement, la mobilité, la santé ou vos démarches.
-
-            Souhaitez-vous être accompagné ? Répondez en un clic sur votre page personnelle (valable jusqu'au \(date)) :
-            \(lien)
-
-            """
-            + "\n"
-            + (contacts.isEmpty
-                ? "" : "Vous pouvez aussi contacter directement la mission locale :\n" + contacts.joined(separator: "\n")
-                    + "\n\n")
-            + """
-            Ce lien est personnel : ne le transférez pas. Si vous ne souhaitez pas être contacté, choisissez \
-            « Non merci » sur la page.
-
-            — \(nom), par le Tableau de bord de l'apprentissage
-            """
+        let paragraphes = [
+            "Bonjour \(prenom),",
+            "Votre contrat d'apprentissage s'est arrêté. \(nom) peut vous aider : trouver un nouvel employeur ou une "
+                + "formation, ou des solutions pour le logement, la mobilité, la santé ou vos démarches.",
+            "Souhaitez-vous être accompagné ? Répondez en un clic sur votre page personnelle (valable jusqu'au \(date)) "
+                + ":\n\(lien)",
+            contacts.isEmpty
+                ? nil
+                : "Vous pouvez aussi contacter directement la mission locale :\n" + contacts.joined(separator: "\n"),
+            "Ce lien est personnel : ne le transférez pas. Si vous ne souhaitez pas être contacté, choisissez "
+                + "« Non merci » sur la page.",
+            "— \(nom), par le Tableau de bord de l'apprentissage",
+        ]
+        let corps = paragraphes.compactMap { $0 }.joined(separator: "\n\n")
         return ("\(nom) : souhaitez-vous être accompagné ?", corps)
     }
 }

@@ -28,14 +28,16 @@ struct InvitationJeunePage {
                 s, email: email, missionLocale: try await deps.store.missionLocale(code: code),
                 rdvUrl: try await deps.store.parametres(missionLocale: code).rdvUrl,
                 auteur: "\(i.utilisateur.nomComplet) (\(i.utilisateur.email))", organisation: i.organisation.nom,
-                versionLue: versionLue, store: deps.store, secrets: deps.comptes.secrets, urlPublique: deps.comptes.urlPublique,
+                versionLue: versionLue, store: deps.store, secrets: deps.comptes.secrets,
+                urlPublique: deps.comptes.urlPublique,
                 now: deps.horloge.now())
         } catch InvitationsJeunes.Refus.sansCourriel {
             return try await pages.pageSuivi(
                 s, code: code, request, context, identite: i,
                 erreurs: [
                     ErreurSaisie(
-                        "version", "Courriel du jeune : aucune adresse e-mail valide n'a été transmise, l'invitation "
+                        "version",
+                        "Courriel du jeune : aucune adresse e-mail valide n'a été transmise, l'invitation "
                             + "ne peut pas être envoyée.")
                 ])
         }

@@ -80,12 +80,14 @@ struct PageJeuneMerciVue: VuePage {
         let suite: String
         switch reponse {
         case .oui:
-            suite = "Un conseiller de la mission locale va vous contacter\(au) pour en parler. "
+            suite =
+                "Un conseiller de la mission locale va vous contacter\(au) pour en parler. "
                 + "Vous pouvez aussi prendre contact dès maintenant."
         case .rappel:
             suite = "Un conseiller de la mission locale va vous rappeler\(au)."
         case .nonMerci:
-            suite = "C'est noté : la mission locale le saura. Si vous changez d'avis, vous pouvez la contacter à tout "
+            suite =
+                "C'est noté : la mission locale le saura. Si vous changez d'avis, vous pouvez la contacter à tout "
                 + "moment."
         }
         return PageJeuneMerciVue(
