@@ -39,15 +39,17 @@ public enum InvitationsJeunes {
     }
 
     /// Invites the young people of new cases of the missions locales that chose so (their setting): cases created in
-    /// the last 30 days and since the setting was turned on, never invited, with an e-mail address. Returns how many
-    /// were invited. Run as a job; a case saved meanwhile is left for the next run.
+    /// the last 30 days and since the setting was turned on, never invited, broken by today, with an e-mail address.
+    /// Returns how many were invited. Run as a job; a case saved meanwhile is left for the next run.
     public static func inviterNouveauxCas(store: any Store, secrets: any Secrets, urlPublique: String, now: Date)
         async throws -> Int
     {
         var missionsLocales: [String: (MissionLocale?, ParametresMissionLocale)] = [:]
         var invites = 0
+        let aujourdhui = HeureDeParis.jour(now)
         for s in try await store.suivisAInviter(creesDepuis: now.addingTimeInterval(-InvitationJeune.duree)) {
-            guard let code = s.ligne.missionLocale,
+            // A rupture announced for a later day is not one yet.
+            guard let code = s.ligne.missionLocale, let rupture = s.ligne.rupture, rupture <= aujourdhui,
                 let email = try await store.effectif(id: s.ligne.effectif)?.effectif.apprenant.courriel
             else { continue }
             if missionsLocales[code] == nil {
