@@ -20,7 +20,7 @@ struct SuiviVue: VuePage {
         let statut: String
     }
 
-    /// The young person's personal page: the button that (re)sends the link, or why it cannot.
+    /// The button that sends (again) the link to the young person's page, and the state of the last invitation.
     struct InvitationVue: Sendable {
         let action: String
         let etat: String?
