@@ -229,6 +229,33 @@ struct PageJeuneTests {
         }
     }
 
+    @Test func withoutAnEmailAddressThereIsNoButtonAndNoInvitation() async throws {
+        let banc = try await banc()
+        try await banc.test { client in
+            let lot: [JSONValue] = [
+                item([
+                    "id_erp_apprenant": .string("S1"), "nom_apprenant": .string("Sansmail"),
+                    "date_de_naissance_apprenant": .string("2004-02-02"), "contrat_date_debut": .string("2024-09-02"),
+                    "contrat_date_fin": .string("2026-06-30"), "contrat_date_rupture": .string("2025-03-25"),
+                    "code_commune_insee_apprenant": .string("80021"),
+                ])
+            ]
+            let r = try await client.execute(
+                uri: "/api/v3/dossiers-apprenants", method: .post,
+                headers: PagesTableauTests.entetes(banc, OrganismesDeTest.amiens),
+                body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(lot)))))
+            #expect(r.status == .ok)
+            let amiens = try await ml.agent(banc, client, "ML-AMIENS", "agent@ml-amiens.test")
+            let id = try await ml.idDe(banc, "Sansmail")
+            #expect(!(try await amiens.get("/mission-locale/suivis/\(id)")).corps.contains("/invitation\""))
+            let refus = try await inviter(amiens, banc, id)
+            #expect(refus.status == .badRequest)
+            #expect(refus.corps.contains("Courriel du jeune : aucune adresse e-mail valide"))
+            #expect(try await banc.store.invitationJeune(suivi: id) == nil)
+            #expect(try await banc.store.evenements(suivi: id).isEmpty)
+        }
+    }
+
     @Test func tooManyVisitsFromOneAddressAre429WithAFrenchPage() async throws {
         let banc = try await banc()
         try await banc.test { client in
