@@ -284,6 +284,22 @@ struct PageJeuneTests {
             #expect(reglage.corps.contains("id=\"inviter_jeunes\" name=\"inviter_jeunes\" value=\"oui\""))
             #expect(try await banc.store.parametres(missionLocale: "ML-AMIENS").inviterJeunes)
             try await ml.peupler(banc, client)
+            // A rupture the ERP announces for next month: not invited before it happens.
+            let futur: [JSONValue] = [
+                item([
+                    "id_erp_apprenant": .string("F1"), "nom_apprenant": .string("Futur"),
+                    "date_de_naissance_apprenant": .string("2004-02-02"), "contrat_date_debut": .string("2024-09-02"),
+                    "contrat_date_fin": .string("2026-06-30"), "contrat_date_rupture": .string("2025-05-10"),
+                    "code_commune_insee_apprenant": .string("80021"), "email_contact": .string("futur@example.org"),
+                ])
+            ]
+            #expect(
+                try await client.execute(
+                    uri: "/api/v3/dossiers-apprenants", method: .post,
+                    headers: PagesTableauTests.entetes(banc, OrganismesDeTest.amiens),
+                    body: ByteBuffer(string: JSONTexte.ecrire(.valeur(.array(futur))))
+                ).status == .ok)
+            #expect(try await banc.store.suivis(missionLocale: "ML-AMIENS").contains { $0.ligne.nom == "FUTUR" })
 
             let secrets = SecretsServeur(coutBcrypt: 4)
             let n = try await InvitationsJeunes.inviterNouveauxCas(
