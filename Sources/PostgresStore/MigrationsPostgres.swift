@@ -347,6 +347,29 @@ enum MigrationsPostgres {
             "0009-contacts-missions-locales",
             ["ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales BOOLEAN NOT NULL DEFAULT FALSE"]
         ),
+        // Issue 15: the young people's personal pages — one working token per case (its hash), their answers in the
+        // history and on the case, and the missions locales' setting to invite new cases automatically.
+        (
+            "0011-invitations-jeunes",
+            [
+                """
+                CREATE TABLE invitations_jeunes (
+                    suivi_id BIGINT PRIMARY KEY REFERENCES suivis (id) ON DELETE CASCADE,
+                    jeton_hash TEXT NOT NULL UNIQUE,
+                    email TEXT NOT NULL,
+                    envoyee_le DOUBLE PRECISION NOT NULL,
+                    expire_le DOUBLE PRECISION NOT NULL
+                )
+                """,
+                "ALTER TABLE suivis ADD COLUMN reponse_jeune TEXT, ADD COLUMN reponse_jeune_le DOUBLE PRECISION",
+                """
+                ALTER TABLE suivis_evenements ADD COLUMN email TEXT, ADD COLUMN reponse_jeune TEXT,
+                    ADD COLUMN telephone TEXT
+                """,
+                "CREATE INDEX suivis_evenements_reponses_jeunes ON suivis_evenements (le) WHERE genre = 'REPONSE_JEUNE'",
+                "ALTER TABLE missions_locales ADD COLUMN inviter_jeunes_depuis DOUBLE PRECISION",
+            ]
+        ),
         // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
         // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
         // The counter's row lock is held to the commit, so numbers become visible in order (a reader never skips

@@ -129,7 +129,8 @@ extension PostgresStore {
     /// The JSON form of `ligneSuivi(_:id: nil)` with the case's id and its change number.
     static func avec(_ n: JSONTexte.Noeud, id: Int64?, seq: Int64) -> JSONTexte.Noeud {
         guard case .objet(let champs) = n else { return n }
-        return .objet(champs.map { $0.0 == "id" ? ("id", .entier(id.map(Int.init))) : $0 } + [("seq", .entier(Int(seq)))])
+        return .objet(
+            champs.map { $0.0 == "id" ? ("id", .entier(id.map(Int.init))) : $0 } + [("seq", .entier(Int(seq)))])
     }
 
     static func ligneSuivi(_ l: LigneSuivi, id: Int64?) -> JSONTexte.Noeud {
@@ -237,18 +238,23 @@ extension PostgresStore {
 
     public func parametres(missionLocale: String) async throws -> ParametresMissionLocale {
         try await ligne(
-            "SELECT code, rdv_url, email_notifications FROM missions_locales WHERE code = \(missionLocale)"
+            """
+            SELECT code, rdv_url, email_notifications, inviter_jeunes_depuis FROM missions_locales
+            WHERE code = \(missionLocale)
+            """
         ) { r in
             let l = LignePG(r, table: "missions_locales", id: "code")
             return ParametresMissionLocale(
-                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"))
+                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"),
+                inviterJeunesDepuis: try l.instantOptionnel("inviter_jeunes_depuis"))
         } ?? ParametresMissionLocale()
     }
 
     public func enregistrer(parametres p: ParametresMissionLocale, missionLocale: String) async throws {
         try await executer(
             """
-            UPDATE missions_locales SET rdv_url = \(p.rdvUrl), email_notifications = \(p.emailNotifications)
+            UPDATE missions_locales SET rdv_url = \(p.rdvUrl), email_notifications = \(p.emailNotifications),
+                inviter_jeunes_depuis = \(p.inviterJeunesDepuis?.epoch)
             WHERE code = \(missionLocale)
             """)
     }
@@ -318,7 +324,10 @@ extension PostgresStore {
             },
             resultatLe: try l.instantOptionnel("resultat_le"),
             premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
-            prisEnCharge: try l.exiger("pris_en_charge"), demandeCFALe: try l.instantOptionnel("demande_cfa_le"))
+            prisEnCharge: try l.exiger("pris_en_charge"), demandeCFALe: try l.instantOptionnel("demande_cfa_le"),
+            reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+            }, reponseJeuneLe: try l.instantOptionnel("reponse_jeune_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -364,7 +373,11 @@ extension PostgresStore {
                 de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
                 demande: try l.texteOuNul("details").map {
                     try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
-                }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
+                }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue,
+                email: try l.texteOuNul("email"),
+                reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                    try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+                }, telephone: try l.texteOuNul("telephone"))
         }
     }
 
@@ -396,11 +409,15 @@ extension PostgresStore {
         try await c.executer(
             """
             INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                deja_connu, de, vers, details, cote)
+                deja_connu, de, vers, details, cote, email, reponse_jeune, telephone)
             VALUES (\(suivi), \(e.le.epoch), \(e.genre.rawValue), \(e.auteur), \(e.organisation),
                 \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers),
-                \(e.demande?.json), \(e.cote.rawValue))
+                \(e.demande?.json), \(e.cote.rawValue), \(e.email), \(e.reponseJeune?.rawValue), \(e.telephone))
             """)
+        if let r = e.reponseJeune {
+            try await c.executer(
+                "UPDATE suivis SET reponse_jeune = \(r.rawValue), reponse_jeune_le = \(e.le.epoch) WHERE id = \(suivi)")
+        }
         if e.genre == .demandeCFA {
             try await c.executer(
                 """
@@ -448,20 +465,20 @@ extension PostgresStore {
     }
 
     public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
-        let autre = EvenementSuivi.Cote.autre(que: cote).rawValue
+        let autres = EvenementSuivi.Cote.autres(que: cote).map(\.rawValue)
         let requete: PostgresQuery
         switch perimetre {
         case .missionLocale(let code):
             requete = """
                 SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
                 LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
-                WHERE e.cote = \(autre) AND s.mission_locale = \(code) AND e.id > coalesce(l.evenement_id, 0)
+                WHERE e.cote = ANY(\(autres)::text[]) AND s.mission_locale = \(code) AND e.id > coalesce(l.evenement_id, 0)
                 """
         case .organismes(let ids):
             requete = """
                 SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
                 LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
-                WHERE e.cote = \(autre) AND s.organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
+                WHERE e.cote = ANY(\(autres)::text[]) AND s.organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
                     AND e.id > coalesce(l.evenement_id, 0)
                 """
         default: return []

@@ -344,6 +344,27 @@ enum Migrations {
             try db.execute(
                 sql: "ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales INTEGER NOT NULL DEFAULT 0")
         }
+        // Issue 15: the young people's personal pages — one working token per case (its hash), their answers in the
+        // history and on the case, and the missions locales' setting to invite new cases automatically.
+        m.registerMigration("0014-invitations-jeunes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE invitations_jeunes (
+                        suivi_id INTEGER PRIMARY KEY REFERENCES suivis (id) ON DELETE CASCADE,
+                        jeton_hash TEXT NOT NULL UNIQUE,
+                        email TEXT NOT NULL,
+                        envoyee_le REAL NOT NULL,
+                        expire_le REAL NOT NULL
+                    );
+                    ALTER TABLE suivis ADD COLUMN reponse_jeune TEXT;
+                    ALTER TABLE suivis ADD COLUMN reponse_jeune_le REAL;
+                    ALTER TABLE suivis_evenements ADD COLUMN email TEXT;
+                    ALTER TABLE suivis_evenements ADD COLUMN reponse_jeune TEXT;
+                    ALTER TABLE suivis_evenements ADD COLUMN telephone TEXT;
+                    CREATE INDEX suivis_evenements_reponses_jeunes ON suivis_evenements (le) WHERE genre = 'REPONSE_JEUNE';
+                    ALTER TABLE missions_locales ADD COLUMN inviter_jeunes_depuis REAL;
+                    """)
+        }
         // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
         // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
         // Triggers number every path that writes a case (histories, erasure by cascade); the derivation of a batch

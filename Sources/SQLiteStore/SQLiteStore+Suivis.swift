@@ -238,20 +238,27 @@ extension SQLiteStore {
         try await pool.read { db in
             guard
                 let r = try Row.fetchOne(
-                    db, sql: "SELECT code, rdv_url, email_notifications FROM missions_locales WHERE code = ?",
-                    arguments: [missionLocale])
+                    db,
+                    sql: """
+                        SELECT code, rdv_url, email_notifications, inviter_jeunes_depuis FROM missions_locales
+                        WHERE code = ?
+                        """, arguments: [missionLocale])
             else { return ParametresMissionLocale() }
             let l = LigneLue(r, table: "missions_locales", id: "code")
             return ParametresMissionLocale(
-                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"))
+                rdvUrl: try l.texteOuNul("rdv_url"), emailNotifications: try l.texteOuNul("email_notifications"),
+                inviterJeunesDepuis: try l.exiger("inviter_jeunes_depuis", Double?.self).map(
+                    Date.init(timeIntervalSince1970:)))
         }
     }
 
     public func enregistrer(parametres p: ParametresMissionLocale, missionLocale: String) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE missions_locales SET rdv_url = ?, email_notifications = ? WHERE code = ?",
-                arguments: [p.rdvUrl, p.emailNotifications, missionLocale])
+                sql: """
+                    UPDATE missions_locales SET rdv_url = ?, email_notifications = ?, inviter_jeunes_depuis = ?
+                    WHERE code = ?
+                    """, arguments: [p.rdvUrl, p.emailNotifications, p.inviterJeunesDepuis?.epoch, missionLocale])
         }
     }
 
@@ -266,7 +273,7 @@ extension SQLiteStore {
                 sql: "SELECT \(Self.colonnesSuivi), seq FROM suivis WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
                 arguments: [apres, dernier, limite])
             let complet = lignes.count < limite
-            let jusqua = complet ? dernier : (lignes.last?[22] as Int64? ?? dernier)
+            let jusqua = complet ? dernier : (lignes.last?[24] as Int64? ?? dernier)
             let retraits = try Row.fetchAll(
                 db, sql: "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > ? AND seq <= ? ORDER BY seq",
                 arguments: [apres, jusqua]
@@ -277,7 +284,7 @@ extension SQLiteStore {
         let ecrits = try lignes.carteParallele { ligne in
             let r = ligne.valeur
             return Result {
-                (seq: try LigneLue(r, table: "suivis").exiger(22, "seq", Int64.self), suivi: try Self.suivi(r))
+                (seq: try LigneLue(r, table: "suivis").exiger(24, "seq", Int64.self), suivi: try Self.suivi(r))
             }
         }.map { try $0.get() }
         return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
@@ -329,7 +336,7 @@ extension SQLiteStore {
     static let colonnesSuivi = """
         id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
         code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
-        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le
+        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le, reponse_jeune, reponse_jeune_le
         """
 
     static func suivi(_ r: Row) throws -> SuiviStocke {
@@ -363,7 +370,10 @@ extension SQLiteStore {
             },
             ruptureDuResultat: try jour(17, "rupture_du_resultat"), resultatLe: try instant(18, "resultat_le"),
             premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"),
-            demandeCFALe: try instant(21, "demande_cfa_le"))
+            demandeCFALe: try instant(21, "demande_cfa_le"),
+            reponseJeune: try l.exiger(22, "reponse_jeune", String?.self).map {
+                try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+            }, reponseJeuneLe: try instant(23, "reponse_jeune_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -418,7 +428,11 @@ extension SQLiteStore {
                     de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
                     demande: try l.texteOuNul("details").map {
                         try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
-                    }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
+                    }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue,
+                    email: try l.texteOuNul("email"),
+                    reponseJeune: try l.texteOuNul("reponse_jeune").map {
+                        try ReponseJeune(rawValue: $0).ou(l.illisible("reponse_jeune"))
+                    }, telephone: try l.texteOuNul("telephone"))
             }
         }
     }
@@ -443,18 +457,25 @@ extension SQLiteStore {
         }
     }
 
-    /// Appends an event and keeps the case's summary and version up to date.
+    /// Appends an event and keeps the case's summary and version up to date: the last outcome, the CFA's request,
+    /// the young person's last answer.
     static func inserer(_ e: EvenementSuivi, suivi: Int64, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                    deja_connu, de, vers, details, cote)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    deja_connu, de, vers, details, cote, email, reponse_jeune, telephone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 suivi, e.le.epoch, e.genre.rawValue, e.auteur, e.organisation, e.rupture?.description,
-                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers, e.demande?.json, e.cote.rawValue,
+                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers, e.demande?.json, e.cote.rawValue, e.email,
+                e.reponseJeune?.rawValue, e.telephone,
             ])
+        if let r = e.reponseJeune {
+            try db.execute(
+                sql: "UPDATE suivis SET reponse_jeune = ?, reponse_jeune_le = ? WHERE id = ?",
+                arguments: [r.rawValue, e.le.epoch, suivi])
+        }
         if e.genre == .demandeCFA {
             try db.execute(
                 sql: "UPDATE suivis SET demande_cfa_le = ifnull(demande_cfa_le, ?), pris_en_charge = 1 WHERE id = ?",
@@ -523,9 +544,14 @@ extension SQLiteStore {
                         SELECT DISTINCT e.suivi_id FROM suivis_evenements e
                         JOIN suivis s ON s.id = e.suivi_id
                         LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = ?
-                        WHERE e.cote = ? AND \(condition) AND e.id > ifnull(l.evenement_id, 0)
+                        WHERE e.cote IN (SELECT value FROM json_each(?)) AND \(condition)
+                            AND e.id > ifnull(l.evenement_id, 0)
                         """,
-                    arguments: [cote.rawValue, EvenementSuivi.Cote.autre(que: cote).rawValue, valeur]
+                    arguments: [
+                        cote.rawValue,
+                        JSONTexte.ecrire(.liste(EvenementSuivi.Cote.autres(que: cote).map { .texte($0.rawValue) })),
+                        valeur,
+                    ]
                 ).map(SuiviID.init))
         }
     }

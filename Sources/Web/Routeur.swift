@@ -63,6 +63,12 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.get("/mentions-legales", use: information.mentionsLegales)
     pages.get("/donnees-personnelles", use: information.donneesPersonnelles)
     pages.get("/contact", use: information.contact)
+    // A young person's personal page (issue 15): the token of the path is the key; never indexed, rate-limited.
+    let jeunes = PagesJeunes(deps: deps)
+    let pagesJeunes = GroupeRoutes<Void>(
+        router.group().add(middleware: SansIndexation(deps: deps)).add(middleware: csrf), .publique, plan)
+    pagesJeunes.get("/jeunes/:jeton", use: jeunes.page)
+    pagesJeunes.post("/jeunes/:jeton", use: jeunes.repondre)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
     let operateur = GroupeRoutes<Void>(
@@ -143,6 +149,7 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     suiviMissionLocale.get("/mission-locale/telechargement", use: missionLocale.telechargement)
     suiviMissionLocale.get("/mission-locale/suivis/:id", use: missionLocale.suivi)
     suiviMissionLocale.post("/mission-locale/suivis/:id", use: missionLocale.enregistrer)
+    suiviMissionLocale.post("/mission-locale/suivis/:id/invitation", use: InvitationJeunePage(deps: deps).inviter)
     suiviMissionLocale.post("/mission-locale/suivis/:id/commentaires", use: missionLocale.commenter)
     // A training organisation's young people in rupture and its requests to the missions locales (F17).
     let cfa = PagesCFARuptures(deps: deps)

@@ -54,6 +54,13 @@ struct Demo: AsyncParsableCommand {
             }
             let demandes = try await DemandesDemo(store: store, motDePasse: motDePasse).creer()
             print("démonstration : \(demandes) demandes de compte à valider (…@demande.demo.tdb)")
+            if !comptes {
+                let j = try await InvitationsJeunesDemo.creer(
+                    store: store, urlPublique: config.urlPublique, now: Date())
+                print(
+                    "démonstration : \(j.invites) jeunes invités à répondre sur leur page personnelle, \(j.reponses) "
+                        + "réponses (liens : tdb emails)")
+            }
         }
     }
 }

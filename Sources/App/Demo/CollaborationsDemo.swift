@@ -1,6 +1,6 @@
 import Domain
-import Outils
 import Foundation
+import Outils
 
 /// Collaborations in every state for the demo CFA (`organisme-formation@demo.tdb`): requests sent and waiting,
 /// requests the mission locale answered (outcome and comment), young people the mission locale reached without a

@@ -4,17 +4,21 @@ public enum LiensCourriel {
     public static let marqueur = "[lien retiré après envoi]"
     public static let marqueurPage = "[lien masqué]"
 
-    /// The text with every word that carries a link secret (`…?jeton=…`) replaced by `marqueur`.
+    /// What marks a word carrying a link secret: `…?jeton=…`, and a young person's page `…/jeunes/<jeton>`.
+    static let signes = ["jeton=", InvitationsJeunes.chemin]
+
+    /// The text with every word that carries a link secret replaced by `marqueur`.
     public static func retirer(_ corps: String, marqueur: String = LiensCourriel.marqueur) -> String {
         var lignes: [String] = []
+        func secret(_ mot: Substring) -> Bool { signes.contains { mot.contains($0) } }
         for ligne in corps.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard ligne.contains("jeton=") else {
+            guard secret(ligne) else {
                 lignes.append(String(ligne))
                 continue
             }
             lignes.append(
                 ligne.split(separator: " ", omittingEmptySubsequences: false)
-                    .map { $0.contains("jeton=") ? marqueur : String($0) }.joined(separator: " "))
+                    .map { secret($0) ? marqueur : String($0) }.joined(separator: " "))
         }
         return lignes.joined(separator: "\n")
     }

@@ -9,6 +9,7 @@ public enum ActionLimitee: String, Sendable, CaseIterable {
     case verificationMotDePasse = "verification_mot_de_passe"
     case apiV3Dossiers = "api_v3_dossiers"
     case apiV3Effectifs = "api_v3_effectifs"
+    case pageJeune = "page_jeune"
 
     /// "Trop de …" in the message of a refusal.
     public var libelle: String {
@@ -20,6 +21,7 @@ public enum ActionLimitee: String, Sendable, CaseIterable {
         case .verificationMotDePasse: "essais du mot de passe actuel"
         case .apiV3Dossiers: "requêtes d'envoi de dossiers avec cette clé d'API"
         case .apiV3Effectifs: "requêtes de lecture des effectifs avec cette clé d'API"
+        case .pageJeune: "visites de pages personnelles depuis cette adresse"
         }
     }
 }
@@ -95,6 +97,7 @@ public struct ReglesLimites: Sendable, Equatable {
         RegleLimite(.verificationMotDePasse, .utilisateur, 10, par: 900),
         RegleLimite(.apiV3Dossiers, .cle, limiteApiV3ParDefaut, par: 60),
         RegleLimite(.apiV3Effectifs, .cle, limiteApiV3ParDefaut, par: 60),
+        RegleLimite(.pageJeune, .adresse, 60, par: 900),
     ])
 
     /// The same table with another per-minute limit for each API key.

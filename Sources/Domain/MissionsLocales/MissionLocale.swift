@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mission locale of the référentiel (`tdb import missions-locales`): who it is, how to reach it, and the
 /// communes (INSEE codes) and, optionally, postal codes it covers.
 public struct MissionLocale: Sendable, Equatable {
@@ -41,9 +43,14 @@ public struct MissionLocale: Sendable, Equatable {
 public struct ParametresMissionLocale: Sendable, Equatable {
     public var rdvUrl: String?
     public var emailNotifications: String?
+    /// Since when new cases' young people are invited automatically to answer on their personal page (nil: off).
+    public var inviterJeunesDepuis: Date?
 
-    public init(rdvUrl: String? = nil, emailNotifications: String? = nil) {
+    public init(rdvUrl: String? = nil, emailNotifications: String? = nil, inviterJeunesDepuis: Date? = nil) {
         self.rdvUrl = rdvUrl
         self.emailNotifications = emailNotifications
+        self.inviterJeunesDepuis = inviterJeunesDepuis
     }
+
+    public var inviterJeunes: Bool { inviterJeunesDepuis != nil }
 }

@@ -35,6 +35,14 @@ public enum SaisieParametresMissionLocale {
         return .success(ParametresMissionLocale(rdvUrl: url, emailNotifications: email))
     }
 
+    /// The checkbox `inviter_jeunes` ("oui" when ticked): since when new cases' young people are invited — kept when
+    /// it was already on, `now` when it is turned on, nil when off.
+    public static func inviterJeunesDepuis(_ champs: [String: String], avant: ParametresMissionLocale, now: Date)
+        -> Date?
+    {
+        champs["inviter_jeunes"] == "oui" ? (avant.inviterJeunesDepuis ?? now) : nil
+    }
+
     /// Why an appointment-booking address is refused, nil when it is acceptable: http(s), a host, no space, at most
     /// `longueurMaxUrl` characters.
     static func problemeUrl(_ url: String) -> String? {
@@ -57,6 +65,9 @@ public enum SaisieParametresMissionLocale {
         if avant.emailNotifications != apres.emailNotifications {
             m.append(
                 "adresse des notifications : \(t(avant.emailNotifications)) → \(t(apres.emailNotifications))")
+        }
+        if avant.inviterJeunes != apres.inviterJeunes {
+            m.append("invitation automatique des nouveaux jeunes : \(apres.inviterJeunes ? "activée" : "désactivée")")
         }
         return m
     }

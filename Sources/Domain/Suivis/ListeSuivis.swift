@@ -6,6 +6,7 @@ public enum PrioriteSuivi: String, Sendable, CaseIterable {
     case mineur
     case rqth
     case ruptureRecente = "rupture_recente"
+    case reponseJeune = "reponse_jeune"
 
     public var libelle: String {
         switch self {
@@ -13,6 +14,7 @@ public enum PrioriteSuivi: String, Sendable, CaseIterable {
         case .mineur: "Mineur"
         case .rqth: "RQTH"
         case .ruptureRecente: "Rupture de moins de \(ListeSuivis.joursRuptureRecente) jours"
+        case .reponseJeune: "Le jeune a répondu"
         }
     }
 }
@@ -190,6 +192,7 @@ public enum ListeSuivis {
         if age < 18 { priorites.append(.mineur) }
         if s.ligne.rqth { priorites.append(.rqth) }
         if aujourdhui - rupture < joursRuptureRecente { priorites.append(.ruptureRecente) }
+        if s.reponseJeuneEnAttente { priorites.append(.reponseJeune) }
         return CasSuivi(
             suivi: s, rupture: rupture, bandeau: bandeau, resultat: resultat,
             onglet: OngletSuivi(dernierResultat: resultat), age: age, priorites: priorites)

@@ -71,11 +71,15 @@ public struct SuiviStocke: Sendable, Equatable {
     public var prisEnCharge: Bool
     /// When the CFA first asked for the mission locale's support.
     public var demandeCFALe: Date?
+    /// The young person's last answer on their personal page, and when.
+    public var reponseJeune: ReponseJeune?
+    public var reponseJeuneLe: Date?
 
     public init(
         id: SuiviID, ligne: LigneSuivi, version: Int64, creeLe: Date, dernierResultat: ResultatContact? = nil,
         ruptureDuResultat: Jour? = nil, resultatLe: Date? = nil, premierResultatLe: Date? = nil,
-        prisEnCharge: Bool = false, demandeCFALe: Date? = nil
+        prisEnCharge: Bool = false, demandeCFALe: Date? = nil, reponseJeune: ReponseJeune? = nil,
+        reponseJeuneLe: Date? = nil
     ) {
         self.demandeCFALe = demandeCFALe
         self.id = id
@@ -87,6 +91,14 @@ public struct SuiviStocke: Sendable, Equatable {
         self.resultatLe = resultatLe
         self.premierResultatLe = premierResultatLe
         self.prisEnCharge = prisEnCharge
+        self.reponseJeune = reponseJeune
+        self.reponseJeuneLe = reponseJeuneLe
+    }
+
+    /// The young person answered and no outcome was recorded since: the mission locale should act on it.
+    public var reponseJeuneEnAttente: Bool {
+        guard let le = reponseJeuneLe, reponseJeune != nil else { return false }
+        return resultatLe.map { $0 < le } ?? true
     }
 
     /// The outcome recorded for this rupture: one recorded for an earlier rupture does not count for a new one.
@@ -102,6 +114,10 @@ public struct EvenementSuivi: Sendable, Equatable {
         case resultat = "RESULTAT"
         /// The young person moved: the case went from one mission locale to another.
         case transfert = "TRANSFERT"
+        /// The young person was sent a personal link (`email`) to answer.
+        case invitationJeune = "INVITATION_JEUNE"
+        /// The young person answered on their personal page (`reponseJeune`, `telephone`).
+        case reponseJeune = "REPONSE_JEUNE"
         /// The CFA asked the mission locale to support the young person (`demande`).
         case demandeCFA = "DEMANDE_CFA"
         /// A comment of the CFA or of the mission locale, read by both.
@@ -113,19 +129,24 @@ public struct EvenementSuivi: Sendable, Equatable {
         case cfa = "CFA"
         case missionLocale = "ML"
         case service = "SERVICE"
+        /// The young person, on their personal page: only the mission locale reads it.
+        case jeune = "JEUNE"
 
-        /// The side whose events `cote` is told of: the CFA reads the mission locale's, and the other way round.
-        public static func autre(que cote: Cote) -> Cote {
+        /// The sides whose events `cote` is told of: the CFA reads the mission locale's; the mission locale the
+        /// CFA's and the young person's answers.
+        public static func autres(que cote: Cote) -> [Cote] {
             switch cote {
-            case .cfa: .missionLocale
-            case .missionLocale: .cfa
-            case .service: .service
+            case .cfa: [.missionLocale]
+            case .missionLocale: [.cfa, .jeune]
+            case .service, .jeune: []
             }
         }
     }
 
     /// The author of what the service does by itself (a transfer when the young person moves).
     public static let auteurService = "Tableau de bord (automatique)"
+    /// The author of an answer given on the personal page.
+    public static let auteurJeune = "Le jeune (page personnelle)"
 
     public var id: Int64
     public var le: Date
@@ -149,16 +170,27 @@ public struct EvenementSuivi: Sendable, Equatable {
         case .resultat: .missionLocale
         case .transfert: .service
         case .demandeCFA: .cfa
+        case .invitationJeune: .missionLocale
+        case .reponseJeune: .jeune
         case .commentaire: organisationCFA ? .cfa : .missionLocale
         }
     }
+    /// Whether the CFA may read it: not the invitation of the young person nor their answer, which their page
+    /// promises only the mission locale reads.
+    public var visibleParLeCFA: Bool { genre != .invitationJeune && genre != .reponseJeune }
     /// For a comment: written by a CFA's user.
     public var organisationCFA: Bool
+    /// For an invitation: the address it was sent to. For an answer: what the young person said, and the phone
+    /// number they gave.
+    public var email: String?
+    public var reponseJeune: ReponseJeune?
+    public var telephone: String?
 
     public init(
         id: Int64 = 0, le: Date, genre: Genre, auteur: String, organisation: String? = nil, rupture: Jour? = nil,
         resultat: ResultatContact? = nil, commentaire: String? = nil, dejaConnu: Bool = false, de: String? = nil,
-        vers: String? = nil, demande: DemandeAccompagnement? = nil, organisationCFA: Bool = false
+        vers: String? = nil, demande: DemandeAccompagnement? = nil, organisationCFA: Bool = false,
+        email: String? = nil, reponseJeune: ReponseJeune? = nil, telephone: String? = nil
     ) {
         self.demande = demande
         self.organisationCFA = organisationCFA || genre == .demandeCFA
@@ -173,6 +205,9 @@ public struct EvenementSuivi: Sendable, Equatable {
         self.dejaConnu = dejaConnu
         self.de = de
         self.vers = vers
+        self.email = email
+        self.reponseJeune = reponseJeune
+        self.telephone = telephone
     }
 }
 

@@ -22,7 +22,7 @@ struct ParametresMissionLocalePage {
         return try await deps.page(
             ParametresMissionLocaleVue.construire(
                 code: code, nom: try await deps.store.missionLocale(code: code)?.nom ?? i.organisation.nom,
-                rdvUrl: p.rdvUrl ?? "", emailNotifications: p.emailNotifications ?? ""),
+                rdvUrl: p.rdvUrl ?? "", emailNotifications: p.emailNotifications ?? "", inviterJeunes: p.inviterJeunes),
             Self.titre, request, context)
     }
 
@@ -38,10 +38,13 @@ struct ParametresMissionLocalePage {
         case .failure(let e):
             return try await deps.page(
                 ParametresMissionLocaleVue.construire(
-                    code: code, nom: nom, rdvUrl: f["rdv_url"], emailNotifications: f["email_notifications"]),
+                    code: code, nom: nom, rdvUrl: f["rdv_url"], emailNotifications: f["email_notifications"],
+                    inviterJeunes: f["inviter_jeunes"] == "oui"),
                 Self.titre, request, context, erreurs: e.liste)
-        case .success(let nouveaux):
+        case .success(var nouveaux):
             let avant = try await deps.store.parametres(missionLocale: code)
+            nouveaux.inviterJeunesDepuis = SaisieParametresMissionLocale.inviterJeunesDepuis(
+                f.champs, avant: avant, now: deps.horloge.now())
             let modifications = SaisieParametresMissionLocale.modifications(avant: avant, apres: nouveaux)
             var messages: [(String, String)] = [("info", "Aucune modification : les paramètres étaient déjà ceux-ci.")]
             if !modifications.isEmpty {
@@ -57,7 +60,7 @@ struct ParametresMissionLocalePage {
             return try await deps.page(
                 ParametresMissionLocaleVue.construire(
                     code: code, nom: nom, rdvUrl: nouveaux.rdvUrl ?? "",
-                    emailNotifications: nouveaux.emailNotifications ?? ""),
+                    emailNotifications: nouveaux.emailNotifications ?? "", inviterJeunes: nouveaux.inviterJeunes),
                 Self.titre, request, context, messages: messages)
         }
     }

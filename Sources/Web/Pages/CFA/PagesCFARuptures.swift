@@ -122,7 +122,7 @@ struct PagesCFARuptures {
         var evenements: [EvenementSuivi] = []
         var luJusqua: Int64?
         if let s = j.suivi {
-            evenements = try await deps.store.evenements(suivi: s.id)
+            evenements = try await deps.store.evenements(suivi: s.id).filter(\.visibleParLeCFA)
             luJusqua = try await deps.store.luJusqua(suivi: s.id, cote: .cfa)
             try await deps.store.marquerLu(suivi: s.id, cote: .cfa)
         }

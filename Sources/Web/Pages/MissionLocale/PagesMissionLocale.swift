@@ -81,6 +81,9 @@ struct PagesMissionLocale {
         if query.contains(where: { $0 == ("avis", "enregistre") }) {
             messages.append(("succes", "Enregistré. Voici le jeune suivant de la liste."))
         }
+        if query.contains(where: { $0 == ("avis", "invitation") }) {
+            messages.append(("succes", "Invitation envoyée : le jeune a reçu le lien vers sa page personnelle."))
+        }
         return try await pageSuivi(s, code: code, request, context, identite: i, messages: messages)
     }
 
@@ -97,6 +100,7 @@ struct PagesMissionLocale {
         let contacts = try await deps.store.contactsPourMissionsLocales(organisme: s.ligne.organisme)
         let ml = try await deps.store.missionLocale(code: code)
         let parametres = try await deps.store.parametres(missionLocale: code)
+        let invitation = try await deps.store.invitationJeune(suivi: s.id)
         let query = VueTableau.requete(request)
         try await deps.comptes.journaliserAccesNominatif(
             i, liste: "Suivi mission locale — fiche \(s.id)", perimetre: .missionLocale(code), lignes: 1)
@@ -105,8 +109,8 @@ struct PagesMissionLocale {
             evenements: evenements, organisme: organisme, contactsCFA: contacts,
             missionsLocales: { c in c == code ? ml?.nom : nil }, aujourdhui: aujourdhui(),
             formation: deps.index.formation(cfd: s.ligne.cfd, rncp: s.ligne.rncp)?.libelle,
-            retour: Self.retour(query), saisie: saisie, rdvUrl: parametres.rdvUrl, luJusqua: luJusqua,
-            messageSaisi: messageSaisi)
+            retour: Self.retour(query), saisie: saisie, rdvUrl: parametres.rdvUrl, invitation: invitation,
+            luJusqua: luJusqua, messageSaisi: messageSaisi)
         return try await deps.page(
             vue, "\(s.ligne.prenom) \(s.ligne.nom)", request, context, erreurs: erreurs, messages: messages,
             status: status)

@@ -33,7 +33,7 @@ struct HistoriqueSuiviVue: Sendable {
                     date: dateHeureFR(ev.le), auteur: ev.auteur + (ev.organisation.map { " — \($0)" } ?? ""),
                     texte: texte(ev, missionsLocales: missionsLocales), details: ev.demande.map(details) ?? [],
                     commentaireEvenement: ev.commentaire, dejaConnu: ev.dejaConnu,
-                    nonLu: ev.cote == EvenementSuivi.Cote.autre(que: cote) && ev.id > (luJusqua ?? 0))
+                    nonLu: EvenementSuivi.Cote.autres(que: cote).contains(ev.cote) && ev.id > (luJusqua ?? 0))
             }, interlocuteur: cote == .cfa ? "la mission locale" : "le CFA", commentaireAction: commentaireAction,
             messageSaisi: messageSaisi)
     }
@@ -52,6 +52,13 @@ struct HistoriqueSuiviVue: Sendable {
             return "Le jeune a déménagé : dossier transmis de \(nom(e.de)) à \(nom(e.vers))."
         case .demandeCFA: return "Le CFA demande l'accompagnement du jeune par la mission locale."
         case .commentaire: return e.cote == .cfa ? "Commentaire du CFA" : "Commentaire de la mission locale"
+        case .invitationJeune:
+            return "Invitation envoyée au jeune\(e.email.map { " (\($0))" } ?? "") : lien vers sa page personnelle, "
+                + "valable \(Int(InvitationJeune.duree / 86_400)) jours."
+        case .reponseJeune:
+            return "Le jeune a répondu sur sa page personnelle : "
+                + (e.reponseJeune.map { "« \($0.libelle) » (\($0.libelleMissionLocale))" } ?? "réponse")
+                + (e.telephone.map { " · téléphone indiqué : \($0)" } ?? "") + "."
         }
     }
 

@@ -47,6 +47,8 @@ struct LayoutVue: Sendable {
     let navigation: [Lien]
     let menuCompte: [Lien]
     let piedDePage: [Lien]
+    /// `<meta name="robots" content="noindex">`: a young person's personal page (`/jeunes/…`) is never indexed.
+    let noindex: Bool
 
     static func construire(titre: String, base: BasePage) -> LayoutVue {
         let i = base.identite
@@ -65,7 +67,8 @@ struct LayoutVue: Sendable {
             banniereMaintenance: base.banniereMaintenance,
             navigation: liens(Navigation.principale(i, nonLus: base.nonLus), base.chemin),
             menuCompte: liens(Navigation.compte(i), base.chemin),
-            piedDePage: liens(Navigation.piedDePage, base.chemin))
+            piedDePage: liens(Navigation.piedDePage, base.chemin),
+            noindex: base.chemin.hasPrefix(InvitationsJeunes.chemin))
     }
 
     static func liens(_ entrees: [(url: String, libelle: String)], _ chemin: String) -> [Lien] {
@@ -89,6 +92,7 @@ extension LayoutVue: MustacheParent {
         case "navigation": navigation
         case "menuCompte": menuCompte
         case "piedDePage": piedDePage
+        case "noindex": noindex
         default: nil
         }
     }

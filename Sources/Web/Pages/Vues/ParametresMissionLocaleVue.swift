@@ -10,12 +10,14 @@ struct ParametresMissionLocaleVue: VuePage {
     let rdvUrl: String
     let emailNotifications: String
     let longueurMaxUrl: Int
+    /// New cases' young people are invited automatically to answer on their personal page.
+    let inviterJeunes: Bool
 
-    static func construire(code: String, nom: String, rdvUrl: String, emailNotifications: String)
-        -> ParametresMissionLocaleVue
-    {
+    static func construire(
+        code: String, nom: String, rdvUrl: String, emailNotifications: String, inviterJeunes: Bool = false
+    ) -> ParametresMissionLocaleVue {
         ParametresMissionLocaleVue(
             code: code, nom: nom, rdvUrl: rdvUrl, emailNotifications: emailNotifications,
-            longueurMaxUrl: SaisieParametresMissionLocale.longueurMaxUrl)
+            longueurMaxUrl: SaisieParametresMissionLocale.longueurMaxUrl, inviterJeunes: inviterJeunes)
     }
 }

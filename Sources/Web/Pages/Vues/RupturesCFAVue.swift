@@ -46,7 +46,8 @@ struct RupturesCFAVue: VuePage {
             }, uniquingKeysWith: { a, _ in a })
         let horsChamp = tous.filter { $0.horsChamp != nil }.count
         return RupturesCFAVue(
-            nombre: affiches.count, resumeHorsChamp: horsChamp == 0 ? nil : "\(horsChamp) hors du champ des missions locales",
+            nombre: affiches.count,
+            resumeHorsChamp: horsChamp == 0 ? nil : "\(horsChamp) hors du champ des missions locales",
             lignes: affiches.dropFirst(debut).prefix(RupturesCFA.parPage).map { j in
                 let a = j.effectif.effectif.apprenant
                 let f = j.effectif.effectif.formation

@@ -12,6 +12,13 @@ struct SuiviVue: VuePage {
         let statut: String
     }
 
+    /// The button that sends (again) the link to the young person's page, and the state of the last invitation.
+    struct InvitationVue: Sendable {
+        let action: String
+        let etat: String?
+        let bouton: String
+    }
+
     let titre: String
     let age: Int
     let naissance: String
@@ -52,12 +59,15 @@ struct SuiviVue: VuePage {
     let resultatActuel: String?
     /// The mission locale's appointment-booking page (its settings), to give the young person.
     let rdvUrl: String?
+    /// « Le jeune a répondu : … le … » (its last answer), and the invitation button (nil without an e-mail address).
+    let reponseJeune: String?
+    let invitation: InvitationVue?
 
     static func construire(
         _ s: SuiviStocke, cas: CasSuivi?, effectif es: EffectifStocke?, evenements: [EvenementSuivi],
         organisme: Organisme?, contactsCFA: [ContactOrganisme], missionsLocales: (String) -> String?,
         aujourdhui: Jour, formation: String?, retour: [(String, String)], saisie: [String: String],
-        rdvUrl: String? = nil, luJusqua: Int64? = nil, messageSaisi: String = ""
+        rdvUrl: String? = nil, invitation: InvitationJeune? = nil, luJusqua: Int64? = nil, messageSaisi: String = ""
     ) -> SuiviVue {
         let l = s.ligne
         let e = es?.effectif
@@ -141,7 +151,24 @@ struct SuiviVue: VuePage {
                 OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: saisie["probleme"] == $0.rawValue)
             },
             commentaire: saisie["commentaire"] ?? "", dejaConnu: saisie["deja_connu"] == "oui",
-            resultatActuel: resultat?.libelle, rdvUrl: rdvUrl)
+            resultatActuel: resultat?.libelle, rdvUrl: rdvUrl,
+            reponseJeune: s.reponseJeune.map { r in
+                "Le jeune a répondu : « \(r.libelle) »"
+                    + (s.reponseJeuneLe.map { " le \(dateHeureFR($0))" } ?? "")
+                    + (evenements.last { $0.genre == .reponseJeune }?.telephone.map {
+                        " · téléphone indiqué : \(telephone($0)?.libelle ?? $0)"
+                    } ?? "")
+            },
+            invitation: courriel(a?.courriel).map { _ in
+                InvitationVue(
+                    action: "/mission-locale/suivis/\(s.id)/invitation",
+                    etat: invitation.map { i in
+                        "Invitation envoyée le \(dateHeureFR(i.envoyeeLe)) à \(i.email) ; lien "
+                            + (HeureDeParis.jour(i.expireLe) >= aujourdhui
+                                ? "valable jusqu'au \(dateFR(i.expireLe))." : "expiré le \(dateFR(i.expireLe)).")
+                    },
+                    bouton: invitation == nil ? "Inviter le jeune à répondre" : "Inviter à nouveau (nouveau lien)")
+            })
     }
 }
 
