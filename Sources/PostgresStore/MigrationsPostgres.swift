@@ -347,6 +347,8 @@ enum MigrationsPostgres {
             "0009-contacts-missions-locales",
             ["ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales BOOLEAN NOT NULL DEFAULT FALSE"]
         ),
+        // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
+        ("0010-taches-notifications", MigrationTachesPostgres.sql),
     ]
 }
 

@@ -344,6 +344,10 @@ enum Migrations {
             try db.execute(
                 sql: "ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales INTEGER NOT NULL DEFAULT 0")
         }
+        // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
+        m.registerMigration("0013-taches-notifications") { db in
+            try db.execute(sql: MigrationTaches.sqlite)
+        }
         return m
     }
 }

@@ -5,7 +5,8 @@ import Outils
 /// suite runs against each.
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
     StoreComptesSecurite,
-    StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis
+    StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis, StoreTaches,
+    StoreNotifications
 {
     /// Checks that the database answers (health check).
     func verifier() async throws
