@@ -27,7 +27,7 @@ struct Jobs: AsyncParsableCommand {
                     lignes.append([
                         t.nom, t.planification.libelle,
                         HeureDeParis.horodatage(t.planification.prochaine(apres: now)),
-                        derniere.map(Self.description) ?? "jamais",
+                        derniere.map(Self.resume) ?? "jamais",
                     ])
                 }
                 return lignes
@@ -35,7 +35,7 @@ struct Jobs: AsyncParsableCommand {
             print(Self.tableau(lignes))
         }
 
-        static func description(_ e: ExecutionTache) -> String {
+        static func resume(_ e: ExecutionTache) -> String {
             let duree = String(format: "%.1f s", e.fin.timeIntervalSince(e.debut))
             return "\(HeureDeParis.horodatage(e.debut)) \(e.resultat.libelle) (\(duree)) : \(e.message)"
         }
@@ -77,7 +77,7 @@ struct Jobs: AsyncParsableCommand {
             guard let execution else {
                 throw ValidationError("la tâche \(nom) est déjà en cours pour cette occurrence : réessayez")
             }
-            print("\(nom) : \(Liste.description(execution))")
+            print("\(nom) : \(Liste.resume(execution))")
             if execution.resultat == .echec { throw ExitCode.failure }
         }
     }

@@ -72,7 +72,8 @@ public struct AlerteTransmission: Sendable {
             let precedentes = try await store.courrielsParCle(prefixe: Self.prefixe(o.id))
             if dejaAlerte(precedentes, occurrence: ctx.occurrence, now: ctx.now) { continue }
             var envoye = false
-            for u in destinataires where try await store.veutNotification(.alerteTransmission, utilisateur: u.id) {
+            for u in destinataires {
+                guard try await store.veutNotification(.alerteTransmission, utilisateur: u.id) else { continue }
                 let c = courriel(o, a: u, now: ctx.now, urlPublique: ctx.urlPublique)
                 let nouveau = c.nouveauCourriel(
                     a: u.email, urlPublique: ctx.urlPublique, cle: Self.cle(o.id, ctx.occurrence, u.email))
