@@ -55,7 +55,8 @@ extension SQLiteStore {
                     StatutCompte.actif.rawValue,
                 ])
             {
-                let organisme = OrganismeID(try LigneLue(r, table: "utilisateurs").exiger("organisme_cible", Int64.self))
+                let organisme = OrganismeID(
+                    try LigneLue(r, table: "utilisateurs").exiger("organisme_cible", Int64.self))
                 parOrganisme[organisme, default: []].append(try Self.utilisateur(r))
             }
             return parOrganisme

@@ -65,9 +65,10 @@ struct StoreContractTachesTests {
                 let o = Occurrence(tache: i == 1 ? "purge-donnees" : "alerte-transmission", instant: now + Double(i))
                 try await store.enregistrer(execution: execution(o, "A", .ok, debut: now + Double(i)))
             }
-            #expect(try await store.executions(tache: nil, limite: 10).map(\.tache) == [
-                "alerte-transmission", "purge-donnees", "alerte-transmission",
-            ])
+            #expect(
+                try await store.executions(tache: nil, limite: 10).map(\.tache) == [
+                    "alerte-transmission", "purge-donnees", "alerte-transmission",
+                ])
             #expect(try await store.executions(tache: "purge-donnees", limite: 10).count == 1)
             #expect(try await store.executions(tache: nil, limite: 2).count == 2)
             #expect(try await store.executions(tache: "inconnue", limite: 10).isEmpty)

@@ -12,7 +12,8 @@ import Web
 @Suite(.serialized)
 struct OrdonnanceurTachesTests {
     /// Monday 30 November 2026, 08:30 in Paris: the 08:00 alert is due.
-    static let maintenant = Date(timeIntervalSince1970: Double(Int(Jour(iso: "2026-11-30")!.rawValue) * 86_400 + 27_000))
+    static let maintenant = Date(
+        timeIntervalSince1970: Double(Int(Jour(iso: "2026-11-30")!.rawValue) * 86_400 + 27_000))
     static let url = "https://tdb.test"
 
     /// Two stores of one fresh database, as two instances of the service have.

@@ -76,7 +76,8 @@ struct PreferencesNotificationsTests {
             // A DREETS agent has no notification e-mail to choose.
             let agent = try await connecte(client, "agent@dreets.test")
             let vide = try await agent.get("/mon-compte/notifications")
-            #expect(vide.status == .ok && vide.corps.contains("Aucune notification par e-mail ne concerne votre compte"))
+            #expect(
+                vide.status == .ok && vide.corps.contains("Aucune notification par e-mail ne concerne votre compte"))
             #expect(cases(vide.corps).isEmpty)
         }
     }
@@ -84,7 +85,8 @@ struct PreferencesNotificationsTests {
     @Test func aMissionLocaleMemberSeesItsTwoKinds() async throws {
         let banc = try await Banc()
         _ = try await compte(
-            banc, "conseil@ml.test", NouvelleOrganisation(type: .missionLocale, nom: "ML de test", missionLocale: "999"),
+            banc, "conseil@ml.test",
+            NouvelleOrganisation(type: .missionLocale, nom: "ML de test", missionLocale: "999"),
             .membre)
         try await banc.test { client in
             let nav = try await connecte(client, "conseil@ml.test")

@@ -25,7 +25,8 @@ struct TachesCommandesTests {
         #expect(ligne?.contains("réussie") == true, "\(apres)")
         let store = try SQLiteStore(path: base)
         let runs = try await store.executions(tache: "alerte-transmission", limite: 5)
-        #expect(runs.count == 1 && runs.first?.resultat == .ok && runs.first?.titulaire.hasPrefix("tdb-jobs-run/") == true)
+        #expect(
+            runs.count == 1 && runs.first?.resultat == .ok && runs.first?.titulaire.hasPrefix("tdb-jobs-run/") == true)
         _ = try ProcessusTdb.executer(["jobs", "run", "inconnue", "--database", base], attendu: 64)
     }
 

@@ -123,17 +123,21 @@ struct ClientSMTP: Sendable {
             "Date: \(date.string(from: Date()))", "MIME-Version: 1.0",
         ]
         guard let html else {
-            return (entetes + [
-                "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64(corps),
-            ]).joined(separator: "\r\n")
+            return
+                (entetes + [
+                    "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64(corps),
+                ]).joined(separator: "\r\n")
         }
         let f = "=_tdb_\(frontiere)"
-        return (entetes + [
-            "Content-Type: multipart/alternative; boundary=\"\(f)\"", "",
-            "--\(f)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64(corps),
-            "--\(f)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64(html),
-            "--\(f)--",
-        ]).joined(separator: "\r\n")
+        return
+            (entetes + [
+                "Content-Type: multipart/alternative; boundary=\"\(f)\"", "",
+                "--\(f)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+                base64(corps),
+                "--\(f)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+                base64(html),
+                "--\(f)--",
+            ]).joined(separator: "\r\n")
     }
 }
 

@@ -29,7 +29,8 @@ public enum TableDesTaches {
                 let donnees = DonneesApprenant(store: store, horloge: horloge, empreinte: SecretsServeur.sha256)
                 let n = try await donnees.surveillerRetours()
                 if n > 0 {
-                    logger.warning("données : \(n) apprenant(s) effacé(s) renvoyé(s) par un ERP (voir /admin/apprenants)")
+                    logger.warning(
+                        "données : \(n) apprenant(s) effacé(s) renvoyé(s) par un ERP (voir /admin/apprenants)")
                 }
                 return BilanTache(comptes: ["renvoyes": n], message: "\(n) apprenant(s) effacé(s) renvoyé(s)")
             },

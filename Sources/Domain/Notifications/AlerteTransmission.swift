@@ -88,6 +88,7 @@ public struct AlerteTransmission: Sendable {
                 "sans_administrateur": sansDestinataire,
             ],
             message:
-                "\(concernes.count) organisme(s) sans transmission depuis \(jours) jours, \(courriels) e-mail(s) ajouté(s)")
+                "\(concernes.count) organisme(s) sans transmission depuis \(jours) jours, \(courriels) e-mail(s) ajouté(s)"
+        )
     }
 }

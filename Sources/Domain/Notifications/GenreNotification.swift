@@ -30,7 +30,8 @@ public enum GenreNotification: String, Sendable, CaseIterable, Hashable {
     public static func pertinents(pour type: TypeOrganisation, role: Role) -> [GenreNotification] {
         switch type {
         case .missionLocale: [.resumeQuotidienMissionLocale, .recapitulatifHebdomadaireMissionLocale]
-        case .organismeFormation: role == .administrateur ? [.resumeQuotidienCFA, .alerteTransmission] : [.resumeQuotidienCFA]
+        case .organismeFormation:
+            role == .administrateur ? [.resumeQuotidienCFA, .alerteTransmission] : [.resumeQuotidienCFA]
         default: []
         }
     }

@@ -15,7 +15,8 @@ struct PreferencesNotificationsPage {
 
     /// `GET /mon-compte/notifications`.
     @Sendable func page(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
-        try await rendre(request, context, i, choix: try await deps.store.preferencesNotifications(utilisateur: i.utilisateur.id))
+        try await rendre(
+            request, context, i, choix: try await deps.store.preferencesNotifications(utilisateur: i.utilisateur.id))
     }
 
     func rendre(
@@ -46,7 +47,8 @@ struct PreferencesNotificationsPage {
                     request, context, i, choix: avant,
                     erreurs: [
                         ErreurSaisie(
-                            "notifications", "« \(g.libelle) » : valeur « \(v.prefix(40)) » non reconnue (case à cocher)")
+                            "notifications",
+                            "« \(g.libelle) » : valeur « \(v.prefix(40)) » non reconnue (case à cocher)")
                     ])
             }
         }
