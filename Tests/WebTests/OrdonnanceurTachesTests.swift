@@ -2,6 +2,7 @@ import App
 import Domain
 import Foundation
 import Logging
+import Outils
 import SQLiteStore
 import TestSupport
 import Testing
@@ -15,6 +16,11 @@ struct OrdonnanceurTachesTests {
     static let maintenant = Date(
         timeIntervalSince1970: Double(Int(Jour(iso: "2026-11-30")!.rawValue) * 86_400 + 27_000))
     static let url = "https://tdb.test"
+    /// A learner of the school year 2026-2027.
+    static let anneeEnCours: [String: JSONValue?] = [
+        "annee_scolaire": .string("2026-2027"), "date_inscription_formation": .string("2026-06-20"),
+        "date_entree_formation": .string("2026-09-01"), "date_fin_formation": .string("2028-06-30"),
+    ]
 
     /// Two stores of one fresh database, as two instances of the service have.
     func avecDeuxInstances(_ backend: Backend, _ corps: (any Store, any Store) async throws -> Void) async throws {
@@ -35,17 +41,18 @@ struct OrdonnanceurTachesTests {
         let amiens = try #require(try await store.organisme(cle: OrganismesDeTest.amiens))
         let lyon = try #require(try await store.organisme(cle: OrganismesDeTest.lyon))
         _ = try await Ingestion(store: store, horloge: .fixed(Self.maintenant.addingTimeInterval(-40 * 86_400)))
-            .traiter([item()], transmetteur: amiens.id, cleApi: nil)
+            .traiter([item(Self.anneeEnCours)], transmetteur: amiens.id, cleApi: nil)
         // Lyon transmitted yesterday: not concerned.
         _ = try await Ingestion(store: store, horloge: .fixed(Self.maintenant.addingTimeInterval(-86_400)))
             .traiter(
                 [
-                    item([
+                    item(
+                        Self.anneeEnCours.merging([
                         "etablissement_responsable_uai": .string("0691234B"),
                         "etablissement_responsable_siret": .string("44444444400011"),
                         "etablissement_formateur_uai": .string("0691234B"),
                         "etablissement_formateur_siret": .string("44444444400011"),
-                    ])
+                    ]) { $1 })
                 ], transmetteur: lyon.id, cleApi: nil)
         for (organisme, nom) in [(amiens.id, "CFA de la Somme"), (lyon.id, "CFA du Rhône")] {
             let o = try await store.creerOrganisation(
