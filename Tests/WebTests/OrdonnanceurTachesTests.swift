@@ -153,8 +153,8 @@ struct OrdonnanceurTachesTests {
     }
 
     @Test func aFailedRunIsRecordedAndTriedAgainLater() async throws {
-        try await avecDeuxInstances(.sqlite) { a, _ in
-            let compteur = Compteur()
+        try await avecDeuxInstances(.sqlite) { a, _ throws in
+            let compteur = CompteurDEssais()
             let tache = Tache(nom: "fragile", libelle: "échoue une fois", planification: .toutesLesMinutes(60)) { _ in
                 if await compteur.incrementer() == 1 { throw ErreurDeTest(description: "panne du relais") }
                 return BilanTache(comptes: ["n": 1], message: "réussie au second essai")
@@ -187,7 +187,7 @@ struct ErreurDeTest: Error, CustomStringConvertible {
     let description: String
 }
 
-actor Compteur {
+actor CompteurDEssais {
     var n = 0
     func incrementer() -> Int {
         n += 1
