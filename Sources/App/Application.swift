@@ -40,6 +40,9 @@ public func construireApplication(
         index: index, jetonMetriques: config.jetonMetriques, proxiesDeConfiance: Set(config.proxiesDeConfiance),
         reglesLimites: ReglesLimites.reference.avec(limiteApiV3ParMinute: config.limiteApiV3ParMinute),
         contact: config.contact, reglesSuivi: config.reglesSuivi)
+    let debutCatalogue = ContinuousClock.now
+    let nombreSuivis = try await deps.suivis.rattraper(store)
+    logger.info("suivis des missions locales en mémoire : \(nombreSuivis) en \(ContinuousClock.now - debutCatalogue)")
     var services: [any Service] = [
         SuiviIndex(
             store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,

@@ -347,6 +347,62 @@ enum MigrationsPostgres {
             "0009-contacts-missions-locales",
             ["ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales BOOLEAN NOT NULL DEFAULT FALSE"]
         ),
+        // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
+        // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
+        // The counter's row lock is held to the commit, so numbers become visible in order (a reader never skips
+        // one committed late); writers of cases take it before any case row (see `verrouillerSuivis`).
+        (
+            "0012-suivis-sequence",
+            [
+                "ALTER TABLE suivis ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",
+                "UPDATE suivis SET seq = id",
+                "INSERT INTO versions (nom, valeur) SELECT 'suivis_seq', coalesce(max(id), 0) FROM suivis",
+                "CREATE INDEX suivis_seq ON suivis (seq)",
+                "CREATE TABLE suivis_retraits (seq BIGINT PRIMARY KEY, suivi_id BIGINT NOT NULL)",
+                """
+                CREATE FUNCTION suivis_numeroter() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq' RETURNING valeur INTO NEW.seq;
+                    RETURN NEW;
+                END $$
+                """,
+                """
+                CREATE TRIGGER suivis_numeroter BEFORE INSERT OR UPDATE ON suivis
+                FOR EACH ROW EXECUTE FUNCTION suivis_numeroter()
+                """,
+                """
+                CREATE FUNCTION suivis_retirer() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE n BIGINT;
+                BEGIN
+                    UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq' RETURNING valeur INTO n;
+                    INSERT INTO suivis_retraits (seq, suivi_id) VALUES (n, OLD.id);
+                    RETURN OLD;
+                END $$
+                """,
+                "CREATE TRIGGER suivis_retirer AFTER DELETE ON suivis FOR EACH ROW EXECUTE FUNCTION suivis_retirer()",
+            ]
+        ),
+        // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
+        // reading of a case's history is kept, to count what it has not read yet.
+        (
+            "0013-collaborations",
+            [
+                "ALTER TABLE suivis ADD COLUMN demande_cfa_le DOUBLE PRECISION",
+                "ALTER TABLE suivis_evenements ADD COLUMN details TEXT",
+                "ALTER TABLE suivis_evenements ADD COLUMN cote TEXT NOT NULL DEFAULT 'SERVICE'",
+                "UPDATE suivis_evenements SET cote = 'ML' WHERE genre = 'RESULTAT'",
+                """
+                CREATE TABLE suivis_lectures (
+                    suivi_id BIGINT NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                    cote TEXT NOT NULL,
+                    evenement_id BIGINT NOT NULL,
+                    PRIMARY KEY (suivi_id, cote)
+                )
+                """,
+                "CREATE INDEX suivis_organisme ON suivis (organisme_id)",
+                "CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id)",
+            ]
+        ),
         // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
         ("0010-taches-notifications", MigrationTachesPostgres.sql),
     ]

@@ -27,6 +27,7 @@ extension PostgresStore {
         -> (nombre: Int, dernier: EffectifID)?
     {
         try await transaction { c in
+            try await Self.verrouillerSuivis(c)
             let lignes = try await c.lignes(
                 """
                 SELECT id, record FROM effectifs
@@ -126,6 +127,7 @@ extension PostgresStore {
     public func effacer(_ e: EffectifStocke, empreinte: String, now: Date) async throws -> Int {
         let f = e.effectif
         return try await transaction { c in
+            try await Self.verrouillerSuivis(c)
             let notes = try await c.nombreModifies(
                 """
                 INSERT INTO effacements (le, effectif_id, version, organisme_id, annee_scolaire, empreinte)

@@ -17,6 +17,7 @@ extension PostgresStore {
             let v0 =
                 try await c.valeur(
                     "UPDATE versions SET valeur = valeur WHERE nom = 'effectifs' RETURNING valeur", Int64.self) ?? 0
+            try await Self.verrouillerSuivis(c)
 
             // The stored rows of the learners this batch touches.
             let entrants = lot.items.compactMap(\.effectif)

@@ -30,15 +30,17 @@ extension PostgresStore {
     ) async throws {
         guard !ecrits.isEmpty, etat.derivationActive else { return }
         let (regles, couverture, _) = try await contexteSuivis(c, etat: etat)
-        let lignes = DerivationSuivis.derniers(ecrits).map {
-            DerivationSuivis.ligne(
-                id: $0.id, effectif: $0.effectif, parcours: $0.parcours, regles: regles, couverture: couverture)
+        // The rows and their JSON forms on every core: most of the cost, none of it needs the database.
+        let lignes = DerivationSuivis.derniers(ecrits).carteParallele { e -> (LigneSuivi, JSONTexte.Noeud) in
+            let l = DerivationSuivis.ligne(
+                id: e.id, effectif: e.effectif, parcours: e.parcours, regles: regles, couverture: couverture)
+            return (l, ligneSuivi(l, id: nil))
         }
         let existants = Dictionary(
             try await c.lignes(
                 """
                 SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
-                WHERE effectif_id = ANY(\(lignes.map(\.effectif.rawValue))::bigint[])
+                WHERE effectif_id = ANY(\(lignes.map(\.0.effectif.rawValue))::bigint[])
                 """
             ) { r in
                 let l = LignePG(r, table: "suivis")
@@ -54,18 +56,18 @@ extension PostgresStore {
         var modifies: [JSONTexte.Noeud] = []
         var supprimes: [Int64] = []
         var transferts: [(suivi: Int64, de: String?, vers: String?)] = []
-        for l in lignes {
+        for (l, json) in lignes {
             if let ex = existants[l.effectif.rawValue] {
                 guard l.estCandidat || ex.prisEnCharge else {
                     supprimes.append(ex.id)
                     continue
                 }
-                modifies.append(ligneSuivi(l, id: ex.id))
+                modifies.append(Self.avecId(json, ex.id))
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     transferts.append((ex.id, ex.missionLocale, l.missionLocale))
                 }
             } else if l.estCandidat {
-                nouveaux.append(ligneSuivi(l, id: nil))
+                nouveaux.append(json)
             }
         }
         if !nouveaux.isEmpty {
@@ -81,7 +83,7 @@ extension PostgresStore {
                 """
                 UPDATE suivis s SET \(unescaped: miseAJourSuivi)
                 FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(modifies)))::jsonb) AS x(id bigint, \(unescaped: typesSuivi))
-                WHERE s.id = x.id
+                WHERE s.id = x.id AND (\(unescaped: differenceSuivi))
                 """)
         }
         if !supprimes.isEmpty {
@@ -109,6 +111,17 @@ extension PostgresStore {
     static let miseAJourSuivi = colonnesSuivi.split(separator: ",")
         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .map { "\($0) = x.\($0)" }.joined(separator: ", ")
+
+    /// A row is rewritten only when a column differs: no write, no new change number otherwise.
+    static let differenceSuivi = colonnesSuivi.split(separator: ",")
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .map { "s.\($0) IS DISTINCT FROM x.\($0)" }.joined(separator: " OR ")
+
+    /// The JSON form of `ligneSuivi(_:id: nil)` with the case's id.
+    static func avecId(_ n: JSONTexte.Noeud, _ id: Int64) -> JSONTexte.Noeud {
+        guard case .objet(let champs) = n else { return n }
+        return .objet(champs.map { $0.0 == "id" ? ("id", .entier(Int(id))) : $0 })
+    }
 
     static func ligneSuivi(_ l: LigneSuivi, id: Int64?) -> JSONTexte.Noeud {
         .objet([
@@ -233,15 +246,23 @@ extension PostgresStore {
 
     // MARK: - Cases
 
-    public func signatureSuivis() async throws -> [Int64] {
-        try await ligne(
-            """
-            SELECT (SELECT valeur FROM versions WHERE nom = 'effectifs'),
-                (SELECT coalesce(max(id), 0) FROM suivis_evenements),
-                (SELECT valeur FROM versions WHERE nom = 'suivis'),
-                (SELECT valeur FROM versions WHERE nom = 'missions_locales')
-            """
-        ) { r in try (0..<4).map { try r[$0].decode(Int64?.self) ?? 0 } } ?? []
+    public func changementsSuivis(apres: Int64, limite: Int) async throws -> ChangementsSuivis {
+        // The counter first: its row lock is held by a writer to its commit, so every number up to it is committed.
+        let dernier = try await valeur("SELECT valeur FROM versions WHERE nom = 'suivis_seq'", Int64.self) ?? 0
+        let ecrits = try await lignes(
+            "SELECT * FROM suivis WHERE seq > \(apres) AND seq <= \(dernier) ORDER BY seq LIMIT \(limite)"
+        ) { r in (seq: try LignePG(r, table: "suivis").exiger("seq", Int64.self), suivi: try Self.suivi(r)) }
+        let complet = ecrits.count < limite
+        let jusqua = complet ? dernier : (ecrits.last?.seq ?? dernier)
+        let retraits = try await lignes(
+            "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > \(apres) AND seq <= \(jusqua) ORDER BY seq"
+        ) { r in (seq: try r[0].decode(Int64.self), id: SuiviID(try r[1].decode(Int64.self))) }
+        return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
+    }
+
+    /// Takes the case counter's lock before any case row: every writer of cases takes them in that order.
+    static func verrouillerSuivis(_ c: Connexion) async throws {
+        try await c.executer("UPDATE versions SET valeur = valeur WHERE nom = 'suivis_seq'")
     }
 
     public func suivis(missionLocale: String) async throws -> [SuiviStocke] {
@@ -288,7 +309,7 @@ extension PostgresStore {
             },
             resultatLe: try l.instantOptionnel("resultat_le"),
             premierResultatLe: try l.instantOptionnel("premier_resultat_le"),
-            prisEnCharge: try l.exiger("pris_en_charge"))
+            prisEnCharge: try l.exiger("pris_en_charge"), demandeCFALe: try l.instantOptionnel("demande_cfa_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -331,12 +352,16 @@ extension PostgresStore {
                     try ResultatContact(code: $0).ou(l.illisible("resultat"))
                 },
                 commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
+                demande: try l.texteOuNul("details").map {
+                    try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
+                }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
         }
     }
 
     public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi {
         try await transaction { c in
+            try await Self.verrouillerSuivis(c)
             guard
                 let version = try await c.valeur(
                     "SELECT version FROM suivis WHERE id = \(suivi.rawValue) FOR UPDATE", Int64.self)
@@ -362,10 +387,18 @@ extension PostgresStore {
         try await c.executer(
             """
             INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                deja_connu, de, vers)
+                deja_connu, de, vers, details, cote)
             VALUES (\(suivi), \(e.le.epoch), \(e.genre.rawValue), \(e.auteur), \(e.organisation),
-                \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers))
+                \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers),
+                \(e.demande?.json), \(e.cote.rawValue))
             """)
+        if e.genre == .demandeCFA {
+            try await c.executer(
+                """
+                UPDATE suivis SET demande_cfa_le = coalesce(demande_cfa_le, \(e.le.epoch)), pris_en_charge = TRUE
+                WHERE id = \(suivi)
+                """)
+        }
         try await c.executer("UPDATE suivis SET version = version + 1 WHERE id = \(suivi)")
         if let r = e.resultat {
             try await c.executer(
@@ -376,5 +409,67 @@ extension PostgresStore {
                 WHERE id = \(suivi)
                 """)
         }
+    }
+}
+
+extension PostgresStore {
+    public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool {
+        try await transaction { c in
+            try await Self.verrouillerSuivis(c)
+            guard try await c.valeur("SELECT id FROM suivis WHERE id = \(suivi.rawValue) FOR UPDATE", Int64.self) != nil
+            else { return false }
+            try await Self.inserer(e, suivi: suivi.rawValue, c)
+            return true
+        }
+    }
+
+    public func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke] {
+        try await lignes(
+            "SELECT * FROM suivis WHERE effectif_id = ANY(\(effectifs.map(\.rawValue))::bigint[])", Self.suivi)
+    }
+
+    public func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws {
+        try await executer(
+            """
+            INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
+            SELECT \(suivi.rawValue), \(cote.rawValue), max(id) FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue)
+            HAVING max(id) IS NOT NULL
+            ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
+            """)
+    }
+
+    public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
+        let autre = EvenementSuivi.Cote.autre(que: cote).rawValue
+        let requete: PostgresQuery
+        switch perimetre {
+        case .missionLocale(let code):
+            requete = """
+                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
+                WHERE e.cote = \(autre) AND s.mission_locale = \(code) AND e.id > coalesce(l.evenement_id, 0)
+                """
+        case .organismes(let ids):
+            requete = """
+                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
+                WHERE e.cote = \(autre) AND s.organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
+                    AND e.id > coalesce(l.evenement_id, 0)
+                """
+        default: return []
+        }
+        return Set(try await lignes(requete) { SuiviID(try $0[0].decode(Int64.self)) })
+    }
+
+    public func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64? {
+        try await valeur(
+            """
+            SELECT evenement_id FROM suivis_lectures WHERE suivi_id = \(suivi.rawValue) AND cote = \(cote.rawValue)
+            """, Int64.self)
+    }
+
+    public func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke] {
+        try await lignes(
+            "SELECT id, record, parcours FROM effectifs WHERE id = ANY(\(ids.map(\.rawValue))::bigint[])"
+        ) { try Self.effectifStocke(LignePG($0, table: "effectifs")) }
     }
 }

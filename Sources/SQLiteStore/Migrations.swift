@@ -344,6 +344,51 @@ enum Migrations {
             try db.execute(
                 sql: "ALTER TABLE utilisateurs ADD COLUMN contact_missions_locales INTEGER NOT NULL DEFAULT 0")
         }
+        // Issue 14: every write of a case gets the next change number (`seq`), every deletion leaves its number in
+        // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
+        // Triggers number every path that writes a case (batches, rebuilds, histories, erasure by cascade).
+        m.registerMigration("0015-suivis-sequence") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE suivis ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                    UPDATE suivis SET seq = id;
+                    INSERT INTO versions (nom, valeur) SELECT 'suivis_seq', ifnull(max(id), 0) FROM suivis;
+                    CREATE INDEX suivis_seq ON suivis (seq);
+                    CREATE TABLE suivis_retraits (seq INTEGER PRIMARY KEY, suivi_id INTEGER NOT NULL);
+                    CREATE TRIGGER suivis_seq_ajout AFTER INSERT ON suivis BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        UPDATE suivis SET seq = (SELECT valeur FROM versions WHERE nom = 'suivis_seq') WHERE id = new.id;
+                    END;
+                    CREATE TRIGGER suivis_seq_modification AFTER UPDATE ON suivis WHEN new.seq = old.seq BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        UPDATE suivis SET seq = (SELECT valeur FROM versions WHERE nom = 'suivis_seq') WHERE id = new.id;
+                    END;
+                    CREATE TRIGGER suivis_seq_retrait AFTER DELETE ON suivis BEGIN
+                        UPDATE versions SET valeur = valeur + 1 WHERE nom = 'suivis_seq';
+                        INSERT INTO suivis_retraits (seq, suivi_id)
+                            SELECT valeur, old.id FROM versions WHERE nom = 'suivis_seq';
+                    END;
+                    """)
+        }
+        // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
+        // reading of a case's history is kept, to count what it has not read yet.
+        m.registerMigration("0016-collaborations") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE suivis ADD COLUMN demande_cfa_le REAL;
+                    ALTER TABLE suivis_evenements ADD COLUMN details TEXT;
+                    ALTER TABLE suivis_evenements ADD COLUMN cote TEXT NOT NULL DEFAULT 'SERVICE';
+                    UPDATE suivis_evenements SET cote = 'ML' WHERE genre = 'RESULTAT';
+                    CREATE TABLE suivis_lectures (
+                        suivi_id INTEGER NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                        cote TEXT NOT NULL,
+                        evenement_id INTEGER NOT NULL,
+                        PRIMARY KEY (suivi_id, cote)
+                    );
+                    CREATE INDEX suivis_organisme ON suivis (organisme_id);
+                    CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id);
+                    """)
+        }
         // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
         m.registerMigration("0013-taches-notifications") { db in
             try db.execute(sql: MigrationTaches.sqlite)

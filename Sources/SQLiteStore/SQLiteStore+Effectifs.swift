@@ -57,16 +57,21 @@ extension SQLiteStore {
                     stockes[k] = (id: try l.exiger("id"), record: try l.exiger("record"))
                 }
             }
-            // Each item's write and its column values, slice by slice on the other cores.
+            // Each item's write, its column values and its case row, slice by slice on the other cores.
             let lus = stockes
+            let contexte = etatSuivis.derivationActive ? try contexteSuivis(db) : nil
             let ecritures = ProductionParTranches(Array(lot.items.indices)) { k in
-                Result { () throws -> (ecriture: FusionLot.Ecriture, valeurs: [DatabaseValue])? in
+                Result {
+                    () throws -> (ecriture: FusionLot.Ecriture, valeurs: [DatabaseValue], suivi: SuiviPrepare?)? in
                     let existant = try lus[k].map {
                         FusionLot.Existant(
                             id: EffectifID($0.id), effectif: try Self.effectif(record: $0.record, id: $0.id))
                     }
                     guard let e = FusionLot.ecriture(lot.items[k], existant: existant, lot: lot) else { return nil }
-                    return (e, e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e))
+                    let suivi = contexte.map {
+                        Self.preparer(e.effectif, parcours: e.parcours, regles: $0.regles, couverture: $0.couverture)
+                    }
+                    return (e, e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e), suivi)
                 }
             }
 
@@ -74,11 +79,11 @@ extension SQLiteStore {
             var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             var resultats: [ItemEnregistre] = []
             resultats.reserveCapacity(lot.items.count)
-            var ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)] = []
+            var suivis: [SuiviPrepare] = []
             for (k, item) in lot.items.enumerated() {
                 let ecriture = try ecritures[k].get()
                 var id: EffectifID?
-                if let (e, valeurs) = ecriture {
+                if let (e, valeurs, suivi) = ecriture {
                     version += 1
                     if let existant = e.id {
                         try update.executer(db, valeurs, puis: version.databaseValue, existant.rawValue.databaseValue)
@@ -87,7 +92,10 @@ extension SQLiteStore {
                         try insert.executer(db, valeurs, puis: version.databaseValue)
                         id = EffectifID(db.lastInsertedRowID)
                     }
-                    if let id { ecrits.append((id, e.effectif, e.parcours)) }
+                    if let id, var suivi {
+                        suivi.ligne.effectif = id
+                        suivis.append(suivi)
+                    }
                 }
                 try transmission.executer(db, transmissions[k], puis: id?.rawValue.databaseValue ?? .null)
                 resultats.append(
@@ -98,7 +106,7 @@ extension SQLiteStore {
 
             try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
             // The cases of the young people this batch touched: in the list as soon as the POST has answered.
-            try deriverSuivis(db, ecrits, now: now)
+            try deriverSuivis(db, suivis, now: now)
             let bookkeeping = try db.cachedStatement(
                 sql: """
                     UPDATE organismes SET first_transmission_date = ifnull(first_transmission_date, ?),

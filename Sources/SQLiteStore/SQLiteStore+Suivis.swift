@@ -19,20 +19,44 @@ extension SQLiteStore {
         return (etatSuivis.reglesEnVigueur, c, version)
     }
 
-    /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b): a new case for a
-    /// candidate, the row kept up to date while it is a candidate or has a history, deleted otherwise. A case with a
-    /// history whose young person moved goes to the new mission locale with a transfer in its history.
+    /// A learner's case row and, for a candidate, its column values: computed on the other cores, outside the
+    /// write transaction (`preparer`), written in it (`deriverSuivis`).
+    struct SuiviPrepare: Sendable {
+        var ligne: LigneSuivi
+        var colonnes: [DatabaseValue]?
+    }
+
+    /// The case row of a learner under these rules and coverage; the effectif's id is set when it is known.
+    static func preparer(
+        _ e: Effectif, parcours: Parcours, id: EffectifID = EffectifID(0), regles: ReglesSuivi,
+        couverture: CouvertureMissionsLocales
+    ) -> SuiviPrepare {
+        let l = DerivationSuivis.ligne(id: id, effectif: e, parcours: parcours, regles: regles, couverture: couverture)
+        return SuiviPrepare(ligne: l, colonnes: l.estCandidat ? colonnesSuivi(l) : nil)
+    }
+
+    /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b).
     func deriverSuivis(_ db: Database, _ ecrits: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], now: Date)
         throws
     {
         guard !ecrits.isEmpty, etatSuivis.derivationActive else { return }
         let (regles, couverture, _) = try contexteSuivis(db)
-        let lignes = DerivationSuivis.derniers(ecrits).map {
-            DerivationSuivis.ligne(
-                id: $0.id, effectif: $0.effectif, parcours: $0.parcours, regles: regles, couverture: couverture)
-        }
+        try deriverSuivis(
+            db,
+            ecrits.carteParallele {
+                Self.preparer($0.effectif, parcours: $0.parcours, id: $0.id, regles: regles, couverture: couverture)
+            }, now: now)
+    }
+
+    /// Writes prepared case rows: a new case for a candidate, the row kept up to date while it is a candidate or has
+    /// a history (unchanged rows are not rewritten), deleted otherwise. A case with a history whose young person
+    /// moved goes to the new mission locale with a transfer in its history.
+    func deriverSuivis(_ db: Database, _ prepares: [SuiviPrepare], now: Date) throws {
+        guard !prepares.isEmpty, etatSuivis.derivationActive else { return }
+        var vus = Set<EffectifID>()
+        let derniers = prepares.reversed().filter { vus.insert($0.ligne.effectif).inserted }.reversed()
         var existants: [Int64: (id: Int64, missionLocale: String?, prisEnCharge: Bool)] = [:]
-        let ids = JSONTexte.ecrire(.liste(ecrits.map { .texte(String($0.id.rawValue)) }))
+        let ids = JSONTexte.ecrire(.liste(derniers.map { .texte(String($0.ligne.effectif.rawValue)) }))
         for r in try Row.fetchAll(
             db,
             sql: """
@@ -51,22 +75,26 @@ extension SQLiteStore {
                     commune_insee, code_postal, formation_cfd, formation_rncp, parcours, effectif_id, cree_le)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        // A row whose every column is as computed is left alone: no write, no new change number.
         let mettreAJour = try db.cachedStatement(
             sql: """
-                UPDATE suivis SET mission_locale = ?, organisme_id = ?, rupture = ?, nom = ?, prenom = ?,
-                    date_de_naissance = ?, rqth = ?, commune_insee = ?, code_postal = ?, formation_cfd = ?,
-                    formation_rncp = ?, parcours = ?
-                WHERE id = ?
+                UPDATE suivis SET mission_locale = ?1, organisme_id = ?2, rupture = ?3, nom = ?4, prenom = ?5,
+                    date_de_naissance = ?6, rqth = ?7, commune_insee = ?8, code_postal = ?9, formation_cfd = ?10,
+                    formation_rncp = ?11, parcours = ?12
+                WHERE id = ?13 AND (mission_locale IS NOT ?1 OR organisme_id IS NOT ?2 OR rupture IS NOT ?3
+                    OR nom IS NOT ?4 OR prenom IS NOT ?5 OR date_de_naissance IS NOT ?6 OR rqth IS NOT ?7
+                    OR commune_insee IS NOT ?8 OR code_postal IS NOT ?9 OR formation_cfd IS NOT ?10
+                    OR formation_rncp IS NOT ?11 OR parcours IS NOT ?12)
                 """)
         let supprimer = try db.cachedStatement(sql: "DELETE FROM suivis WHERE id = ?")
-        for l in lignes {
-            let valeurs = Self.colonnesSuivi(l)
+        for p in derniers {
+            let l = p.ligne
             if let ex = existants[l.effectif.rawValue] {
                 guard l.estCandidat || ex.prisEnCharge else {
                     try supprimer.execute(arguments: [ex.id])
                     continue
                 }
-                try mettreAJour.executer(db, valeurs, puis: ex.id.databaseValue)
+                try mettreAJour.executer(db, p.colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue)
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     try Self.inserer(
                         EvenementSuivi(
@@ -74,7 +102,9 @@ extension SQLiteStore {
                             vers: l.missionLocale), suivi: ex.id, db)
                 }
             } else if l.estCandidat {
-                try inserer.executer(db, valeurs, puis: l.effectif.rawValue.databaseValue, now.epoch.databaseValue)
+                try inserer.executer(
+                    db, p.colonnes ?? Self.colonnesSuivi(l), puis: l.effectif.rawValue.databaseValue,
+                    now.epoch.databaseValue)
             }
         }
     }
@@ -219,18 +249,30 @@ extension SQLiteStore {
 
     // MARK: - Cases
 
-    public func signatureSuivis() async throws -> [Int64] {
-        try await pool.read { db in
-            let v = try Row.fetchOne(
+    public func changementsSuivis(apres: Int64, limite: Int) async throws -> ChangementsSuivis {
+        let (lignes, retraits, jusqua, complet) = try await pool.read { db in
+            // The counter first: every number up to it is committed (one writer at a time).
+            let dernier = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'suivis_seq'") ?? 0
+            let lignes = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT (SELECT valeur FROM versions WHERE nom = 'effectifs'),
-                        (SELECT ifnull(max(id), 0) FROM suivis_evenements),
-                        (SELECT valeur FROM versions WHERE nom = 'suivis'),
-                        (SELECT valeur FROM versions WHERE nom = 'missions_locales')
-                    """)
-            return (0..<4).map { k in (v?[k] as Int64?) ?? 0 }
+                sql: "SELECT \(Self.colonnesSuivi), seq FROM suivis WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                arguments: [apres, dernier, limite])
+            let complet = lignes.count < limite
+            let jusqua = complet ? dernier : (lignes.last?[22] as Int64? ?? dernier)
+            let retraits = try Row.fetchAll(
+                db, sql: "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > ? AND seq <= ? ORDER BY seq",
+                arguments: [apres, jusqua]
+            ).map { (seq: $0[0] as Int64, id: SuiviID($0[1] as Int64)) }
+            return (lignes.map(UncheckedSendable.init), retraits, jusqua, complet)
         }
+        // Decoding the timelines is most of the work: on every core.
+        let ecrits = try lignes.carteParallele { ligne in
+            let r = ligne.valeur
+            return Result {
+                (seq: try LigneLue(r, table: "suivis").exiger(22, "seq", Int64.self), suivi: try Self.suivi(r))
+            }
+        }.map { try $0.get() }
+        return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
     }
 
     public func suivis(missionLocale: String) async throws -> [SuiviStocke] {
@@ -279,7 +321,7 @@ extension SQLiteStore {
     static let colonnesSuivi = """
         id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
         code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
-        resultat_le, premier_resultat_le, pris_en_charge
+        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le
         """
 
     static func suivi(_ r: Row) throws -> SuiviStocke {
@@ -312,7 +354,8 @@ extension SQLiteStore {
                 try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))
             },
             ruptureDuResultat: try jour(17, "rupture_du_resultat"), resultatLe: try instant(18, "resultat_le"),
-            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"))
+            premierResultatLe: try instant(19, "premier_resultat_le"), prisEnCharge: try l.exiger(20, "pris_en_charge"),
+            demandeCFALe: try instant(21, "demande_cfa_le"))
     }
 
     public func contactsPourMissionsLocales(organisme: OrganismeID) async throws -> [ContactOrganisme] {
@@ -364,7 +407,10 @@ extension SQLiteStore {
                         try ResultatContact(code: $0).ou(l.illisible("resultat"))
                     },
                     commentaire: try l.texteOuNul("commentaire"), dejaConnu: try l.exiger("deja_connu"),
-                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"))
+                    de: try l.texteOuNul("de"), vers: try l.texteOuNul("vers"),
+                    demande: try l.texteOuNul("details").map {
+                        try DemandeAccompagnement(json: $0).ou(l.illisible("details"))
+                    }, organisationCFA: try l.exiger("cote", String.self) == EvenementSuivi.Cote.cfa.rawValue)
             }
         }
     }
@@ -394,13 +440,18 @@ extension SQLiteStore {
         try db.execute(
             sql: """
                 INSERT INTO suivis_evenements (suivi_id, le, genre, auteur, organisation, rupture, resultat, commentaire,
-                    deja_connu, de, vers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    deja_connu, de, vers, details, cote)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 suivi, e.le.epoch, e.genre.rawValue, e.auteur, e.organisation, e.rupture?.description,
-                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers,
+                e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers, e.demande?.json, e.cote.rawValue,
             ])
+        if e.genre == .demandeCFA {
+            try db.execute(
+                sql: "UPDATE suivis SET demande_cfa_le = ifnull(demande_cfa_le, ?), pris_en_charge = 1 WHERE id = ?",
+                arguments: [e.le.epoch, suivi])
+        }
         try db.execute(sql: "UPDATE suivis SET version = version + 1 WHERE id = ?", arguments: [suivi])
         if let r = e.resultat {
             try db.execute(
@@ -409,6 +460,83 @@ extension SQLiteStore {
                         premier_resultat_le = ifnull(premier_resultat_le, ?), pris_en_charge = 1
                     WHERE id = ?
                     """, arguments: [r.code, e.rupture?.description, e.le.epoch, e.le.epoch, suivi])
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM suivis WHERE id = ?", arguments: [suivi.rawValue]) != nil
+            else { return false }
+            try Self.inserer(e, suivi: suivi.rawValue, db)
+            return true
+        }
+    }
+
+    public func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.colonnesSuivi) FROM suivis WHERE effectif_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [JSONTexte.ecrire(.liste(effectifs.map { .entier(Int($0.rawValue)) }))]
+            ).map(Self.suivi)
+        }
+    }
+
+    public func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
+                    SELECT ?, ?, max(id) FROM suivis_evenements WHERE suivi_id = ? HAVING max(id) IS NOT NULL
+                    ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
+                    """, arguments: [suivi.rawValue, cote.rawValue, suivi.rawValue])
+        }
+    }
+
+    public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
+        let (condition, valeur): (String, String)
+        switch perimetre {
+        case .missionLocale(let code): (condition, valeur) = ("s.mission_locale = ?", code)
+        case .organismes(let ids):
+            (condition, valeur) = (
+                "s.organisme_id IN (SELECT value FROM json_each(?))",
+                JSONTexte.ecrire(.liste(ids.map { .entier(Int($0.rawValue)) }))
+            )
+        default: return []
+        }
+        return try await pool.read { db in
+            Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT e.suivi_id FROM suivis_evenements e
+                        JOIN suivis s ON s.id = e.suivi_id
+                        LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = ?
+                        WHERE e.cote = ? AND \(condition) AND e.id > ifnull(l.evenement_id, 0)
+                        """,
+                    arguments: [cote.rawValue, EvenementSuivi.Cote.autre(que: cote).rawValue, valeur]
+                ).map(SuiviID.init))
+        }
+    }
+
+    public func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64? {
+        try await pool.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT evenement_id FROM suivis_lectures WHERE suivi_id = ? AND cote = ?",
+                arguments: [suivi.rawValue, cote.rawValue])
+        }
+    }
+
+    public func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, record, parcours FROM effectifs WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [JSONTexte.ecrire(.liste(ids.map { .entier(Int($0.rawValue)) }))]
+            ).map { try Self.effectifStocke(LigneLue($0, table: "effectifs")) }
         }
     }
 }

@@ -146,6 +146,17 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     suiviMissionLocale.get("/mission-locale/telechargement", use: missionLocale.telechargement)
     suiviMissionLocale.get("/mission-locale/suivis/:id", use: missionLocale.suivi)
     suiviMissionLocale.post("/mission-locale/suivis/:id", use: missionLocale.enregistrer)
+    suiviMissionLocale.post("/mission-locale/suivis/:id/commentaires", use: missionLocale.commenter)
+    // A training organisation's young people in rupture and its requests to the missions locales (F17).
+    let cfa = PagesCFARuptures(deps: deps)
+    let rupturesCFA = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.listeRupturants)), .capacite, plan)
+    rupturesCFA.get("/cfa/ruptures", use: cfa.liste)
+    rupturesCFA.get("/cfa/ruptures/telechargement", use: cfa.telechargement)
+    rupturesCFA.get("/cfa/ruptures/:id", use: cfa.fiche)
+    rupturesCFA.get("/cfa/ruptures/:id/collaboration", use: cfa.formulaire)
+    rupturesCFA.post("/cfa/ruptures/:id/collaboration", use: cfa.demander)
+    rupturesCFA.post("/cfa/ruptures/:id/commentaires", use: cfa.commenter)
 
     // Platform administrators: 403 for anyone else.
     let administrateur = GroupeRoutes<Identite>(

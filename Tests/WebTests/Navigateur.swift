@@ -36,6 +36,14 @@ final class Navigateur: @unchecked Sendable {
         return try await envoyer(uri, .post, body: corps, type: "application/x-www-form-urlencoded")
     }
 
+    /// Posts a form whose fields may repeat (check boxes sharing a name).
+    func post(_ uri: String, paires: [(String, String)]) async throws -> Page {
+        if cookies["tdb_csrf"] == nil { _ = try await get("/connexion") }
+        let corps = (paires + [("csrf", cookies["tdb_csrf"] ?? "")]).map { "\(encode($0.0))=\(encode($0.1))" }
+            .joined(separator: "&")
+        return try await envoyer(uri, .post, body: corps, type: "application/x-www-form-urlencoded")
+    }
+
     func json(_ uri: String, _ method: HTTPRequest.Method = .post, _ corps: String? = nil) async throws -> Page {
         try await envoyer(uri, method, body: corps, type: corps == nil ? nil : "application/json")
     }

@@ -125,7 +125,10 @@ struct PlanDuSiteTests {
             #expect(routes.count >= 12)
             for route in routes {
                 let uri = Self.uri(route.chemin)
-                let r = uri.hasPrefix("/api/") ? try await nav.json(uri, route.methode) : try await nav.get(uri)
+                let r =
+                    uri.hasPrefix("/api/")
+                    ? try await nav.json(uri, route.methode)
+                    : route.methode == .post ? try await nav.post(uri) : try await nav.get(uri)
                 #expect(r.status == .forbidden, "\(route) → \(r.status)")
                 if uri.hasPrefix("/api/") { #expect(r.corps.contains(#""code":"interdit""#), "\(route)") }
             }

@@ -14,6 +14,11 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var base: OptionBase
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
     @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 2 lots de mise en route).") var lots = 10
+    @Option(
+        help: "Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages).")
+    var seulement: PartieBench?
+
+    enum PartieBench: String, ExpressibleByArgument { case suivis }
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -35,6 +40,13 @@ struct Bench: AsyncParsableCommand {
                     "génération de la démonstration (ingestion directe)",
                     "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"
                 ))
+        }
+        if seulement == .suivis {
+            lignes += try await statistiquesSuivi(store: store, regles: config.reglesSuivi)
+            lignes += try await coutDerivationSuivis(store: store)
+            lignes += try await mesuresHTTP(store: store, config: config, seulementSuivis: true)
+            imprimer(lignes, titre: "tdb bench --seulement suivis — \(store.emplacement)")
+            return
         }
         let debut = ContinuousClock.now
         let index = try await IndexIndicateurs.construire(depuis: store)
@@ -100,12 +112,18 @@ struct Bench: AsyncParsableCommand {
         lignes += try await coutDerivationSuivis(store: store)
         lignes += try await mesuresHTTP(store: store, config: config)
 
-        let largeur = lignes.map(\.0.count).max() ?? 0
-        print(
-            "tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)"
+        imprimer(
+            lignes,
+            titre:
+                "tdb bench — \(store.emplacement), \(index.nombreEffectifs) effectifs, \(repetitions) appels par mesure (médiane / p99)"
         )
-        for (k, v) in lignes { print(k.padding(toLength: largeur, withPad: " ", startingAt: 0) + "  " + v) }
         if sql != premier { throw ExitCode(1) }
+    }
+
+    func imprimer(_ lignes: [(String, String)], titre: String) {
+        let largeur = lignes.map(\.0.count).max() ?? 0
+        print(titre)
+        for (k, v) in lignes { print(k.padding(toLength: largeur, withPad: " ", startingAt: 0) + "  " + v) }
     }
 
     /// The same learners sent again and again (up to 200,000 of them, 20 times), their timelines one step longer
@@ -169,7 +187,9 @@ struct Bench: AsyncParsableCommand {
 
     /// Starts the real service on a free port, sends batches of 2000 new learners over HTTP, then times the main
     /// pages (server side: from request to last byte, on loopback) signed in as a platform administrator.
-    func mesuresHTTP(store: any StoreOuvert, config base: AppConfig) async throws -> [(String, String)] {
+    func mesuresHTTP(store: any StoreOuvert, config base: AppConfig, seulementSuivis: Bool = false) async throws
+        -> [(String, String)]
+    {
         var config = base
         config.host = "127.0.0.1"
         config.port = 0
@@ -196,6 +216,10 @@ struct Bench: AsyncParsableCommand {
             defer { groupe.cancelAll() }
             while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
             let port = URL(string: adresse.valeur!)!.port!
+            if seulementSuivis {
+                return try await pagesMissionLocale(port: port, store: store)
+                    + pages(port: port, email: email, motDePasse: motDePasse, chemins: Self.cheminsStatistiquesSuivi)
+            }
             // The batches are written before the clock starts; each connection sends its share one after the other.
             // Their learners are new to the base whatever the earlier runs sent (identifiers carry the seed).
             var graine = UInt64(Date().timeIntervalSince1970 * 1000)
@@ -251,6 +275,8 @@ struct Bench: AsyncParsableCommand {
                 port: port, email: email, motDePasse: motDePasse,
                 chemins: Self.cheminsPrincipaux(organisme: organisme.id))
             lignes += try await pagesMissionLocale(port: port, store: store)
+            lignes += try await pages(
+                port: port, email: email, motDePasse: motDePasse, chemins: Self.cheminsStatistiquesSuivi)
             return lignes
         }
     }

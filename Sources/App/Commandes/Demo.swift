@@ -42,6 +42,15 @@ struct Demo: AsyncParsableCommand {
             } catch let e as ErreurComptes {
                 throw ValidationError(e.message)
             }
+            let cfa = try await ComptesDemo(store: store, coutBcrypt: config.coutBcrypt).organisation(
+                .organismeFormation)
+            if let organisme = cfa.organisme {
+                let n = try await CollaborationsDemo.creer(
+                    store: store, organismes: [organisme], nomCFA: cfa.nom, now: Date())
+                print(
+                    "démonstration : \(n) jeunes en rupture du CFA de démonstration en collaboration avec une mission locale"
+                )
+            }
             if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                 motDePasse: motDePasse)
             {

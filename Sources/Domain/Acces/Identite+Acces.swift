@@ -19,6 +19,15 @@ extension Identite {
     /// The named list of one organisme (downloads of an organisme's page, names of rejected learners).
     public func peutVoirListe(_ l: IndicateurListe, de o: Organisme) -> Bool { droits.perimetre(l.capacite).inclut(o) }
 
+    /// `/cfa/ruptures`: a training organisation's young people in rupture and its requests to the missions locales
+    /// (F17): its organisme and the formateurs it fully owns, the perimeter of its list of rupturants.
+    public var organismesEnCollaboration: Set<OrganismeID>? {
+        guard organisation.type == .organismeFormation,
+            case .organismes(let ids) = droits.perimetre(.listeRupturants), !ids.isEmpty
+        else { return nil }
+        return ids
+    }
+
     /// `/suivi/statistiques`: the follow-up statistics of the missions locales of its perimeter (counts only).
     public var peutVoirStatistiquesSuivi: Bool { droits.peut(.statistiquesSuivi) }
 

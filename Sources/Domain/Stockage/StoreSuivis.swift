@@ -23,9 +23,10 @@ public protocol StoreSuivis: Sendable {
     /// how many effectifs were read, nil when nothing had to be done. History is kept.
     func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int?
 
-    /// What changes whenever a case may have changed: the change number of the effectifs, the last event of any
-    /// history, the fingerprint of the rebuild and the référentiel's version (what keeps the cache of cases fresh).
-    func signatureSuivis() async throws -> [Int64]
+    /// The cases written and deleted after change number `apres`, at most `limite` written ones, oldest change
+    /// first (what each instance's `CatalogueSuivis` follows). Every write of a case, on any path, takes the next
+    /// number; numbers become visible in order.
+    func changementsSuivis(apres: Int64, limite: Int) async throws -> ChangementsSuivis
     /// Every case of a mission locale (what the work list filters at today's date).
     func suivis(missionLocale: String) async throws -> [SuiviStocke]
     /// Every case, or those of these missions locales (statistics).
@@ -43,6 +44,21 @@ public protocol StoreSuivis: Sendable {
 
     /// Appends to the history if the case is still at `versionLue`; else says who saved last and when.
     func ajouter(_ e: EvenementSuivi, a suivi: SuiviID, versionLue: Int64) async throws -> EnregistrementSuivi
+    /// Appends to the history whatever the case's version (a comment adds to it, it changes nothing decided);
+    /// false when there is no such case.
+    func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool
+
+    /// The cases of these effectifs (a CFA's young people in rupture).
+    func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke]
+    /// The side has read the case's history up to its last event.
+    func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws
+    /// The last event of the case the side has read (nil: never opened).
+    func luJusqua(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws -> Int64?
+    /// These effectifs, whole, in no particular order (those that do not exist are left out).
+    func effectifsStockes(ids: [EffectifID]) async throws -> [EffectifStocke]
+    /// The cases of a mission locale (`.missionLocale`) or of organismes (`.organismes`) holding events of the other
+    /// side that `cote` has not read.
+    func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID>
 }
 
 /// A person a mission locale may call about a CFA's young people.
@@ -52,5 +68,27 @@ public struct ContactOrganisme: Sendable, Equatable {
     public init(nom: String, email: String) {
         self.nom = nom
         self.email = email
+    }
+}
+
+/// What changed in the cases after a change number.
+public struct ChangementsSuivis: Sendable {
+    /// The cases as written now, each with the number of its last write.
+    public var ecrits: [(seq: Int64, suivi: SuiviStocke)]
+    /// The cases deleted, each with the number of its deletion.
+    public var retires: [(seq: Int64, id: SuiviID)]
+    /// Everything up to this number was read.
+    public var jusqua: Int64
+    /// Whether that is the last number given (false: read again from `jusqua`).
+    public var complet: Bool
+
+    public init(
+        ecrits: [(seq: Int64, suivi: SuiviStocke)], retires: [(seq: Int64, id: SuiviID)], jusqua: Int64,
+        complet: Bool
+    ) {
+        self.ecrits = ecrits
+        self.retires = retires
+        self.jusqua = jusqua
+        self.complet = complet
     }
 }

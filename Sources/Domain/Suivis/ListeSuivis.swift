@@ -2,12 +2,14 @@ import Foundation
 
 /// Why a case comes first in its tab.
 public enum PrioriteSuivi: String, Sendable, CaseIterable {
+    case demandeCFA = "demande_cfa"
     case mineur
     case rqth
     case ruptureRecente = "rupture_recente"
 
     public var libelle: String {
         switch self {
+        case .demandeCFA: "Demande du CFA"
         case .mineur: "Mineur"
         case .rqth: "RQTH"
         case .ruptureRecente: "Rupture de moins de \(ListeSuivis.joursRuptureRecente) jours"
@@ -26,10 +28,25 @@ public struct CasSuivi: Sendable, Equatable {
     public let age: Int
     public let priorites: [PrioriteSuivi]
 
+    /// `YYYY-MM`: the lists are grouped by month of rupture.
+    public let moisRupture: String
+
+    init(
+        suivi: SuiviStocke, rupture: Jour, bandeau: BandeauSuivi?, resultat: ResultatContact?, onglet: OngletSuivi,
+        age: Int, priorites: [PrioriteSuivi]
+    ) {
+        self.suivi = suivi
+        self.rupture = rupture
+        self.bandeau = bandeau
+        self.resultat = resultat
+        self.onglet = onglet
+        self.age = age
+        self.priorites = priorites
+        moisRupture = String(rupture.description.prefix(7))
+    }
+
     public var prioritaire: Bool { !priorites.isEmpty }
     public var mineur: Bool { age < 18 }
-    /// `YYYY-MM`: the lists are grouped by month of rupture.
-    public var moisRupture: String { String(rupture.description.prefix(7)) }
 }
 
 /// The filters of the work list and of its exports; every one optional.
@@ -169,6 +186,7 @@ public enum ListeSuivis {
         let resultat = s.resultat(pour: rupture)
         let age = ReglesSuivi.age(s.ligne.dateDeNaissance, le: aujourdhui)
         var priorites: [PrioriteSuivi] = []
+        if s.demandeCFALe != nil { priorites.append(.demandeCFA) }
         if age < 18 { priorites.append(.mineur) }
         if s.ligne.rqth { priorites.append(.rqth) }
         if aujourdhui - rupture < joursRuptureRecente { priorites.append(.ruptureRecente) }
@@ -178,14 +196,20 @@ public enum ListeSuivis {
     }
 
     public static func ordonner(_ cas: [CasSuivi]) -> [CasSuivi] {
-        // The name keys are folded once per case: folding is costly, a comparison is not.
+        ordonner(cas.map { ($0, FiltresSuivis.plier($0.suivi.ligne.nom), FiltresSuivis.plier($0.suivi.ligne.prenom)) })
+    }
+
+    /// The same order, the folded name and first name of each case given (folding is costly, a comparison is not).
+    static func ordonner(_ cas: [(CasSuivi, nom: String, prenom: String)]) -> [CasSuivi] {
         let cles = cas.map { c in
-            (c, FiltresSuivis.plier(c.suivi.ligne.nom), FiltresSuivis.plier(c.suivi.ligne.prenom))
+            let (a, m, _) = c.0.rupture.components
+            return (c.0, c.0.prioritaire, a * 12 + m, c.nom, c.prenom)
         }
         return cles.sorted { a, b in
-            if a.0.prioritaire != b.0.prioritaire { return a.0.prioritaire }
-            if a.0.moisRupture != b.0.moisRupture { return a.0.moisRupture > b.0.moisRupture }
-            if (a.1, a.2) != (b.1, b.2) { return (a.1, a.2) < (b.1, b.2) }
+            if a.1 != b.1 { return a.1 }
+            if a.2 != b.2 { return a.2 > b.2 }
+            if a.3 != b.3 { return a.3 < b.3 }
+            if a.4 != b.4 { return a.4 < b.4 }
             return a.0.suivi.id.rawValue < b.0.suivi.id.rawValue
         }.map(\.0)
     }

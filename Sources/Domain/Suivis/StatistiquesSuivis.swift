@@ -125,21 +125,35 @@ public struct StatistiquesSuivis: Sendable, Equatable {
         periode: PeriodeStatistiques
     ) -> StatistiquesSuivis {
         let debut = periode.debut(aujourdhui: aujourdhui, regles: regles)
-        var parCode: [String: ChiffresSuivis] = Dictionary(
-            missionsLocales.map { ($0.code, ChiffresSuivis()) }, uniquingKeysWith: { a, _ in a })
-        for s in suivis {
-            guard let ml = s.ligne.missionLocale, parCode[ml] != nil else { continue }
-            let decision = regles.decider(
-                s.ligne.faits, missionLocale: ml, aujourdhui: aujourdhui, prisEnCharge: s.prisEnCharge)
-            guard case .dansLaListe(_, let rupture, _) = decision, rupture >= debut else { continue }
-            let resultat = s.resultat(pour: rupture)
-            var delai: Int?
-            if resultat != nil, let premier = s.premierResultatLe {
-                let jour = HeureDeParis.jour(premier)
-                if jour >= rupture { delai = jour - rupture }
-            }
-            parCode[ml]?.compter(resultat: resultat, delai: delai)
+        let retenues = Set(missionsLocales.map(\.code))
+        let parCode = Dictionary(grouping: suivis.filter { $0.ligne.missionLocale.map(retenues.contains) ?? false }) {
+            $0.ligne.missionLocale ?? ""
+        }.mapValues { s in
+            chiffres(s.compactMap { ListeSuivis.cas($0, regles: regles, aujourdhui: aujourdhui) }, debut: debut)
         }
+        return assembler(parCode, missionsLocales: missionsLocales, periode: periode, debut: debut, fin: aujourdhui)
+    }
+
+    /// The figures of a mission locale's cases in its list (`ListeSuivis.cas`) whose rupture is on or after `debut`.
+    public static func chiffres(_ cas: [CasSuivi], debut: Jour) -> ChiffresSuivis {
+        var chiffres = ChiffresSuivis()
+        for c in cas where c.rupture >= debut {
+            var delai: Int?
+            if c.resultat != nil, let premier = c.suivi.premierResultatLe {
+                let jour = HeureDeParis.jour(premier)
+                if jour >= c.rupture { delai = jour - c.rupture }
+            }
+            chiffres.compter(resultat: c.resultat, delai: delai)
+        }
+        chiffres.trier()
+        return chiffres
+    }
+
+    /// The statistics of the scope from the figures of each of its missions locales (none: zero).
+    public static func assembler(
+        _ parCode: [String: ChiffresSuivis], missionsLocales: [MissionLocale], periode: PeriodeStatistiques,
+        debut: Jour, fin aujourdhui: Jour
+    ) -> StatistiquesSuivis {
         var lignes: [LigneStatistiquesSuivis] = []
         var regions: [String: LigneStatistiquesSuivis] = [:]
         var total = ChiffresSuivis()

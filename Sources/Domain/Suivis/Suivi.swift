@@ -69,12 +69,15 @@ public struct SuiviStocke: Sendable, Equatable {
     public var premierResultatLe: Date?
     /// An outcome was recorded or the CFA sent the case: it stays in the list after a new contract.
     public var prisEnCharge: Bool
+    /// When the CFA first asked for the mission locale's support.
+    public var demandeCFALe: Date?
 
     public init(
         id: SuiviID, ligne: LigneSuivi, version: Int64, creeLe: Date, dernierResultat: ResultatContact? = nil,
         ruptureDuResultat: Jour? = nil, resultatLe: Date? = nil, premierResultatLe: Date? = nil,
-        prisEnCharge: Bool = false
+        prisEnCharge: Bool = false, demandeCFALe: Date? = nil
     ) {
+        self.demandeCFALe = demandeCFALe
         self.id = id
         self.ligne = ligne
         self.version = version
@@ -99,6 +102,26 @@ public struct EvenementSuivi: Sendable, Equatable {
         case resultat = "RESULTAT"
         /// The young person moved: the case went from one mission locale to another.
         case transfert = "TRANSFERT"
+        /// The CFA asked the mission locale to support the young person (`demande`).
+        case demandeCFA = "DEMANDE_CFA"
+        /// A comment of the CFA or of the mission locale, read by both.
+        case commentaire = "COMMENTAIRE"
+    }
+
+    /// Which side wrote an event: each side is told of what the other wrote.
+    public enum Cote: String, Sendable, CaseIterable {
+        case cfa = "CFA"
+        case missionLocale = "ML"
+        case service = "SERVICE"
+
+        /// The side whose events `cote` is told of: the CFA reads the mission locale's, and the other way round.
+        public static func autre(que cote: Cote) -> Cote {
+            switch cote {
+            case .cfa: .missionLocale
+            case .missionLocale: .cfa
+            case .service: .service
+            }
+        }
     }
 
     /// The author of what the service does by itself (a transfer when the young person moves).
@@ -117,12 +140,28 @@ public struct EvenementSuivi: Sendable, Equatable {
     /// For a transfer: the mission locale it came from and the one it went to.
     public var de: String?
     public var vers: String?
+    /// For a CFA's request: what it asked.
+    public var demande: DemandeAccompagnement?
+
+    /// The side that wrote it: the CFA for its requests and its comments, the service for transfers.
+    public var cote: Cote {
+        switch genre {
+        case .resultat: .missionLocale
+        case .transfert: .service
+        case .demandeCFA: .cfa
+        case .commentaire: organisationCFA ? .cfa : .missionLocale
+        }
+    }
+    /// For a comment: written by a CFA's user.
+    public var organisationCFA: Bool
 
     public init(
         id: Int64 = 0, le: Date, genre: Genre, auteur: String, organisation: String? = nil, rupture: Jour? = nil,
         resultat: ResultatContact? = nil, commentaire: String? = nil, dejaConnu: Bool = false, de: String? = nil,
-        vers: String? = nil
+        vers: String? = nil, demande: DemandeAccompagnement? = nil, organisationCFA: Bool = false
     ) {
+        self.demande = demande
+        self.organisationCFA = organisationCFA || genre == .demandeCFA
         self.id = id
         self.le = le
         self.genre = genre

@@ -17,8 +17,8 @@ public struct Dependances: Sendable {
     public let cookies: NomsCookies
     /// The public views (home, national page and API), computed once per request and index generation.
     public let cachePublic = CacheVuesPubliques()
-    /// The missions locales' cases, kept while the store has not changed (work lists, statistics).
-    let cacheSuivis = CacheSuivis()
+    /// The missions locales' cases in memory, following the store's changes (work lists, statistics).
+    public let suivis = SuivisEnMemoire()
     /// `Strict-Transport-Security` is sent when the public address is HTTPS.
     public let hsts: Bool
     /// `GET /metrics` answers only with `Authorization: Bearer <this>` (`TDB_METRICS_TOKEN`); without it, 404.

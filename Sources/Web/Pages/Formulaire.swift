@@ -7,26 +7,35 @@ import Hummingbird
 struct Formulaire {
     static let tailleMaximale = 64 * 1024
 
+    /// The first value of each field.
     let champs: [String: String]
+    /// Every value of each field, in order (check boxes sharing a name).
+    var listes: [String: [String]] = [:]
 
     subscript(_ nom: String) -> String { champs[nom] ?? "" }
 
+    func valeurs(_ nom: String) -> [String] { listes[nom] ?? [] }
+
     static func lire(_ request: Request) async throws -> Formulaire {
         let buffer = try await request.body.collect(upTo: tailleMaximale)
-        return Formulaire(champs: decoder(String(buffer: buffer)))
+        let paires = decoderPaires(String(buffer: buffer))
+        return Formulaire(
+            champs: Dictionary(paires, uniquingKeysWith: { a, _ in a }),
+            listes: Dictionary(grouping: paires, by: \.0).mapValues { $0.map(\.1) })
     }
 
     static func decoder(_ texte: String) -> [String: String] {
-        var champs: [String: String] = [:]
-        for paire in texte.split(separator: "&") {
+        Dictionary(decoderPaires(texte), uniquingKeysWith: { a, _ in a })
+    }
+
+    static func decoderPaires(_ texte: String) -> [(String, String)] {
+        texte.split(separator: "&").map { paire in
             let parts = paire.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func dec(_ s: Substring) -> String {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            let cle = dec(parts[0])
-            if champs[cle] == nil { champs[cle] = parts.count > 1 ? dec(parts[1]) : "" }
+            return (dec(parts[0]), parts.count > 1 ? dec(parts[1]) : "")
         }
-        return champs
     }
 
     /// The CSRF value bound to a session: derived from its secret, so it changes with each sign-in and cannot be
@@ -45,7 +54,18 @@ extension Dependances {
         return BasePage(
             identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
             banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
-            messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs, chemin: request.uri.path)
+            messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs, chemin: request.uri.path,
+            nonLus: try await nonLus(context.identite))
+    }
+
+    /// The cases holding news from the other side that the account's side has not read (navigation counter).
+    func nonLus(_ i: Identite?) async throws -> Int? {
+        guard let i else { return nil }
+        if let code = i.missionLocaleParametrable {
+            return try await store.nonLus(.missionLocale, dans: .missionLocale(code)).count
+        }
+        if let ids = i.organismesEnCollaboration { return try await store.nonLus(.cfa, dans: .organismes(ids)).count }
+        return nil
     }
 
     /// The CSRF value for a page: bound to the session when signed in, else the existing cookie or a new one; the

@@ -83,4 +83,6 @@ struct BasePage: Sendable {
     var erreurs: [ErreurSaisie] = []
     /// The path of the page (`aria-current` of the navigation).
     var chemin = ""
+    /// The cases with news from the other side (CFA or mission locale) this account's organisation has not read.
+    var nonLus: Int?
 }

@@ -106,17 +106,9 @@ struct StatistiquesSuivi {
 
     /// The statistics of a request, read from the store's cases of the missions locales it keeps.
     func statistiques(_ d: Demande) async throws -> StatistiquesSuivis {
-        let suivis: [SuiviStocke]
-        if d.retenues.isEmpty {
-            suivis = []
-        } else if case .national = d.perimetre, d.region == nil, d.missionLocale == nil {
-            suivis = try await deps.cacheSuivis.suivis(missionsLocales: nil, store: deps.store)
-        } else {
-            suivis = try await deps.cacheSuivis.suivis(missionsLocales: d.retenues.map(\.code), store: deps.store)
-        }
-        return StatistiquesSuivis.calculer(
-            suivis: suivis, missionsLocales: d.retenues, regles: deps.reglesSuivi,
-            aujourdhui: Jour(deps.horloge.now()), periode: d.periode)
+        try await deps.suivis.statistiques(
+            missionsLocales: d.retenues, store: deps.store, regles: deps.reglesSuivi,
+            aujourdhui: HeureDeParis.jour(deps.horloge.now()), periode: d.periode)
     }
 
     /// `GET /suivi/statistiques`.

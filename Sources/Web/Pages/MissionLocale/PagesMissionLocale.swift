@@ -20,9 +20,8 @@ struct PagesMissionLocale {
 
     /// Every case of the mission locale in its list today, in processing order.
     func cas(_ code: String) async throws -> [CasSuivi] {
-        ListeSuivis.cas(
-            try await deps.cacheSuivis.suivis(missionLocale: code, store: deps.store), regles: deps.reglesSuivi,
-            aujourdhui: aujourdhui())
+        try await deps.suivis.cas(
+            missionLocale: code, store: deps.store, regles: deps.reglesSuivi, aujourdhui: aujourdhui())
     }
 
     /// The filters of the query; a bad value is a 400 page naming it.
@@ -88,10 +87,12 @@ struct PagesMissionLocale {
     func pageSuivi(
         _ s: SuiviStocke, code: String, _ request: Request, _ context: ContexteRequete, identite i: Identite,
         saisie: [String: String] = [:], erreurs: [ErreurSaisie] = [], messages: [(String, String)] = [],
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, messageSaisi: String = ""
     ) async throws -> Response {
         let effectif = try await deps.store.effectif(id: s.ligne.effectif)
         let evenements = try await deps.store.evenements(suivi: s.id)
+        let luJusqua = try await deps.store.luJusqua(suivi: s.id, cote: .missionLocale)
+        try await deps.store.marquerLu(suivi: s.id, cote: .missionLocale)
         let organisme = try await deps.store.organisme(id: s.ligne.organisme)
         let contacts = try await deps.store.contactsPourMissionsLocales(organisme: s.ligne.organisme)
         let ml = try await deps.store.missionLocale(code: code)
@@ -104,7 +105,8 @@ struct PagesMissionLocale {
             evenements: evenements, organisme: organisme, contactsCFA: contacts,
             missionsLocales: { c in c == code ? ml?.nom : nil }, aujourdhui: aujourdhui(),
             formation: deps.index.formation(cfd: s.ligne.cfd, rncp: s.ligne.rncp)?.libelle,
-            retour: Self.retour(query), saisie: saisie, rdvUrl: parametres.rdvUrl)
+            retour: Self.retour(query), saisie: saisie, rdvUrl: parametres.rdvUrl, luJusqua: luJusqua,
+            messageSaisi: messageSaisi)
         return try await deps.page(
             vue, "\(s.ligne.prenom) \(s.ligne.nom)", request, context, erreurs: erreurs, messages: messages,
             status: status)
@@ -166,6 +168,29 @@ struct PagesMissionLocale {
         }
         return deps.redirection(
             VueTableau.adresse("/mission-locale/suivis/\(suivant.suivi.id)", retour + [("avis", "enregistre")]))
+    }
+
+    /// A comment on the case, read by the CFA too.
+    @Sendable func commenter(_ request: Request, context: ContexteRequete, identite i: Identite) async throws
+        -> Response
+    {
+        let code = try Self.missionLocale(i)
+        let s = try await suiviDuChemin(context, code)
+        let form = try await Formulaire.lire(request)
+        switch Commentaire.lire(form["message"]) {
+        case .failure(let e):
+            return try await pageSuivi(
+                s, code: code, request, context, identite: i, erreurs: [e], status: .badRequest,
+                messageSaisi: form["message"])
+        case .success(let texte):
+            let e = EvenementSuivi(
+                le: deps.horloge.now(), genre: .commentaire,
+                auteur: "\(i.utilisateur.nomComplet) (\(i.utilisateur.email))", organisation: i.organisation.nom,
+                commentaire: texte)
+            guard try await deps.store.ajouter(e, a: s.id) else { throw ErreurComptes.introuvable }
+            try await deps.store.marquerLu(suivi: s.id, cote: .missionLocale)
+            return deps.redirection("/mission-locale/suivis/\(s.id)#echanges")
+        }
     }
 
     /// XLSX (three sheets: à traiter, à recontacter, déjà traités) or CSV (one table with a "Onglet" column),

@@ -63,7 +63,7 @@ struct LayoutVue: Sendable {
             },
             incarnation: i.flatMap { $0.incarne ? Incarnation(organisation: $0.organisation.nom) : nil },
             banniereMaintenance: base.banniereMaintenance,
-            navigation: liens(Navigation.principale(i), base.chemin),
+            navigation: liens(Navigation.principale(i, nonLus: base.nonLus), base.chemin),
             menuCompte: liens(Navigation.compte(i), base.chemin),
             piedDePage: liens(Navigation.piedDePage, base.chemin))
     }

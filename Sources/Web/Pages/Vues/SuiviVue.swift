@@ -7,14 +7,6 @@ import Foundation
 struct SuiviVue: VuePage {
     static let gabarit = "suivi"
 
-    struct Evenement: Sendable {
-        let date: String
-        let auteur: String
-        let texte: String
-        let commentaire: String?
-        let dejaConnu: Bool
-    }
-
     struct Etape: Sendable {
         let date: String
         let statut: String
@@ -46,7 +38,7 @@ struct SuiviVue: VuePage {
     let contrat: String?
     let frise: String
     let etapes: [Etape]
-    let historique: [Evenement]
+    let echanges: HistoriqueSuiviVue
     let action: String
     let version: Int64
     let retour: [ChampCacheVue]
@@ -65,7 +57,7 @@ struct SuiviVue: VuePage {
         _ s: SuiviStocke, cas: CasSuivi?, effectif es: EffectifStocke?, evenements: [EvenementSuivi],
         organisme: Organisme?, contactsCFA: [ContactOrganisme], missionsLocales: (String) -> String?,
         aujourdhui: Jour, formation: String?, retour: [(String, String)], saisie: [String: String],
-        rdvUrl: String? = nil
+        rdvUrl: String? = nil, luJusqua: Int64? = nil, messageSaisi: String = ""
     ) -> SuiviVue {
         let l = s.ligne
         let e = es?.effectif
@@ -135,12 +127,10 @@ struct SuiviVue: VuePage {
                     date: Classeur.dateFrancaise($0.date),
                     statut: ListesNominatives.libelleStatut(CodeStatut.code($0.valeur)).libelle)
             },
-            historique: evenements.reversed().map { ev in
-                Evenement(
-                    date: dateHeureFR(ev.le), auteur: ev.auteur + (ev.organisation.map { " — \($0)" } ?? ""),
-                    texte: texte(ev, missionsLocales: missionsLocales), commentaire: ev.commentaire,
-                    dejaConnu: ev.dejaConnu)
-            },
+            echanges: HistoriqueSuiviVue.construire(
+                evenements, cote: .missionLocale, luJusqua: luJusqua,
+                commentaireAction: "/mission-locale/suivis/\(s.id)/commentaires", messageSaisi: messageSaisi,
+                missionsLocales: missionsLocales),
             action: "/mission-locale/suivis/\(s.id)", version: s.version, retour: ChampCacheVue.liste(retour),
             lienListe: VueTableau.adresse("/mission-locale", retour),
             jointOui: jointSaisi == "oui", jointNon: jointSaisi == "non",
@@ -152,21 +142,6 @@ struct SuiviVue: VuePage {
             },
             commentaire: saisie["commentaire"] ?? "", dejaConnu: saisie["deja_connu"] == "oui",
             resultatActuel: resultat?.libelle, rdvUrl: rdvUrl)
-    }
-
-    /// What an event says, in words.
-    static func texte(_ e: EvenementSuivi, missionsLocales: (String) -> String?) -> String {
-        switch e.genre {
-        case .resultat:
-            let r = e.resultat?.libelle ?? "Résultat"
-            return r + (e.rupture.map { " (rupture du \(Classeur.dateFrancaise($0)))" } ?? "")
-        case .transfert:
-            func nom(_ c: String?) -> String {
-                guard let c else { return "aucune mission locale" }
-                return missionsLocales(c) ?? "la mission locale \(c)"
-            }
-            return "Le jeune a déménagé : dossier transmis de \(nom(e.de)) à \(nom(e.vers))."
-        }
     }
 }
 

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Where a CFA's young person in rupture stands with the mission locale (F17, reference-product §2.4).
+public enum StatutCollaboration: String, Sendable, CaseIterable {
+    case aSignaler = "a-signaler"
+    case demandeEnvoyee = "demande-envoyee"
+    case traiteParLaMissionLocale = "traite"
+    case contacteHorsCollaboration = "contacte-hors-collaboration"
+
+    public var libelle: String {
+        switch self {
+        case .aSignaler: "À signaler"
+        case .demandeEnvoyee: "Demande envoyée"
+        case .traiteParLaMissionLocale: "Traité par la mission locale"
+        case .contacteHorsCollaboration: "Contacté hors collaboration"
+        }
+    }
+
+    /// From the case row: a request of the CFA, and an outcome of the mission locale after it or without it.
+    public init(_ s: SuiviStocke?) {
+        guard let s else {
+            self = .aSignaler
+            return
+        }
+        if let demande = s.demandeCFALe {
+            self = (s.resultatLe.map { $0 >= demande } ?? false) ? .traiteParLaMissionLocale : .demandeEnvoyee
+        } else {
+            self = s.dernierResultat == nil ? .aSignaler : .contacteHorsCollaboration
+        }
+    }
+}
+
+/// A young person in rupture in a CFA's list: in a mission locale's scope, or out of it and why.
+public struct JeuneEnRupture: Sendable {
+    public let effectif: EffectifStocke
+    public let rupture: Jour
+    public let age: Int
+    public let suivi: SuiviStocke?
+    /// The mission locale covering the residence, if any.
+    public let missionLocale: String?
+    /// Why the mission locales do not follow this young person (nil: in scope).
+    public let horsChamp: MotifHorsListe?
+
+    public var statut: StatutCollaboration { StatutCollaboration(suivi) }
+    public var peutDemander: Bool { horsChamp == nil && suivi != nil && suivi?.demandeCFALe == nil }
+
+    /// What the CFA reads when the young person is out of the mission locales' scope.
+    public var libelleHorsChamp: String? {
+        switch horsChamp {
+        case .age?: "Hors champ : moins de 16 ans ou plus de 25 ans le jour de la rupture (sans RQTH)"
+        case .horsTerritoire?: "Aucune mission locale ne couvre la commune de résidence"
+        case .ruptureAvantDebutDuSuivi?: "Rupture antérieure au début du suivi"
+        case .pasDeRupture?, .nouveauContrat?, .formationTerminee?, nil: nil
+        }
+    }
+}
+
+/// The CFA's list of its young people in rupture (F17): each with its collaboration status, or out of scope.
+public enum RupturesCFA {
+    public static let parPage = 100
+
+    /// The rows of learners in rupture today, the mission locale and the rules deciding the scope.
+    public static func jeunes(
+        _ effectifs: [EffectifStocke], suivis: [EffectifID: SuiviStocke], regles: ReglesSuivi,
+        couverture: CouvertureMissionsLocales, aujourdhui: Jour
+    ) -> [JeuneEnRupture] {
+        effectifs.compactMap { e in
+            let faits = FaitsSuivi(e.effectif, parcours: e.parcours)
+            guard let rupture = ReglesSuivi.derniereRupture(e.parcours, auPlusTard: aujourdhui) else { return nil }
+            let suivi = suivis[e.id]
+            let ml =
+                suivi?.ligne.missionLocale
+                ?? couverture.missionLocale(communeInsee: faits.communeInsee, codePostal: faits.codePostal)
+            var horsChamp: MotifHorsListe?
+            if case .horsListe(let m) = regles.decider(
+                faits, missionLocale: ml, aujourdhui: aujourdhui, prisEnCharge: suivi?.prisEnCharge ?? false)
+            {
+                horsChamp = m
+            }
+            return JeuneEnRupture(
+                effectif: e, rupture: rupture, age: ReglesSuivi.age(e.effectif.apprenant.dateDeNaissance, le: rupture),
+                suivi: suivi, missionLocale: ml, horsChamp: horsChamp)
+        }
+        .sorted {
+            ($0.horsChamp == nil ? 0 : 1, $1.rupture, FiltresSuivis.plier($0.effectif.effectif.apprenant.nom))
+                < ($1.horsChamp == nil ? 0 : 1, $0.rupture, FiltresSuivis.plier($1.effectif.effectif.apprenant.nom))
+        }
+    }
+
+    /// Filters of the list: a name, a formation (CFD), a status.
+    public static func filtrer(
+        _ jeunes: [JeuneEnRupture], recherche: String?, formation: String?, statut: StatutCollaboration?
+    ) -> [JeuneEnRupture] {
+        let cherche = recherche.map(FiltresSuivis.plier)
+        return jeunes.filter { j in
+            let a = j.effectif.effectif.apprenant
+            if let cherche,
+                !FiltresSuivis.plier(a.prenom + " " + a.nom).contains(cherche),
+                !FiltresSuivis.plier(a.nom + " " + a.prenom).contains(cherche)
+            {
+                return false
+            }
+            if let formation, j.effectif.effectif.formation.cfd?.uppercased() != formation { return false }
+            if let statut, j.horsChamp != nil || j.statut != statut { return false }
+            return true
+        }
+    }
+}
+
+/// A comment on a case, by the CFA or the mission locale: 1 to 2,000 characters.
+public enum Commentaire {
+    public static let longueurMax = 2_000
+
+    public static func lire(_ texte: String) -> Result<String, ErreurSaisie> {
+        let t = texte.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return .failure(ErreurSaisie("message", "Commentaire : écrivez votre message.")) }
+        if t.count > longueurMax {
+            return .failure(
+                ErreurSaisie("message", "Commentaire : \(longueurMax) caractères au plus (\(t.count) saisis)."))
+        }
+        return .success(t)
+    }
+}

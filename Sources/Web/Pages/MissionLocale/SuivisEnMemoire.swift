@@ -1,0 +1,48 @@
+import Domain
+
+/// This instance's copy of the missions locales' cases (`CatalogueSuivis`): read whole at start, then brought up to
+/// date before each use with only the cases written or deleted since — by any instance. Work lists and statistics
+/// are computed from it, and kept until a case of theirs changes.
+public actor SuivisEnMemoire {
+    private var catalogue = CatalogueSuivis()
+    /// The read in progress: concurrent callers wait for it rather than reading the same changes again.
+    private var lecture: Task<Void, any Error>?
+
+    public init() {}
+
+    /// Reads what changed since the last look; returns how many cases are held. A read started before the call
+    /// may miss a write the caller just made: the call waits for it, then reads again.
+    @discardableResult
+    public func rattraper(_ store: any Store) async throws -> Int {
+        while let l = lecture { _ = try? await l.value }
+        let t = Task { try await self.lire(store) }
+        lecture = t
+        defer { if lecture == t { lecture = nil } }
+        try await t.value
+        return catalogue.nombre
+    }
+
+    private func lire(_ store: any Store) async throws {
+        while true {
+            let changements = try await store.changementsSuivis(apres: catalogue.seq, limite: 20_000)
+            catalogue.appliquer(changements)
+            if changements.complet { return }
+        }
+    }
+
+    func cas(missionLocale: String, store: any Store, regles: ReglesSuivi, aujourdhui: Jour) async throws
+        -> [CasSuivi]
+    {
+        try await rattraper(store)
+        return catalogue.cas(missionLocale: missionLocale, regles: regles, aujourdhui: aujourdhui)
+    }
+
+    func statistiques(
+        missionsLocales: [MissionLocale], store: any Store, regles: ReglesSuivi, aujourdhui: Jour,
+        periode: PeriodeStatistiques
+    ) async throws -> StatistiquesSuivis {
+        try await rattraper(store)
+        return catalogue.statistiques(
+            missionsLocales: missionsLocales, regles: regles, aujourdhui: aujourdhui, periode: periode)
+    }
+}

@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+
+/// The shared history of a case (partial `historique-suivi`), as the mission locale and the CFA both read it: each
+/// event with its author, what it says, the CFA's request in full, comments; those of the other side not read yet
+/// marked; and the comment form.
+struct HistoriqueSuiviVue: Sendable {
+    struct Evenement: Sendable {
+        let date: String
+        let auteur: String
+        let texte: String
+        let details: [String]
+        /// Named apart from the outcome form's `commentaire`: a missing value would read the page's.
+        let commentaireEvenement: String?
+        let dejaConnu: Bool
+        let nonLu: Bool
+    }
+
+    let historique: [Evenement]
+    /// The other side, as the page says it: "la mission locale" for the CFA, "le CFA" for the mission locale.
+    let interlocuteur: String
+    let commentaireAction: String
+    let messageSaisi: String
+
+    /// `luJusqua`: the last event this side had read before opening the page (nil: never opened).
+    static func construire(
+        _ evenements: [EvenementSuivi], cote: EvenementSuivi.Cote, luJusqua: Int64?, commentaireAction: String,
+        messageSaisi: String = "", missionsLocales: (String) -> String?
+    ) -> HistoriqueSuiviVue {
+        HistoriqueSuiviVue(
+            historique: evenements.reversed().map { ev in
+                Evenement(
+                    date: dateHeureFR(ev.le), auteur: ev.auteur + (ev.organisation.map { " — \($0)" } ?? ""),
+                    texte: texte(ev, missionsLocales: missionsLocales), details: ev.demande.map(details) ?? [],
+                    commentaireEvenement: ev.commentaire, dejaConnu: ev.dejaConnu,
+                    nonLu: ev.cote == EvenementSuivi.Cote.autre(que: cote) && ev.id > (luJusqua ?? 0))
+            }, interlocuteur: cote == .cfa ? "la mission locale" : "le CFA", commentaireAction: commentaireAction,
+            messageSaisi: messageSaisi)
+    }
+
+    /// What an event says, in words.
+    static func texte(_ e: EvenementSuivi, missionsLocales: (String) -> String?) -> String {
+        switch e.genre {
+        case .resultat:
+            let r = e.resultat?.libelle ?? "Résultat"
+            return "Mission locale : " + r + (e.rupture.map { " (rupture du \(Classeur.dateFrancaise($0)))" } ?? "")
+        case .transfert:
+            func nom(_ c: String?) -> String {
+                guard let c else { return "aucune mission locale" }
+                return missionsLocales(c) ?? "la mission locale \(c)"
+            }
+            return "Le jeune a déménagé : dossier transmis de \(nom(e.de)) à \(nom(e.vers))."
+        case .demandeCFA: return "Le CFA demande l'accompagnement du jeune par la mission locale."
+        case .commentaire: return e.cote == .cfa ? "Commentaire du CFA" : "Commentaire de la mission locale"
+        }
+    }
+
+    /// The CFA's request, line by line.
+    static func details(_ d: DemandeAccompagnement) -> [String] {
+        var lignes = [
+            "Toujours au CFA : \(d.toujoursAuCFA ? "oui" : "non") ; maintenu en formation : "
+                + (d.maintenuEnFormation ? "oui" : "non"),
+            "Cause et circonstances : \(d.cause)",
+        ]
+        lignes += d.objectifs.map { "Objectif — \($0.0.libelle)" + ($0.1.isEmpty ? "" : " : \($0.1)") }
+        switch d.referent {
+        case .moi: lignes.append("Référent : l'auteur de la demande")
+        case .autre(let nom, let email, let telephone):
+            lignes.append("Référent : " + ([nom] + [email, telephone].compactMap { $0 }).joined(separator: ", "))
+        }
+        if let n = d.note { lignes.append("Note : \(n)") }
+        if let t = d.telephone { lignes.append("Téléphone du jeune corrigé : \(t)") }
+        if let e = d.email { lignes.append("E-mail du jeune corrigé : \(e)") }
+        return lignes
+    }
+}

@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+
+/// `GET /cfa/ruptures` (`cfa-ruptures`): a training organisation's young people in rupture today, each with where
+/// it stands with the mission locale (F17), or why the missions locales do not follow it.
+struct RupturesCFAVue: VuePage {
+    static let gabarit = "cfa-ruptures"
+
+    struct Ligne: Sendable {
+        let url: String
+        let nom: String
+        let formation: String
+        let rupture: String
+        let age: Int
+        let statut: String
+        let horsChamp: String?
+        let missionLocale: String?
+        let nonLu: Bool
+    }
+
+    let nombre: Int
+    let nombreHorsChamp: Int
+    let lignes: [Ligne]
+    let recherche: String
+    let statuts: [OptionVue]
+    let formations: [OptionVue]
+    let pagination: [LienVue]
+    let telechargement: String
+
+    static func construire(
+        tous: [JeuneEnRupture], affiches: [JeuneEnRupture], page: Int, nombrePages: Int, query: [(String, String)],
+        nonLus: Set<SuiviID>, formation: (String?, String?) -> String?, missionsLocales: [String: String]
+    ) -> RupturesCFAVue {
+        let choix = Dictionary(query, uniquingKeysWith: { a, _ in a })
+        let debut = (page - 1) * RupturesCFA.parPage
+        let cfds = Dictionary(
+            tous.compactMap { j in
+                j.effectif.effectif.formation.cfd.map {
+                    (
+                        $0.uppercased(),
+                        formation(j.effectif.effectif.formation.cfd, j.effectif.effectif.formation.rncp) ?? $0
+                    )
+                }
+            }, uniquingKeysWith: { a, _ in a })
+        return RupturesCFAVue(
+            nombre: affiches.count, nombreHorsChamp: tous.filter { $0.horsChamp != nil }.count,
+            lignes: affiches.dropFirst(debut).prefix(RupturesCFA.parPage).map { j in
+                let a = j.effectif.effectif.apprenant
+                let f = j.effectif.effectif.formation
+                return Ligne(
+                    url: "/cfa/ruptures/\(j.effectif.id)", nom: "\(a.nom) \(a.prenom)",
+                    formation: formation(f.cfd, f.rncp) ?? f.cfd ?? "Formation non renseignée",
+                    rupture: Classeur.dateFrancaise(j.rupture), age: j.age,
+                    statut: j.horsChamp == nil ? j.statut.libelle : "Hors champ", horsChamp: j.libelleHorsChamp,
+                    missionLocale: j.missionLocale.map { missionsLocales[$0] ?? $0 },
+                    nonLu: j.suivi.map { nonLus.contains($0.id) } ?? false)
+            },
+            recherche: choix["recherche"] ?? "",
+            statuts: StatutCollaboration.allCases.map {
+                OptionVue(valeur: $0.rawValue, libelle: $0.libelle, selectionne: choix["statut"] == $0.rawValue)
+            },
+            formations: cfds.sorted { $0.value < $1.value }.map {
+                OptionVue(valeur: $0.key, libelle: $0.value, selectionne: choix["formation"]?.uppercased() == $0.key)
+            },
+            pagination: nombrePages > 1
+                ? (1...nombrePages).map {
+                    LienVue(
+                        url: VueTableau.adresse("/cfa/ruptures", query.filter { $0.0 != "page" } + [("page", "\($0)")]),
+                        libelle: "\($0)")
+                } : [],
+            telechargement: "/cfa/ruptures/telechargement")
+    }
+}
