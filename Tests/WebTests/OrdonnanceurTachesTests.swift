@@ -48,11 +48,11 @@ struct OrdonnanceurTachesTests {
                 [
                     item(
                         Self.anneeEnCours.merging([
-                        "etablissement_responsable_uai": .string("0691234B"),
-                        "etablissement_responsable_siret": .string("44444444400011"),
-                        "etablissement_formateur_uai": .string("0691234B"),
-                        "etablissement_formateur_siret": .string("44444444400011"),
-                    ]) { $1 })
+                            "etablissement_responsable_uai": .string("0691234B"),
+                            "etablissement_responsable_siret": .string("44444444400011"),
+                            "etablissement_formateur_uai": .string("0691234B"),
+                            "etablissement_formateur_siret": .string("44444444400011"),
+                        ]) { $1 })
                 ], transmetteur: lyon.id, cleApi: nil)
         for (organisme, nom) in [(amiens.id, "CFA de la Somme"), (lyon.id, "CFA du Rhône")] {
             let o = try await store.creerOrganisation(

@@ -19,7 +19,9 @@ struct Jobs: AsyncParsableCommand {
             let config = try base.config()
             let lignes = try await base.avecStore { store in
                 let now = Date()
-                var lignes: [[String]] = [["tâche", "planification", "prochaine (heure de Paris)", "dernière exécution"]]
+                var lignes: [[String]] = [
+                    ["tâche", "planification", "prochaine (heure de Paris)", "dernière exécution"]
+                ]
                 for t in TableDesTaches.taches(
                     store: store, horloge: .live, config: config, logger: Logger(label: "tdb.jobs"))
                 {
