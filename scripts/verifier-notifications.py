@@ -53,14 +53,14 @@ def main():
                     page.screenshot(path=os.path.join(args.captures, f"notifications-{nom}-{largeur}.png"), full_page=True)
                     if genres:
                         page.uncheck(f"#{genres[-1]}")
-                        page.click("form button[type=submit]")
+                        page.click("form[action='/mon-compte/notifications'] button[type=submit]")
                         page.wait_for_load_state("load")
                         if page.locator(".notice--succes").count() == 0 or page.is_checked(f"#{genres[-1]}"):
                             echecs.append(f"{nom} ({largeur}) : choix non enregistré")
                         page.screenshot(path=os.path.join(args.captures, f"notifications-{nom}-{largeur}-enregistre.png"),
                                         full_page=True)
                         page.check(f"#{genres[-1]}")
-                        page.click("form button[type=submit]")
+                        page.click("form[action='/mon-compte/notifications'] button[type=submit]")
                         page.wait_for_load_state("load")
                     echecs += [f"{nom} ({largeur}) : {e}" for e in erreurs]
                     contexte.close()
