@@ -8,7 +8,7 @@ import ServiceLifecycle
 import Web
 
 /// The composition root: builds the indicator index from the store and the HTTP application around it, with the
-/// services that keep it company (index follower, mail sender, inactive accounts).
+/// services that keep it company (index follower, mail sender, job runner).
 /// `tdb serve` and the tests both use it; the store
 /// is opened by the caller (`avecStore`) and must stay open while the application runs.
 public func construireApplication(
@@ -47,8 +47,11 @@ public func construireApplication(
         SuiviIndex(
             store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
             metriques: deps.metriques),
-        InactiviteComptes(comptes: deps.comptes, logger: logger),
-        PurgeQuotidienne(store: store, horloge: horloge, logger: logger),
+        OrdonnanceurTaches(
+            taches: TableDesTaches.taches(store: store, horloge: horloge, config: config, logger: logger),
+            executeur: ExecuteurTaches(
+                store: store, horloge: horloge, titulaire: instanceTaches(), urlPublique: config.urlPublique),
+            logger: logger),
     ]
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, fichierCA: config.smtpCA, logger: logger))

@@ -350,7 +350,7 @@ enum MigrationsPostgres {
         // Issue 15: the young people's personal pages — one working token per case (its hash), their answers in the
         // history and on the case, and the missions locales' setting to invite new cases automatically.
         (
-            "0011-invitations-jeunes",
+            "0010-invitations-jeunes",
             [
                 """
                 CREATE TABLE invitations_jeunes (
@@ -375,7 +375,7 @@ enum MigrationsPostgres {
         // The counter's row lock is held to the commit, so numbers become visible in order (a reader never skips
         // one committed late); writers of cases take it before any case row (see `verrouillerSuivis`).
         (
-            "0012-suivis-sequence",
+            "0011-suivis-sequence",
             [
                 "ALTER TABLE suivis ADD COLUMN seq BIGINT NOT NULL DEFAULT 0",
                 "UPDATE suivis SET seq = id",
@@ -412,7 +412,7 @@ enum MigrationsPostgres {
         // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
         // reading of a case's history is kept, to count what it has not read yet.
         (
-            "0013-collaborations",
+            "0012-collaborations",
             [
                 "ALTER TABLE suivis ADD COLUMN demande_cfa_le DOUBLE PRECISION",
                 "ALTER TABLE suivis_evenements ADD COLUMN details TEXT",
@@ -430,6 +430,8 @@ enum MigrationsPostgres {
                 "CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id)",
             ]
         ),
+        // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
+        ("0013-taches-notifications", MigrationTachesPostgres.sql),
     ]
 }
 

@@ -63,8 +63,10 @@ extension PostgresStore {
             """)
     }
 
-    public func marquerEnvoye(courriel id: Int64, le: Date, corps: String) async throws {
+    public func marquerEnvoye(courriel id: Int64, le: Date, corps: String, html: String?) async throws {
         try await executer(
-            "UPDATE courriels SET envoye_le = \(le.epoch), erreur = NULL, corps = \(corps) WHERE id = \(id)")
+            """
+            UPDATE courriels SET envoye_le = \(le.epoch), erreur = NULL, corps = \(corps), html = \(html) WHERE id = \(id)
+            """)
     }
 }

@@ -112,11 +112,13 @@ extension PostgresStore {
 
     // MARK: - Courriels, journal, paramètres
 
-    public func ajouterCourriel(destinataire: String, sujet: String, corps: String, now: Date) async throws {
-        try await executer(
+    public func ajouterCourriel(_ c: NouveauCourriel, now: Date) async throws -> Bool {
+        try await nombreModifies(
             """
-            INSERT INTO courriels (destinataire, sujet, corps, cree_le) VALUES (\(destinataire), \(sujet), \(corps), \(now.epoch))
-            """)
+            INSERT INTO courriels (destinataire, sujet, corps, html, cle, cree_le)
+            VALUES (\(c.destinataire), \(c.sujet), \(c.corps), \(c.html), \(c.cle), \(now.epoch))
+            ON CONFLICT (cle) DO NOTHING RETURNING id
+            """) == 1
     }
 
     static func courriel(_ r: PostgresRandomAccessRow) throws -> Courriel {
@@ -125,7 +127,7 @@ extension PostgresStore {
             id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
             corps: try l.exiger("corps"),
             creeLe: try l.instant("cree_le"), envoyeLe: try l.instantOptionnel("envoye_le"),
-            erreur: try l.exiger("erreur"))
+            erreur: try l.exiger("erreur"), html: try l.exiger("html"), cle: try l.exiger("cle"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {

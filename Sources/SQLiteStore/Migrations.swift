@@ -346,7 +346,7 @@ enum Migrations {
         }
         // Issue 15: the young people's personal pages — one working token per case (its hash), their answers in the
         // history and on the case, and the missions locales' setting to invite new cases automatically.
-        m.registerMigration("0014-invitations-jeunes") { db in
+        m.registerMigration("0013-invitations-jeunes") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE invitations_jeunes (
@@ -369,7 +369,7 @@ enum Migrations {
         // `suivis_retraits`: each instance keeps the cases in memory and reads only what changed since it last looked.
         // Triggers number every path that writes a case (histories, erasure by cascade); the derivation of a batch
         // reserves its numbers at once and writes them itself (a trigger per row would cost a batch 15 %).
-        m.registerMigration("0015-suivis-sequence") { db in
+        m.registerMigration("0014-suivis-sequence") { db in
             try db.execute(
                 sql: """
                     ALTER TABLE suivis ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
@@ -394,7 +394,7 @@ enum Migrations {
         }
         // Issue 15: a CFA asks a mission locale to support a young person and both comment the case; each side's
         // reading of a case's history is kept, to count what it has not read yet.
-        m.registerMigration("0016-collaborations") { db in
+        m.registerMigration("0015-collaborations") { db in
             try db.execute(
                 sql: """
                     ALTER TABLE suivis ADD COLUMN demande_cfa_le REAL;
@@ -410,6 +410,10 @@ enum Migrations {
                     CREATE INDEX suivis_organisme ON suivis (organisme_id);
                     CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id);
                     """)
+        }
+        // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
+        m.registerMigration("0016-taches-notifications") { db in
+            try db.execute(sql: MigrationTaches.sqlite)
         }
         return m
     }

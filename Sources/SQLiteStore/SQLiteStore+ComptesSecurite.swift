@@ -78,11 +78,11 @@ extension SQLiteStore {
         }
     }
 
-    public func marquerEnvoye(courriel id: Int64, le: Date, corps: String) async throws {
+    public func marquerEnvoye(courriel id: Int64, le: Date, corps: String, html: String?) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE courriels SET envoye_le = ?, erreur = NULL, corps = ? WHERE id = ?",
-                arguments: [le.epoch, corps, id])
+                sql: "UPDATE courriels SET envoye_le = ?, erreur = NULL, corps = ?, html = ? WHERE id = ?",
+                arguments: [le.epoch, corps, html, id])
         }
     }
 }

@@ -141,11 +141,15 @@ extension SQLiteStore {
 
     // MARK: - Courriels, journal, paramètres, clés
 
-    public func ajouterCourriel(destinataire: String, sujet: String, corps: String, now: Date) async throws {
+    public func ajouterCourriel(_ c: NouveauCourriel, now: Date) async throws -> Bool {
         try await pool.write { db in
             try db.execute(
-                sql: "INSERT INTO courriels (destinataire, sujet, corps, cree_le) VALUES (?, ?, ?, ?)",
-                arguments: [destinataire, sujet, corps, now.epoch])
+                sql: """
+                    INSERT INTO courriels (destinataire, sujet, corps, html, cle, cree_le) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (cle) DO NOTHING
+                    """,
+                arguments: [c.destinataire, c.sujet, c.corps, c.html, c.cle, now.epoch])
+            return db.changesCount == 1
         }
     }
 
@@ -154,7 +158,8 @@ extension SQLiteStore {
         return Courriel(
             id: try l.exiger("id"), destinataire: try l.exiger("destinataire"), sujet: try l.exiger("sujet"),
             corps: try l.exiger("corps"), creeLe: try l.instant("cree_le"),
-            envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"))
+            envoyeLe: try l.instantOptionnel("envoye_le"), erreur: try l.exiger("erreur"), html: try l.exiger("html"),
+            cle: try l.exiger("cle"))
     }
 
     public func courriels(limite: Int) async throws -> [Courriel] {

@@ -99,7 +99,7 @@ struct StoreContractComptesSecuriteTests {
             let c = try #require(try await store.courrielsAEnvoyer(limite: 5).first)
             try await store.marquer(courriel: c.id, envoyeLe: nil, erreur: "550 refusé")
             try await store.marquerEnvoye(
-                courriel: c.id, le: now.addingTimeInterval(5), corps: "Lien : [lien retiré après envoi]")
+                courriel: c.id, le: now.addingTimeInterval(5), corps: "Lien : [lien retiré après envoi]", html: nil)
             let envoye = try #require(try await store.courriels(limite: 5).first)
             #expect(envoye.corps == "Lien : [lien retiré après envoi]" && envoye.erreur == nil)
             #expect(envoye.envoyeLe == now.addingTimeInterval(5))

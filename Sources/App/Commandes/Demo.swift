@@ -52,6 +52,14 @@ struct Demo: AsyncParsableCommand {
                     "démonstration : \(n) jeunes en rupture du CFA de démonstration en collaboration avec une mission locale"
                 )
             }
+            if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
+                motDePasse: motDePasse)
+            {
+                let derniere = o.lastTransmissionDate.map { HeureDeParis.jour($0).description } ?? "?"
+                print(
+                    "compte \(AlerteTransmissionDemo.email) — administrateur de \(o.nom), sans transmission depuis le "
+                        + "\(derniere) (alerte de transmission : tdb jobs run alerte-transmission)")
+            }
             let demandes = try await DemandesDemo(store: store, motDePasse: motDePasse).creer()
             print("démonstration : \(demandes) demandes de compte à valider (…@demande.demo.tdb)")
             if !comptes {

@@ -8,7 +8,7 @@ public struct TdbCommande: AsyncParsableCommand {
         abstract: "Tableau de bord de l'apprentissage : collecte des effectifs des CFA, statuts et indicateurs.",
         subcommands: [
             Serve.self, Migrate.self, Import.self, ApiKey.self, Users.self, Emails.self, Demo.self, Bench.self,
-            PurgeCommande.self, Backup.self, ApprenantCommande.self,
+            PurgeCommande.self, Backup.self, ApprenantCommande.self, Jobs.self,
         ])
 
     public init() {}

@@ -53,10 +53,11 @@ struct ClientSMTP: Sendable {
         }
     }
 
-    func envoyer(a destinataire: String, sujet: String, corps: String) async throws {
+    /// Sends a mail: text only, or text and HTML as multipart/alternative when `html` is given.
+    func envoyer(a destinataire: String, sujet: String, corps: String, html: String? = nil) async throws {
         let session = try await SessionSMTP.ouvrir(self)
         do {
-            try await conversation(session, destinataire, sujet, corps)
+            try await conversation(session, destinataire, sujet, corps, html)
             await session.fermer()
         } catch {
             await session.fermer()
@@ -64,7 +65,9 @@ struct ClientSMTP: Sendable {
         }
     }
 
-    private func conversation(_ s: SessionSMTP, _ destinataire: String, _ sujet: String, _ corps: String) async throws {
+    private func conversation(
+        _ s: SessionSMTP, _ destinataire: String, _ sujet: String, _ corps: String, _ html: String?
+    ) async throws {
         try await s.attendre(220)
         var ehlo = try await s.commande("EHLO tdb", 250)
         var chiffree = tlsImplicite
@@ -88,7 +91,8 @@ struct ClientSMTP: Sendable {
         _ = try await s.commande("MAIL FROM:<\(expediteur)>", 250)
         _ = try await s.commande("RCPT TO:<\(destinataire)>", 250)
         _ = try await s.commande("DATA", 354)
-        try await s.ecrire(Self.message(de: expediteur, a: destinataire, sujet: sujet, corps: corps) + "\r\n.\r\n")
+        try await s.ecrire(
+            Self.message(de: expediteur, a: destinataire, sujet: sujet, corps: corps, html: html) + "\r\n.\r\n")
         try await s.attendre(250)
         _ = try? await s.commande("QUIT", 221)
     }
@@ -99,21 +103,41 @@ struct ClientSMTP: Sendable {
         return try NIOSSLClientHandler(context: client.contexteTLS, serverHostname: estIP ? nil : client.hote)
     }
 
-    /// Headers (subject in RFC 2047 UTF-8) and a base64 body: safe through any relay.
-    static func message(de: String, a: String, sujet: String, corps: String) -> String {
+    /// Headers (subject in RFC 2047 UTF-8) and base64 bodies: safe through any relay. With `html`, a
+    /// multipart/alternative message: the text first, the HTML last (the one a mail reader prefers, RFC 2046).
+    static func message(
+        de: String, a: String, sujet: String, corps: String, html: String? = nil, frontiere: String = UUID().uuidString
+    ) -> String {
         let sujetEncode = "=?UTF-8?B?\(Data(sujet.utf8).base64EncodedString())?="
-        let base64 = Data(corps.utf8).base64EncodedString(options: [
-            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
-        ])
+        func base64(_ s: String) -> String {
+            Data(s.utf8).base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ])
+        }
         let date = DateFormatter()
         date.locale = Locale(identifier: "en_US_POSIX")
         date.timeZone = TimeZone(identifier: "UTC")
         date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return [
+        let entetes = [
             "From: Tableau de bord de l'apprentissage <\(de)>", "To: <\(a)>", "Subject: \(sujetEncode)",
-            "Date: \(date.string(from: Date()))", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64", "", base64,
-        ].joined(separator: "\r\n")
+            "Date: \(date.string(from: Date()))", "MIME-Version: 1.0",
+        ]
+        guard let html else {
+            return
+                (entetes + [
+                    "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", base64(corps),
+                ]).joined(separator: "\r\n")
+        }
+        let f = "=_tdb_\(frontiere)"
+        return
+            (entetes + [
+                "Content-Type: multipart/alternative; boundary=\"\(f)\"", "",
+                "--\(f)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+                base64(corps),
+                "--\(f)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+                base64(html),
+                "--\(f)--",
+            ]).joined(separator: "\r\n")
     }
 }
 

@@ -34,9 +34,12 @@ public struct EnvoiCourriels: Service {
         var envoyes = 0
         for c in try await store.courrielsAEnvoyer(limite: 50) {
             do {
-                try await smtp.envoyer(a: c.destinataire, sujet: c.sujet, corps: c.corps)
-                // Sent: the single-use links it carried are of no use to the outbox any more.
-                try await store.marquerEnvoye(courriel: c.id, le: Date(), corps: LiensCourriel.retirer(c.corps))
+                try await smtp.envoyer(a: c.destinataire, sujet: c.sujet, corps: c.corps, html: c.html)
+                // Sent: the single-use links it carried are of no use to the outbox any more (an HTML version that
+                // carried one is dropped: its text version, links removed, stays).
+                try await store.marquerEnvoye(
+                    courriel: c.id, le: Date(), corps: LiensCourriel.retirer(c.corps),
+                    html: c.html.flatMap { $0.contains("jeton=") ? nil : $0 })
                 envoyes += 1
             } catch {
                 logger.warning("envoi d'e-mail impossible", metadata: ["courriel": "\(c.id)", "erreur": "\(error)"])

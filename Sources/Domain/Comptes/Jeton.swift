@@ -70,11 +70,18 @@ public struct Courriel: Sendable, Equatable {
     public var creeLe: Date
     public var envoyeLe: Date?
     public var erreur: String?
+    /// The HTML version, when the mail has one (sent with the text as multipart/alternative).
+    public var html: String?
+    /// The unique key of a notification (nil for the accounts' mails).
+    public var cle: String?
 
     public init(
-        id: Int64, destinataire: String, sujet: String, corps: String, creeLe: Date, envoyeLe: Date?, erreur: String?
+        id: Int64, destinataire: String, sujet: String, corps: String, creeLe: Date, envoyeLe: Date?, erreur: String?,
+        html: String? = nil, cle: String? = nil
     ) {
         self.id = id
+        self.html = html
+        self.cle = cle
         self.destinataire = destinataire
         self.sujet = sujet
         self.corps = corps

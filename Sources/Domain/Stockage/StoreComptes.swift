@@ -44,7 +44,9 @@ public protocol StoreComptes: Sendable {
     /// Failed sign-ins since a date, for an IP and for an e-mail.
     func echecs(ip: String, email: String, depuis: Date) async throws -> (ip: Int, email: Int)
 
-    func ajouterCourriel(destinataire: String, sujet: String, corps: String, now: Date) async throws
+    /// Adds a mail to the outbox; false (and nothing added) when its key is already there.
+    @discardableResult
+    func ajouterCourriel(_ c: NouveauCourriel, now: Date) async throws -> Bool
     func courriels(limite: Int) async throws -> [Courriel]
     func courrielsAEnvoyer(limite: Int) async throws -> [Courriel]
     func marquer(courriel id: Int64, envoyeLe: Date?, erreur: String?) async throws

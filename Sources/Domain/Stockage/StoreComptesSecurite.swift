@@ -17,6 +17,6 @@ public protocol StoreComptesSecurite: Sendable {
     func effacer(utilisateur: UtilisateurID, now: Date) async throws
     /// Cancels the unused links of this kind sent to the user (a newer one, or a new password, replaces them).
     func annulerJetons(_ type: TypeJeton, utilisateur: UtilisateurID, now: Date) async throws
-    /// Marks a mail sent and keeps `corps`, its text without links, in place of the original.
-    func marquerEnvoye(courriel id: Int64, le: Date, corps: String) async throws
+    /// Marks a mail sent and keeps `corps` and `html`, its versions without links, in place of the original.
+    func marquerEnvoye(courriel id: Int64, le: Date, corps: String, html: String?) async throws
 }

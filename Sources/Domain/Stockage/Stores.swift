@@ -5,8 +5,8 @@ import Outils
 /// suite runs against each.
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
     StoreComptesSecurite,
-    StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis,
-    StoreInvitationsJeunes
+    StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis, StoreTaches,
+    StoreNotifications, StoreInvitationsJeunes
 {
     /// Checks that the database answers (health check).
     func verifier() async throws

@@ -31,6 +31,7 @@ enum LibellesJournal {
         "mot_de_passe_change": "Mot de passe changé",
         "mot_de_passe_reinitialise": "Mot de passe réinitialisé",
         "parametres_mission_locale": "Paramètres d'une mission locale modifiés",
+        "preferences_notifications": "Notifications par e-mail choisies",
         "purge": "Purge des données anciennes",
         "purge_simulee": "Purge simulée",
         "role_change": "Rôle changé",
