@@ -502,4 +502,39 @@ extension PostgresStore {
     public func versionMissionsLocales() async throws -> Int64 {
         try await valeur("SELECT valeur FROM versions WHERE nom = 'missions_locales'", Int64.self) ?? 0
     }
+
+    public func nouvellesSuivis(depuis: Date, jusqua: Date) async throws -> [NouvelleSuivi] {
+        try await lignes(
+            """
+            SELECT e.suivi_id, s.effectif_id, s.mission_locale, s.organisme_id, e.genre, e.cote, e.le
+            FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+            WHERE e.le > \(depuis.epoch) AND e.le <= \(jusqua.epoch) ORDER BY e.id
+            """
+        ) { r in
+            let l = LignePG(r, table: "suivis_evenements")
+            return NouvelleSuivi(
+                suivi: SuiviID(try l.exiger("suivi_id")), effectif: EffectifID(try l.exiger("effectif_id")),
+                missionLocale: try l.texteOuNul("mission_locale"), organisme: OrganismeID(try l.exiger("organisme_id")),
+                genre: try l.exiger("genre", EvenementSuivi.Genre.init(rawValue:)),
+                cote: try l.exiger("cote", EvenementSuivi.Cote.init(rawValue:)), le: try l.instant("le"))
+        }
+    }
+
+    public func destinatairesResumes() async throws -> [DestinataireResume] {
+        try await lignes(
+            """
+            SELECT u.id, u.email, u.prenom, o.mission_locale, o.organisme_id FROM utilisateurs u
+            JOIN organisations o ON o.id = u.organisation_id
+            WHERE u.statut = 'actif' AND ((o.type = \(TypeOrganisation.missionLocale.rawValue) AND o.mission_locale IS NOT NULL)
+                OR (o.type = \(TypeOrganisation.organismeFormation.rawValue) AND o.organisme_id IS NOT NULL))
+            ORDER BY u.id
+            """
+        ) { r in
+            let l = LignePG(r, table: "utilisateurs")
+            return DestinataireResume(
+                utilisateur: UtilisateurID(try l.exiger("id")), email: try l.exiger("email"),
+                prenom: try l.exiger("prenom"), missionLocale: try l.texteOuNul("mission_locale"),
+                organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init))
+        }
+    }
 }

@@ -409,6 +409,7 @@ enum Migrations {
                     );
                     CREATE INDEX suivis_organisme ON suivis (organisme_id);
                     CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id);
+                    CREATE INDEX suivis_evenements_le ON suivis_evenements (le);
                     """)
         }
         // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.

@@ -68,10 +68,16 @@ extension SQLiteStore {
                             id: EffectifID($0.id), effectif: try Self.effectif(record: $0.record, id: $0.id))
                     }
                     guard let e = FusionLot.ecriture(lot.items[k], existant: existant, lot: lot) else { return nil }
+                    let valeurs = e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e)
+                    // The case row reuses the timeline's JSON just written for the effectif, and a new learner has
+                    // no case row to look for.
                     let suivi = contexte.map {
-                        Self.preparer(e.effectif, parcours: e.parcours, regles: $0.regles, couverture: $0.couverture)
+                        Self.preparer(
+                            e.effectif, parcours: e.parcours, regles: $0.regles, couverture: $0.couverture,
+                            parcoursEcrit: valeurs[valeurs.count - Self.colonnesApresParcours - 1], nouveau: e.id == nil
+                        )
                     }
-                    return (e, e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e), suivi)
+                    return (e, valeurs, suivi)
                 }
             }
 
@@ -162,6 +168,9 @@ extension SQLiteStore {
             e.idErpApprenant.databaseValue,
         ] + colonnesHorsCle(ecriture)
     }
+
+    /// How many values follow the timeline's JSON in `colonnesHorsCle` (and `colonnes`).
+    static let colonnesApresParcours = 4
 
     /// The values of the columns the UPDATE sets, in its order, but `version`.
     static func colonnesHorsCle(_ ecriture: FusionLot.Ecriture) -> [DatabaseValue] {

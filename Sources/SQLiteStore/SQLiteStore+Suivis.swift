@@ -24,15 +24,19 @@ extension SQLiteStore {
     struct SuiviPrepare: Sendable {
         var ligne: LigneSuivi
         var colonnes: [DatabaseValue]?
+        /// A learner inserted by this batch: it has no case row yet.
+        var nouveau = false
     }
 
     /// The case row of a learner under these rules and coverage; the effectif's id is set when it is known.
+    /// `parcoursEcrit`: the timeline's JSON as the effectif's row holds it, when it was just written.
     static func preparer(
         _ e: Effectif, parcours: Parcours, id: EffectifID = EffectifID(0), regles: ReglesSuivi,
-        couverture: CouvertureMissionsLocales
+        couverture: CouvertureMissionsLocales, parcoursEcrit: DatabaseValue? = nil, nouveau: Bool = false
     ) -> SuiviPrepare {
         let l = DerivationSuivis.ligne(id: id, effectif: e, parcours: parcours, regles: regles, couverture: couverture)
-        return SuiviPrepare(ligne: l, colonnes: l.estCandidat ? colonnesSuivi(l) : nil)
+        return SuiviPrepare(
+            ligne: l, colonnes: l.estCandidat ? colonnesSuivi(l, parcoursEcrit: parcoursEcrit) : nil, nouveau: nouveau)
     }
 
     /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b).
@@ -56,14 +60,18 @@ extension SQLiteStore {
         var vus = Set<EffectifID>()
         let derniers = prepares.reversed().filter { vus.insert($0.ligne.effectif).inserted }.reversed()
         var existants: [Int64: (id: Int64, missionLocale: String?, prisEnCharge: Bool)] = [:]
-        let ids = JSONTexte.ecrire(.liste(derniers.map { .texte(String($0.ligne.effectif.rawValue)) }))
-        for r in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
-                WHERE effectif_id IN (SELECT value FROM json_each(?))
-                """, arguments: [ids])
-        {
+        let connus = derniers.filter { !$0.nouveau }
+        let ids = JSONTexte.ecrire(.liste(connus.map { .texte(String($0.ligne.effectif.rawValue)) }))
+        let lignes =
+            connus.isEmpty
+            ? []
+            : try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
+                    WHERE effectif_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [ids])
+        for r in lignes {
             let l = LigneLue(r, table: "suivis")
             existants[try l.exiger("effectif_id")] = (
                 try l.exiger("id"), try l.texteOuNul("mission_locale"), try l.exiger("pris_en_charge", Bool.self)
@@ -118,13 +126,13 @@ extension SQLiteStore {
     }
 
     /// The values of the derived columns, in the order of the INSERT and UPDATE above.
-    static func colonnesSuivi(_ l: LigneSuivi) -> [DatabaseValue] {
+    static func colonnesSuivi(_ l: LigneSuivi, parcoursEcrit: DatabaseValue? = nil) -> [DatabaseValue] {
         let valeurs: [(any DatabaseValueConvertible)?] = [
             l.missionLocale, l.organisme.rawValue, l.rupture?.description, l.nom, l.prenom,
             l.dateDeNaissance.description, l.rqth, l.communeInsee, l.codePostal, l.cfd, l.rncp,
-            JSONTexte.ecrire(l.parcours.json),
         ]
         return valeurs.map { $0?.databaseValue ?? .null }
+            + [parcoursEcrit ?? JSONTexte.ecrire(l.parcours.json).databaseValue]
     }
 
     public func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int? {
@@ -577,6 +585,49 @@ extension SQLiteStore {
     public func versionMissionsLocales() async throws -> Int64 {
         try await pool.read { db in
             try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'missions_locales'") ?? 0
+        }
+    }
+
+    public func nouvellesSuivis(depuis: Date, jusqua: Date) async throws -> [NouvelleSuivi] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.suivi_id, s.effectif_id, s.mission_locale, s.organisme_id, e.genre, e.cote, e.le
+                    FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                    WHERE e.le > ? AND e.le <= ? ORDER BY e.id
+                    """, arguments: [depuis.epoch, jusqua.epoch]
+            ).map { r in
+                let l = LigneLue(r, table: "suivis_evenements")
+                return NouvelleSuivi(
+                    suivi: SuiviID(try l.exiger("suivi_id")), effectif: EffectifID(try l.exiger("effectif_id")),
+                    missionLocale: try l.texteOuNul("mission_locale"),
+                    organisme: OrganismeID(try l.exiger("organisme_id")),
+                    genre: try l.exiger("genre", EvenementSuivi.Genre.init(rawValue:)),
+                    cote: try l.exiger("cote", EvenementSuivi.Cote.init(rawValue:)), le: try l.instant("le"))
+            }
+        }
+    }
+
+    public func destinatairesResumes() async throws -> [DestinataireResume] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.id, u.email, u.prenom, o.mission_locale, o.organisme_id FROM utilisateurs u
+                    JOIN organisations o ON o.id = u.organisation_id
+                    WHERE u.statut = 'actif' AND ((o.type = ? AND o.mission_locale IS NOT NULL)
+                        OR (o.type = ? AND o.organisme_id IS NOT NULL))
+                    ORDER BY u.id
+                    """,
+                arguments: [TypeOrganisation.missionLocale.rawValue, TypeOrganisation.organismeFormation.rawValue]
+            ).map { r in
+                let l = LigneLue(r, table: "utilisateurs")
+                return DestinataireResume(
+                    utilisateur: UtilisateurID(try l.exiger("id")), email: try l.exiger("email"),
+                    prenom: try l.exiger("prenom"), missionLocale: try l.texteOuNul("mission_locale"),
+                    organisme: try l.exiger("organisme_id", Int64?.self).map(OrganismeID.init))
+            }
         }
     }
 }

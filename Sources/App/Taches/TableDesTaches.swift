@@ -47,6 +47,26 @@ public enum TableDesTaches {
                 nom: AlerteTransmission.nom, libelle: "Alerte aux organismes qui ne transmettent plus depuis 30 jours",
                 planification: .quotidienne(heure: 8, minute: 0)
             ) { ctx in try await AlerteTransmission().executer(ctx) },
+            Tache(
+                nom: ResumesSuivis.missionLocale,
+                libelle: "Résumé quotidien des missions locales : demandes et messages des CFA de la veille",
+                planification: .quotidienne(heure: 8, minute: 15)
+            ) { ctx in try await ResumesSuivis.executer(ResumesSuivis.missionLocale, ctx) },
+            Tache(
+                nom: ResumesSuivis.cfa,
+                libelle: "Résumé quotidien des CFA : nouvelles de la mission locale de la veille",
+                planification: .quotidienne(heure: 8, minute: 30)
+            ) { ctx in try await ResumesSuivis.executer(ResumesSuivis.cfa, ctx) },
+            Tache(
+                nom: "invitations-jeunes",
+                libelle: "Invitation des nouveaux jeunes des missions locales qui l'ont choisie",
+                planification: .toutesLesMinutes(15)
+            ) { ctx in
+                let n = try await InvitationsJeunes.inviterNouveauxCas(
+                    store: store, secrets: SecretsServeur(coutBcrypt: config.coutBcrypt),
+                    urlPublique: config.urlPublique, now: ctx.now)
+                return BilanTache(comptes: ["invitations": n], message: "\(n) jeune(s) invité(s)")
+            },
         ]
     }
 }

@@ -50,6 +50,10 @@ public protocol StoreSuivis: Sendable {
     /// false when there is no such case.
     func ajouter(_ e: EvenementSuivi, a suivi: SuiviID) async throws -> Bool
 
+    /// The events of every case after `depuis` and up to `jusqua` (the daily digests), oldest first.
+    func nouvellesSuivis(depuis: Date, jusqua: Date) async throws -> [NouvelleSuivi]
+    /// The active users of missions locales (with its code) and of training organisations (with their organisme).
+    func destinatairesResumes() async throws -> [DestinataireResume]
     /// The cases of these effectifs (a CFA's young people in rupture).
     func suivis(effectifs: [EffectifID]) async throws -> [SuiviStocke]
     /// The side has read the case's history up to its last event.
