@@ -70,8 +70,10 @@ extension SQLiteStore {
                     guard let e = FusionLot.ecriture(lot.items[k], existant: existant, lot: lot) else { return nil }
                     let valeurs = e.id == nil ? Self.colonnes(e) : Self.colonnesHorsCle(e)
                     // The case row reuses the timeline's JSON just written for the effectif, and a new learner has
-                    // no case row to look for.
-                    let suivi = contexte.map {
+                    // no case row to look for; one that never broke a contract needs none (most of a batch).
+                    let nouveau = e.id == nil
+                    let sansRupture = !e.parcours.etapes.contains { $0.valeur == .rupturant }
+                    let suivi = (nouveau && sansRupture ? nil : contexte).map {
                         Self.preparer(
                             e.effectif, parcours: e.parcours, regles: $0.regles, couverture: $0.couverture,
                             parcoursEcrit: valeurs[valeurs.count - Self.colonnesApresParcours - 1], nouveau: e.id == nil
