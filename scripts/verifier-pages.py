@@ -127,8 +127,16 @@ def main():
                         echecs.append(f"CFA ({largeur}) : aucun message de la mission locale dans la démonstration")
                     else:
                         echecs += verifier(page, adresse + partage.locator("th a").get_attribute("href"), "cfa-fiche",
-                                           ["h1", "ol.historique li blockquote.commentaire", "textarea#message"],
+                                           ["h1", "ol.historique li", "textarea#message"],
                                            args.captures, largeur, erreurs)
+                        # A comment to the mission locale shows at once in the shared history.
+                        page.fill("#message", f"Vérification dans le navigateur ({largeur})")
+                        page.click("form[action$='/commentaires'] button[type=submit]")
+                        page.wait_for_load_state("load")
+                        if page.locator("ol.historique li blockquote.commentaire",
+                                        has_text=f"Vérification dans le navigateur ({largeur})").count() == 0:
+                            echecs.append(f"CFA ({largeur}) : le commentaire n'apparaît pas dans l'historique")
+                        erreurs.clear()
                     page.goto(adresse + "/cfa/ruptures?statut=a-signaler", wait_until="load")
                     lien = page.locator("table tbody tr th a").first
                     if lien.count() == 0:

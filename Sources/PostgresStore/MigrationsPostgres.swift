@@ -426,7 +426,7 @@ enum MigrationsPostgres {
                     PRIMARY KEY (suivi_id, cote)
                 )
                 """,
-                "CREATE INDEX suivis_organisme ON suivis (organisme_id)",
+                "DROP INDEX suivis_mission_locale",
                 "CREATE INDEX suivis_evenements_cote ON suivis_evenements (cote, suivi_id)",
                 "CREATE INDEX suivis_evenements_le ON suivis_evenements (le)",
             ]

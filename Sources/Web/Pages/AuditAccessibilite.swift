@@ -11,12 +11,12 @@ enum AuditAccessibilite {
     static let pages = [
         "les pages publiques et celles du pied de page",
         "pour chacun des 15 comptes de démonstration (un par type d'organisation), sa page d'accueil et chaque page de "
-            + "sa navigation : 77 pages en tout",
+            + "sa navigation : 78 pages en tout",
     ]
     static let largeurs = "375 px (téléphone) et 1280 px (bureau)"
     /// Violations found by axe-core, by impact (`nil`: not yet measured).
     static let critiques: Int? = 0
     static let graves: Int? = 0
-    static let moderees: Int? = 10
+    static let moderees: Int? = 12
     static let mineures: Int? = 0
 }
