@@ -1,22 +1,9 @@
 import Domain
 import Foundation
 
-/// Escapes text for HTML content and attribute values (pieces written outside the templates: SVG figures).
-func echapper(_ s: String) -> String {
-    var r = ""
-    r.reserveCapacity(s.utf8.count)
-    for c in s {
-        switch c {
-        case "&": r += "&amp;"
-        case "<": r += "&lt;"
-        case ">": r += "&gt;"
-        case "\"": r += "&quot;"
-        case "'": r += "&#39;"
-        default: r.append(c)
-        }
-    }
-    return r
-}
+/// Escapes text for HTML content and attribute values (pieces written outside the templates: SVG figures), as the
+/// notification e-mails do.
+func echapper(_ s: String) -> String { CourrielNotification.echapper(s) }
 
 /// `12 345` with a narrow no-break space, as French typography writes numbers.
 func nombre(_ n: Int) -> String {
