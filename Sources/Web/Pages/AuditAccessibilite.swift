@@ -17,6 +17,6 @@ enum AuditAccessibilite {
     /// Violations found by axe-core, by impact (`nil`: not yet measured).
     static let critiques: Int? = 0
     static let graves: Int? = 0
-    static let moderees: Int? = 12
+    static let moderees: Int? = 0
     static let mineures: Int? = 0
 }
