@@ -67,7 +67,7 @@ struct DeclarationRuptureTests {
             Issue.record("a declaration after the ERP's rupture was accepted")
             return
         }
-        #expect(e.liste.first?.message.contains("rompu le 2025-01-10") == true)
+        #expect(e.liste.first?.message.contains("rompu le 10 janvier 2025") == true)
         let termine = try Self.lea(contrats: [Self.contrat("2024-10-01", "2025-01-31")])
         #expect(DeclarationRupture.contratRompu(termine.entreeParcours, le: j("2025-01-31")) != nil)
         #expect(DeclarationRupture.contratRompu(termine.entreeParcours, le: j("2025-02-01")) == nil)
@@ -175,10 +175,12 @@ struct DeclarationRuptureTests {
             declaree: d, le: declareeLe, effectif: try Self.lea(rupture: "2025-02-14"),
             transmisLe: declareeLe.addingTimeInterval(86_400))
         #expect(
-            autreDate == .contredite("L'ERP indique une rupture le 2025-02-14, le CFA l'avait déclarée le 2025-02-10."))
+            autreDate
+                == .contredite(
+                    "L'ERP indique une rupture le 14 février 2025, le CFA l'avait déclarée le 10 février 2025."))
         let termine = EtatDeclaration.etat(
             declaree: d, le: declareeLe, effectif: try Self.lea(contrats: [Self.contrat("2024-10-01", "2025-01-31")]),
             transmisLe: declareeLe.addingTimeInterval(86_400))
-        #expect(termine == .contredite("L'ERP n'indique plus de contrat en cours le 2025-02-10."))
+        #expect(termine == .contredite("L'ERP n'indique plus de contrat en cours le 10 février 2025."))
     }
 }

@@ -58,8 +58,8 @@ struct StoreContractDeclarationsRuptureTests {
             let apres = try await store.evenements(suivi: id)
             #expect(apres.map(\.genre) == [.declarationRupture, .rapprochementERP])
             #expect(apres.last?.rupture == j("2025-03-18"))
-            #expect(apres.last?.commentaire?.contains("2025-03-18") == true)
-            #expect(apres.last?.commentaire?.contains("2025-03-20") == true)
+            #expect(apres.last?.commentaire?.contains("18 mars 2025") == true)
+            #expect(apres.last?.commentaire?.contains("20 mars 2025") == true)
             // A later batch changes nothing more.
             _ = try await contrat.lot(
                 [cas.jeune(rupture: "2025-03-18")], transmetteur: amiens.id, store: store, at: now)

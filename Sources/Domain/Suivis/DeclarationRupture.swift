@@ -35,7 +35,8 @@ public struct DeclarationRupture: Sendable, Equatable {
         } else if let d = Jour(iso: texteDate), Jour.plausibles.contains(d) {
             if d > aujourdhui {
                 erreurs.append(
-                    ErreurSaisie("date", "Date de rupture : elle ne peut pas être après aujourd'hui (\(aujourdhui)).")
+                    ErreurSaisie(
+                        "date", "Date de rupture : elle ne peut pas être après aujourd'hui (\(longue(aujourdhui))).")
                 )
             } else if contratRompu(effectif.entreeParcours, le: d) == nil {
                 erreurs.append(ErreurSaisie("date", messageSansContrat(effectif, le: d)))
@@ -59,12 +60,16 @@ public struct DeclarationRupture: Sendable, Equatable {
     static func messageSansContrat(_ e: Effectif, le d: Jour) -> String {
         let contrats = e.contrats.compactMap { c -> String? in
             guard let debut = c.dateDebut else { return nil }
-            let fin = c.dateRupture.map { "rompu le \($0)" } ?? c.dateFin.map { "jusqu'au \($0)" } ?? "sans fin connue"
-            return "du \(debut) \(fin)"
+            let fin =
+                c.dateRupture.map { "rompu le \(longue($0))" } ?? c.dateFin.map { "jusqu'au \(longue($0))" }
+                ?? "sans fin connue"
+            return "du \(longue(debut)) \(fin)"
         }
-        return "Date de rupture : aucun contrat en cours et non rompu le \(d) dans les données de l'ERP"
+        return "Date de rupture : aucun contrat en cours et non rompu le \(longue(d)) dans les données de l'ERP"
             + (contrats.isEmpty ? " (aucun contrat transmis)." : " (contrats : \(contrats.joined(separator: " ; "))).")
     }
+
+    static func longue(_ j: Jour) -> String { CourrielNotification.dateLongue(j) }
 
     /// The contract that a rupture on `d` breaks: started before `d`, not broken, still running on `d` (the last
     /// of the contracts starting the same day, as the status builder keeps it). Nil when there is none.
@@ -104,15 +109,18 @@ public enum EtatDeclaration: Sendable, Equatable {
         if DeclarationRupture.contratRompu(entree, le: d) != nil {
             guard let t = transmisLe, t > declareeLe else { return .enAttente }
             return .contredite(
-                "Le contrat est toujours en cours dans les données transmises par l'ERP le \(HeureDeParis.jour(t)), "
+                "Le contrat est toujours en cours dans les données transmises par l'ERP le "
+                    + "\(DeclarationRupture.longue(HeureDeParis.jour(t))), "
                     + "après la déclaration.")
         }
         let ruptures = entree.contrats.compactMap(\.rupture)
         if ruptures.contains(d) { return .confirmee }
         if let r = ruptures.min(by: { abs($0 - d) < abs($1 - d) }) {
-            return .contredite("L'ERP indique une rupture le \(r), le CFA l'avait déclarée le \(d).")
+            return .contredite(
+                "L'ERP indique une rupture le \(DeclarationRupture.longue(r)), le CFA l'avait déclarée le "
+                    + "\(DeclarationRupture.longue(d)).")
         }
-        return .contredite("L'ERP n'indique plus de contrat en cours le \(d).")
+        return .contredite("L'ERP n'indique plus de contrat en cours le \(DeclarationRupture.longue(d)).")
     }
 
     public var libelle: String {
