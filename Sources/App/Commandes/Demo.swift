@@ -51,6 +51,11 @@ struct Demo: AsyncParsableCommand {
                 print(
                     "démonstration : \(n) jeunes en rupture du CFA de démonstration en collaboration avec une mission locale"
                 )
+                if !comptes {
+                    let d = try await DeclarationsRuptureDemo.creer(
+                        store: store, organisme: o, nomCFA: cfa.nom, now: Date())
+                    print("démonstration : \(d) ruptures déclarées par le CFA de démonstration avant son ERP")
+                }
             }
             if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                 motDePasse: motDePasse)
