@@ -52,6 +52,7 @@ public func construireApplication(
             executeur: ExecuteurTaches(
                 store: store, horloge: horloge, titulaire: instanceTaches(), urlPublique: config.urlPublique),
             logger: logger),
+        PrechauffageSuivis(deps: deps, logger: logger),
     ]
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, fichierCA: config.smtpCA, logger: logger))

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Web
 
 extension Bench {
     /// The statistics pages of the missions locales' follow-up, as a platform administrator: national, and the
@@ -56,6 +57,17 @@ extension Bench {
                         + "(\(jeunes) jeunes dans les listes)"
                 ))
         }
+        // What `PrechauffageSuivis` does in the background at start-up and when the day turns: every list and every
+        // period's figures of the day, so that no page pays for the first computation.
+        let memoire = SuivisEnMemoire()
+        _ = try await memoire.rattraper(store)
+        let t1 = ContinuousClock.now
+        let n = try await memoire.prechauffer(store: store, regles: regles, aujourdhui: aujourdhui)
+        lignes.append(
+            (
+                "listes et statistiques du jour, \(n) missions locales (tâche de fond : démarrage, minuit)",
+                "\(fmt(secondes(ContinuousClock.now - t1))) s"
+            ))
         return lignes
     }
 }

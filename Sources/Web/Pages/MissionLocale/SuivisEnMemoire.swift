@@ -57,6 +57,20 @@ public actor SuivisEnMemoire {
         return catalogue.cas(missionLocale: missionLocale, regles: regles, aujourdhui: aujourdhui)
     }
 
+    /// Computes each mission locale's list and figures of every period for the day, one mission locale at a time
+    /// (pages are served in between), so that the first page of the day does not pay for them; returns how many.
+    public func prechauffer(store: any Store, regles: ReglesSuivi, aujourdhui: Jour) async throws -> Int {
+        let missionsLocales = try await referentiel(store).missionsLocales
+        for ml in missionsLocales {
+            try await rattraper(store)
+            for p in PeriodeStatistiques.allCases {
+                _ = catalogue.statistiques(missionsLocales: [ml], regles: regles, aujourdhui: aujourdhui, periode: p)
+            }
+            await Task.yield()
+        }
+        return missionsLocales.count
+    }
+
     func statistiques(
         missionsLocales: [MissionLocale], store: any Store, regles: ReglesSuivi, aujourdhui: Jour,
         periode: PeriodeStatistiques
