@@ -51,6 +51,8 @@ struct Demo: AsyncParsableCommand {
                 print(
                     "démonstration : \(n) jeunes en rupture du CFA de démonstration en collaboration avec une mission locale"
                 )
+                let auto = try await CollaborationsDemo.envoiAutomatique(store: store, organisme: organisme, now: Date())
+                print("démonstration : envoi automatique après 45 jours activé pour ce CFA, \(auto) demande(s) envoyée(s)")
             }
             if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                 motDePasse: motDePasse)
