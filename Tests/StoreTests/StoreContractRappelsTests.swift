@@ -117,7 +117,8 @@ struct StoreContractRappelsTests {
                         le: now, genre: .demandeCFA, auteur: "CFA",
                         demande: DemandeAccompagnement(
                             toujoursAuCFA: true, maintenuEnFormation: true, cause: "x", objectifs: [])), a: j1))
-            let j2 = try #require(try await store.suivi(id: try #require(ids["J-2"])))
+            let idJ2 = try #require(ids["J-2"])
+            let j2 = try #require(try await store.suivi(id: idJ2))
             _ = try await store.ajouter(
                 EvenementSuivi(le: now, genre: .resultat, auteur: "Agent", rupture: j2.ligne.rupture,
                     resultat: .nonJoint(.injoignable)), a: j2.id, versionLue: j2.version)
@@ -133,7 +134,8 @@ struct StoreContractRappelsTests {
             let automatique = EnvoiAutomatique.demande(
                 jours: 45, telephone: "0612345678", courriel: "a@b.fr",
                 contact: ContactOrganisme(nom: "Jo", email: "jo@cfa.test"))
-            let j3 = try #require(try await store.suivi(id: try #require(ids["J-3"])))
+            let idJ3 = try #require(ids["J-3"])
+            let j3 = try #require(try await store.suivi(id: idJ3))
             #expect(
                 try await store.ajouter(
                     EvenementSuivi(

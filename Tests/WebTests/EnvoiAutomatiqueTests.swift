@@ -136,7 +136,7 @@ struct EnvoiAutomatiqueTests {
             #expect(
                 try await ailleurs.post(
                     "/mon-compte/notifications",
-                    GenreNotification.allCases.filter { $0 != .recapitulatifHebdomadaireMissionLocale }.map {
+                    paires: GenreNotification.allCases.filter { $0 != .recapitulatifHebdomadaireMissionLocale }.map {
                         ($0.rawValue, "oui")
                     }
                 ).status.code < 400)

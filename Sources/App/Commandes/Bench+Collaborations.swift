@@ -169,9 +169,8 @@ extension Bench {
     func pagesCollaborations(store: any StoreOuvert, config base: AppConfig, cfa: OrganismeID?, motDePasse: String)
         async throws -> [(String, String)]
     {
-        guard let cfa,
-            let s = try await store.suivisEnAttente().filter({ $0.ligne.organisme == cfa && $0.demandeCFALe != nil })
-                .first ?? store.suivis(missionsLocales: nil).first(where: { $0.ligne.organisme == cfa }),
+        let siens = try await store.suivis(missionsLocales: nil).filter { $0.ligne.organisme == cfa }
+        guard let s = siens.first(where: { $0.demandeCFALe != nil }) ?? siens.first, let cfa,
             let code = s.ligne.missionLocale
         else { return [("pages des collaborations", "aucun suivi dans la base")] }
         var config = base

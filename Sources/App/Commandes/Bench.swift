@@ -15,9 +15,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
     @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 2 lots de mise en route).") var lots = 10
     @Option(
-        help:
-            "Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages) ou "
-            + "« collaborations » (résumés quotidiens, récapitulatif hebdomadaire, pages des CFA et des fiches).")
+        help: """
+            Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages) ou \
+            « collaborations » (résumés quotidiens, récapitulatif hebdomadaire, pages des CFA et des fiches).
+            """)
     var seulement: PartieBench?
 
     enum PartieBench: String, ExpressibleByArgument { case suivis, collaborations }

@@ -88,9 +88,8 @@ enum CollaborationsDemo {
     /// many were sent; a CFA that already chose a setting keeps it.
     @discardableResult
     static func envoiAutomatique(store: any Store, organisme: OrganismeID, now: Date) async throws -> Int {
-        if try await store.organismesEnEnvoiAutomatique()[organisme] == nil
-            && store.envoiAutomatique(organisme: organisme) == ParametresEnvoiAutomatique()
-        {
+        let actuel = try await store.envoiAutomatique(organisme: organisme)
+        if !actuel.actif && actuel == ParametresEnvoiAutomatique() {
             try await store.enregistrer(
                 envoiAutomatique: ParametresEnvoiAutomatique(actif: true, jours: ParametresEnvoiAutomatique.joursParDefaut),
                 organisme: organisme, now: now)
