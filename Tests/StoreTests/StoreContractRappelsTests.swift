@@ -11,6 +11,16 @@ struct StoreContractRappelsTests {
     let cas = StoreContractSuivisTests()
     var now: Date { cas.now }
 
+    /// The learner, at this organisme (responsable and formateur).
+    static func chez(_ j: JSONValue, _ cle: OrganismeCle) -> JSONValue {
+        guard case .object(var o) = j else { return j }
+        for role in ["responsable", "formateur"] {
+            o["etablissement_\(role)_uai"] = .string(cle.uai.rawValue)
+            o["etablissement_\(role)_siret"] = .string(cle.siret.rawValue)
+        }
+        return .object(o)
+    }
+
     /// Four cases of Amiens (J-1 … J-4), one of Abbeville (J-5), one of Amiens' learners living nowhere covered (J-6).
     func peupler(_ store: any Store) async throws -> (amiens: Organisme, abbeville: Organisme, ids: [String: SuiviID]) {
         let (amiens, abbeville, _) = try await contrat.peuple(store)
@@ -19,7 +29,8 @@ struct StoreContractRappelsTests {
             (1...4).map { cas.jeune(id: "J-\($0)") } + [cas.jeune(id: "J-6", commune: "75056")],
             transmetteur: amiens.id, store: store, at: now)
         _ = try await contrat.lot(
-            [cas.jeune(id: "J-5", commune: "80001")], transmetteur: abbeville.id, store: store, at: now)
+            [Self.chez(cas.jeune(id: "J-5", commune: "80001"), OrganismesDeTest.abbeville)], transmetteur: abbeville.id,
+            store: store, at: now)
         var ids: [String: SuiviID] = [:]
         for s in try await store.suivis(missionsLocales: nil) {
             let e = try #require(try await store.effectifsStockes(ids: [s.ligne.effectif]).first)

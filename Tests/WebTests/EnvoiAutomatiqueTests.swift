@@ -17,17 +17,22 @@ struct EnvoiAutomatiqueTests {
     let ml = MissionLocaleTests()
     let collaboration = CollaborationCFATests()
 
-    /// Runs the job named `nom` at `instant` as `tdb jobs run` does.
-    func executer(_ banc: Banc, _ nom: String, _ instant: Date) async throws -> ExecutionTache {
+    /// Runs the occurrence `instant` of the job named `nom` as `tdb jobs run` does.
+    func issue(_ banc: Banc, _ nom: String, _ instant: Date) async throws -> ExecuteurTaches.Issue {
         let tache = try #require(
             TableDesTaches.taches(
                 store: banc.store, horloge: .fixed(instant), config: AppConfig(), logger: Logger(label: "test")
             ).first { $0.nom == nom })
         let executeur = ExecuteurTaches(
             store: banc.store, horloge: .fixed(instant), titulaire: "test", urlPublique: "https://tdb.test")
-        guard case .executee(let e) = try await executeur.executer(tache, occurrence: Occurrence(tache: nom, instant: instant))
-        else {
-            Issue.record("\(nom) not run")
+        return try await executeur.executer(tache, occurrence: Occurrence(tache: nom, instant: instant))
+    }
+
+    /// The same, which must run.
+    func executer(_ banc: Banc, _ nom: String, _ instant: Date) async throws -> ExecutionTache {
+        let issue = try await issue(banc, nom, instant)
+        guard case .executee(let e) = issue else {
+            Issue.record("\(nom) not run: \(issue)")
             throw CancellationError()
         }
         #expect(e.resultat == .ok, "\(e.message)")
@@ -40,7 +45,7 @@ struct EnvoiAutomatiqueTests {
             try await ml.peupler(banc, client)
             let cfa = try await collaboration.cfa(banc, client, OrganismesDeTest.amiens, "cfa@amiens.test")
             let liste = try await cfa.get("/cfa/ruptures")
-            #expect(liste.corps.contains("Envoi automatique des demandes d&#39;accompagnement : désactivé"))
+            #expect(liste.corps.contains("Envoi automatique des demandes d'accompagnement : désactivé"))
             #expect(liste.corps.contains("href=\"/cfa/ruptures/envoi-automatique\""))
             let formulaire = try await cfa.get("/cfa/ruptures/envoi-automatique")
             #expect(formulaire.status == .ok)
@@ -64,7 +69,7 @@ struct EnvoiAutomatiqueTests {
 
             // Off: the job sends nothing.
             let lundi = MissionLocaleTests.aujourdhui.addingTimeInterval(6.5 * 3_600)
-            #expect(try await executer(banc, EnvoiAutomatique.nom, lundi).comptes["demandes"] == 0)
+            #expect(try await executer(banc, EnvoiAutomatique.nom, lundi - 86_400).comptes["demandes"] == 0)
 
             let active = try await cfa.post("/cfa/ruptures/envoi-automatique", ["actif": "oui", "jours": "45"])
             #expect(active.status == .ok)
@@ -82,8 +87,12 @@ struct EnvoiAutomatiqueTests {
             let suivis = try await banc.store.suivis(missionsLocales: nil)
             let envoyes = Set(suivis.filter { $0.demandeCFALe == lundi }.map(\.ligne.nom))
             #expect(envoyes == ["TRAVAILLEUR", "ABBEVILLOIS", "PICARD", "LYONNAIS"])
-            // Run again, the same day or the next: nothing more.
-            #expect(try await executer(banc, EnvoiAutomatique.nom, lundi + 60).comptes["demandes"] == 0)
+            // The occurrence is done; run again, the same occurrence after a crash, or the next day: nothing more.
+            #expect(try await issue(banc, EnvoiAutomatique.nom, lundi) == .dejaFaite)
+            let reprise = ContexteTache(
+                store: banc.store, occurrence: Occurrence(tache: EnvoiAutomatique.nom, instant: lundi), now: lundi + 60,
+                urlPublique: "https://tdb.test")
+            #expect(try await EnvoiAutomatique.executer(reprise, regles: ReglesSuivi()).comptes["demandes"] == 0)
             #expect(try await executer(banc, EnvoiAutomatique.nom, lundi + 86_400).comptes["demandes"] == 0)
             let historique = try await banc.store.evenements(suivi: try await ml.idDe(banc, "Travailleur"))
             #expect(historique.filter { $0.genre == .demandeCFA }.count == 1)
@@ -152,8 +161,13 @@ struct EnvoiAutomatiqueTests {
             let lundi = MissionLocaleTests.aujourdhui.addingTimeInterval(7.75 * 3_600)
             let run = try await executer(banc, RecapitulatifHebdomadaire.nom, lundi)
             #expect(run.comptes["courriels"] == 2 && run.comptes["missions_locales"] == 3, "\(run.message)")
-            // Run again for the same occurrence: nothing added.
-            #expect(try await executer(banc, RecapitulatifHebdomadaire.nom, lundi).comptes["courriels"] == 0)
+            // The occurrence is done; run again after a crash mid-run: nothing added.
+            #expect(try await issue(banc, RecapitulatifHebdomadaire.nom, lundi) == .dejaFaite)
+            let reprise = ContexteTache(
+                store: banc.store, occurrence: Occurrence(tache: RecapitulatifHebdomadaire.nom, instant: lundi),
+                now: lundi + 30, urlPublique: "https://tdb.test")
+            #expect(
+                try await RecapitulatifHebdomadaire.executer(reprise, regles: ReglesSuivi()).comptes["courriels"] == 0)
             let mails = try await banc.store.courriels(limite: 20)
             #expect(Set(mails.map(\.destinataire)) == ["agent@ml-amiens.test", "agent@ml-abbeville.test"])
             let pourAmiens = try #require(mails.first { $0.destinataire == "agent@ml-amiens.test" })
