@@ -23,6 +23,9 @@ COMPTES = [t + "@demo.tdb" for t in [
     "carif-oref-regional", "carif-oref-national", "operateur-public-national", "arml", "france-travail",
     "mission-locale"]] + [ADMIN]
 PAGES_PAR_COMPTE = 12
+# Pages reached from a page rather than from the navigation, audited too: the CFA's declaration of a rupture (its
+# list of apprentices, then the form of the first one).
+SUPPLEMENTS = {"organisme-formation@demo.tdb": [("/cfa/ruptures/declarer", "table tbody tr td a")]}
 
 
 def liens(page, selecteur):
@@ -88,6 +91,11 @@ def main():
                                            if c != accueil and c not in publiques]
                     for chemin in chemins[:PAGES_PAR_COMPTE]:
                         auditer(axe, page, adresse, chemin, email, largeur, resultats)
+                    for chemin, lien in SUPPLEMENTS.get(email, []):
+                        auditer(axe, page, adresse, chemin, email, largeur, resultats)
+                        suivants = liens(page, lien)
+                        if suivants:
+                            auditer(axe, page, adresse, suivants[0], email, largeur, resultats)
                     contexte.close()
             chromium.close()
     finally:

@@ -4,7 +4,7 @@ filled with a small demo country. Fails on a missing element, a console error, a
 than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
     python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 20000]
 """
-import argparse, os
+import argparse, datetime, os
 from playwright.sync_api import sync_playwright
 from serveur_demo import ADMIN, conclure, arreter, connecter, lancer, navigateur
 
@@ -91,6 +91,15 @@ def main():
                     echecs += verifier(page, adresse + "/mission-locale", "mission-locale",
                                        ["h1", "nav[aria-label='Onglets du suivi'] a[aria-current=page]",
                                         "table tbody tr th a", "select#mois"], args.captures, largeur, erreurs)
+                    # A rupture the demo CFA declared before its ERP: marked in the list, explained on the case.
+                    declaree = page.locator("table tbody tr", has_text="Rupture déclarée par le CFA").first
+                    if declaree.count() == 0:
+                        echecs.append(f"mission locale ({largeur}) : aucune rupture déclarée par le CFA dans la liste")
+                    else:
+                        echecs += verifier(page, adresse + declaree.locator("th a").get_attribute("href"),
+                                           "mission-locale-declaree", ["h1", "section[aria-labelledby=declaration-titre]"],
+                                           args.captures, largeur, erreurs)
+                        page.goto(adresse + "/mission-locale", wait_until="load")
                     fiche = page.locator("table tbody tr th a").first.get_attribute("href")
                     echecs += verifier(page, adresse + fiche, "mission-locale-fiche",
                                        ["h1", "a[href^='tel:'], a[href^='mailto:']", "svg.frise",
@@ -159,6 +168,30 @@ def main():
                         page.wait_for_load_state("load")
                         if page.locator(".notice--succes").count() == 0 or "avis=demande" not in page.url:
                             echecs.append(f"CFA ({largeur}) : la demande n'a pas été envoyée ({page.url})")
+                        erreurs.clear()
+                    # Declaring a rupture before the ERP: find an apprentice, an empty form, then a real one.
+                    echecs += verifier(page, adresse + "/cfa/ruptures/declarer", "cfa-declarer",
+                                       ["h1", "input#recherche", "table tbody tr td a"], args.captures, largeur, erreurs)
+                    lien = page.locator("table tbody tr td a", has_text="Déclarer la rupture").first
+                    if lien.count() == 0:
+                        echecs.append(f"CFA ({largeur}) : aucun apprenti en contrat à déclarer")
+                    else:
+                        echecs += verifier(page, adresse + lien.get_attribute("href"), "cfa-declaration",
+                                           ["h1", "input#date", "input#cause"], args.captures, largeur, erreurs)
+                        page.click("form[action*='/declarer/'] button[type=submit]")
+                        page.wait_for_load_state("load")
+                        if page.locator(".message-erreur").count() < 2:
+                            echecs.append(f"CFA ({largeur}) : une déclaration vide est acceptée ou ses erreurs manquent")
+                        erreurs.clear()
+                        page.fill("#date", (datetime.date.today() - datetime.timedelta(days=1)).isoformat())
+                        page.fill("#cause", "Démission")
+                        page.click("form[action*='/declarer/'] button[type=submit]")
+                        page.wait_for_load_state("load")
+                        if "avis=declaration" not in page.url or \
+                                page.locator("section[aria-labelledby=declaration-titre]").count() == 0:
+                            echecs.append(f"CFA ({largeur}) : la rupture n'a pas été déclarée ({page.url})")
+                        else:
+                            page.screenshot(path=os.path.join(args.captures, f"cfa-declaree-{largeur}.png"))
                         erreurs.clear()
                 contexte.close()
             chromium.close()

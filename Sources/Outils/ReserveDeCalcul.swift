@@ -13,11 +13,17 @@ public final class ReserveDeCalcul: @unchecked Sendable {
     public init(fils: Int = ProcessInfo.processInfo.activeProcessorCount, nom: String = "tdb-calcul") {
         nombreDeFils = max(1, fils)
         for numero in 0..<nombreDeFils {
+            // The thread names itself once `start()` has returned: Foundation applies a name only to a thread it
+            // has recorded, which `start()` does after the thread may already run (a Linux thread otherwise keeps
+            // its creator's name, as `top -H` and `perf` would show).
+            let demarre = DispatchSemaphore(value: 0)
             let fil = Thread { [self] in
+                demarre.wait()
                 Thread.current.name = "\(nom)-\(numero)"
                 boucle()
             }
             fil.start()
+            demarre.signal()
         }
     }
 

@@ -447,6 +447,8 @@ enum MigrationsPostgres {
                 """
             ]
         ),
+        // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
+        ("0015-ruptures-declarees", ["ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT"]),
     ]
 }
 

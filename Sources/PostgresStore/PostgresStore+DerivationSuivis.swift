@@ -30,16 +30,30 @@ extension PostgresStore {
     ) async throws {
         guard !ecrits.isEmpty, etat.derivationActive else { return }
         let (regles, couverture, _) = try await contexteSuivis(c, etat: etat)
+        try await deriverSuivis(
+            c, DerivationSuivis.derniers(ecrits), regles: regles, couverture: couverture, declarees: [:], now: now)
+    }
+
+    /// Writes the case rows of these effectifs (one each). `declarees`: ruptures declared by the CFA that are not
+    /// on their rows yet (a declaration being recorded).
+    static func deriverSuivis(
+        _ c: Connexion, _ derniers: [(id: EffectifID, effectif: Effectif, parcours: Parcours)], regles: ReglesSuivi,
+        couverture: CouvertureMissionsLocales, declarees: [EffectifID: Jour], now: Date
+    ) async throws {
         // The rows and their JSON forms on every core: most of the cost, none of it needs the database.
-        let lignes = DerivationSuivis.derniers(ecrits).carteParallele { e -> (LigneSuivi, JSONTexte.Noeud) in
+        @Sendable func ligne(_ e: (id: EffectifID, effectif: Effectif, parcours: Parcours), declaree: Jour?) -> (
+            LigneSuivi, JSONTexte.Noeud
+        ) {
             let l = DerivationSuivis.ligne(
-                id: e.id, effectif: e.effectif, parcours: e.parcours, regles: regles, couverture: couverture)
+                id: e.id, effectif: e.effectif, parcours: e.parcours, regles: regles, couverture: couverture,
+                declaree: declaree)
             return (l, ligneSuivi(l, id: nil))
         }
+        var lignes = derniers.carteParallele { ligne($0, declaree: declarees[$0.id]) }
         let existants = Dictionary(
             try await c.lignes(
                 """
-                SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
+                SELECT id, effectif_id, mission_locale, pris_en_charge, rupture_declaree FROM suivis
                 WHERE effectif_id = ANY(\(lignes.map(\.0.effectif.rawValue))::bigint[])
                 """
             ) { r in
@@ -48,10 +62,27 @@ extension PostgresStore {
                     try l.exiger("effectif_id", Int64.self),
                     (
                         id: try l.exiger("id", Int64.self), missionLocale: try l.texteOuNul("mission_locale"),
-                        prisEnCharge: try l.exiger("pris_en_charge", Bool.self)
+                        prisEnCharge: try l.exiger("pris_en_charge", Bool.self),
+                        declaree: try l.texteOuNul("rupture_declaree").map {
+                            try Jour(iso: $0).ou(l.illisible("rupture_declaree"))
+                        }
                     )
                 )
             }, uniquingKeysWith: { a, _ in a })
+        // A rupture declared by the CFA: the row follows it while the ERP's data does not show it.
+        var rapprochements: [(suivi: Int64, EvenementSuivi)] = []
+        for (k, e) in derniers.enumerated() {
+            guard let ex = existants[e.id.rawValue], let d = ex.declaree, lignes[k].0.ruptureDeclaree != d else {
+                continue
+            }
+            lignes[k] = ligne(e, declaree: d)
+            if lignes[k].0.ruptureDeclaree == nil {
+                rapprochements.append(
+                    (ex.id, .rapprochementERP(declaree: d, effectif: e.effectif, rupture: lignes[k].0.rupture, le: now))
+                )
+            }
+        }
+        for (suivi, evenement) in rapprochements { try await inserer(evenement, suivi: suivi, c) }
         var nouveaux: [JSONTexte.Noeud] = []
         var modifies: [JSONTexte.Noeud] = []
         var supprimes: [Int64] = []
@@ -108,13 +139,13 @@ extension PostgresStore {
 
     static let colonnesSuivi = """
         effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
-        code_postal, formation_cfd, formation_rncp, parcours
+        code_postal, formation_cfd, formation_rncp, parcours, rupture_declaree
         """
 
     static let typesSuivi = """
         effectif_id bigint, mission_locale text, organisme_id bigint, rupture text, nom text, prenom text,
         date_de_naissance text, rqth boolean, commune_insee text, code_postal text, formation_cfd text,
-        formation_rncp text, parcours text
+        formation_rncp text, parcours text, rupture_declaree text
         """
 
     static let miseAJourSuivi = colonnesSuivi.split(separator: ",")
@@ -142,6 +173,7 @@ extension PostgresStore {
             ("commune_insee", .texte(l.communeInsee)), ("code_postal", .texte(l.codePostal)),
             ("formation_cfd", .texte(l.cfd)), ("formation_rncp", .texte(l.rncp)),
             ("parcours", .texte(JSONTexte.ecrire(l.parcours.json))),
+            ("rupture_declaree", .texte(l.ruptureDeclaree?.description)),
         ])
     }
 

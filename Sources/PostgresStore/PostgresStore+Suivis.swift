@@ -57,7 +57,10 @@ extension PostgresStore {
                 dateDeNaissance: try l.exiger("date_de_naissance", Jour.init(iso:)), rqth: try l.exiger("rqth"),
                 communeInsee: try l.texteOuNul("commune_insee"), codePostal: try l.texteOuNul("code_postal"),
                 cfd: try l.texteOuNul("formation_cfd"), rncp: try l.texteOuNul("formation_rncp"),
-                parcours: try l.parcours()),
+                parcours: try l.parcours(),
+                ruptureDeclaree: try l.texteOuNul("rupture_declaree").map {
+                    try Jour(iso: $0).ou(l.illisible("rupture_declaree"))
+                }),
             version: try l.exiger("version"), creeLe: try l.instant("cree_le"),
             dernierResultat: try l.texteOuNul("dernier_resultat").map {
                 try ResultatContact(code: $0).ou(l.illisible("dernier_resultat"))

@@ -429,6 +429,10 @@ enum Migrations {
                     );
                     """)
         }
+        // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
+        m.registerMigration("0018-ruptures-declarees") { db in
+            try db.execute(sql: "ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT")
+        }
         return m
     }
 }

@@ -26,17 +26,36 @@ extension SQLiteStore {
         var colonnes: [DatabaseValue]?
         /// A learner inserted by this batch: it has no case row yet.
         var nouveau = false
+        /// What the row was computed from: a case with a declared rupture is computed again with it.
+        var effectif: Effectif
+        var parcours: Parcours
+        var regles: ReglesSuivi
+        var couverture: CouvertureMissionsLocales
+
+        /// The row again, with the rupture the CFA declared.
+        func avec(declaree: Jour) -> (LigneSuivi, [DatabaseValue]) {
+            var l = DerivationSuivis.ligne(
+                id: ligne.effectif, effectif: effectif, parcours: parcours, regles: regles, couverture: couverture,
+                declaree: declaree)
+            l.effectif = ligne.effectif
+            return (l, colonnesSuivi(l))
+        }
     }
 
     /// The case row of a learner under these rules and coverage; the effectif's id is set when it is known.
     /// `parcoursEcrit`: the timeline's JSON as the effectif's row holds it, when it was just written.
     static func preparer(
         _ e: Effectif, parcours: Parcours, id: EffectifID = EffectifID(0), regles: ReglesSuivi,
-        couverture: CouvertureMissionsLocales, parcoursEcrit: DatabaseValue? = nil, nouveau: Bool = false
+        couverture: CouvertureMissionsLocales, parcoursEcrit: DatabaseValue? = nil, nouveau: Bool = false,
+        declaree: Jour? = nil
     ) -> SuiviPrepare {
-        let l = DerivationSuivis.ligne(id: id, effectif: e, parcours: parcours, regles: regles, couverture: couverture)
+        let l = DerivationSuivis.ligne(
+            id: id, effectif: e, parcours: parcours, regles: regles, couverture: couverture, declaree: declaree)
         return SuiviPrepare(
-            ligne: l, colonnes: l.estCandidat ? colonnesSuivi(l, parcoursEcrit: parcoursEcrit) : nil, nouveau: nouveau)
+            ligne: l,
+            colonnes: l.estCandidat
+                ? colonnesSuivi(l, parcoursEcrit: l.ruptureDeclaree == nil ? parcoursEcrit : nil) : nil,
+            nouveau: nouveau, effectif: e, parcours: parcours, regles: regles, couverture: couverture)
     }
 
     /// Writes the case rows of effectifs just written, in their transaction (DESIGN §7b).
@@ -59,7 +78,7 @@ extension SQLiteStore {
         guard !prepares.isEmpty, etatSuivis.derivationActive else { return }
         var vus = Set<EffectifID>()
         let derniers = prepares.reversed().filter { vus.insert($0.ligne.effectif).inserted }.reversed()
-        var existants: [Int64: (id: Int64, missionLocale: String?, prisEnCharge: Bool)] = [:]
+        var existants: [Int64: (id: Int64, missionLocale: String?, prisEnCharge: Bool, declaree: Jour?)] = [:]
         let connus = derniers.filter { !$0.nouveau }
         let ids = JSONTexte.ecrire(.liste(connus.map { .texte(String($0.ligne.effectif.rawValue)) }))
         let lignes =
@@ -68,13 +87,14 @@ extension SQLiteStore {
             : try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, effectif_id, mission_locale, pris_en_charge FROM suivis
+                    SELECT id, effectif_id, mission_locale, pris_en_charge, rupture_declaree FROM suivis
                     WHERE effectif_id IN (SELECT value FROM json_each(?))
                     """, arguments: [ids])
         for r in lignes {
             let l = LigneLue(r, table: "suivis")
             existants[try l.exiger("effectif_id")] = (
-                try l.exiger("id"), try l.texteOuNul("mission_locale"), try l.exiger("pris_en_charge", Bool.self)
+                try l.exiger("id"), try l.texteOuNul("mission_locale"), try l.exiger("pris_en_charge", Bool.self),
+                try l.texteOuNul("rupture_declaree").map { try Jour(iso: $0).ou(l.illisible("rupture_declaree")) }
             )
         }
         // One change number per row that may be written, reserved at once (numbers left unused are harmless).
@@ -86,31 +106,42 @@ extension SQLiteStore {
         let inserer = try db.cachedStatement(
             sql: """
                 INSERT INTO suivis (mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth,
-                    commune_insee, code_postal, formation_cfd, formation_rncp, parcours, effectif_id, cree_le, seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    commune_insee, code_postal, formation_cfd, formation_rncp, parcours, rupture_declaree, effectif_id,
+                    cree_le, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         // A row whose every column is as computed is left alone: no write, no new change number.
         let mettreAJour = try db.cachedStatement(
             sql: """
                 UPDATE suivis SET mission_locale = ?1, organisme_id = ?2, rupture = ?3, nom = ?4, prenom = ?5,
                     date_de_naissance = ?6, rqth = ?7, commune_insee = ?8, code_postal = ?9, formation_cfd = ?10,
-                    formation_rncp = ?11, parcours = ?12, seq = ?14
-                WHERE id = ?13 AND (mission_locale IS NOT ?1 OR organisme_id IS NOT ?2 OR rupture IS NOT ?3
+                    formation_rncp = ?11, parcours = ?12, rupture_declaree = ?13, seq = ?15
+                WHERE id = ?14 AND (mission_locale IS NOT ?1 OR organisme_id IS NOT ?2 OR rupture IS NOT ?3
                     OR nom IS NOT ?4 OR prenom IS NOT ?5 OR date_de_naissance IS NOT ?6 OR rqth IS NOT ?7
                     OR commune_insee IS NOT ?8 OR code_postal IS NOT ?9 OR formation_cfd IS NOT ?10
-                    OR formation_rncp IS NOT ?11 OR parcours IS NOT ?12)
+                    OR formation_rncp IS NOT ?11 OR parcours IS NOT ?12 OR rupture_declaree IS NOT ?13)
                 """)
         let supprimer = try db.cachedStatement(sql: "DELETE FROM suivis WHERE id = ?")
         for p in derniers {
-            let l = p.ligne
+            var (l, colonnes) = (p.ligne, p.colonnes)
             seq += 1
             if let ex = existants[l.effectif.rawValue] {
+                // A rupture declared by the CFA: the row follows it while the ERP's data does not show it.
+                if let d = ex.declaree, l.ruptureDeclaree != d {
+                    (l, colonnes) = p.avec(declaree: d)
+                    if l.ruptureDeclaree == nil {
+                        try Self.inserer(
+                            .rapprochementERP(declaree: d, effectif: p.effectif, rupture: l.rupture, le: now),
+                            suivi: ex.id,
+                            db)
+                    }
+                }
                 guard l.estCandidat || ex.prisEnCharge else {
                     try supprimer.execute(arguments: [ex.id])
                     continue
                 }
                 try mettreAJour.executer(
-                    db, p.colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue, seq.databaseValue)
+                    db, colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue, seq.databaseValue)
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     try Self.inserer(
                         EvenementSuivi(
@@ -119,7 +150,7 @@ extension SQLiteStore {
                 }
             } else if l.estCandidat {
                 try inserer.executer(
-                    db, p.colonnes ?? Self.colonnesSuivi(l), puis: l.effectif.rawValue.databaseValue,
+                    db, colonnes ?? Self.colonnesSuivi(l), puis: l.effectif.rawValue.databaseValue,
                     now.epoch.databaseValue, seq.databaseValue)
             }
         }
@@ -132,7 +163,10 @@ extension SQLiteStore {
             l.dateDeNaissance.description, l.rqth, l.communeInsee, l.codePostal, l.cfd, l.rncp,
         ]
         return valeurs.map { $0?.databaseValue ?? .null }
-            + [parcoursEcrit ?? JSONTexte.ecrire(l.parcours.json).databaseValue]
+            + [
+                parcoursEcrit ?? JSONTexte.ecrire(l.parcours.json).databaseValue,
+                l.ruptureDeclaree?.description.databaseValue ?? .null,
+            ]
     }
 
     public func reconstruireSuivisSiNecessaire(now: Date) async throws -> Int? {

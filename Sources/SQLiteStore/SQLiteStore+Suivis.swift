@@ -13,7 +13,7 @@ extension SQLiteStore {
                 sql: "SELECT \(Self.colonnesSuivi), seq FROM suivis WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
                 arguments: [apres, dernier, limite])
             let complet = lignes.count < limite
-            let jusqua = complet ? dernier : (lignes.last?[24] as Int64? ?? dernier)
+            let jusqua = complet ? dernier : (lignes.last?[25] as Int64? ?? dernier)
             let retraits = try Row.fetchAll(
                 db, sql: "SELECT seq, suivi_id FROM suivis_retraits WHERE seq > ? AND seq <= ? ORDER BY seq",
                 arguments: [apres, jusqua]
@@ -24,7 +24,7 @@ extension SQLiteStore {
         let ecrits = try lignes.carteParallele { ligne in
             let r = ligne.valeur
             return Result {
-                (seq: try LigneLue(r, table: "suivis").exiger(24, "seq", Int64.self), suivi: try Self.suivi(r))
+                (seq: try LigneLue(r, table: "suivis").exiger(25, "seq", Int64.self), suivi: try Self.suivi(r))
             }
         }.map { try $0.get() }
         return ChangementsSuivis(ecrits: ecrits, retires: retraits, jusqua: jusqua, complet: complet)
@@ -76,7 +76,8 @@ extension SQLiteStore {
     static let colonnesSuivi = """
         id, effectif_id, mission_locale, organisme_id, rupture, nom, prenom, date_de_naissance, rqth, commune_insee,
         code_postal, formation_cfd, formation_rncp, parcours, version, cree_le, dernier_resultat, rupture_du_resultat,
-        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le, reponse_jeune, reponse_jeune_le
+        resultat_le, premier_resultat_le, pris_en_charge, demande_cfa_le, reponse_jeune, reponse_jeune_le,
+        rupture_declaree
         """
 
     static func suivi(_ r: Row) throws -> SuiviStocke {
@@ -102,7 +103,7 @@ extension SQLiteStore {
                 rncp: try l.exiger(12, "formation_rncp", String?.self),
                 parcours: try { () throws -> Parcours in
                     do { return try Parcours(texte: parcours) } catch { throw l.illisible("parcours") }
-                }()),
+                }(), ruptureDeclaree: try jour(24, "rupture_declaree")),
             version: try l.exiger(14, "version"),
             creeLe: try instant(15, "cree_le").ou(l.illisible("cree_le")),
             dernierResultat: try l.exiger(16, "dernier_resultat", String?.self).map {

@@ -115,14 +115,14 @@ struct EnvoiCourrielsTests {
     }
 }
 
-/// Accepts one SMTP session on a free loopback port and records what the client said.
+/// Accepts `sessions` SMTP sessions, one after the other, on a free loopback port and records what the client said.
 final class ServeurSMTPDeTest: @unchecked Sendable {
     let port: Int
     private let fd: Int32
     private let fini = DispatchSemaphore(value: 0)
     private var transcript = ""
 
-    init(refuserDestinataire: Bool = false) throws {
+    init(refuserDestinataire: Bool = false, sessions: Int = 1) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var addr = sockaddr_in()
@@ -134,13 +134,16 @@ final class ServeurSMTPDeTest: @unchecked Sendable {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        listen(fd, 1)
+        listen(fd, Int32(max(1, sessions)))
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
         }
         port = Int(UInt16(bigEndian: addr.sin_port))
-        Thread { [self] in self.servir(refuserDestinataire) }.start()
+        Thread { [self] in
+            for _ in 0..<max(1, sessions) { self.servir(refuserDestinataire) }
+            fini.signal()
+        }.start()
     }
 
     func attendre() -> String {
@@ -150,7 +153,6 @@ final class ServeurSMTPDeTest: @unchecked Sendable {
     }
 
     private func servir(_ refuser: Bool) {
-        defer { fini.signal() }
         let c = accept(fd, nil, nil)
         guard c >= 0 else { return }
         defer { close(c) }

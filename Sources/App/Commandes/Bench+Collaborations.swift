@@ -147,7 +147,8 @@ extension Bench {
             totaux[k] = premiers[1]
             lignes.append(
                 (
-                    "\(libelle), exécution complète (médiane / max ; cible ≤ \(fmt(Self.cibleResumes)) s)",
+                    "\(libelle), exécution complète (médiane / max"
+                        + (k < 2 ? " ; cible ≤ \(fmt(Self.cibleResumes)) s à eux deux)" : ")"),
                     "\(fmt(premiers[1])) s / \(fmt(premiers[2])) s — \(courriels) e-mails"
                 ))
             lignes.append(

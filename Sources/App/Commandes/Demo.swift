@@ -53,6 +53,11 @@ struct Demo: AsyncParsableCommand {
                 )
                 let auto = try await CollaborationsDemo.envoiAutomatique(store: store, organisme: organisme, now: Date())
                 print("démonstration : envoi automatique après 45 jours activé pour ce CFA, \(auto) demande(s) envoyée(s)")
+                if !comptes {
+                    let d = try await DeclarationsRuptureDemo.creer(
+                        store: store, organisme: o, nomCFA: cfa.nom, now: Date())
+                    print("démonstration : \(d) ruptures déclarées par le CFA de démonstration avant son ERP")
+                }
             }
             if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                 motDePasse: motDePasse)

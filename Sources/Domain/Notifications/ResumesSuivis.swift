@@ -128,12 +128,16 @@ public enum ResumesSuivis {
         let (depuis, jusqua) = periode(ctx.occurrence.instant)
         let nouvelles = try await ctx.store.nouvellesSuivis(depuis: depuis, jusqua: jusqua)
         let genre: GenreNotification = nom == missionLocale ? .resumeQuotidienMissionLocale : .resumeQuotidienCFA
+        // Each recipient reads only its mission locale's or organisme's news (grouped once: thousands of recipients).
+        let parMissionLocale = Dictionary(grouping: nouvelles, by: { $0.missionLocale ?? "" })
+        let parOrganisme = Dictionary(grouping: nouvelles, by: \.organisme)
         var courriels = 0
         for d in try await ctx.store.destinatairesResumes() {
             let c =
                 nom == missionLocale
-                ? pourMissionLocale(d, nouvelles: nouvelles, urlPublique: ctx.urlPublique)
-                : pourCFA(d, nouvelles: nouvelles, urlPublique: ctx.urlPublique)
+                ? pourMissionLocale(
+                    d, nouvelles: d.missionLocale.flatMap { parMissionLocale[$0] } ?? [], urlPublique: ctx.urlPublique)
+                : pourCFA(d, nouvelles: d.organisme.flatMap { parOrganisme[$0] } ?? [], urlPublique: ctx.urlPublique)
             guard let c, try await ctx.store.veutNotification(genre, utilisateur: d.utilisateur) else { continue }
             let nouveau = c.nouveauCourriel(
                 a: d.email, urlPublique: ctx.urlPublique, cle: cle(nom, ctx.occurrence, d.email))

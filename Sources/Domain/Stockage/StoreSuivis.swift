@@ -65,6 +65,27 @@ public protocol StoreSuivis: Sendable {
     /// The cases of a mission locale (`.missionLocale`) or of organismes (`.organismes`) holding events of the other
     /// side that `cote` has not read.
     func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID>
+
+    /// Records a rupture the CFA declares (`DeclarationRupture`) and derives the case from it in the same
+    /// transaction, so that it is in the mission locale's list at once; the declaration is in the history
+    /// (`auteur`, `organisation`). Checked again against the effectif as stored then.
+    func declarer(
+        _ d: DeclarationRupture, effectif: EffectifID, auteur: String, organisation: String?, now: Date
+    ) async throws -> ResultatDeclaration
+    /// Withdraws the CFA's declaration: the case follows the ERP's data again (and leaves the list when it shows no
+    /// rupture, unless the case was handled). False when no declaration is running.
+    func retirerDeclaration(effectif: EffectifID, auteur: String, organisation: String?, now: Date) async throws
+        -> Bool
+}
+
+/// What a declaration of rupture did.
+public enum ResultatDeclaration: Sendable, Equatable {
+    case declaree(SuiviID)
+    /// The declared rupture puts the young person out of the missions locales' scope: nothing is written.
+    case horsChamp(MotifHorsListe)
+    /// The stored data has no running contract to break on that day any more (the ERP sent in between).
+    case plusDeContrat
+    case effectifInconnu
 }
 
 /// A person a mission locale may call about a CFA's young people.

@@ -17,6 +17,8 @@ public struct CatalogueSuivis: Sendable {
     public private(set) var seq: Int64 = 0
     private var entrees: [SuiviID: Entree] = [:]
     private var parMissionLocale: [String: Set<SuiviID>] = [:]
+    /// The cases following a rupture declared by their CFA that the ERP's data does not show yet.
+    private var declares: Set<SuiviID> = []
     /// What the caches below were computed for.
     private var calculesPour: (jour: Jour, regles: ReglesSuivi)?
     private var listes: [String: [CasSuivi]] = [:]
@@ -41,10 +43,12 @@ public struct CatalogueSuivis: Sendable {
                 parMissionLocale[ml, default: []].insert(s.id)
                 invalider(ml)
             }
+            if s.ligne.ruptureDeclaree != nil { declares.insert(s.id) } else { declares.remove(s.id) }
         }
         for (numero, id) in c.retires {
             guard let ancien = entrees[id], ancien.seq < numero else { continue }
             entrees[id] = nil
+            declares.remove(id)
             oublier(ancien.suivi.ligne.missionLocale, id)
         }
         seq = max(seq, c.jusqua)
@@ -59,6 +63,12 @@ public struct CatalogueSuivis: Sendable {
     private mutating func invalider(_ missionLocale: String) {
         listes[missionLocale] = nil
         chiffres[missionLocale] = nil
+    }
+
+    /// The cases of these organismes' learners whose rupture was declared by the CFA and is not in the ERP's data
+    /// yet (the CFA's list shows them with the ruptures the ERP sent).
+    public func declares(organismes: Set<OrganismeID>) -> [SuiviStocke] {
+        declares.compactMap { entrees[$0]?.suivi }.filter { organismes.contains($0.ligne.organisme) }
     }
 
     /// Forgets what was computed for another day or other rules.

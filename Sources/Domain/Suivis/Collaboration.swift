@@ -42,15 +42,22 @@ public struct JeuneEnRupture: Sendable {
     public let horsChamp: MotifHorsListe?
 
     public var statut: StatutCollaboration { StatutCollaboration(suivi) }
+    /// The rupture was declared by the CFA and its ERP has not sent it yet.
+    public var declaree: Bool { suivi?.ligne.ruptureDeclaree != nil }
     public var peutDemander: Bool { horsChamp == nil && suivi != nil && suivi?.demandeCFALe == nil }
 
     /// What the CFA reads when the young person is out of the mission locales' scope.
-    public var libelleHorsChamp: String? {
-        switch horsChamp {
-        case .age?: "Hors champ : moins de 16 ans ou plus de 25 ans le jour de la rupture (sans RQTH)"
-        case .horsTerritoire?: "Aucune mission locale ne couvre la commune de résidence"
-        case .ruptureAvantDebutDuSuivi?: "Rupture antérieure au début du suivi"
-        case .pasDeRupture?, .nouveauContrat?, .formationTerminee?, nil: nil
+    public var libelleHorsChamp: String? { horsChamp?.libellePourCFA }
+}
+
+extension MotifHorsListe {
+    /// Why the missions locales do not follow a young person, as the CFA reads it (nil: nothing to explain).
+    public var libellePourCFA: String? {
+        switch self {
+        case .age: "Hors champ : moins de 16 ans ou plus de 25 ans le jour de la rupture (sans RQTH)"
+        case .horsTerritoire: "Aucune mission locale ne couvre la commune de résidence"
+        case .ruptureAvantDebutDuSuivi: "Rupture antérieure au début du suivi"
+        case .pasDeRupture, .nouveauContrat, .formationTerminee: nil
         }
     }
 }
@@ -59,15 +66,17 @@ public struct JeuneEnRupture: Sendable {
 public enum RupturesCFA {
     public static let parPage = 100
 
-    /// The rows of learners in rupture today, the mission locale and the rules deciding the scope.
+    /// The rows of learners in rupture today, the mission locale and the rules deciding the scope. A rupture the
+    /// CFA declared counts as the ERP's until the ERP sends its data (the case's timeline has it).
     public static func jeunes(
         _ effectifs: [EffectifStocke], suivis: [EffectifID: SuiviStocke], regles: ReglesSuivi,
         couverture: CouvertureMissionsLocales, aujourdhui: Jour
     ) -> [JeuneEnRupture] {
         effectifs.compactMap { e in
-            let faits = FaitsSuivi(e.effectif, parcours: e.parcours)
-            guard let rupture = ReglesSuivi.derniereRupture(e.parcours, auPlusTard: aujourdhui) else { return nil }
             let suivi = suivis[e.id]
+            let parcours = suivi.flatMap { $0.ligne.ruptureDeclaree == nil ? nil : $0.ligne.parcours } ?? e.parcours
+            let faits = FaitsSuivi(e.effectif, parcours: parcours)
+            guard let rupture = ReglesSuivi.derniereRupture(parcours, auPlusTard: aujourdhui) else { return nil }
             let ml =
                 suivi?.ligne.missionLocale
                 ?? couverture.missionLocale(communeInsee: faits.communeInsee, codePostal: faits.codePostal)

@@ -3,10 +3,17 @@ public enum DerivationSuivis {
     /// Bumped when the rules change: a store whose cases were derived under another number rebuilds them.
     public static let versionDesRegles: Int64 = 1
 
+    /// `declaree`: the day of a rupture the CFA declared. While the ERP's data still has the contract running that
+    /// day, the case follows the declared timeline; once it does not, the ERP's timeline rules again.
     public static func ligne(
         id: EffectifID, effectif e: Effectif, parcours: Parcours, regles: ReglesSuivi,
-        couverture: CouvertureMissionsLocales
+        couverture: CouvertureMissionsLocales, declaree: Jour? = nil
     ) -> LigneSuivi {
+        if let d = declaree, let declare = DeclarationRupture.parcours(e, declaree: d) {
+            var l = ligne(id: id, effectif: e, parcours: declare, regles: regles, couverture: couverture)
+            l.ruptureDeclaree = d
+            return l
+        }
         let faits = FaitsSuivi(e, parcours: parcours)
         let candidat = regles.candidat(faits, couverture: couverture)
         return LigneSuivi(

@@ -23,11 +23,13 @@ public struct LigneSuivi: Sendable, Equatable {
     public var cfd: String?
     public var rncp: String?
     public var parcours: Parcours
+    /// The day of a rupture declared by the CFA that the ERP's data does not show yet: the timeline above has it.
+    public var ruptureDeclaree: Jour?
 
     public init(
         effectif: EffectifID, missionLocale: String?, organisme: OrganismeID, rupture: Jour?, nom: String,
         prenom: String, dateDeNaissance: Jour, rqth: Bool, communeInsee: String?, codePostal: String?,
-        cfd: String?, rncp: String?, parcours: Parcours
+        cfd: String?, rncp: String?, parcours: Parcours, ruptureDeclaree: Jour? = nil
     ) {
         self.effectif = effectif
         self.missionLocale = missionLocale
@@ -42,6 +44,7 @@ public struct LigneSuivi: Sendable, Equatable {
         self.cfd = cfd
         self.rncp = rncp
         self.parcours = parcours
+        self.ruptureDeclaree = ruptureDeclaree
     }
 
     /// Whether it is a case: a mission locale covers the residence and a rupture qualifies.
@@ -122,6 +125,13 @@ public struct EvenementSuivi: Sendable, Equatable {
         case demandeCFA = "DEMANDE_CFA"
         /// A comment of the CFA or of the mission locale, read by both.
         case commentaire = "COMMENTAIRE"
+        /// The CFA declared a rupture its ERP had not sent (`rupture`, the cause in `commentaire`).
+        case declarationRupture = "DECLARATION_RUPTURE"
+        /// The CFA withdrew its declaration: the case follows the ERP's data again.
+        case declarationRetiree = "DECLARATION_RETIREE"
+        /// The ERP's data came after a declaration: the case follows it again (`rupture`: the ERP's, if any; how it
+        /// compares with the declaration in `commentaire`).
+        case rapprochementERP = "RAPPROCHEMENT_ERP"
     }
 
     /// Which side wrote an event: each side is told of what the other wrote.
@@ -169,7 +179,8 @@ public struct EvenementSuivi: Sendable, Equatable {
         switch genre {
         case .resultat: .missionLocale
         case .transfert: .service
-        case .demandeCFA: .cfa
+        case .demandeCFA, .declarationRupture, .declarationRetiree: .cfa
+        case .rapprochementERP: .service
         case .invitationJeune: .missionLocale
         case .reponseJeune: .jeune
         case .commentaire: organisationCFA ? .cfa : .missionLocale
@@ -193,7 +204,8 @@ public struct EvenementSuivi: Sendable, Equatable {
         email: String? = nil, reponseJeune: ReponseJeune? = nil, telephone: String? = nil
     ) {
         self.demande = demande
-        self.organisationCFA = organisationCFA || genre == .demandeCFA
+        self.organisationCFA =
+            organisationCFA || genre == .demandeCFA || genre == .declarationRupture || genre == .declarationRetiree
         self.id = id
         self.le = le
         self.genre = genre

@@ -15,13 +15,16 @@ struct PagesCFARuptures {
 
     func aujourdhui() -> Jour { HeureDeParis.jour(deps.horloge.now()) }
 
-    /// The learners of these organismes whose status today is "en rupture", with their cases.
+    /// The learners of these organismes whose status today is "en rupture", and those whose rupture the CFA
+    /// declared before its ERP sent it, with their cases.
     func jeunes(_ ids: Set<OrganismeID>) async throws -> [JeuneEnRupture] {
         let jour = aujourdhui()
         let r = RequeteIndicateurs(
             perimetre: .organismes(ids), filtres: FiltresIndicateurs(date: jour), fiablesSeulement: false,
             aujourdhui: jour)
-        let choisis = await deps.index.effectifs(r, codes: [CodeStatut.rupturant]).map(\.id)
+        let rupturants = await deps.index.effectifs(r, codes: [CodeStatut.rupturant]).map(\.id)
+        let declares = try await deps.suivis.declares(organismes: ids, store: deps.store).map(\.ligne.effectif)
+        let choisis = Array(Set(rupturants).union(declares))
         return try await jeunes(try await deps.store.effectifsStockes(ids: choisis))
     }
 
@@ -91,7 +94,10 @@ struct PagesCFARuptures {
             envoiAutomatique: try await i.organisation.organisme.asyncMap {
                 try await deps.store.envoiAutomatique(organisme: $0)
             })
-        return try await deps.page(vue, "Jeunes en rupture", request, context)
+        let messages =
+            query.contains { $0 == ("avis", "retrait") }
+            ? [("succes", "Déclaration retirée : le dossier suit de nouveau les données de votre ERP.")] : []
+        return try await deps.page(vue, "Jeunes en rupture", request, context, messages: messages)
     }
 
     /// The learner named by the path, of these organismes and with a rupture; anyone else's is a 404.
@@ -110,6 +116,10 @@ struct PagesCFARuptures {
         if query.contains(where: { $0 == ("avis", "demande") }) {
             messages.append(
                 ("succes", "Demande envoyée à la mission locale : elle la voit dès maintenant, en priorité."))
+        }
+        if query.contains(where: { $0 == ("avis", "declaration") }) {
+            messages.append(
+                ("succes", "Rupture déclarée : la mission locale la voit dès maintenant dans sa liste."))
         }
         if query.contains(where: { $0 == ("avis", "commentaire") }) {
             messages.append(("succes", "Commentaire ajouté : la mission locale le voit dès maintenant."))

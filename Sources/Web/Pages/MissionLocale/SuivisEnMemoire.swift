@@ -45,6 +45,11 @@ public actor SuivisEnMemoire {
         return (r.missionsLocales, r.couverture)
     }
 
+    func declares(organismes: Set<OrganismeID>, store: any Store) async throws -> [SuiviStocke] {
+        try await rattraper(store)
+        return catalogue.declares(organismes: organismes)
+    }
+
     func cas(missionLocale: String, store: any Store, regles: ReglesSuivi, aujourdhui: Jour) async throws
         -> [CasSuivi]
     {

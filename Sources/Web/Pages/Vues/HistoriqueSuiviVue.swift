@@ -32,7 +32,8 @@ struct HistoriqueSuiviVue: Sendable {
                 Evenement(
                     date: dateHeureFR(ev.le), auteur: ev.auteur + (ev.organisation.map { " — \($0)" } ?? ""),
                     texte: texte(ev, missionsLocales: missionsLocales), details: ev.demande.map(details) ?? [],
-                    commentaireEvenement: ev.commentaire, dejaConnu: ev.dejaConnu,
+                    commentaireEvenement: ev.genre == .commentaire || ev.genre == .resultat ? ev.commentaire : nil,
+                    dejaConnu: ev.dejaConnu,
                     nonLu: EvenementSuivi.Cote.autres(que: cote).contains(ev.cote) && ev.id > (luJusqua ?? 0))
             }, interlocuteur: cote == .cfa ? "la mission locale" : "le CFA", commentaireAction: commentaireAction,
             messageSaisi: messageSaisi)
@@ -60,6 +61,16 @@ struct HistoriqueSuiviVue: Sendable {
         case .invitationJeune:
             return "Invitation envoyée au jeune\(e.email.map { " (\($0))" } ?? "") : lien vers sa page personnelle, "
                 + "valable \(Int(InvitationJeune.duree / 86_400)) jours."
+        case .declarationRupture:
+            return "Le CFA déclare une rupture du contrat"
+                + (e.rupture.map { " le \(Classeur.dateFrancaise($0))" } ?? "")
+                + (e.commentaire.map { " (cause : \($0))" } ?? "") + ", avant que son ERP ne la transmette."
+        case .declarationRetiree:
+            return "Le CFA retire sa déclaration de rupture : le dossier suit de nouveau les données de son ERP."
+        case .rapprochementERP:
+            return "Les données de l'ERP du CFA sont arrivées"
+                + (e.rupture.map { " : rupture le \(Classeur.dateFrancaise($0))" } ?? "") + ". "
+                + (e.commentaire ?? "")
         case .reponseJeune:
             return "Le jeune a répondu sur sa page personnelle : "
                 + (e.reponseJeune.map { "« \($0.libelle) » (\($0.libelleMissionLocale))" } ?? "réponse")

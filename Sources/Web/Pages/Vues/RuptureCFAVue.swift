@@ -21,6 +21,8 @@ struct RuptureCFAVue: VuePage {
     let demandeEnvoyee: Bool
     let echanges: HistoriqueSuiviVue?
     let lienListe: String
+    /// A rupture this CFA declared, and how its ERP's data compares.
+    let declaration: DeclarationRuptureVue?
 
     static func construire(
         _ j: JeuneEnRupture, missionLocale ml: MissionLocale?, evenements: [EvenementSuivi], luJusqua: Int64?,
@@ -41,7 +43,11 @@ struct RuptureCFAVue: VuePage {
                     evenements, cote: .cfa, luJusqua: luJusqua,
                     commentaireAction: "/cfa/ruptures/\(j.effectif.id)/commentaires", messageSaisi: messageSaisi,
                     missionsLocales: missionsLocales)
-            }, lienListe: "/cfa/ruptures")
+            }, lienListe: "/cfa/ruptures",
+            declaration: DeclarationRuptureVue.construire(
+                evenements, effectif: e,
+                retrait: j.suivi?.ligne.ruptureDeclaree != nil
+                    ? "/cfa/ruptures/\(j.effectif.id)/declaration/retrait" : nil))
     }
 }
 

@@ -16,6 +16,7 @@ struct RupturesCFAVue: VuePage {
         let horsChamp: String?
         let missionLocale: String?
         let nonLu: Bool
+        let declaree: Bool
     }
 
     let nombre: Int
@@ -31,6 +32,7 @@ struct RupturesCFAVue: VuePage {
     /// The automatic sending in words (« Désactivé », « Activé : après 45 jours de rupture »), nil when the caller
     /// has no organisme of its own to set it for.
     let envoiAutomatique: String?
+    let declarer = "/cfa/ruptures/declarer"
 
     static func construire(
         tous: [JeuneEnRupture], affiches: [JeuneEnRupture], page: Int, nombrePages: Int, query: [(String, String)],
@@ -61,7 +63,7 @@ struct RupturesCFAVue: VuePage {
                     rupture: Classeur.dateFrancaise(j.rupture), age: j.age,
                     statut: j.horsChamp == nil ? j.statut.libelle : "Hors champ", horsChamp: j.libelleHorsChamp,
                     missionLocale: j.missionLocale.map { missionsLocales[$0] ?? $0 },
-                    nonLu: j.suivi.map { nonLus.contains($0.id) } ?? false)
+                    nonLu: j.suivi.map { nonLus.contains($0.id) } ?? false, declaree: j.declaree)
             },
             recherche: choix["recherche"] ?? "",
             statuts: StatutCollaboration.allCases.map {

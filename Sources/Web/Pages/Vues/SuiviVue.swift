@@ -62,6 +62,8 @@ struct SuiviVue: VuePage {
     /// « Le jeune a répondu : … le … » (its last answer), and the invitation button (nil without an e-mail address).
     let reponseJeune: String?
     let invitation: InvitationVue?
+    /// A rupture the CFA declared, and how the ERP's data compares.
+    let declaration: DeclarationRuptureVue?
 
     static func construire(
         _ s: SuiviStocke, cas: CasSuivi?, effectif es: EffectifStocke?, evenements: [EvenementSuivi],
@@ -168,7 +170,7 @@ struct SuiviVue: VuePage {
                                 ? "valable jusqu'au \(dateFR(i.expireLe))." : "expiré le \(dateFR(i.expireLe)).")
                     },
                     bouton: invitation == nil ? "Inviter le jeune à répondre" : "Inviter à nouveau (nouveau lien)")
-            })
+            }, declaration: e.flatMap { DeclarationRuptureVue.construire(evenements, effectif: $0, retrait: nil) })
     }
 }
 

@@ -29,6 +29,8 @@ struct SuivisVue: VuePage {
         let priorites: [String]
         let resultat: String?
         let bandeau: String?
+        /// The rupture was declared by the CFA and its ERP has not sent it yet.
+        let declaree: Bool
     }
 
     struct Groupe: Sendable {
@@ -80,7 +82,7 @@ struct SuivisVue: VuePage {
                     cfa: libelles.organisme(l.organisme) ?? "Organisme \(l.organisme)",
                     formation: libelles.formation(l.cfd, l.rncp) ?? l.cfd ?? "—",
                     rupture: Classeur.dateFrancaise(c.rupture), priorites: c.priorites.map(\.libelle),
-                    resultat: c.resultat?.libelle, bandeau: c.bandeau?.libelle)
+                    resultat: c.resultat?.libelle, bandeau: c.bandeau?.libelle, declaree: l.ruptureDeclaree != nil)
             )
         }
         // Priority cases first, then one group per month of rupture, in the order of the list.
