@@ -83,7 +83,8 @@ struct RappelsTests {
     }
 
     @Test func theRecapMailHasCountsAndLinksButNoName() throws {
-        let suivis = (1...4).map { Self.cas(Int64($0), rupture: "2025-0\($0 + 1)-10", demande: nil) }
+        let suivis =
+            (1...4).map { Self.cas(Int64($0), rupture: "2025-0\($0 + 1)-10", demande: nil) }
             + [Self.cas(5, rupture: "2025-03-01", demande: "2025-06-12T10:00:00Z")]
         let attente = RecapitulatifHebdomadaire.attente(suivis, regles: Self.regles, now: Self.now)
         let agent = DestinataireResume(
@@ -165,7 +166,9 @@ struct RappelsTests {
                 continue
             }
             #expect(e.liste.map(\.champ) == ["jours"])
-            #expect(e.liste.first?.message.contains("Nombre de jours après la rupture : un nombre entier de 1 à 365") == true)
+            #expect(
+                e.liste.first?.message.contains("Nombre de jours après la rupture : un nombre entier de 1 à 365")
+                    == true)
         }
         guard case .failure(let e) = ParametresEnvoiAutomatique.lire(["actif": "peut-etre"]) else {
             Issue.record("actif accepted")
@@ -185,7 +188,8 @@ struct RappelsTests {
             (Self.cas(3, rupture: "2025-02-01"), true, "long ago"),
             (Self.cas(4, rupture: "2025-02-01", demande: "2025-03-01T10:00:00Z"), false, "already sent"),
             (
-                Self.cas(5, rupture: "2025-02-01", resultat: .nonJoint(.injoignable), resultatLe: "2025-03-01T10:00:00Z"),
+                Self.cas(
+                    5, rupture: "2025-02-01", resultat: .nonJoint(.injoignable), resultatLe: "2025-03-01T10:00:00Z"),
                 false, "contacted outside the collaboration"
             ),
             (Self.cas(6, rupture: "2025-02-01", naissance: "1990-01-01"), false, "too old (no RQTH)"),
@@ -197,11 +201,13 @@ struct RappelsTests {
         for (s, attendu, pourquoi) in table {
             #expect(choisis.contains { $0.suivi.id == s.id } == attendu, "\(pourquoi)")
         }
-        #expect(EnvoiAutomatique.choisis(table.map(\.0), jours: 1, regles: Self.regles, aujourdhui: aujourdhui).count == 3)
+        #expect(
+            EnvoiAutomatique.choisis(table.map(\.0), jours: 1, regles: Self.regles, aujourdhui: aujourdhui).count == 3)
         // A case of no mission locale (residence not covered) is never picked.
         var horsTerritoire = Self.cas(9, rupture: "2025-02-01")
         horsTerritoire.ligne.missionLocale = nil
-        #expect(EnvoiAutomatique.choisis([horsTerritoire], jours: 1, regles: Self.regles, aujourdhui: aujourdhui).isEmpty)
+        #expect(
+            EnvoiAutomatique.choisis([horsTerritoire], jours: 1, regles: Self.regles, aujourdhui: aujourdhui).isEmpty)
     }
 
     @Test func theAutomaticRequestSaysSoAndCarriesTheERPsContactsAndTheOrganismesReferent() throws {

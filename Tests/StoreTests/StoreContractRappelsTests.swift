@@ -131,7 +131,8 @@ struct StoreContractRappelsTests {
             let idJ2 = try #require(ids["J-2"])
             let j2 = try #require(try await store.suivi(id: idJ2))
             _ = try await store.ajouter(
-                EvenementSuivi(le: now, genre: .resultat, auteur: "Agent", rupture: j2.ligne.rupture,
+                EvenementSuivi(
+                    le: now, genre: .resultat, auteur: "Agent", rupture: j2.ligne.rupture,
                     resultat: .nonJoint(.injoignable)), a: j2.id, versionLue: j2.version)
             // A comment changes nothing.
             #expect(

@@ -27,7 +27,9 @@ extension Bench {
         let deja = try await store.nouvellesSuivis(depuis: now.addingTimeInterval(-86_400), jusqua: now).count
         let voulus = suivis.count / 10 + suivis.count / 20 + suivis.count / 40
         guard deja < voulus / 2 else {
-            return [("collaborations du dernier jour (déjà présentes)", "\(deja) événements sur \(suivis.count) suivis")]
+            return [
+                ("collaborations du dernier jour (déjà présentes)", "\(deja) événements sur \(suivis.count) suivis")
+            ]
         }
         let t = ContinuousClock.now
         var n = 0
@@ -115,13 +117,22 @@ extension Bench {
         let base = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         var lignes: [(String, String)] = []
         let jobs: [(String, String, @Sendable (ContexteTache) async throws -> BilanTache)] = [
-            ("résumé quotidien des missions locales", ResumesSuivis.missionLocale, {
-                try await ResumesSuivis.executer(ResumesSuivis.missionLocale, $0)
-            }),
-            ("résumé quotidien des CFA", ResumesSuivis.cfa, { try await ResumesSuivis.executer(ResumesSuivis.cfa, $0) }),
-            ("récapitulatif hebdomadaire des missions locales", RecapitulatifHebdomadaire.nom, { [regles = config.reglesSuivi] in
-                try await RecapitulatifHebdomadaire.executer($0, regles: regles)
-            }),
+            (
+                "résumé quotidien des missions locales", ResumesSuivis.missionLocale,
+                {
+                    try await ResumesSuivis.executer(ResumesSuivis.missionLocale, $0)
+                }
+            ),
+            (
+                "résumé quotidien des CFA", ResumesSuivis.cfa,
+                { try await ResumesSuivis.executer(ResumesSuivis.cfa, $0) }
+            ),
+            (
+                "récapitulatif hebdomadaire des missions locales", RecapitulatifHebdomadaire.nom,
+                { [regles = config.reglesSuivi] in
+                    try await RecapitulatifHebdomadaire.executer($0, regles: regles)
+                }
+            ),
         ]
         var totaux = [0.0, 0.0, 0.0]
         for (k, (libelle, nom, executer)) in jobs.enumerated() {

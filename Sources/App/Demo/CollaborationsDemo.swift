@@ -91,7 +91,8 @@ enum CollaborationsDemo {
         let actuel = try await store.envoiAutomatique(organisme: organisme)
         if !actuel.actif && actuel == ParametresEnvoiAutomatique() {
             try await store.enregistrer(
-                envoiAutomatique: ParametresEnvoiAutomatique(actif: true, jours: ParametresEnvoiAutomatique.joursParDefaut),
+                envoiAutomatique: ParametresEnvoiAutomatique(
+                    actif: true, jours: ParametresEnvoiAutomatique.joursParDefaut),
                 organisme: organisme, now: now)
         }
         let bilan = try await EnvoiAutomatique.executer(

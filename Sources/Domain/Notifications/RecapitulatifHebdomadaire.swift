@@ -53,7 +53,8 @@ public enum RecapitulatifHebdomadaire {
 
     /// What waits on each mission locale's list at `now` (Paris day), from its cases (any superset of the waiting
     /// ones: the others are left out here).
-    public static func attente(_ suivis: [SuiviStocke], regles: ReglesSuivi, now: Date) -> [String: AttenteMissionLocale]
+    public static func attente(_ suivis: [SuiviStocke], regles: ReglesSuivi, now: Date) -> [String:
+        AttenteMissionLocale]
     {
         let aujourdhui = HeureDeParis.jour(now)
         var parCode: [String: AttenteMissionLocale] = [:]
@@ -108,7 +109,11 @@ public enum RecapitulatifHebdomadaire {
             paragraphes.append(
                 "Le plus ancien attend depuis une rupture du \(CourrielNotification.dateLongue(p.rupture)) "
                     + "(\(jours) jours).")
-            liens.append(("Le dossier le plus ancien (n° \(p.suivi.rawValue))", "\(base)/mission-locale/suivis/\(p.suivi.rawValue)"))
+            liens.append(
+                (
+                    "Le dossier le plus ancien (n° \(p.suivi.rawValue))",
+                    "\(base)/mission-locale/suivis/\(p.suivi.rawValue)"
+                ))
         }
         if a.aRecontacter > 0 {
             liens.append(("Les jeunes à recontacter", "\(base)/mission-locale?onglet=a-recontacter"))
@@ -125,7 +130,8 @@ public enum RecapitulatifHebdomadaire {
         for d in try await ctx.store.destinatairesResumes() {
             guard let code = d.missionLocale,
                 let c = courriel(d, attente: attente[code], now: ctx.now, urlPublique: ctx.urlPublique),
-                try await ctx.store.veutNotification(.recapitulatifHebdomadaireMissionLocale, utilisateur: d.utilisateur)
+                try await ctx.store.veutNotification(
+                    .recapitulatifHebdomadaireMissionLocale, utilisateur: d.utilisateur)
             else { continue }
             let nouveau = c.nouveauCourriel(a: d.email, urlPublique: ctx.urlPublique, cle: cle(ctx.occurrence, d.email))
             if try await ctx.store.ajouterCourriel(nouveau, now: ctx.now) { courriels += 1 }
