@@ -70,8 +70,7 @@ public enum RecapitulatifHebdomadaire {
             if m.demande { a.demandesCFA += 1 }
             if m.reponse { a.reponsesJeunes += 1 }
             for p in c.priorites { a.parPriorite[p, default: 0] += 1 }
-            if let p = a.plusAncien, (p.rupture, p.suivi.rawValue) <= (c.rupture, s.id.rawValue) {
-            } else {
+            if a.plusAncien.map({ (c.rupture, s.id.rawValue) < ($0.rupture, $0.suivi.rawValue) }) ?? true {
                 a.plusAncien = (s.id, c.rupture)
             }
             parCode[code] = a
