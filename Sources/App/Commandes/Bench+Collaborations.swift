@@ -16,6 +16,7 @@ extension Bench {
         var lignes = try await evenementsCollaboration(store: store, now: now)
         let (cfa, motDePasse) = try await destinatairesBanc(store: store, lignes: &lignes)
         lignes += try await resumes(store: store, config: config, now: now)
+        for (k, v) in lignes { erreur("\(k) : \(v)") }
         lignes += try await pagesCollaborations(store: store, config: config, cfa: cfa, motDePasse: motDePasse)
         return lignes
     }
@@ -83,8 +84,10 @@ extension Bench {
         let t = ContinuousClock.now
         var crees = 0
         func creer(_ nouvelle: NouvelleOrganisation, _ email: String) async throws {
-            guard try await store.organisationExistante(nouvelle) == nil else { return }
-            let org = try await store.creerOrganisation(nouvelle, now: Date())
+            // An organisation of the demo may exist already (its demo account): the bench's user is added to it.
+            var org = try await store.organisationExistante(nouvelle)
+            if org == nil { org = try await store.creerOrganisation(nouvelle, now: Date()) }
+            guard let org, try await store.utilisateur(email: email) == nil else { return }
             _ = try await store.creerUtilisateur(
                 NouvelUtilisateur(
                     email: email, nom: "Banc", prenom: "Agent", organisation: org.id, role: .membre, statut: .actif,
