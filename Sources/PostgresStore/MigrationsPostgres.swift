@@ -433,6 +433,20 @@ enum MigrationsPostgres {
         ),
         // Issue 15: the job runner (leases, runs), notification preferences, HTML and unique keys in the outbox.
         ("0013-taches-notifications", MigrationTachesPostgres.sql),
+        // Issue 15: a CFA's choice to have its requests sent for it after N days of rupture.
+        (
+            "0014-envoi-automatique",
+            [
+                """
+                CREATE TABLE envoi_automatique (
+                    organisme_id BIGINT PRIMARY KEY REFERENCES organismes (id) ON DELETE CASCADE,
+                    actif BOOLEAN NOT NULL,
+                    jours INTEGER NOT NULL,
+                    modifie_le DOUBLE PRECISION NOT NULL
+                )
+                """
+            ]
+        ),
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         ("0015-ruptures-declarees", ["ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT"]),
     ]

@@ -417,6 +417,18 @@ enum Migrations {
         m.registerMigration("0016-taches-notifications") { db in
             try db.execute(sql: MigrationTaches.sqlite)
         }
+        // Issue 15: a CFA's choice to have its requests sent for it after N days of rupture.
+        m.registerMigration("0017-envoi-automatique") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE envoi_automatique (
+                        organisme_id INTEGER PRIMARY KEY REFERENCES organismes (id) ON DELETE CASCADE,
+                        actif INTEGER NOT NULL,
+                        jours INTEGER NOT NULL,
+                        modifie_le REAL NOT NULL
+                    );
+                    """)
+        }
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         m.registerMigration("0018-ruptures-declarees") { db in
             try db.execute(sql: "ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT")

@@ -15,10 +15,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Appels par mesure de latence.") var repetitions = 30
     @Option(help: "Lots de 2000 dossiers envoyés en HTTP par mesure (après 2 lots de mise en route).") var lots = 10
     @Option(
-        help: "Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages).")
+        help: """
+            Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages) ou \
+            « collaborations » (résumés quotidiens, récapitulatif hebdomadaire, pages des CFA et des fiches).
+            """)
     var seulement: PartieBench?
 
-    enum PartieBench: String, ExpressibleByArgument { case suivis }
+    enum PartieBench: String, ExpressibleByArgument { case suivis, collaborations }
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -40,6 +43,11 @@ struct Bench: AsyncParsableCommand {
                     "génération de la démonstration (ingestion directe)",
                     "\(bilan.effectifs) effectifs en \(fmt(secondes(bilan.duree))) s, \(Int(Double(bilan.effectifs) / max(0.001, secondes(bilan.duree)))) /s"
                 ))
+        }
+        if seulement == .collaborations {
+            lignes += try await collaborations(store: store, config: config)
+            imprimer(lignes, titre: "tdb bench --seulement collaborations — \(store.emplacement)")
+            return
         }
         if seulement == .suivis {
             lignes += try await statistiquesSuivi(store: store, regles: config.reglesSuivi)

@@ -51,6 +51,11 @@ struct Demo: AsyncParsableCommand {
                 print(
                     "démonstration : \(n) jeunes en rupture du CFA de démonstration en collaboration avec une mission locale"
                 )
+                let auto = try await CollaborationsDemo.envoiAutomatique(
+                    store: store, organisme: organisme, now: Date())
+                print(
+                    "démonstration : envoi automatique après 45 jours activé pour ce CFA, \(auto) demande(s) envoyée(s)"
+                )
                 if !comptes {
                     let d = try await DeclarationsRuptureDemo.creer(
                         store: store, organisme: o, nomCFA: cfa.nom, now: Date())

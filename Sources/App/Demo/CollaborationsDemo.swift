@@ -82,4 +82,23 @@ enum CollaborationsDemo {
         }
         return n
     }
+
+    /// The demo CFA chose automatic sending after 45 days: its young people broken that long ago whom it had not
+    /// sent are sent at once, as the daily job would (their histories read "envoyée automatiquement"). Returns how
+    /// many were sent; a CFA that already chose a setting keeps it.
+    @discardableResult
+    static func envoiAutomatique(store: any Store, organisme: OrganismeID, now: Date) async throws -> Int {
+        let actuel = try await store.envoiAutomatique(organisme: organisme)
+        if !actuel.actif && actuel == ParametresEnvoiAutomatique() {
+            try await store.enregistrer(
+                envoiAutomatique: ParametresEnvoiAutomatique(
+                    actif: true, jours: ParametresEnvoiAutomatique.joursParDefaut),
+                organisme: organisme, now: now)
+        }
+        let bilan = try await EnvoiAutomatique.executer(
+            ContexteTache(
+                store: store, occurrence: Occurrence(tache: EnvoiAutomatique.nom, instant: now), now: now,
+                urlPublique: ""), regles: ReglesSuivi())
+        return bilan.comptes["demandes"] ?? 0
+    }
 }

@@ -58,6 +58,16 @@ public enum TableDesTaches {
                 planification: .quotidienne(heure: 8, minute: 30)
             ) { ctx in try await ResumesSuivis.executer(ResumesSuivis.cfa, ctx) },
             Tache(
+                nom: RecapitulatifHebdomadaire.nom,
+                libelle: "Récapitulatif hebdomadaire des missions locales : dossiers en attente",
+                planification: .hebdomadaire(jour: 1, heure: 8, minute: 45)
+            ) { ctx in try await RecapitulatifHebdomadaire.executer(ctx, regles: config.reglesSuivi) },
+            Tache(
+                nom: EnvoiAutomatique.nom,
+                libelle: "Demandes d'accompagnement envoyées automatiquement après N jours (CFA qui l'ont choisi)",
+                planification: .quotidienne(heure: 7, minute: 30)
+            ) { ctx in try await EnvoiAutomatique.executer(ctx, regles: config.reglesSuivi) },
+            Tache(
                 nom: "invitations-jeunes",
                 libelle: "Invitation des nouveaux jeunes des missions locales qui l'ont choisie",
                 planification: .toutesLesMinutes(15)

@@ -45,7 +45,7 @@ public struct DestinataireResume: Sendable, Equatable {
 
 /// The daily digests of the case work (issue 15, F19), read from the histories of the last day (so they can be
 /// built again, and are never sent twice: one outbox key per occurrence and recipient). To a mission locale's
-/// users: the CFA requests and comments on its cases; to a training organisation's users: what the mission locale
+/// users: the CFA requests and comments on its cases and the young people's answers; to a training organisation's users: what the mission locale
 /// recorded and wrote about its young people. Each lists only the recipient's own cases, without any name: counts
 /// and links to the case pages, which ask to sign in.
 public enum ResumesSuivis {
@@ -66,11 +66,15 @@ public enum ResumesSuivis {
         _ d: DestinataireResume, nouvelles: [NouvelleSuivi], urlPublique: String
     ) -> CourrielNotification? {
         guard let code = d.missionLocale else { return nil }
-        let siennes = nouvelles.filter { $0.missionLocale == code && $0.cote == .cfa }
+        // The CFAs' requests and comments, and the young people's answers on their personal page.
+        let siennes = nouvelles.filter {
+            $0.missionLocale == code && ($0.cote == .cfa || ($0.cote == .jeune && $0.genre == .reponseJeune))
+        }
         guard !siennes.isEmpty else { return nil }
         let base = CourrielNotification.sansBarreFinale(urlPublique)
         let demandes = Set(siennes.filter { $0.genre == .demandeCFA }.map(\.suivi))
         let commentaires = Set(siennes.filter { $0.genre == .commentaire }.map(\.suivi))
+        let reponses = Set(siennes.filter { $0.genre == .reponseJeune }.map(\.suivi))
         var paragraphes: [String] = []
         if !demandes.isEmpty {
             paragraphes.append(
@@ -80,7 +84,12 @@ public enum ResumesSuivis {
         if !commentaires.isEmpty {
             paragraphes.append("Des CFA ont écrit sur \(commentaires.count) dossier(s).")
         }
-        let suivis = (demandes.union(commentaires)).sorted { $0.rawValue < $1.rawValue }
+        if !reponses.isEmpty {
+            paragraphes.append(
+                "\(reponses.count) jeune(s) ont répondu sur leur page personnelle : leur réponse est sur leur fiche, "
+                    + "avec la priorité « Le jeune a répondu ».")
+        }
+        let suivis = demandes.union(commentaires).union(reponses).sorted { $0.rawValue < $1.rawValue }
         return CourrielNotification(
             prenom: d.prenom, sujet: "Jeunes en rupture : \(suivis.count) dossier(s) avec du nouveau",
             paragraphes: paragraphes,
@@ -119,12 +128,16 @@ public enum ResumesSuivis {
         let (depuis, jusqua) = periode(ctx.occurrence.instant)
         let nouvelles = try await ctx.store.nouvellesSuivis(depuis: depuis, jusqua: jusqua)
         let genre: GenreNotification = nom == missionLocale ? .resumeQuotidienMissionLocale : .resumeQuotidienCFA
+        // Each recipient reads only its mission locale's or organisme's news (grouped once: thousands of recipients).
+        let parMissionLocale = Dictionary(grouping: nouvelles, by: { $0.missionLocale ?? "" })
+        let parOrganisme = Dictionary(grouping: nouvelles, by: \.organisme)
         var courriels = 0
         for d in try await ctx.store.destinatairesResumes() {
             let c =
                 nom == missionLocale
-                ? pourMissionLocale(d, nouvelles: nouvelles, urlPublique: ctx.urlPublique)
-                : pourCFA(d, nouvelles: nouvelles, urlPublique: ctx.urlPublique)
+                ? pourMissionLocale(
+                    d, nouvelles: d.missionLocale.flatMap { parMissionLocale[$0] } ?? [], urlPublique: ctx.urlPublique)
+                : pourCFA(d, nouvelles: d.organisme.flatMap { parOrganisme[$0] } ?? [], urlPublique: ctx.urlPublique)
             guard let c, try await ctx.store.veutNotification(genre, utilisateur: d.utilisateur) else { continue }
             let nouveau = c.nouveauCourriel(
                 a: d.email, urlPublique: ctx.urlPublique, cle: cle(nom, ctx.occurrence, d.email))

@@ -47,11 +47,16 @@ public struct DemandeAccompagnement: Sendable, Equatable {
     /// The young person's contacts as the CFA corrects them (nil: unchanged).
     public var telephone: String?
     public var email: String?
+    /// Sent by the service on the CFA's behalf after this many days of rupture (`EnvoiAutomatique`), nil when a
+    /// user sent it: its situation fields were not filled and its contacts are the ERP's.
+    public var automatique: Int?
 
     public init(
         toujoursAuCFA: Bool, maintenuEnFormation: Bool, cause: String, objectifs: [(Objectif, String)],
-        referent: Referent = .moi, note: String? = nil, telephone: String? = nil, email: String? = nil
+        referent: Referent = .moi, note: String? = nil, telephone: String? = nil, email: String? = nil,
+        automatique: Int? = nil
     ) {
+        self.automatique = automatique
         self.toujoursAuCFA = toujoursAuCFA
         self.maintenuEnFormation = maintenuEnFormation
         self.cause = cause
@@ -69,6 +74,7 @@ public struct DemandeAccompagnement: Sendable, Equatable {
         a.toujoursAuCFA == b.toujoursAuCFA && a.maintenuEnFormation == b.maintenuEnFormation && a.cause == b.cause
             && a.objectifs.map(\.0) == b.objectifs.map(\.0) && a.objectifs.map(\.1) == b.objectifs.map(\.1)
             && a.referent == b.referent && a.note == b.note && a.telephone == b.telephone && a.email == b.email
+            && a.automatique == b.automatique
     }
 
     /// Reads the form: `au_cfa` and `en_formation` (oui/non), `cause`, `objectif` (repeated) with each
@@ -172,6 +178,7 @@ extension DemandeAccompagnement {
         var note: String?
         var telephone: String?
         var email: String?
+        var automatique: Int?
     }
 
     public var json: String {
@@ -182,7 +189,7 @@ extension DemandeAccompagnement {
         let f = Forme(
             auCFA: toujoursAuCFA, enFormation: maintenuEnFormation, cause: cause,
             objectifs: objectifs.map { [$0.0.rawValue, $0.1] }, referent: referentStocke, note: note,
-            telephone: telephone, email: email)
+            telephone: telephone, email: email, automatique: automatique)
         let encodeur = JSONEncoder()
         encodeur.outputFormatting = .sortedKeys
         return (try? encodeur.encode(f)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -202,6 +209,6 @@ extension DemandeAccompagnement {
         }
         self.init(
             toujoursAuCFA: f.auCFA, maintenuEnFormation: f.enFormation, cause: f.cause, objectifs: objectifs,
-            referent: referent, note: f.note, telephone: f.telephone, email: f.email)
+            referent: referent, note: f.note, telephone: f.telephone, email: f.email, automatique: f.automatique)
     }
 }

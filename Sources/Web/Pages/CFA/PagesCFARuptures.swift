@@ -90,7 +90,10 @@ struct PagesCFARuptures {
         let vue = RupturesCFAVue.construire(
             tous: tous, affiches: affiches, page: page, nombrePages: pages, query: query,
             nonLus: try await deps.store.nonLus(.cfa, dans: .organismes(ids)), formation: formation,
-            missionsLocales: try await nomsMissionsLocales())
+            missionsLocales: try await nomsMissionsLocales(),
+            envoiAutomatique: try await i.organisation.organisme.asyncMap {
+                try await deps.store.envoiAutomatique(organisme: $0)
+            })
         let messages =
             query.contains { $0 == ("avis", "retrait") }
             ? [("succes", "Déclaration retirée : le dossier suit de nouveau les données de votre ERP.")] : []

@@ -51,7 +51,12 @@ struct HistoriqueSuiviVue: Sendable {
                 return missionsLocales(c) ?? "la mission locale \(c)"
             }
             return "Le jeune a déménagé : dossier transmis de \(nom(e.de)) à \(nom(e.vers))."
-        case .demandeCFA: return "Le CFA demande l'accompagnement du jeune par la mission locale."
+        case .demandeCFA:
+            if let jours = e.demande?.automatique {
+                return "Demande d'accompagnement envoyée automatiquement pour le CFA après \(jours) jours de rupture "
+                    + "(envoi automatique choisi par le CFA)."
+            }
+            return "Le CFA demande l'accompagnement du jeune par la mission locale."
         case .commentaire: return e.cote == .cfa ? "Commentaire du CFA" : "Commentaire de la mission locale"
         case .invitationJeune:
             return "Invitation envoyée au jeune\(e.email.map { " (\($0))" } ?? "") : lien vers sa page personnelle, "
@@ -75,6 +80,7 @@ struct HistoriqueSuiviVue: Sendable {
 
     /// The CFA's request, line by line.
     static func details(_ d: DemandeAccompagnement) -> [String] {
+        if d.automatique != nil { return detailsAutomatique(d) }
         var lignes = [
             "Toujours au CFA : \(d.toujoursAuCFA ? "oui" : "non") ; maintenu en formation : "
                 + (d.maintenuEnFormation ? "oui" : "non"),
@@ -89,6 +95,20 @@ struct HistoriqueSuiviVue: Sendable {
         if let n = d.note { lignes.append("Note : \(n)") }
         if let t = d.telephone { lignes.append("Téléphone du jeune corrigé : \(t)") }
         if let e = d.email { lignes.append("E-mail du jeune corrigé : \(e)") }
+        return lignes
+    }
+
+    /// A request the service sent for the CFA: what it holds, and what it does not say.
+    static func detailsAutomatique(_ d: DemandeAccompagnement) -> [String] {
+        var lignes = ["Situation au CFA, cause et objectifs : non renseignés (demande automatique)"]
+        switch d.referent {
+        case .moi: lignes.append("Référent : aucun contact désigné par le CFA pour les missions locales")
+        case .autre(let nom, let email, let telephone):
+            lignes.append("Référent : " + ([nom] + [email, telephone].compactMap { $0 }).joined(separator: ", "))
+        }
+        if let n = d.note { lignes.append("Note : \(n)") }
+        if let t = d.telephone { lignes.append("Téléphone du jeune (transmis par l'ERP) : \(t)") }
+        if let e = d.email { lignes.append("E-mail du jeune (transmis par l'ERP) : \(e)") }
         return lignes
     }
 }

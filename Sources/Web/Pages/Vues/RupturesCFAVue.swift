@@ -29,11 +29,15 @@ struct RupturesCFAVue: VuePage {
     let formations: [OptionVue]
     let pagination: [LienVue]
     let telechargement: String
+    /// The automatic sending in words (« Désactivé », « Activé : après 45 jours de rupture »), nil when the caller
+    /// has no organisme of its own to set it for.
+    let envoiAutomatique: String?
     let declarer = "/cfa/ruptures/declarer"
 
     static func construire(
         tous: [JeuneEnRupture], affiches: [JeuneEnRupture], page: Int, nombrePages: Int, query: [(String, String)],
-        nonLus: Set<SuiviID>, formation: (String?, String?) -> String?, missionsLocales: [String: String]
+        nonLus: Set<SuiviID>, formation: (String?, String?) -> String?, missionsLocales: [String: String],
+        envoiAutomatique: ParametresEnvoiAutomatique? = nil
     ) -> RupturesCFAVue {
         let choix = Dictionary(query, uniquingKeysWith: { a, _ in a })
         let debut = (page - 1) * RupturesCFA.parPage
@@ -74,6 +78,9 @@ struct RupturesCFAVue: VuePage {
                         url: VueTableau.adresse("/cfa/ruptures", query.filter { $0.0 != "page" } + [("page", "\($0)")]),
                         libelle: "\($0)")
                 } : [],
-            telechargement: "/cfa/ruptures/telechargement")
+            telechargement: "/cfa/ruptures/telechargement",
+            envoiAutomatique: envoiAutomatique.map {
+                $0.actif ? "activé, après \($0.jours) jours de rupture" : "désactivé"
+            })
     }
 }
