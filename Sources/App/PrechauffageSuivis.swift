@@ -21,7 +21,8 @@ public struct PrechauffageSuivis: Service {
                     let n = try await deps.suivis.prechauffer(
                         store: deps.store, regles: deps.reglesSuivi, aujourdhui: jour)
                     let duree = ContinuousClock.now - debut
-                    logger.info("suivis : listes et statistiques du \(jour) calculées pour \(n) missions locales en \(duree)")
+                    logger.info(
+                        "suivis : listes et statistiques du \(jour) calculées pour \(n) missions locales en \(duree)")
                     fait = jour
                 } catch {
                     logger.warning("suivis : calcul des listes du jour impossible : \(error)")

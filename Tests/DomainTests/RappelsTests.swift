@@ -147,6 +147,14 @@ struct RappelsTests {
                     nouvelle(1, .resultat, .missionLocale), nouvelle(4, .invitationJeune, .missionLocale),
                     nouvelle(5, .reponseJeune, .jeune, ml: "B"),
                 ], urlPublique: "https://tdb.test") == nil)
+        // A rupture a CFA declared is news; a withdrawn declaration alone is not.
+        let declaree = try #require(
+            ResumesSuivis.pourMissionLocale(
+                d, nouvelles: [nouvelle(6, .declarationRupture, .cfa)], urlPublique: "https://tdb.test"))
+        #expect(declaree.texte(urlPublique: "https://tdb.test").contains("1 rupture(s) déclarée(s) par un CFA"))
+        #expect(
+            ResumesSuivis.pourMissionLocale(
+                d, nouvelles: [nouvelle(6, .declarationRetiree, .cfa)], urlPublique: "https://tdb.test") == nil)
     }
 
     // MARK: Automatic requests

@@ -75,7 +75,13 @@ public enum ResumesSuivis {
         let demandes = Set(siennes.filter { $0.genre == .demandeCFA }.map(\.suivi))
         let commentaires = Set(siennes.filter { $0.genre == .commentaire }.map(\.suivi))
         let reponses = Set(siennes.filter { $0.genre == .reponseJeune }.map(\.suivi))
+        let declarations = Set(siennes.filter { $0.genre == .declarationRupture }.map(\.suivi))
         var paragraphes: [String] = []
+        if !declarations.isEmpty {
+            paragraphes.append(
+                "\(declarations.count) rupture(s) déclarée(s) par un CFA avant que son logiciel ne la transmette : ces "
+                    + "jeunes sont dans votre liste, marqués « Rupture déclarée par le CFA ».")
+        }
         if !demandes.isEmpty {
             paragraphes.append(
                 "\(demandes.count) nouvelle(s) demande(s) d'accompagnement d'un CFA : ces jeunes sont en tête de votre "
@@ -89,7 +95,11 @@ public enum ResumesSuivis {
                 "\(reponses.count) jeune(s) ont répondu sur leur page personnelle : leur réponse est sur leur fiche, "
                     + "avec la priorité « Le jeune a répondu ».")
         }
-        let suivis = demandes.union(commentaires).union(reponses).sorted { $0.rawValue < $1.rawValue }
+        let suivis = demandes.union(commentaires).union(reponses).union(declarations).sorted {
+            $0.rawValue < $1.rawValue
+        }
+        // A withdrawn declaration alone is no news.
+        guard !suivis.isEmpty else { return nil }
         return CourrielNotification(
             prenom: d.prenom, sujet: "Jeunes en rupture : \(suivis.count) dossier(s) avec du nouveau",
             paragraphes: paragraphes,

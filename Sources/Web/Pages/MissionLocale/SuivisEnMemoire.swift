@@ -7,19 +7,26 @@ public actor SuivisEnMemoire {
     private var catalogue = CatalogueSuivis()
     /// The read in progress: concurrent callers wait for it rather than reading the same changes again.
     private var lecture: Task<Void, any Error>?
+    private var numeroLecture = 0
     /// The référentiel of the missions locales and its coverage, as of a version of it.
     private var referentiel: (version: Int64, missionsLocales: [MissionLocale], couverture: CouvertureMissionsLocales)?
 
     public init() {}
 
     /// Reads what changed since the last look; returns how many cases are held. A read started before the call
-    /// may miss a write the caller just made: the call waits for it, then reads again.
+    /// may miss a write the caller just made: the call waits for it, then reads again. The read clears itself when
+    /// it ends, on the actor, before its waiters resume: a waiter never finds a finished read still in place (it
+    /// would wait for it again and again without ever letting the read's owner run).
     @discardableResult
     public func rattraper(_ store: any Store) async throws -> Int {
         while let l = lecture { _ = try? await l.value }
-        let t = Task { try await self.lire(store) }
+        numeroLecture += 1
+        let numero = numeroLecture
+        let t = Task {
+            defer { if numeroLecture == numero { lecture = nil } }
+            try await lire(store)
+        }
         lecture = t
-        defer { if lecture == t { lecture = nil } }
         try await t.value
         return catalogue.nombre
     }
