@@ -188,17 +188,7 @@ extension Bench {
         guard let s = siens.first(where: { $0.demandeCFALe != nil }) ?? siens.first, let cfa,
             let code = s.ligne.missionLocale
         else { return [("pages des collaborations", "aucun suivi dans la base")] }
-        var config = base
-        config.host = "127.0.0.1"
-        config.port = 0
-        config.logLevel = .critical
-        let adresse = AdressePartagee()
-        let app = try await construireApplication(config: config, store: store) { a in adresse.definir(a) }
-        return try await withThrowingTaskGroup(of: Void.self) { groupe in
-            groupe.addTask { try await app.runService() }
-            defer { groupe.cancelAll() }
-            while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
-            guard let port = adresse.valeur.flatMap(URL.init(string:))?.port else { return [] }
+        return try await avecServeur(store: store, config: base) { port in
             let cible = "cible ≤ \(fmt(Self.ciblePages)) ms"
             return try await pages(
                 port: port, email: "banc-cfa-\(cfa.rawValue)@tdb.local", motDePasse: motDePasse,

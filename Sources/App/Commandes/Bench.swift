@@ -195,15 +195,32 @@ struct Bench: AsyncParsableCommand {
 
     /// Starts the real service on a free port, sends batches of 2000 new learners over HTTP, then times the main
     /// pages (server side: from request to last byte, on loopback) signed in as a platform administrator.
-    func mesuresHTTP(store: any StoreOuvert, config base: AppConfig, seulementSuivis: Bool = false) async throws
-        -> [(String, String)]
-    {
+    /// Runs the whole service (`construireApplication`, as `tdb serve`) on a free loopback port while `corps`
+    /// measures it, then stops it.
+    func avecServeur<T>(
+        store: any StoreOuvert, config base: AppConfig, _ corps: (Int) async throws -> T
+    ) async throws -> T {
         var config = base
         config.host = "127.0.0.1"
         config.port = 0
         config.logLevel = .critical
         let adresse = AdressePartagee()
         let app = try await construireApplication(config: config, store: store) { a in adresse.definir(a) }
+        return try await withThrowingTaskGroup(of: Void.self) { groupe in
+            groupe.addTask { try await app.runService() }
+            defer { groupe.cancelAll() }
+            while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
+            guard let port = adresse.valeur.flatMap(URL.init(string:))?.port else {
+                throw ValidationError("le service de mesure n'a pas donné son adresse")
+            }
+            return try await corps(port)
+        }
+    }
+
+    func mesuresHTTP(store: any StoreOuvert, config base: AppConfig, seulementSuivis: Bool = false) async throws
+        -> [(String, String)]
+    {
+        let config = base
         guard
             let organisme = try await store.tousLesOrganismes().first(where: { $0.uai != nil && $0.fiable && !$0.ferme }
             ),
@@ -219,11 +236,7 @@ struct Bench: AsyncParsableCommand {
             store: store, secrets: SecretsServeur(coutBcrypt: 4), horloge: .live, urlPublique: config.urlPublique
         )
         .creerAdministrateur(email: email, motDePasse: motDePasse)
-        return try await withThrowingTaskGroup(of: Void.self) { groupe in
-            groupe.addTask { try await app.runService() }
-            defer { groupe.cancelAll() }
-            while adresse.valeur == nil { try await Task.sleep(for: .milliseconds(20)) }
-            let port = URL(string: adresse.valeur!)!.port!
+        return try await avecServeur(store: store, config: base) { port in
             if seulementSuivis {
                 return try await pagesMissionLocale(port: port, store: store)
                     + pages(port: port, email: email, motDePasse: motDePasse, chemins: Self.cheminsStatistiquesSuivi)
