@@ -47,14 +47,8 @@ struct DeclarationsRupturePage {
         return try await deps.page(vue, "Déclarer une rupture", request, context)
     }
 
-    /// The learner of the path, one of these organismes'; anyone else's is a 404.
     func effectifDuChemin(_ context: ContexteRequete, _ i: Identite) async throws -> EffectifStocke {
-        let ids = try PagesCFARuptures.organismes(i)
-        guard let id = context.parameters.get("id", as: Int64.self),
-            let e = try await deps.store.effectifsStockes(ids: [EffectifID(id)]).first,
-            ids.contains(e.effectif.organismeId)
-        else { throw ErreurComptes.introuvable }
-        return e
+        try await PagesCFARuptures.effectifDuChemin(deps, context, try PagesCFARuptures.organismes(i))
     }
 
     @Sendable func formulaire(_ request: Request, context: ContexteRequete, identite i: Identite) async throws

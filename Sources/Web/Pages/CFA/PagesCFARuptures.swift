@@ -102,11 +102,21 @@ struct PagesCFARuptures {
 
     /// The learner named by the path, of these organismes and with a rupture; anyone else's is a 404.
     func jeuneDuChemin(_ context: ContexteRequete, _ ids: Set<OrganismeID>) async throws -> JeuneEnRupture {
+        guard let j = try await jeunes([try await Self.effectifDuChemin(deps, context, ids)]).first else {
+            throw ErreurComptes.introuvable
+        }
+        return j
+    }
+
+    /// The learner named by the path, one of these organismes'; anyone else's is a 404.
+    static func effectifDuChemin(_ deps: Dependances, _ context: ContexteRequete, _ ids: Set<OrganismeID>)
+        async throws -> EffectifStocke
+    {
         guard let id = context.parameters.get("id", as: Int64.self),
             let e = try await deps.store.effectifsStockes(ids: [EffectifID(id)]).first,
-            ids.contains(e.effectif.organismeId), let j = try await jeunes([e]).first
+            ids.contains(e.effectif.organismeId)
         else { throw ErreurComptes.introuvable }
-        return j
+        return e
     }
 
     @Sendable func fiche(_ request: Request, context: ContexteRequete, identite i: Identite) async throws -> Response {
