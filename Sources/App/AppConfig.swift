@@ -37,6 +37,9 @@ public struct AppConfig: Sendable, Equatable {
     public var contact = Contact.parDefaut
     /// The rules of the missions locales' cases (`TDB_SUIVI_DEPUIS`, default 2025-01-01).
     public var reglesSuivi = ReglesSuivi()
+    /// The scheduled jobs and the daily warm-up of the missions locales' lists run in the service (`tdb bench` turns
+    /// them off to measure pages in the steady state between two jobs).
+    public var tachesDeFond = true
 
     public init() {}
 

@@ -46,14 +46,18 @@ public func construireApplication(
     var services: [any Service] = [
         SuiviIndex(
             store: store, index: index, intervalle: .milliseconds(config.suiviMillisecondes), logger: logger,
-            metriques: deps.metriques),
-        OrdonnanceurTaches(
-            taches: TableDesTaches.taches(store: store, horloge: horloge, config: config, logger: logger),
-            executeur: ExecuteurTaches(
-                store: store, horloge: horloge, titulaire: instanceTaches(), urlPublique: config.urlPublique),
-            logger: logger),
-        PrechauffageSuivis(deps: deps, logger: logger),
+            metriques: deps.metriques)
     ]
+    if config.tachesDeFond {
+        services += [
+            OrdonnanceurTaches(
+                taches: TableDesTaches.taches(store: store, horloge: horloge, config: config, logger: logger),
+                executeur: ExecuteurTaches(
+                    store: store, horloge: horloge, titulaire: instanceTaches(), urlPublique: config.urlPublique),
+                logger: logger) as any Service,
+            PrechauffageSuivis(deps: deps, logger: logger),
+        ]
+    }
     if let url = config.smtpURL {
         services.append(try EnvoiCourriels(store: store, smtpURL: url, fichierCA: config.smtpCA, logger: logger))
     }

@@ -15,6 +15,18 @@ extension IndexIndicateurs {
         consultation { c in c.rangOrganisme[id].map { c.organismes[Int($0)] } }
     }
 
+    /// The change number of the last write of each of these effectifs the index holds (unknown ones left out): a
+    /// copy of a record read at that number is current. A lookup, not a scan: read in place.
+    public func versions(_ ids: some Sequence<EffectifID>) -> [EffectifID: Int64] {
+        consultation { c in
+            var resultat: [EffectifID: Int64] = [:]
+            for id in ids {
+                if let r = c.ligneParId[id.rawValue] { resultat[id] = c.versionLigne[Int(r)] }
+            }
+            return resultat
+        }
+    }
+
     /// The title and level of a formation, from the catalogue. A lookup, not a scan: read in place.
     public func formation(cfd: String?, rncp: String?) -> FormationCatalogue? {
         consultation { c in c.catalogue.formation(cfd: cfd, rncp: rncp) }

@@ -1,3 +1,4 @@
+import Domain
 import PostgresNIO
 
 /// Numbered, append-only schema changes of the PostgreSQL database. A shipped migration is never edited: add the
@@ -449,6 +450,34 @@ enum MigrationsPostgres {
         ),
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         ("0015-ruptures-declarees", ["ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT"]),
+        // Which cases hold news a side has not read (see the SQLite migration 0021).
+        (
+            "0018-suivis-non-lus",
+            [
+                """
+                CREATE TABLE suivis_non_lus (
+                    suivi_id BIGINT NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                    cote TEXT NOT NULL,
+                    organisme_id BIGINT NOT NULL,
+                    mission_locale TEXT,
+                    PRIMARY KEY (suivi_id, cote)
+                )
+                """,
+                "CREATE INDEX suivis_non_lus_organisme ON suivis_non_lus (cote, organisme_id)",
+                "CREATE INDEX suivis_non_lus_mission_locale ON suivis_non_lus (cote, mission_locale)",
+            ]
+                + EvenementSuivi.Cote.lecteurs.map { cote in
+                    let ecrivains = EvenementSuivi.Cote.autres(que: cote).map { "'\($0.rawValue)'" }
+                    return """
+                        INSERT INTO suivis_non_lus (suivi_id, cote, organisme_id, mission_locale)
+                        SELECT DISTINCT s.id, '\(cote.rawValue)', s.organisme_id, s.mission_locale
+                        FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
+                        LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = '\(cote.rawValue)'
+                        WHERE e.cote IN (\(ecrivains.joined(separator: ", "))) AND e.id > coalesce(l.evenement_id, 0)
+                            AND e.genre IN (\(EvenementSuivi.genresLusSQL(par: cote)))
+                        """
+                }
+        ),
     ]
 }
 

@@ -5,31 +5,29 @@ import PostgresNIO
 
 extension PostgresStore {
     public func marquerLu(suivi: SuiviID, cote: EvenementSuivi.Cote) async throws {
-        try await executer(
-            """
-            INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
-            SELECT \(suivi.rawValue), \(cote.rawValue), max(id) FROM suivis_evenements WHERE suivi_id = \(suivi.rawValue)
-            HAVING max(id) IS NOT NULL
-            ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
-            """)
+        try await transaction { c in
+            try await c.executer(
+                """
+                INSERT INTO suivis_lectures (suivi_id, cote, evenement_id)
+                SELECT \(suivi.rawValue), \(cote.rawValue), max(id) FROM suivis_evenements
+                WHERE suivi_id = \(suivi.rawValue)
+                HAVING max(id) IS NOT NULL
+                ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
+                """)
+            try await c.executer(
+                "DELETE FROM suivis_non_lus WHERE suivi_id = \(suivi.rawValue) AND cote = \(cote.rawValue)")
+        }
     }
 
     public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
-        let autres = EvenementSuivi.Cote.autres(que: cote).map(\.rawValue)
         let requete: PostgresQuery
         switch perimetre {
         case .missionLocale(let code):
-            requete = """
-                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
-                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
-                WHERE e.cote = ANY(\(autres)::text[]) AND s.mission_locale = \(code) AND e.id > coalesce(l.evenement_id, 0)
-                """
+            requete = "SELECT suivi_id FROM suivis_non_lus WHERE cote = \(cote.rawValue) AND mission_locale = \(code)"
         case .organismes(let ids):
             requete = """
-                SELECT DISTINCT e.suivi_id FROM suivis_evenements e JOIN suivis s ON s.id = e.suivi_id
-                LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = \(cote.rawValue)
-                WHERE e.cote = ANY(\(autres)::text[]) AND s.organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
-                    AND e.id > coalesce(l.evenement_id, 0)
+                SELECT suivi_id FROM suivis_non_lus
+                WHERE cote = \(cote.rawValue) AND organisme_id = ANY(\(ids.map(\.rawValue))::bigint[])
                 """
         default: return []
         }

@@ -87,6 +87,7 @@ extension PostgresStore {
         var modifies: [JSONTexte.Noeud] = []
         var supprimes: [Int64] = []
         var transferts: [(suivi: Int64, de: String?, vers: String?)] = []
+        var deplaces: [Int64] = []
         // One change number per row that may be written, reserved at once (numbers left unused are harmless).
         var seq =
             try await c.valeur(
@@ -101,6 +102,7 @@ extension PostgresStore {
                     continue
                 }
                 modifies.append(Self.avec(json, id: ex.id, seq: seq))
+                if ex.missionLocale != l.missionLocale { deplaces.append(ex.id) }
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     transferts.append((ex.id, ex.missionLocale, l.missionLocale))
                 }
@@ -124,6 +126,13 @@ extension PostgresStore {
                 FROM jsonb_to_recordset(\(JSONTexte.ecrire(.liste(modifies)))::jsonb)
                     AS x(id bigint, \(unescaped: typesSuivi), seq bigint)
                 WHERE s.id = x.id AND (\(unescaped: differenceSuivi))
+                """)
+        }
+        if !deplaces.isEmpty {
+            try await c.executer(
+                """
+                UPDATE suivis_non_lus n SET mission_locale = s.mission_locale FROM suivis s
+                WHERE s.id = n.suivi_id AND n.suivi_id = ANY(\(deplaces)::bigint[])
                 """)
         }
         if !supprimes.isEmpty {

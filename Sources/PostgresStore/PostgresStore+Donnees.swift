@@ -40,12 +40,20 @@ extension PostgresStore {
                 return (EffectifID(try l.exiger("id", Int64.self)), try l.exiger("record", String.self))
             }
             guard let dernier = lignes.last?.0 else { return nil }
-            // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
+            // The record only: every column the index reads (birth date, formation, timeline) stays as it is. Each
+            // row gets a change number, as every write does: copies of the record kept in memory are read again.
+            var version =
+                try await c.valeur(
+                    "UPDATE versions SET valeur = valeur + \(Int64(lignes.count)) WHERE nom = 'effectifs' RETURNING valeur",
+                    Int64.self) ?? 0
+            version -= Int64(lignes.count)
             for (id, record) in lignes {
                 let e = try Self.effectif(record: record, id: id).pseudonymise(pseudonyme: Effectif.pseudonyme(id))
+                version += 1
                 try await c.executer(
                     """
-                    UPDATE effectifs SET nom = \(e.apprenant.nom), prenom = '', record = \(JSONTexte.ecrire(e.json))
+                    UPDATE effectifs SET nom = \(e.apprenant.nom), prenom = '', record = \(JSONTexte.ecrire(e.json)),
+                        version = \(version)
                     WHERE id = \(id.rawValue)
                     """)
             }

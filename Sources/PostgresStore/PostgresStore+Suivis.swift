@@ -132,6 +132,14 @@ extension PostgresStore {
                 \(e.rupture?.description), \(e.resultat?.code), \(e.commentaire), \(e.dejaConnu), \(e.de), \(e.vers),
                 \(e.demande?.json), \(e.cote.rawValue), \(e.email), \(e.reponseJeune?.rawValue), \(e.telephone))
             """)
+        for lecteur in e.lecteurs {
+            try await c.executer(
+                """
+                INSERT INTO suivis_non_lus (suivi_id, cote, organisme_id, mission_locale)
+                SELECT id, \(lecteur.rawValue), organisme_id, mission_locale FROM suivis WHERE id = \(suivi)
+                ON CONFLICT (suivi_id, cote) DO NOTHING
+                """)
+        }
         if let r = e.reponseJeune {
             try await c.executer(
                 "UPDATE suivis SET reponse_jeune = \(r.rawValue), reponse_jeune_le = \(e.le.epoch) WHERE id = \(suivi)")

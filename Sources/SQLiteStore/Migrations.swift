@@ -1,5 +1,6 @@
 import Domain
 import GRDB
+import Outils
 
 /// Numbered, append-only schema changes. A shipped migration is never edited: add the next one.
 enum Migrations {
@@ -432,6 +433,38 @@ enum Migrations {
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         m.registerMigration("0018-ruptures-declarees") { db in
             try db.execute(sql: "ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT")
+        }
+        // Which cases hold news a side has not read, with the case's organisme and mission locale: the unread
+        // counter of every page reads only its perimeter's rows (scanning a side's events and their cases cost a
+        // CFA with 48,000 cases 160 ms a page). Filled from the events and the read marks.
+        m.registerMigration("0021-suivis-non-lus") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE suivis_non_lus (
+                        suivi_id INTEGER NOT NULL REFERENCES suivis (id) ON DELETE CASCADE,
+                        cote TEXT NOT NULL,
+                        organisme_id INTEGER NOT NULL,
+                        mission_locale TEXT,
+                        PRIMARY KEY (suivi_id, cote)
+                    );
+                    CREATE INDEX suivis_non_lus_organisme ON suivis_non_lus (cote, organisme_id);
+                    CREATE INDEX suivis_non_lus_mission_locale ON suivis_non_lus (cote, mission_locale);
+                    """)
+            for cote in EvenementSuivi.Cote.lecteurs {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO suivis_non_lus (suivi_id, cote, organisme_id, mission_locale)
+                        SELECT s.id, ?, s.organisme_id, s.mission_locale FROM suivis_evenements e
+                        JOIN suivis s ON s.id = e.suivi_id
+                        LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = ?
+                        WHERE e.cote IN (SELECT value FROM json_each(?)) AND e.id > ifnull(l.evenement_id, 0)
+                            AND e.genre IN (\(EvenementSuivi.genresLusSQL(par: cote)))
+                        """,
+                    arguments: [
+                        cote.rawValue, cote.rawValue,
+                        JSONTexte.ecrire(.liste(EvenementSuivi.Cote.autres(que: cote).map { .texte($0.rawValue) })),
+                    ])
+            }
         }
         return m
     }

@@ -12,16 +12,19 @@ extension SQLiteStore {
                     SELECT ?, ?, max(id) FROM suivis_evenements WHERE suivi_id = ? HAVING max(id) IS NOT NULL
                     ON CONFLICT (suivi_id, cote) DO UPDATE SET evenement_id = excluded.evenement_id
                     """, arguments: [suivi.rawValue, cote.rawValue, suivi.rawValue])
+            try db.execute(
+                sql: "DELETE FROM suivis_non_lus WHERE suivi_id = ? AND cote = ?",
+                arguments: [suivi.rawValue, cote.rawValue])
         }
     }
 
     public func nonLus(_ cote: EvenementSuivi.Cote, dans perimetre: Perimetre) async throws -> Set<SuiviID> {
         let (condition, valeur): (String, String)
         switch perimetre {
-        case .missionLocale(let code): (condition, valeur) = ("s.mission_locale = ?", code)
+        case .missionLocale(let code): (condition, valeur) = ("mission_locale = ?", code)
         case .organismes(let ids):
             (condition, valeur) = (
-                "s.organisme_id IN (SELECT value FROM json_each(?))",
+                "organisme_id IN (SELECT value FROM json_each(?))",
                 JSONTexte.ecrire(.liste(ids.map { .entier(Int($0.rawValue)) }))
             )
         default: return []
@@ -29,19 +32,8 @@ extension SQLiteStore {
         return try await pool.read { db in
             Set(
                 try Int64.fetchAll(
-                    db,
-                    sql: """
-                        SELECT DISTINCT e.suivi_id FROM suivis_evenements e
-                        JOIN suivis s ON s.id = e.suivi_id
-                        LEFT JOIN suivis_lectures l ON l.suivi_id = e.suivi_id AND l.cote = ?
-                        WHERE e.cote IN (SELECT value FROM json_each(?)) AND \(condition)
-                            AND e.id > ifnull(l.evenement_id, 0)
-                        """,
-                    arguments: [
-                        cote.rawValue,
-                        JSONTexte.ecrire(.liste(EvenementSuivi.Cote.autres(que: cote).map { .texte($0.rawValue) })),
-                        valeur,
-                    ]
+                    db, sql: "SELECT suivi_id FROM suivis_non_lus WHERE cote = ? AND \(condition)",
+                    arguments: [cote.rawValue, valeur]
                 ).map(SuiviID.init))
         }
     }

@@ -142,6 +142,11 @@ extension SQLiteStore {
                 }
                 try mettreAJour.executer(
                     db, colonnes ?? Self.colonnesSuivi(l), puis: ex.id.databaseValue, seq.databaseValue)
+                if ex.missionLocale != l.missionLocale {
+                    try db.execute(
+                        sql: "UPDATE suivis_non_lus SET mission_locale = ? WHERE suivi_id = ?",
+                        arguments: [l.missionLocale, ex.id])
+                }
                 if ex.prisEnCharge, ex.missionLocale != l.missionLocale {
                     try Self.inserer(
                         EvenementSuivi(

@@ -36,9 +36,11 @@ extension SQLiteStore {
                     ORDER BY id LIMIT ?
                     """, arguments: [annee.description, apres?.rawValue ?? 0, limite])
             guard let derniere = lignes.last else { return nil }
-            // The record only: every column the index reads (birth date, formation, timeline) stays as it is.
+            // The record only: every column the index reads (birth date, formation, timeline) stays as it is. Each
+            // row gets a change number, as every write does: copies of the record kept in memory are read again.
+            var version = try Int64.fetchOne(db, sql: "SELECT valeur FROM versions WHERE nom = 'effectifs'") ?? 0
             let update = try db.cachedStatement(
-                sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ? WHERE id = ?")
+                sql: "UPDATE effectifs SET nom = ?, prenom = '', record = ?, version = ? WHERE id = ?")
             // A mission locale's case holds the name and contacts: it ends with the learner's named data.
             let suivi = try db.cachedStatement(sql: "DELETE FROM suivis WHERE effectif_id = ?")
             for r in lignes {
@@ -46,9 +48,11 @@ extension SQLiteStore {
                 let id = EffectifID(try l.exiger("id"))
                 let e = try Self.effectif(record: l.exiger("record"), id: id).pseudonymise(
                     pseudonyme: Effectif.pseudonyme(id))
-                try update.execute(arguments: [e.apprenant.nom, JSONTexte.ecrire(e.json), id.rawValue])
+                version += 1
+                try update.execute(arguments: [e.apprenant.nom, JSONTexte.ecrire(e.json), version, id.rawValue])
                 try suivi.execute(arguments: [id.rawValue])
             }
+            try db.execute(sql: "UPDATE versions SET valeur = ? WHERE nom = 'effectifs'", arguments: [version])
             return (lignes.count, EffectifID(try LigneLue(derniere, table: "effectifs").exiger("id")))
         }
     }

@@ -178,6 +178,13 @@ extension SQLiteStore {
                 e.resultat?.code, e.commentaire, e.dejaConnu, e.de, e.vers, e.demande?.json, e.cote.rawValue, e.email,
                 e.reponseJeune?.rawValue, e.telephone,
             ])
+        for lecteur in e.lecteurs {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO suivis_non_lus (suivi_id, cote, organisme_id, mission_locale)
+                    SELECT id, ?, organisme_id, mission_locale FROM suivis WHERE id = ?
+                    """, arguments: [lecteur.rawValue, suivi])
+        }
         if let r = e.reponseJeune {
             try db.execute(
                 sql: "UPDATE suivis SET reponse_jeune = ?, reponse_jeune_le = ? WHERE id = ?",

@@ -67,4 +67,57 @@ struct StoreContractCollaborationsTests {
             #expect(try await store.evenements(suivi: s.id).map(\.cote) == [.cfa, .missionLocale])
         }
     }
+
+    /// The unread counter reads a table kept by every write: it follows a case handed over to another mission locale
+    /// (the news goes with it), a young person's answer, and a case that is deleted.
+    @Test(arguments: Backend.actifs) func unreadNewsFollowTheCaseWhenTheYoungPersonMoves(_ backend: Backend)
+        async throws
+    {
+        try await backend.avecStore { store in
+            let (amiens, _, _) = try await contrat.peuple(store)
+            _ = try await store.importer(missionsLocales: StoreContractSuivisTests.missionsLocales, now: now)
+            _ = try await contrat.lot([cas.jeune()], transmetteur: amiens.id, store: store, at: now)
+            let s = try #require(try await store.suivis(missionLocale: "ML-AMIENS").first)
+            _ = try await store.ajouter(
+                EvenementSuivi(
+                    le: now, genre: .commentaire, auteur: "CFA", commentaire: "Il cherche un employeur",
+                    organisationCFA: true), a: s.id)
+            _ = try await store.ajouter(
+                EvenementSuivi(le: now, genre: .commentaire, auteur: "Agent", commentaire: "Appel prévu"), a: s.id)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-AMIENS")) == [s.id])
+            #expect(try await store.nonLus(.cfa, dans: .organismes([amiens.id])) == [s.id])
+
+            // Handled, then moved: the unread news is the new mission locale's, the old one has none.
+            _ = try await store.ajouter(resultatRendezVous(), a: s.id, versionLue: 2)
+            _ = try await contrat.lot([cas.jeune(commune: "80001")], transmetteur: amiens.id, store: store, at: now)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-AMIENS")).isEmpty)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-ABBEVILLE")) == [s.id])
+            #expect(try await store.nonLus(.cfa, dans: .organismes([amiens.id])) == [s.id])
+
+            // Read by the new mission locale, then a young person's answer: news again, for the mission locale only.
+            try await store.marquerLu(suivi: s.id, cote: .missionLocale)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-ABBEVILLE")).isEmpty)
+            _ = try await store.ajouter(
+                EvenementSuivi(le: now, genre: .reponseJeune, auteur: EvenementSuivi.auteurJeune, reponseJeune: .oui),
+                a: s.id)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-ABBEVILLE")) == [s.id])
+            try await store.marquerLu(suivi: s.id, cote: .cfa)
+            #expect(try await store.nonLus(.cfa, dans: .organismes([amiens.id])).isEmpty)
+            // The mission locale invites the young person: no news for the CFA, which may not read it.
+            _ = try await store.ajouter(
+                EvenementSuivi(le: now, genre: .invitationJeune, auteur: "Agent", email: "jeune@example.org"), a: s.id)
+            #expect(try await store.nonLus(.cfa, dans: .organismes([amiens.id])).isEmpty)
+
+            // The learner erased: the case and its unread news go.
+            let e = try #require(try await store.effectifsStockes(ids: [s.ligne.effectif]).first)
+            _ = try await store.effacer(e, empreinte: "test", now: now)
+            #expect(try await store.nonLus(.missionLocale, dans: .missionLocale("ML-ABBEVILLE")).isEmpty)
+        }
+    }
+
+    func resultatRendezVous() -> EvenementSuivi {
+        EvenementSuivi(
+            le: now, genre: .resultat, auteur: "Agent", rupture: Jour(iso: "2025-03-10"),
+            resultat: .joint(.rendezVousPris))
+    }
 }

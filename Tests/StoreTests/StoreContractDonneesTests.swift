@@ -106,6 +106,7 @@ struct StoreContractDonneesTests {
             try await store.cleUtilisee(cleUtilisee.id, now: jour("2024-06-01"))
 
             let avant = try await indexables(store)
+            let versionAvant = try await store.versions().effectifs
             let indexAvant = try await IndexIndicateurs.construire(depuis: store)
             let dates = ["2019-12-01", "2020-06-15", "2021-03-01", "2024-12-01"]
             let purge = Purge(store: store, horloge: .fixed(now))
@@ -131,6 +132,8 @@ struct StoreContractDonneesTests {
             #expect(pseudo.effectif.idErpApprenant == "OLD-1")
             #expect(try await store.effectif(cle: recent)?.effectif.apprenant.nom == "MARTIN")
             #expect(try await indexables(store) == avant)
+            // The rewrite is a numbered change: what keeps a copy of the record (an index, a CFA's list) reads it again.
+            #expect(try await store.changements(apres: versionAvant, limite: 10).map(\.id) == [pseudo.id])
             let indexApres = try await IndexIndicateurs.construire(depuis: store)
             let comptesApres = await compteurs(indexApres, dates)
             let comptesAvant = await compteurs(indexAvant, dates)

@@ -54,6 +54,18 @@ struct ChampsMustacheTests {
                 aujourdhui: Jour(year: 2024, month: 10, day: 15),
                 contacts: true, query: [], chemin: "/listes/apprentis", lienOrganisme: { "/organismes/\($0)" },
                 champsCaches: [("date", "2024-10-15")]))
+        verifier(LienVue(url: "/cfa/ruptures?page=2", libelle: "2"))
+        for (horsChamp, missionLocale) in [("Hors champ : âge", nil), (nil, "Mission locale d'Amiens")] {
+            verifier(
+                RupturesCFAVue.Ligne(
+                    url: "/cfa/ruptures/7", nom: "MARTIN Léa", formation: "BTS", rupture: "10/03/2025", age: 19,
+                    statut: "À signaler", horsChamp: horsChamp, missionLocale: missionLocale, nonLu: true,
+                    declaree: false))
+        }
+        verifier(
+            RupturesCFAVue.construire(
+                tous: [], affiches: [], page: 1, nombrePages: 1, query: [], nonLus: [], formation: { _, _ in nil },
+                missionsLocales: [:], envoiAutomatique: ParametresEnvoiAutomatique(actif: true, jours: 45)))
         verifier(
             LayoutVue.construire(titre: "Accueil", base: BasePage(identite: nil, csrf: "x", banniereMaintenance: "b")))
     }

@@ -17,6 +17,7 @@ public struct CatalogueSuivis: Sendable {
     public private(set) var seq: Int64 = 0
     private var entrees: [SuiviID: Entree] = [:]
     private var parMissionLocale: [String: Set<SuiviID>] = [:]
+    private var parEffectif: [EffectifID: SuiviID] = [:]
     /// The cases following a rupture declared by their CFA that the ERP's data does not show yet.
     private var declares: Set<SuiviID> = []
     /// What the caches below were computed for.
@@ -36,6 +37,7 @@ public struct CatalogueSuivis: Sendable {
                 guard ancien.seq < numero else { continue }
                 oublier(ancien.suivi.ligne.missionLocale, s.id)
             }
+            parEffectif[s.ligne.effectif] = s.id
             entrees[s.id] = Entree(
                 seq: numero, suivi: s, nom: FiltresSuivis.plier(s.ligne.nom),
                 prenom: FiltresSuivis.plier(s.ligne.prenom))
@@ -48,6 +50,7 @@ public struct CatalogueSuivis: Sendable {
         for (numero, id) in c.retires {
             guard let ancien = entrees[id], ancien.seq < numero else { continue }
             entrees[id] = nil
+            if parEffectif[ancien.suivi.ligne.effectif] == id { parEffectif[ancien.suivi.ligne.effectif] = nil }
             declares.remove(id)
             oublier(ancien.suivi.ligne.missionLocale, id)
         }
@@ -69,6 +72,15 @@ public struct CatalogueSuivis: Sendable {
     /// yet (the CFA's list shows them with the ruptures the ERP sent).
     public func declares(organismes: Set<OrganismeID>) -> [SuiviStocke] {
         declares.compactMap { entrees[$0]?.suivi }.filter { organismes.contains($0.ligne.organisme) }
+    }
+
+    /// The cases of these learners, with the change number of their last write.
+    public func suivis(effectifs: some Sequence<EffectifID>) -> [EffectifID: (seq: Int64, suivi: SuiviStocke)] {
+        var resultat: [EffectifID: (seq: Int64, suivi: SuiviStocke)] = [:]
+        for id in effectifs {
+            if let s = parEffectif[id], let e = entrees[s] { resultat[id] = (e.seq, e.suivi) }
+        }
+        return resultat
     }
 
     /// Forgets what was computed for another day or other rules.

@@ -72,42 +72,49 @@ public enum RupturesCFA {
         _ effectifs: [EffectifStocke], suivis: [EffectifID: SuiviStocke], regles: ReglesSuivi,
         couverture: CouvertureMissionsLocales, aujourdhui: Jour
     ) -> [JeuneEnRupture] {
-        let jeunes = effectifs.compactMap { e -> JeuneEnRupture? in
-            let suivi = suivis[e.id]
-            let parcours = suivi.flatMap { $0.ligne.ruptureDeclaree == nil ? nil : $0.ligne.parcours } ?? e.parcours
-            let faits = FaitsSuivi(e.effectif, parcours: parcours)
-            guard let rupture = ReglesSuivi.derniereRupture(parcours, auPlusTard: aujourdhui) else { return nil }
-            let ml =
-                suivi?.ligne.missionLocale
-                ?? couverture.missionLocale(communeInsee: faits.communeInsee, codePostal: faits.codePostal)
-            var horsChamp: MotifHorsListe?
-            if case .horsListe(let m) = regles.decider(
-                faits, missionLocale: ml, aujourdhui: aujourdhui, prisEnCharge: suivi?.prisEnCharge ?? false)
-            {
-                horsChamp = m
-            }
-            return JeuneEnRupture(
-                effectif: e, rupture: rupture, age: ReglesSuivi.age(e.effectif.apprenant.dateDeNaissance, le: rupture),
-                suivi: suivi, missionLocale: ml, horsChamp: horsChamp)
+        let jeunes = effectifs.compactMap {
+            jeune($0, suivi: suivis[$0.id], regles: regles, couverture: couverture, aujourdhui: aujourdhui)
         }
-        return ordonner(jeunes)
+        return ordonner(jeunes.map { ($0, FiltresSuivis.plier($0.effectif.effectif.apprenant.nom)) })
     }
 
-    /// In scope first, the latest rupture first, then by name: keys computed once (folding a name costs, and the rows
-    /// are large values a sort would copy around: a third of the page at 6,000 rows), then the rows put in that order.
-    static func ordonner(_ jeunes: [JeuneEnRupture]) -> [JeuneEnRupture] {
-        let cles = jeunes.map {
-            ($0.horsChamp == nil ? 0 : 1, $0.rupture, FiltresSuivis.plier($0.effectif.effectif.apprenant.nom))
+    /// One learner's row, or nil when not in rupture at `aujourdhui`.
+    public static func jeune(
+        _ e: EffectifStocke, suivi: SuiviStocke?, regles: ReglesSuivi, couverture: CouvertureMissionsLocales,
+        aujourdhui: Jour
+    ) -> JeuneEnRupture? {
+        let parcours = suivi.flatMap { $0.ligne.ruptureDeclaree == nil ? nil : $0.ligne.parcours } ?? e.parcours
+        let faits = FaitsSuivi(e.effectif, parcours: parcours)
+        guard let rupture = ReglesSuivi.derniereRupture(parcours, auPlusTard: aujourdhui) else { return nil }
+        let ml =
+            suivi?.ligne.missionLocale
+            ?? couverture.missionLocale(communeInsee: faits.communeInsee, codePostal: faits.codePostal)
+        var horsChamp: MotifHorsListe?
+        if case .horsListe(let m) = regles.decider(
+            faits, missionLocale: ml, aujourdhui: aujourdhui, prisEnCharge: suivi?.prisEnCharge ?? false)
+        {
+            horsChamp = m
         }
+        return JeuneEnRupture(
+            effectif: e, rupture: rupture, age: ReglesSuivi.age(e.effectif.apprenant.dateDeNaissance, le: rupture),
+            suivi: suivi, missionLocale: ml, horsChamp: horsChamp)
+    }
+
+    /// In scope first, the latest rupture first, then by name (folded once by the caller: folding costs, and the
+    /// rows are large values a sort would copy around), then by record (the same order on every page), then the
+    /// rows put in that order.
+    static func ordonner(_ jeunes: [(JeuneEnRupture, nom: String)]) -> [JeuneEnRupture] {
+        let cles = jeunes.map { ($0.0.horsChamp == nil ? 0 : 1, $0.0.rupture, $0.nom, $0.0.effectif.id.rawValue) }
         return cles.indices.sorted { a, b in
-            (cles[a].0, cles[b].1, cles[a].2) < (cles[b].0, cles[a].1, cles[b].2)
-        }.map { jeunes[$0] }
+            (cles[a].0, cles[b].1, cles[a].2, cles[a].3) < (cles[b].0, cles[a].1, cles[b].2, cles[b].3)
+        }.map { jeunes[$0].0 }
     }
 
     /// Filters of the list: a name, a formation (CFD), a status.
     public static func filtrer(
         _ jeunes: [JeuneEnRupture], recherche: String?, formation: String?, statut: StatutCollaboration?
     ) -> [JeuneEnRupture] {
+        if recherche == nil && formation == nil && statut == nil { return jeunes }
         let cherche = recherche.map(FiltresSuivis.plier)
         return jeunes.filter { j in
             let a = j.effectif.effectif.apprenant

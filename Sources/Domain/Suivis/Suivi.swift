@@ -112,7 +112,7 @@ public struct SuiviStocke: Sendable, Equatable {
 
 /// One line of a case's history: never rewritten.
 public struct EvenementSuivi: Sendable, Equatable {
-    public enum Genre: String, Sendable {
+    public enum Genre: String, Sendable, CaseIterable {
         /// The mission locale recorded the outcome of a contact attempt.
         case resultat = "RESULTAT"
         /// The young person moved: the case went from one mission locale to another.
@@ -151,6 +151,12 @@ public struct EvenementSuivi: Sendable, Equatable {
             case .service, .jeune: []
             }
         }
+
+        /// The sides that read the other's news (each has an unread counter).
+        public static let lecteurs: [Cote] = allCases.filter { !autres(que: $0).isEmpty }
+
+        /// The sides told of an event this side wrote.
+        public var lecteurs: [Cote] { Self.lecteurs.filter { Self.autres(que: $0).contains(self) } }
     }
 
     /// The author of what the service does by itself (a transfer when the young person moves).
@@ -188,7 +194,23 @@ public struct EvenementSuivi: Sendable, Equatable {
     }
     /// Whether the CFA may read it: not the invitation of the young person nor their answer, which their page
     /// promises only the mission locale reads.
-    public var visibleParLeCFA: Bool { genre != .invitationJeune && genre != .reponseJeune }
+    public var visibleParLeCFA: Bool { !Self.invisiblesParLeCFA.contains(genre) }
+    public static let invisiblesParLeCFA: [Genre] = [.invitationJeune, .reponseJeune]
+
+    /// The sides this event is news for: the other side, when it may read it.
+    public var lecteurs: [Cote] { cote.lecteurs.filter { $0 != .cfa || visibleParLeCFA } }
+
+    /// Whether a history holds news for this side after what it read: opening the case then marks it read (else
+    /// no write is needed).
+    public static func nouvelles(_ evenements: [EvenementSuivi], pour cote: Cote, luJusqua: Int64?) -> Bool {
+        evenements.contains { $0.id > (luJusqua ?? 0) && $0.lecteurs.contains(cote) }
+    }
+
+    /// The genres a side is told of when written by a side it reads, as SQL literals (the unread table's fill).
+    public static func genresLusSQL(par cote: Cote) -> String {
+        Genre.allCases.filter { cote != .cfa || !invisiblesParLeCFA.contains($0) }.map { "'\($0.rawValue)'" }
+            .joined(separator: ", ")
+    }
     /// For a comment: written by a CFA's user.
     public var organisationCFA: Bool
     /// For an invitation: the address it was sent to. For an answer: what the young person said, and the phone

@@ -19,6 +19,8 @@ public struct Dependances: Sendable {
     public let cachePublic = CacheVuesPubliques()
     /// The missions locales' cases in memory, following the store's changes (work lists, statistics).
     public let suivis = SuivisEnMemoire()
+    /// The CFAs' lists of young people in rupture last viewed, brought up to date with what changed.
+    public let rupturesCFA = RupturesCFAEnMemoire()
     /// `Strict-Transport-Security` is sent when the public address is HTTPS.
     public let hsts: Bool
     /// `GET /metrics` answers only with `Authorization: Bearer <this>` (`TDB_METRICS_TOKEN`); without it, 404.

@@ -16,18 +16,24 @@ struct PagesCFARuptures {
     func aujourdhui() -> Jour { HeureDeParis.jour(deps.horloge.now()) }
 
     /// The learners of these organismes whose status today is "en rupture", and those whose rupture the CFA
-    /// declared before its ERP sent it, with their cases.
+    /// declared before its ERP sent it, with their cases: the list kept in memory, brought up to date with the
+    /// records and cases written since its last view.
     func jeunes(_ ids: Set<OrganismeID>) async throws -> [JeuneEnRupture] {
         let jour = aujourdhui()
         let r = RequeteIndicateurs(
             perimetre: .organismes(ids), filtres: FiltresIndicateurs(date: jour), fiablesSeulement: false,
             aujourdhui: jour)
         let rupturants = await deps.index.effectifs(r, codes: [CodeStatut.rupturant]).map(\.id)
-        let declares = try await deps.suivis.declares(organismes: ids, store: deps.store).map(\.ligne.effectif)
-        let choisis = Array(Set(rupturants).union(declares))
-        return try await jeunes(try await deps.store.effectifsStockes(ids: choisis))
+        let suivis = try await deps.suivis.suivis(effectifs: rupturants, declaresDe: ids, store: deps.store)
+        let declares = suivis.values.filter { $0.suivi.ligne.ruptureDeclaree != nil }.map(\.suivi.ligne.effectif)
+        let referentiel = try await deps.suivis.referentiel(deps.store)
+        return try await deps.rupturesCFA.jeunes(
+            organismes: ids, versions: deps.index.versions(rupturants + declares), suivis: suivis,
+            contexte: .init(aujourdhui: jour, regles: deps.reglesSuivi, versionReferentiel: referentiel.version),
+            couverture: referentiel.couverture, lire: { try await deps.store.effectifsStockes(ids: $0) })
     }
 
+    /// One learner's row (a case page), read afresh.
     func jeunes(_ effectifs: [EffectifStocke]) async throws -> [JeuneEnRupture] {
         let suivis = try await deps.store.suivis(effectifs: effectifs.map(\.id))
         return RupturesCFA.jeunes(
@@ -147,7 +153,9 @@ struct PagesCFARuptures {
         if let s = j.suivi {
             evenements = try await deps.store.evenements(suivi: s.id).filter(\.visibleParLeCFA)
             luJusqua = try await deps.store.luJusqua(suivi: s.id, cote: .cfa)
-            try await deps.store.marquerLu(suivi: s.id, cote: .cfa)
+            if EvenementSuivi.nouvelles(evenements, pour: .cfa, luJusqua: luJusqua) {
+                try await deps.store.marquerLu(suivi: s.id, cote: .cfa)
+            }
         }
         let noms = try await nomsMissionsLocales()
         let ml = try await j.missionLocale.asyncMap { try await deps.store.missionLocale(code: $0) }

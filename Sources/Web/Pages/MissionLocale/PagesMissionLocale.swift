@@ -95,7 +95,9 @@ struct PagesMissionLocale {
         let effectif = try await deps.store.effectif(id: s.ligne.effectif)
         let evenements = try await deps.store.evenements(suivi: s.id)
         let luJusqua = try await deps.store.luJusqua(suivi: s.id, cote: .missionLocale)
-        try await deps.store.marquerLu(suivi: s.id, cote: .missionLocale)
+        if EvenementSuivi.nouvelles(evenements, pour: .missionLocale, luJusqua: luJusqua) {
+            try await deps.store.marquerLu(suivi: s.id, cote: .missionLocale)
+        }
         let organisme = try await deps.store.organisme(id: s.ligne.organisme)
         let contacts = try await deps.store.contactsPourMissionsLocales(organisme: s.ligne.organisme)
         let ml = try await deps.store.missionLocale(code: code)

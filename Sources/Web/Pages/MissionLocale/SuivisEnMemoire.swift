@@ -42,19 +42,29 @@ public actor SuivisEnMemoire {
     /// The référentiel of the missions locales, read again only when an import changed it (its 306 rows and their
     /// communes cost a statistics page most of its time).
     func referentiel(_ store: any Store) async throws -> (
-        missionsLocales: [MissionLocale], couverture: CouvertureMissionsLocales
+        version: Int64, missionsLocales: [MissionLocale], couverture: CouvertureMissionsLocales
     ) {
         let version = try await store.versionMissionsLocales()
-        if let r = referentiel, r.version == version { return (r.missionsLocales, r.couverture) }
+        if let r = referentiel, r.version == version { return r }
         let liste = try await store.missionsLocales()
         let r = (version: version, missionsLocales: liste, couverture: CouvertureMissionsLocales(liste))
         referentiel = r
-        return (r.missionsLocales, r.couverture)
+        return r
     }
 
     func declares(organismes: Set<OrganismeID>, store: any Store) async throws -> [SuiviStocke] {
         try await rattraper(store)
         return catalogue.declares(organismes: organismes)
+    }
+
+    /// The cases of these learners and those of the organismes' learners whose rupture their CFA declared, with
+    /// the change number of each case's last write.
+    func suivis(effectifs: [EffectifID], declaresDe organismes: Set<OrganismeID>, store: any Store) async throws
+        -> [EffectifID: (seq: Int64, suivi: SuiviStocke)]
+    {
+        try await rattraper(store)
+        return catalogue.suivis(
+            effectifs: effectifs + catalogue.declares(organismes: organismes).map(\.ligne.effectif))
     }
 
     func cas(missionLocale: String, store: any Store, regles: ReglesSuivi, aujourdhui: Jour) async throws

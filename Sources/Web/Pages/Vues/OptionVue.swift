@@ -40,3 +40,13 @@ extension OptionVue: MustacheParent {
         }
     }
 }
+
+extension LienVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "url": url
+        case "libelle": libelle
+        default: nil
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Mustache
 
 /// `GET /cfa/ruptures` (`cfa-ruptures`): a training organisation's young people in rupture today, each with where
 /// it stands with the mission locale (F17), or why the missions locales do not follow it.
@@ -41,15 +42,13 @@ struct RupturesCFAVue: VuePage {
     ) -> RupturesCFAVue {
         let choix = Dictionary(query, uniquingKeysWith: { a, _ in a })
         let debut = (page - 1) * RupturesCFA.parPage
-        let cfds = Dictionary(
-            tous.compactMap { j in
-                j.effectif.effectif.formation.cfd.map {
-                    (
-                        $0.uppercased(),
-                        formation(j.effectif.effectif.formation.cfd, j.effectif.effectif.formation.rncp) ?? $0
-                    )
-                }
-            }, uniquingKeysWith: { a, _ in a })
+        // The formations of the filter: each code looked up once, not once per young person.
+        var cfds: [String: String] = [:]
+        for j in tous {
+            let f = j.effectif.effectif.formation
+            guard let cfd = f.cfd, cfds[cfd.uppercased()] == nil else { continue }
+            cfds[cfd.uppercased()] = formation(f.cfd, f.rncp) ?? cfd
+        }
         let horsChamp = tous.filter { $0.horsChamp != nil }.count
         return RupturesCFAVue(
             nombre: affiches.count,
@@ -82,5 +81,42 @@ struct RupturesCFAVue: VuePage {
             envoiAutomatique: envoiAutomatique.map {
                 $0.actif ? "activé, après \($0.jours) jours de rupture" : "désactivé"
             })
+    }
+}
+
+// The list of a CFA shows 100 rows: read by name, without reflection (rows look names up in the page too).
+extension RupturesCFAVue.Ligne: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "url": url
+        case "nom": nom
+        case "formation": formation
+        case "rupture": rupture
+        case "age": age
+        case "statut": statut
+        case "horsChamp": (horsChamp as Any?) ?? false
+        case "missionLocale": (missionLocale as Any?) ?? false
+        case "nonLu": nonLu
+        case "declaree": declaree
+        default: nil
+        }
+    }
+}
+
+extension RupturesCFAVue: MustacheParent {
+    func child(named champ: String) -> Any? {
+        switch champ {
+        case "nombre": nombre
+        case "resumeHorsChamp": (resumeHorsChamp as Any?) ?? false
+        case "lignes": lignes
+        case "recherche": recherche
+        case "statuts": statuts
+        case "formations": formations
+        case "pagination": pagination
+        case "telechargement": telechargement
+        case "envoiAutomatique": (envoiAutomatique as Any?) ?? false
+        case "declarer": declarer
+        default: nil
+        }
     }
 }
