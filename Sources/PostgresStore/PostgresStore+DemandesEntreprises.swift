@@ -3,7 +3,9 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    public func enregistrer(demande d: DemandeContact, organisme: OrganismeID, hashJeton: String, expireLe: Date, now: Date)
+    public func enregistrer(
+        demande d: DemandeContact, organisme: OrganismeID, hashJeton: String, expireLe: Date, now: Date
+    )
         async throws -> DemandeEntrepriseID
     {
         try await transaction { c in

@@ -4,7 +4,9 @@ import GRDB
 import Outils
 
 extension SQLiteStore {
-    public func enregistrer(demande d: DemandeContact, organisme: OrganismeID, hashJeton: String, expireLe: Date, now: Date)
+    public func enregistrer(
+        demande d: DemandeContact, organisme: OrganismeID, hashJeton: String, expireLe: Date, now: Date
+    )
         async throws -> DemandeEntrepriseID
     {
         try await pool.write { db in
@@ -108,7 +110,9 @@ extension SQLiteStore {
                     db,
                     sql: "SELECT * FROM demandes_entreprises_evenements WHERE demande_id = ? ORDER BY id DESC LIMIT 1",
                     arguments: [demande.rawValue])
-                let dernier = try r.map { try LigneLue($0, table: "demandes_entreprises_evenements").evenementDemande() }
+                let dernier = try r.map {
+                    try LigneLue($0, table: "demandes_entreprises_evenements").evenementDemande()
+                }
                 return .conflit(
                     auteur: dernier?.auteur ?? "le service", le: dernier?.le ?? Date(timeIntervalSince1970: 0))
             }

@@ -30,7 +30,8 @@ public enum CourrielsDemandes {
                 </body></html>
                 """
             return NouveauCourriel(
-                destinataire: destinataire, sujet: sujet, corps: texte.joined(separator: "\n"), html: document, cle: cle)
+                destinataire: destinataire, sujet: sujet, corps: texte.joined(separator: "\n"), html: document, cle: cle
+            )
         }
     }
 
@@ -45,7 +46,8 @@ public enum CourrielsDemandes {
         ].joined(separator: "\n")
     }
 
-    static let pied = "Tableau de bord de l'apprentissage — service public de mise en relation des entreprises et des CFA."
+    static let pied =
+        "Tableau de bord de l'apprentissage — service public de mise en relation des entreprises et des CFA."
 
     /// To the company: confirm the address to send the request.
     public static func confirmation(_ d: DemandeContact, nomCFA: String, lien: String, expireLe: Date)

@@ -19,7 +19,10 @@ enum Navigation {
             if i.organismesEnCollaboration != nil {
                 let n = demandesNouvelles ?? 0
                 liens.append(
-                    ("/cfa/entreprises", "Demandes d'entreprises" + (n > 0 ? " (\(n) nouvelle\(n > 1 ? "s" : ""))" : "")))
+                    (
+                        "/cfa/entreprises",
+                        "Demandes d'entreprises" + (n > 0 ? " (\(n) nouvelle\(n > 1 ? "s" : ""))" : "")
+                    ))
             }
             if i.peutVoirStatistiquesSuivi { liens.append(("/suivi/statistiques", "Statistiques du suivi")) }
         }

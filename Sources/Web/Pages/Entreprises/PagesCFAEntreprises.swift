@@ -110,15 +110,16 @@ struct PagesCFAEntreprises {
                 erreurs: [
                     ErreurSaisie(
                         "statut",
-                        "Statut : choisissez-en un dans la liste (\(StatutDemande.allCases.map(\.libelle).joined(separator: ", ")))."
-                    )
+                        "Statut : choisissez-en un dans la liste ("
+                            + StatutDemande.allCases.map(\.libelle).joined(separator: ", ") + ").")
                 ], status: .badRequest)
         }
         let r = try await DemandesEntreprises.changerStatut(
             d, vers: statut, auteur: Self.auteur(i), versionLue: version, store: deps.store, now: deps.horloge.now())
         guard case .fait = r else { return try await refus(r, d, request, context, saisie: [:]) }
         try await deps.comptes.journaliser(
-            i, "demande_entreprise_statut", "Demande d'entreprise \(d.id) (\(d.contenu.entreprise)) : « \(statut.libelle) »")
+            i, "demande_entreprise_statut",
+            "Demande d'entreprise \(d.id) (\(d.contenu.entreprise)) : « \(statut.libelle) »")
         return deps.redirection("/cfa/entreprises/\(d.id)?avis=statut")
     }
 
