@@ -9,15 +9,6 @@ import TestSupport
 import Testing
 import Web
 
-/// A clock tests move forward.
-final class HorlogeReglable: @unchecked Sendable {
-    private let verrou = NSLock()
-    private var instant: Date
-    init(_ d: Date) { instant = d }
-    var horloge: Horloge { Horloge { self.verrou.withLock { self.instant } } }
-    func avancer(_ s: TimeInterval) { verrou.withLock { instant = instant.addingTimeInterval(s) } }
-}
-
 /// Issue 16 through the real router: a company writes to a CFA without an account (each bad field named, nothing
 /// stored from a refused form), confirms its address by the e-mailed link (once; never after 48 hours), the CFA's
 /// administrators are told and the request is in the CFA's inbox, where the CFA answers and marks it; other CFAs
