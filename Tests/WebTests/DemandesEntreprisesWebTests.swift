@@ -126,7 +126,7 @@ struct DemandesEntreprisesWebTests {
             }
             let fiche = try await admin.get("/cfa/entreprises/\(id)")
             for texte in [
-                "0478123456", "paul@exemple.fr", "73282932000074", "Chantiers autour de Lyon",
+                "04 78 12 34 56", "tel:0478123456", "paul@exemple.fr", "73282932000074", "Chantiers autour de Lyon",
                 "Maçon (code ROME F1703)",
                 "03/03/2025", "Demande confirmée par l&#39;entreprise",
             ] { #expect(fiche.corps.contains(texte), "\(texte)") }
@@ -181,6 +181,14 @@ struct DemandesEntreprisesWebTests {
                     == .notFound)
             let ml = try await MissionLocaleTests().agent(banc, client, "ML-AMIENS", "agent@ml-amiens.test")
             #expect(try await ml.get("/cfa/entreprises").status == .forbidden)
+            // A platform administrator sees it by impersonating the CFA, as elsewhere.
+            try await ComptesTests().administrateur(banc)
+            let plateforme = Navigateur(client)
+            _ = try await ComptesTests().connecter(plateforme, "admin@tdb.test")
+            #expect(try await plateforme.get("/cfa/entreprises/\(id)").status == .forbidden)
+            #expect(try await plateforme.post("/admin/organismes/\(amiens)/incarner").status == .seeOther)
+            let incarne = try await plateforme.get("/cfa/entreprises/\(id)")
+            #expect(incarne.status == .ok && incarne.corps.contains("Chantiers autour de Lyon"))
             let anonyme = try await Navigateur(client).get("/cfa/entreprises/\(id)")
             #expect(anonyme.status == .seeOther && anonyme.headers[.location]?.hasPrefix("/connexion") == true)
         }

@@ -112,13 +112,21 @@ struct DemandeEntrepriseVue: VuePage {
         }
     }
 
+    /// `04 78 12 34 56` for a French number of ten digits; any other as stored.
+    static func telephoneLisible(_ t: String) -> String {
+        guard t.count == 10, t.hasPrefix("0"), t.allSatisfy(\.isNumber) else { return t }
+        return stride(from: 0, to: 10, by: 2).map { i in
+            String(t.dropFirst(i).prefix(2))
+        }.joined(separator: " ")
+    }
+
     static func construire(
         _ d: DemandeEntreprise, organisme: String, evenements: [EvenementDemande], saisie: [String: String]
     ) -> DemandeEntrepriseVue {
         let c = d.contenu
         return DemandeEntrepriseVue(
             entreprise: c.entreprise, siret: c.siret.rawValue, contact: c.contact, email: c.email,
-            lienEmail: "mailto:\(c.email)", telephone: c.telephone,
+            lienEmail: "mailto:\(c.email)", telephone: telephoneLisible(c.telephone),
             lienTelephone: "tel:\(c.telephone.filter { $0.isNumber || $0 == "+" })",
             metier: c.metier + (c.rome.map { " (code ROME \($0))" } ?? ""), postes: c.postes,
             debut: Classeur.dateFrancaise(c.debut), message: c.message.isEmpty ? nil : c.message, organisme: organisme,
