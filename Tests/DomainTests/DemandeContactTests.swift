@@ -107,6 +107,18 @@ struct DemandeContactTests {
         #expect(DemandesEntreprises.refus(nonFiable)?.contains("pas encore vérifiées") == true)
     }
 
+    @Test func theConfirmationLinkLeavesTheOutboxOnceSent() throws {
+        let d = try DemandeContact.lire(Self.valide, aujourdhui: Self.aujourdhui).get()
+        let jeton = String(repeating: "ab", count: 32)
+        let c = CourrielsDemandes.confirmation(
+            d, nomCFA: "CFA du Rhône", lien: "https://tdb.test\(DemandesEntreprises.cheminConfirmation)\(jeton)",
+            expireLe: Date(timeIntervalSince1970: 1_796_000_000))
+        #expect(c.corps.contains(jeton) && c.html?.contains(jeton) == true)
+        #expect(!LiensCourriel.retirer(c.corps).contains(jeton))
+        #expect(LiensCourriel.contientSecret(c.html ?? ""))
+        #expect(c.corps.contains("Bonjour Paul Dubois,") && c.corps.contains("Nombre de postes : 2"))
+    }
+
     @Test func statisticsCountEachEventInItsOwnParisMonth() {
         func d(_ s: String) -> Date { ISO8601DateFormatter().date(from: s) ?? .distantPast }
         let o = OrganismeID(1)
