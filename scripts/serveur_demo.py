@@ -23,6 +23,7 @@ def lancer(binaire, effectifs):
         ligne = serveur.stdout.readline()
         m = re.search(r"http://[0-9.:]+", ligne or "")
         if m:
+            serveur.base = base  # for `tdb emails`: the links of the outbox
             return serveur, m.group(0)
     serveur.kill()
     raise SystemExit("tdb serve n'a pas démarré")

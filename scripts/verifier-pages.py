@@ -4,7 +4,7 @@ filled with a small demo country. Fails on a missing element, a console error, a
 than a phone screen. Saves a screenshot of each page and width in the folder given (default: ./captures).
     python3 scripts/verifier-pages.py [--binaire .build/debug/tdb] [--captures captures] [--effectifs 20000]
 """
-import argparse, datetime, os
+import argparse, datetime, os, re, subprocess
 from playwright.sync_api import sync_playwright
 from serveur_demo import ADMIN, conclure, arreter, connecter, lancer, navigateur
 
@@ -25,6 +25,52 @@ def verifier(page, url, nom, attendus, captures, largeur, erreurs):
         erreurs.clear()
     page.screenshot(path=os.path.join(captures, f"{nom}-{largeur}.png"), full_page=False)
     return [f"{nom} ({largeur}) : {p}" for p in problemes]
+
+
+def demande_entreprise(chromium, w, h, adresse, organisme, args, serveur, largeur):
+    """A company writes to the demo CFA without an account: the form empty then filled, the confirmation link read
+    from the outbox (`tdb emails`), the confirmation page."""
+    echecs, erreurs = [], []
+    contexte = chromium.new_context(viewport={"width": w, "height": h}, locale="fr-FR")
+    page = contexte.new_page()
+    page.on("console", lambda m: erreurs.append(f"console : {m.text}") if m.type == "error" else None)
+    page.on("response", lambda r: erreurs.append(f"HTTP {r.status} : {r.url}") if r.status >= 400 else None)
+    echecs += verifier(page, adresse + f"/recruter-un-apprenti/contact?organisme={organisme}&rome=F1703&metier=Maçon",
+                       "entreprise-contact", ["h1", "input#siret", "input#consentement", "textarea#message"],
+                       args.captures, largeur, erreurs)
+    page.click("form[action='/recruter-un-apprenti/contact'] button[type=submit]")
+    page.wait_for_load_state("load")
+    if page.locator(".message-erreur").count() < 6 or page.locator(".resume-erreurs a").count() < 6:
+        echecs.append(f"entreprise ({largeur}) : un formulaire vide est accepté ou ses erreurs manquent")
+    page.screenshot(path=os.path.join(args.captures, f"entreprise-contact-erreurs-{largeur}.png"))
+    erreurs.clear()
+    email = f"verification-{largeur}@exemple.fr"
+    for champ, valeur in [("entreprise", "Maçonnerie Dubois"), ("siret", "732 829 320 00074"), ("contact", "Paul Dubois"),
+                          ("email", email), ("telephone", "04 78 12 34 56"), ("postes", "2"),
+                          ("debut", (datetime.date.today() + datetime.timedelta(days=60)).isoformat()),
+                          ("message", "Vérification dans le navigateur")]:
+        page.fill(f"#{champ}", valeur)
+    page.check("#consentement")
+    page.click("form[action='/recruter-un-apprenti/contact'] button[type=submit]")
+    page.wait_for_load_state("load")
+    if "Vérifiez votre boîte" not in page.content():
+        echecs.append(f"entreprise ({largeur}) : la demande n'a pas été acceptée ({page.url})")
+    courriels = subprocess.run([args.binaire, "emails", "--database", serveur.base, "--limite", "100000"],
+                               capture_output=True, text=True).stdout
+    liens = re.findall(r"À : " + re.escape(email) + r"[\s\S]*?(/recruter-un-apprenti/confirmer/[0-9a-f]{64})", courriels)
+    if not liens:
+        echecs.append(f"entreprise ({largeur}) : aucun lien de confirmation dans la boîte d'envoi")
+    else:
+        echecs += verifier(page, adresse + liens[-1], "entreprise-confirmer", ["h1", "form button[type=submit]"],
+                           args.captures, largeur, erreurs)
+        page.click("form button[type=submit]")
+        page.wait_for_load_state("load")
+        if "transmise au CFA" not in page.content():
+            echecs.append(f"entreprise ({largeur}) : la confirmation n'a pas abouti ({page.url})")
+        page.screenshot(path=os.path.join(args.captures, f"entreprise-confirmee-{largeur}.png"))
+    echecs += [f"entreprise ({largeur}) : {e}" for e in erreurs]
+    contexte.close()
+    return echecs
 
 
 def main():
@@ -193,7 +239,21 @@ def main():
                         else:
                             page.screenshot(path=os.path.join(args.captures, f"cfa-declaree-{largeur}.png"))
                         erreurs.clear()
+                    # Companies' requests (issue 16): the inbox by status, one request with its history.
+                    echecs += verifier(page, adresse + "/cfa/entreprises", "cfa-entreprises",
+                                       ["h1", "nav[aria-label='Demandes par statut'] a[aria-current=page]",
+                                        "table tbody tr th a"], args.captures, largeur, erreurs)
+                    demande = page.locator("table tbody tr th a").first
+                    if demande.count() == 0:
+                        echecs.append(f"CFA ({largeur}) : aucune demande d'entreprise dans la démonstration")
+                    else:
+                        echecs += verifier(page, adresse + demande.get_attribute("href"), "cfa-entreprise",
+                                           ["h1", "dl.fiche", "select#statut", "textarea#reponse", "ol.historique li"],
+                                           args.captures, largeur, erreurs)
+                    mon_organisme = page.locator("a[href^='/organismes/']").first.get_attribute("href") or ""
                 contexte.close()
+                echecs += demande_entreprise(chromium, w, h, adresse, mon_organisme.rsplit("/", 1)[-1], args,
+                                             serveur, largeur)
             chromium.close()
     finally:
         arreter(serveur)

@@ -450,6 +450,50 @@ enum MigrationsPostgres {
         ),
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         ("0015-ruptures-declarees", ["ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT"]),
+        // Issue 16: companies' requests to CFAs (waiting for the e-mail confirmation, then in the CFA's inbox) and
+        // their history.
+        (
+            "0017-demandes-entreprises",
+            [
+                """
+                CREATE TABLE demandes_entreprises (
+                    id BIGSERIAL PRIMARY KEY,
+                    organisme_id BIGINT NOT NULL REFERENCES organismes (id) ON DELETE CASCADE,
+                    entreprise TEXT NOT NULL,
+                    siret TEXT NOT NULL,
+                    contact TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    telephone TEXT NOT NULL,
+                    rome TEXT,
+                    metier TEXT NOT NULL,
+                    postes BIGINT NOT NULL,
+                    debut TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    jeton_hash TEXT NOT NULL UNIQUE,
+                    expire_le DOUBLE PRECISION NOT NULL,
+                    deposee_le DOUBLE PRECISION NOT NULL,
+                    confirmee_le DOUBLE PRECISION,
+                    statut TEXT NOT NULL DEFAULT 'NOUVELLE',
+                    version BIGINT NOT NULL DEFAULT 0,
+                    premiere_reponse_le DOUBLE PRECISION,
+                    pourvue_le DOUBLE PRECISION
+                )
+                """,
+                "CREATE INDEX demandes_entreprises_organisme ON demandes_entreprises (organisme_id, confirmee_le)",
+                "CREATE INDEX demandes_entreprises_confirmee ON demandes_entreprises (confirmee_le)",
+                """
+                CREATE TABLE demandes_entreprises_evenements (
+                    id BIGSERIAL PRIMARY KEY,
+                    demande_id BIGINT NOT NULL REFERENCES demandes_entreprises (id) ON DELETE CASCADE,
+                    le DOUBLE PRECISION NOT NULL,
+                    genre TEXT NOT NULL,
+                    auteur TEXT NOT NULL,
+                    statut TEXT,
+                    texte TEXT
+                )
+                """,
+                "CREATE INDEX demandes_entreprises_evenements_demande ON demandes_entreprises_evenements (demande_id, id)",
+            ]
         // Which cases hold news a side has not read (see the SQLite migration 0021).
         (
             "0018-suivis-non-lus",

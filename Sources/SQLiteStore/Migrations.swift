@@ -434,6 +434,46 @@ enum Migrations {
         m.registerMigration("0018-ruptures-declarees") { db in
             try db.execute(sql: "ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT")
         }
+        // Issue 16: companies' requests to CFAs (waiting for the e-mail confirmation, then in the CFA's inbox) and
+        // their history.
+        m.registerMigration("0020-demandes-entreprises") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE demandes_entreprises (
+                        id INTEGER PRIMARY KEY,
+                        organisme_id INTEGER NOT NULL REFERENCES organismes (id) ON DELETE CASCADE,
+                        entreprise TEXT NOT NULL,
+                        siret TEXT NOT NULL,
+                        contact TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        telephone TEXT NOT NULL,
+                        rome TEXT,
+                        metier TEXT NOT NULL,
+                        postes INTEGER NOT NULL,
+                        debut TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        jeton_hash TEXT NOT NULL UNIQUE,
+                        expire_le REAL NOT NULL,
+                        deposee_le REAL NOT NULL,
+                        confirmee_le REAL,
+                        statut TEXT NOT NULL DEFAULT 'NOUVELLE',
+                        version INTEGER NOT NULL DEFAULT 0,
+                        premiere_reponse_le REAL,
+                        pourvue_le REAL
+                    );
+                    CREATE INDEX demandes_entreprises_organisme ON demandes_entreprises (organisme_id, confirmee_le);
+                    CREATE INDEX demandes_entreprises_confirmee ON demandes_entreprises (confirmee_le);
+                    CREATE TABLE demandes_entreprises_evenements (
+                        id INTEGER PRIMARY KEY,
+                        demande_id INTEGER NOT NULL REFERENCES demandes_entreprises (id) ON DELETE CASCADE,
+                        le REAL NOT NULL,
+                        genre TEXT NOT NULL,
+                        auteur TEXT NOT NULL,
+                        statut TEXT,
+                        texte TEXT
+                    );
+                    CREATE INDEX demandes_entreprises_evenements_demande ON demandes_entreprises_evenements (demande_id, id);
+                    """)
         // Which cases hold news a side has not read, with the case's organisme and mission locale: the unread
         // counter of every page reads only its perimeter's rows (scanning a side's events and their cases cost a
         // CFA with 48,000 cases 160 ms a page). Filled from the events and the read marks.

@@ -69,6 +69,12 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         router.group().add(middleware: SansIndexation(deps: deps)).add(middleware: csrf), .publique, plan)
     pagesJeunes.get("/jeunes/:jeton", use: jeunes.page)
     pagesJeunes.post("/jeunes/:jeton", use: jeunes.repondre)
+    // A company's request to a CFA (issue 16), without an account; the confirmation link is never indexed.
+    let entreprises = PagesDemandesEntreprises(deps: deps)
+    pages.get("/recruter-un-apprenti/contact", use: entreprises.formulaire)
+    pages.post("/recruter-un-apprenti/contact", use: entreprises.envoyer)
+    pagesJeunes.get("/recruter-un-apprenti/confirmer/:jeton", use: entreprises.pageConfirmation)
+    pagesJeunes.post("/recruter-un-apprenti/confirmer/:jeton", use: entreprises.confirmer)
 
     // The operator: the bearer token `TDB_METRICS_TOKEN` (404 without it).
     let operateur = GroupeRoutes<Void>(
@@ -172,6 +178,14 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     rupturesCFA.get("/cfa/ruptures/:id/collaboration", use: cfa.formulaire)
     rupturesCFA.post("/cfa/ruptures/:id/collaboration", use: cfa.demander)
     rupturesCFA.post("/cfa/ruptures/:id/commentaires", use: cfa.commenter)
+    // The companies' requests to a CFA (issue 16), for the organismes it covers as for its ruptures.
+    let cfaEntreprises = PagesCFAEntreprises(deps: deps)
+    let entreprisesCFA = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.listeRupturants)), .capacite, plan)
+    entreprisesCFA.get("/cfa/entreprises", use: cfaEntreprises.liste)
+    entreprisesCFA.get("/cfa/entreprises/:id", use: cfaEntreprises.fiche)
+    entreprisesCFA.post("/cfa/entreprises/:id/statut", use: cfaEntreprises.changerStatut)
+    entreprisesCFA.post("/cfa/entreprises/:id/reponse", use: cfaEntreprises.repondre)
 
     // Platform administrators: 403 for anyone else.
     let administrateur = GroupeRoutes<Identite>(

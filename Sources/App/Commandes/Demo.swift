@@ -61,6 +61,9 @@ struct Demo: AsyncParsableCommand {
                         store: store, organisme: o, nomCFA: cfa.nom, now: Date())
                     print("démonstration : \(d) ruptures déclarées par le CFA de démonstration avant son ERP")
                 }
+                let e = try await DemandesEntreprisesDemo.creer(
+                    store: store, organisme: organisme, now: Date())
+                print("démonstration : \(e) demandes d'entreprises au CFA de démonstration (/cfa/entreprises)")
             }
             if let o = try await AlerteTransmissionDemo(store: store, coutBcrypt: config.coutBcrypt).creer(
                 motDePasse: motDePasse)

@@ -39,7 +39,7 @@ public struct EnvoiCourriels: Service {
                 // carried one is dropped: its text version, links removed, stays).
                 try await store.marquerEnvoye(
                     courriel: c.id, le: Date(), corps: LiensCourriel.retirer(c.corps),
-                    html: c.html.flatMap { $0.contains("jeton=") ? nil : $0 })
+                    html: c.html.flatMap { LiensCourriel.contientSecret($0) ? nil : $0 })
                 envoyes += 1
             } catch {
                 logger.warning("envoi d'e-mail impossible", metadata: ["courriel": "\(c.id)", "erreur": "\(error)"])

@@ -4,8 +4,12 @@ public enum LiensCourriel {
     public static let marqueur = "[lien retiré après envoi]"
     public static let marqueurPage = "[lien masqué]"
 
-    /// What marks a word carrying a link secret: `…?jeton=…`, and a young person's page `…/jeunes/<jeton>`.
-    static let signes = ["jeton=", InvitationsJeunes.chemin]
+    /// What marks a word carrying a link secret: `…?jeton=…`, a young person's page `…/jeunes/<jeton>`, a company's
+    /// confirmation link `…/recruter-un-apprenti/confirmer/<jeton>`.
+    static let signes = ["jeton=", InvitationsJeunes.chemin, DemandesEntreprises.cheminConfirmation]
+
+    /// Whether a text (an HTML version) carries a link secret.
+    public static func contientSecret(_ texte: String) -> Bool { signes.contains { texte.contains($0) } }
 
     /// The text with every word that carries a link secret replaced by `marqueur`.
     public static func retirer(_ corps: String, marqueur: String = LiensCourriel.marqueur) -> String {

@@ -10,6 +10,8 @@ public enum ActionLimitee: String, Sendable, CaseIterable {
     case apiV3Dossiers = "api_v3_dossiers"
     case apiV3Effectifs = "api_v3_effectifs"
     case pageJeune = "page_jeune"
+    case demandeEntreprise = "demande_entreprise"
+    case confirmationDemandeEntreprise = "confirmation_demande_entreprise"
 
     /// "Trop de …" in the message of a refusal.
     public var libelle: String {
@@ -22,6 +24,8 @@ public enum ActionLimitee: String, Sendable, CaseIterable {
         case .apiV3Dossiers: "requêtes d'envoi de dossiers avec cette clé d'API"
         case .apiV3Effectifs: "requêtes de lecture des effectifs avec cette clé d'API"
         case .pageJeune: "visites de pages personnelles depuis cette adresse"
+        case .demandeEntreprise: "demandes de contact envoyées à des CFA"
+        case .confirmationDemandeEntreprise: "essais de liens de confirmation depuis cette adresse"
         }
     }
 }
@@ -98,6 +102,9 @@ public struct ReglesLimites: Sendable, Equatable {
         RegleLimite(.apiV3Dossiers, .cle, limiteApiV3ParDefaut, par: 60),
         RegleLimite(.apiV3Effectifs, .cle, limiteApiV3ParDefaut, par: 60),
         RegleLimite(.pageJeune, .adresse, 60, par: 900),
+        RegleLimite(.demandeEntreprise, .adresse, 20, par: 3600),
+        RegleLimite(.demandeEntreprise, .email, 5, par: 86_400),
+        RegleLimite(.confirmationDemandeEntreprise, .adresse, 60, par: 900),
     ])
 
     /// The same table with another per-minute limit for each API key.

@@ -55,7 +55,10 @@ extension Dependances {
             identite: context.identite, csrf: csrf.valeur, cookieCsrf: csrf.cookie,
             banniereMaintenance: try await store.parametre(Comptes.cleMaintenance),
             messages: messages.map { (type: $0.0, texte: $0.1) }, erreurs: erreurs, chemin: request.uri.path,
-            nonLus: try await nonLus(context.identite))
+            nonLus: try await nonLus(context.identite),
+            demandesNouvelles: try await context.identite?.organismesEnCollaboration.asyncMap {
+                try await store.nombreDemandesNouvelles(organismes: $0)
+            })
     }
 
     /// The cases holding news from the other side that the account's side has not read (navigation counter).

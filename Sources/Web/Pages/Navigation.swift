@@ -4,7 +4,9 @@ import Domain
 /// own access check (`Identite+Acces.swift`), so that no link leads to a refusal.
 enum Navigation {
     /// The main navigation.
-    static func principale(_ i: Identite?, nonLus: Int? = nil) -> [(url: String, libelle: String)] {
+    static func principale(_ i: Identite?, nonLus: Int? = nil, demandesNouvelles: Int? = nil)
+        -> [(url: String, libelle: String)]
+    {
         let nouveautes = (nonLus ?? 0) > 0 ? " (\(nonLus ?? 0) non lu\((nonLus ?? 0) > 1 ? "s" : ""))" : ""
         var liens: [(url: String, libelle: String)] = [
             ("/", "Accueil"), ("/indicateurs/national", "Indicateurs nationaux"),
@@ -14,6 +16,14 @@ enum Navigation {
             if let id = i.organismeAccueil { liens.append(("/organismes/\(id)", "Mon organisme")) }
             if i.peutSuivreJeunes { liens.append(("/mission-locale", "Jeunes en rupture" + nouveautes)) }
             if i.organismesEnCollaboration != nil { liens.append(("/cfa/ruptures", "Jeunes en rupture" + nouveautes)) }
+            if i.organismesEnCollaboration != nil {
+                let n = demandesNouvelles ?? 0
+                liens.append(
+                    (
+                        "/cfa/entreprises",
+                        "Demandes d'entreprises" + (n > 0 ? " (\(n) nouvelle\(n > 1 ? "s" : ""))" : "")
+                    ))
+            }
             if i.peutVoirStatistiquesSuivi { liens.append(("/suivi/statistiques", "Statistiques du suivi")) }
         }
         liens.append(("/api/docs", "API"))

@@ -85,4 +85,6 @@ struct BasePage: Sendable {
     var chemin = ""
     /// The cases with news from the other side (CFA or mission locale) this account's organisation has not read.
     var nonLus: Int?
+    /// The companies' requests still « nouvelle » of a CFA (navigation counter).
+    var demandesNouvelles: Int?
 }

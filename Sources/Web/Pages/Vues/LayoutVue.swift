@@ -65,7 +65,8 @@ struct LayoutVue: Sendable {
             },
             incarnation: i.flatMap { $0.incarne ? Incarnation(organisation: $0.organisation.nom) : nil },
             banniereMaintenance: base.banniereMaintenance,
-            navigation: liens(Navigation.principale(i, nonLus: base.nonLus), base.chemin),
+            navigation: liens(
+                Navigation.principale(i, nonLus: base.nonLus, demandesNouvelles: base.demandesNouvelles), base.chemin),
             menuCompte: liens(Navigation.compte(i), base.chemin),
             piedDePage: liens(Navigation.piedDePage, base.chemin),
             noindex: base.chemin.hasPrefix(InvitationsJeunes.chemin))
