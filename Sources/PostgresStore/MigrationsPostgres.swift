@@ -494,6 +494,7 @@ enum MigrationsPostgres {
                 """,
                 "CREATE INDEX demandes_entreprises_evenements_demande ON demandes_entreprises_evenements (demande_id, id)",
             ]
+        ),
         // Which cases hold news a side has not read (see the SQLite migration 0021).
         (
             "0018-suivis-non-lus",

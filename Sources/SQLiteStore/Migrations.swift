@@ -474,6 +474,7 @@ enum Migrations {
                     );
                     CREATE INDEX demandes_entreprises_evenements_demande ON demandes_entreprises_evenements (demande_id, id);
                     """)
+        }
         // Which cases hold news a side has not read, with the case's organisme and mission locale: the unread
         // counter of every page reads only its perimeter's rows (scanning a side's events and their cases cost a
         // CFA with 48,000 cases 160 ms a page). Filled from the events and the read marks.
