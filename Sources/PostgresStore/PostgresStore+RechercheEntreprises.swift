@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import PostgresNIO
 
-extension PostgresStore: StoreRechercheEntreprises {
+extension PostgresStore {
     public func contactPublic(organisme: OrganismeID) async throws -> ContactPublic {
         try await ligne(
             "SELECT visible, courriel, telephone FROM contacts_publics WHERE organisme_id = \(organisme.rawValue)"

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import GRDB
 
-extension SQLiteStore: StoreRechercheEntreprises {
+extension SQLiteStore {
     public func contactPublic(organisme: OrganismeID) async throws -> ContactPublic {
         try await pool.read { db in
             guard

@@ -12,7 +12,7 @@ struct StoreContractRechercheEntreprisesTests {
     @Test(arguments: Backend.actifs) func formationsKeepTheirRomeCodesAndAnUpdateReplacesThem(_ backend: Backend)
         async throws
     {
-        try await backend.avecStore { store in
+        try await backend.avecStore { (store: any Store) async throws in
             let codes = ["F1703", "F1707"].compactMap(CodeROME.init)
             let macon = FormationCatalogue(
                 cfd: CFD("50023215"), rncp: nil, libelle: "CAP Maçon", niveau: 3, codesRome: codes)
@@ -29,7 +29,7 @@ struct StoreContractRechercheEntreprisesTests {
     @Test(arguments: Backend.actifs) func publicSettingsDefaultToVisibleWithoutContactAndAreReplaced(
         _ backend: Backend
     ) async throws {
-        try await backend.avecStore { store in
+        try await backend.avecStore { (store: any Store) async throws in
             let (amiens, abbeville, _) = try await contrat.peuple(store)
             #expect(try await store.contactPublic(organisme: amiens.id) == ContactPublic())
             #expect(try await store.contactsPublics().isEmpty)
@@ -47,7 +47,7 @@ struct StoreContractRechercheEntreprisesTests {
     @Test(arguments: Backend.actifs) func searchesAreCountedByMonthTradeAndTerritory(_ backend: Backend)
         async throws
     {
-        try await backend.avecStore { store in
+        try await backend.avecStore { (store: any Store) async throws in
             let macon = try #require(CodeROME("F1703"))
             let boulanger = try #require(CodeROME("D1102"))
             let lyon = RechercheComptee(mois: "2026-11", codeRome: macon, typeTerritoire: "departement", codeTerritoire: "69")
