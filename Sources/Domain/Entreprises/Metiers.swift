@@ -46,6 +46,8 @@ public struct ArbreMetiers: Sendable {
     public let secteurs: [SecteurActivite]
     /// Every (code, name) once, by name.
     public let metiers: [Metier]
+    /// The words of each name of `metiers`, folded and in the singular (`RechercheMetiers.mots`).
+    let motsDesMetiers: [[String]]
     private let parCode: [CodeROME: [Metier]]
 
     public static let rome = ArbreMetiers(lignes: Ressources.csv("metiers_rome"))
@@ -77,8 +79,11 @@ public struct ArbreMetiers: Sendable {
             let cle = code.rawValue + "|" + libelle
             if tous[cle] == nil || tous[cle]?.sousSecteur == nil { tous[cle] = m }
         }
+        // Names folded once (sorting and searching compare them many times).
+        var replies: [String: String] = [:]
+        for m in tous.values where replies[m.libelle] == nil { replies[m.libelle] = RechercheMetiers.replier(m.libelle) }
         func parNom(_ a: Metier, _ b: Metier) -> Bool {
-            let (x, y) = (RechercheMetiers.replier(a.libelle), RechercheMetiers.replier(b.libelle))
+            let (x, y) = (replies[a.libelle] ?? a.libelle, replies[b.libelle] ?? b.libelle)
             return x == y ? a.code < b.code : x < y
         }
         secteurs = ordreSecteurs.map { s in
@@ -90,6 +95,7 @@ public struct ArbreMetiers: Sendable {
                 metiers: (metiersSecteur[s] ?? []).sorted(by: parNom))
         }
         metiers = tous.values.sorted(by: parNom)
+        motsDesMetiers = metiers.map { RechercheMetiers.mots($0.libelle) }
         parCode = Dictionary(grouping: metiers, by: \.code)
     }
 

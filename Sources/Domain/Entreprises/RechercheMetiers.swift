@@ -38,8 +38,7 @@ public enum RechercheMetiers {
         let demandes = mots(texte)
         guard !demandes.isEmpty else { return [] }
         var trouves: [(metier: Metier, score: Int)] = []
-        for m in arbre.metiers {
-            let motsMetier = mots(m.libelle)
+        for (m, motsMetier) in zip(arbre.metiers, arbre.motsDesMetiers) {
             var score = 0
             var tous = true
             for d in demandes {
