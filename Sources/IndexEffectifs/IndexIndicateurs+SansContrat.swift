@@ -81,9 +81,10 @@ extension IndexIndicateurs {
     /// that find something).
     public func codesRomeEnseignes(au jour: Jour) async -> Set<CodeROME> {
         await lecture { c in
-            Set(c.effectifsParOrganismeEtFormation(au: jour) { !$0.codesRome.isEmpty }.flatMap { e in
-                c.catalogue.formation(cfd: e.cfd, rncp: e.rncp)?.codesRome ?? []
-            })
+            Set(
+                c.effectifsParOrganismeEtFormation(au: jour) { !$0.codesRome.isEmpty }.flatMap { e in
+                    c.catalogue.formation(cfd: e.cfd, rncp: e.rncp)?.codesRome ?? []
+                })
         }
     }
 

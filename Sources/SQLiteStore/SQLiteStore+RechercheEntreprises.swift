@@ -18,8 +18,8 @@ extension SQLiteStore {
         try await pool.read { db in
             var resultat: [OrganismeID: ContactPublic] = [:]
             for r in try Row.fetchAll(
-                db, sql: "SELECT organisme_id, visible, courriel, telephone FROM contacts_publics ORDER BY organisme_id")
-            {
+                db, sql: "SELECT organisme_id, visible, courriel, telephone FROM contacts_publics ORDER BY organisme_id"
+            ) {
                 let l = LigneLue(r, table: "contacts_publics", id: "organisme_id")
                 resultat[OrganismeID(try l.exiger("organisme_id"))] = try Self.contactPublic(l)
             }

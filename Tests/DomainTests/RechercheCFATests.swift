@@ -29,11 +29,13 @@ struct RechercheCFATests {
     static let organismes: [OrganismeID: Organisme] = Dictionary(
         uniqueKeysWithValues: [
             organisme(1, "CFA du BTP de Villeurbanne", commune: "Villeurbanne", insee: "69266", dep: "69", reg: "84"),
-            organisme(2, "CFA de Villefranche", commune: "Villefranche-sur-Saône", insee: "69264", dep: "69", reg: "84"),
+            organisme(
+                2, "CFA de Villefranche", commune: "Villefranche-sur-Saône", insee: "69264", dep: "69", reg: "84"),
             organisme(3, "CFA de Saint-Étienne", commune: "Saint-Étienne", insee: "42218", dep: "42", reg: "84"),
             organisme(4, "CFA de Marseille", commune: "Marseille", insee: "13055", dep: "13", reg: "93"),
             organisme(5, "CFA fermé de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84", ferme: true),
-            organisme(6, "CFA non fiable de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84", fiable: false),
+            organisme(
+                6, "CFA non fiable de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84", fiable: false),
             organisme(7, "CFA discret de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84"),
             organisme(8, "CFA boulanger de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84"),
             organisme(9, "CFA sans apprenant de Lyon", commune: "Lyon", insee: "69123", dep: "69", reg: "84"),
@@ -56,7 +58,9 @@ struct RechercheCFATests {
     static func chercher(_ t: TerritoireRecherche) -> [CFATrouve] {
         RechercheCFA.chercher(
             metier: macon, territoire: t, organismes: organismes, catalogue: catalogue, effectifs: effectifs,
-            contacts: [OrganismeID(7): ContactPublic(visible: false), OrganismeID(1): ContactPublic(courriel: "btp@cfa.fr")])
+            contacts: [
+                OrganismeID(7): ContactPublic(visible: false), OrganismeID(1): ContactPublic(courriel: "btp@cfa.fr"),
+            ])
     }
 
     /// Territory → the CFAs found, nearest first (ids), with how close.
@@ -89,10 +93,11 @@ struct RechercheCFATests {
         #expect(parId[1]?.contact.courriel == "btp@cfa.fr")
     }
 
-    @Test(arguments: [
-        (0, nil), (1, nil), (2, nil), (3, "3 à 5"), (5, "3 à 5"), (6, "6 à 10"), (10, "6 à 10"), (11, "plus de 10"),
-        (500, "plus de 10"),
-    ] as [(Int, String?)])
+    @Test(
+        arguments: [
+            (0, nil), (1, nil), (2, nil), (3, "3 à 5"), (5, "3 à 5"), (6, "6 à 10"), (10, "6 à 10"), (11, "plus de 10"),
+            (500, "plus de 10"),
+        ] as [(Int, String?)])
     func bands(_ n: Int, _ libelle: String?) {
         #expect(TrancheSansContrat.libelle(n) == libelle)
     }
@@ -107,7 +112,8 @@ struct RechercheCFATests {
             #expect(TerritoireRecherche(faux) == nil, "\(faux)")
         }
         #expect(TerritoireRecherche.commune("69123").elargissements() == [.departement("69"), .region("84"), .france])
-        #expect(TerritoireRecherche.zoneEmploi("8421").elargissements() == [.departement("69"), .region("84"), .france])
+        #expect(
+            TerritoireRecherche.zoneEmploi("8421").elargissements() == [.departement("69"), .region("84"), .france])
         #expect(TerritoireRecherche.departement("42").elargissements() == [.region("84"), .france])
         #expect(TerritoireRecherche.region("84").elargissements() == [.france])
         #expect(TerritoireRecherche.france.elargissements() == [])
@@ -117,8 +123,10 @@ struct RechercheCFATests {
 /// Issue 16: a CFA's public settings, as its administrators type them.
 struct ContactPublicTests {
     @Test func validValuesAreNormalised() throws {
-        let c = try ContactPublic.lire(["visible": "oui", "courriel": " Contact@CFA.fr ", "telephone": "06 12 34 56 78"])
-            .get()
+        let c = try ContactPublic.lire([
+            "visible": "oui", "courriel": " Contact@CFA.fr ", "telephone": "06 12 34 56 78",
+        ])
+        .get()
         #expect(c == ContactPublic(visible: true, courriel: "contact@cfa.fr", telephone: "0612345678"))
         #expect(try ContactPublic.lire([:]).get() == ContactPublic(visible: false))
     }

@@ -44,10 +44,11 @@ struct RechercheMetiersTests {
         #expect(RechercheMetiers.chercher("a", limite: 5).count == 5)
     }
 
-    @Test(arguments: [
-        ("F1703", "F1703"), (" f1703 ", "F1703"), ("F170", nil), ("F17033", nil), ("11703", nil), ("FF703", nil),
-        ("", nil), ("É1703", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("F1703", "F1703"), (" f1703 ", "F1703"), ("F170", nil), ("F17033", nil), ("11703", nil), ("FF703", nil),
+            ("", nil), ("É1703", nil),
+        ] as [(String, String?)])
     func aRomeCodeIsALetterAndFourDigits(_ texte: String, _ attendu: String?) {
         #expect(CodeROME(texte)?.rawValue == attendu)
     }

@@ -51,8 +51,10 @@ struct SansContratTests {
         let r = await index.effectifsParOrganismeEtFormation(au: Self.D) { $0.codesRome.contains(Self.macon) }
         #expect(
             r == [
-                EffectifsFormation(organisme: OrganismeID(1), cfd: Self.cfdMacon, rncp: nil, apprenants: 3, sansContrat: 2),
-                EffectifsFormation(organisme: OrganismeID(2), cfd: Self.cfdMacon, rncp: nil, apprenants: 1, sansContrat: 1),
+                EffectifsFormation(
+                    organisme: OrganismeID(1), cfd: Self.cfdMacon, rncp: nil, apprenants: 3, sansContrat: 2),
+                EffectifsFormation(
+                    organisme: OrganismeID(2), cfd: Self.cfdMacon, rncp: nil, apprenants: 1, sansContrat: 1),
             ])
         // Before the learners arrived, nothing; another trade counts its own formation only.
         #expect(await index.effectifsParOrganismeEtFormation(au: j("2024-08-01")) { _ in true }.isEmpty)
@@ -70,7 +72,10 @@ struct SansContratTests {
             Self.eff(4, 2, cfd: Self.cfdBoulanger, ("2024-12-01", "2026-06-30"), version: 3),
         ])
         let r = await index.effectifsMetier(Self.macon, au: Self.D)
-        #expect(r.effectifs.map { [$0.organisme.rawValue, Int64($0.apprenants), Int64($0.sansContrat)] } == [[1, 3, 1], [2, 1, 1]])
+        #expect(
+            r.effectifs.map { [$0.organisme.rawValue, Int64($0.apprenants), Int64($0.sansContrat)] } == [
+                [1, 3, 1], [2, 1, 1],
+            ])
         #expect(Set(r.organismes.keys.map(\.rawValue)) == [1, 2])
         #expect(r.catalogue.formation(cfd: Self.cfdMacon, rncp: nil)?.libelle == "CAP Maçon")
     }

@@ -50,11 +50,13 @@ struct StoreContractRechercheEntreprisesTests {
         try await backend.avecStore { (store: any Store) async throws in
             let macon = try #require(CodeROME("F1703"))
             let boulanger = try #require(CodeROME("D1102"))
-            let lyon = RechercheComptee(mois: "2026-11", codeRome: macon, typeTerritoire: "departement", codeTerritoire: "69")
+            let lyon = RechercheComptee(
+                mois: "2026-11", codeRome: macon, typeTerritoire: "departement", codeTerritoire: "69")
             try await store.compterRecherche(lyon)
             try await store.compterRecherche(lyon)
             try await store.compterRecherche(
-                RechercheComptee(mois: "2026-11", codeRome: boulanger, typeTerritoire: "zone_emploi", codeTerritoire: "8213"))
+                RechercheComptee(
+                    mois: "2026-11", codeRome: boulanger, typeTerritoire: "zone_emploi", codeTerritoire: "8213"))
             try await store.compterRecherche(
                 RechercheComptee(mois: "2026-10", codeRome: macon, typeTerritoire: "france", codeTerritoire: ""))
             let tout = try await store.recherchesEntreprises(depuis: "2026-01")

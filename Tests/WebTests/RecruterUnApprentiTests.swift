@@ -204,12 +204,15 @@ struct RecruterUnApprentiTests {
             #expect((try await admin.get("/mon-compte")).corps.contains("href=\"/cfa/entreprises/parametres\""))
             let page = try await admin.get("/cfa/entreprises/parametres")
             #expect(page.status == .ok)
-            #expect(page.corps.contains("id=\"visible\" name=\"visible\" value=\"oui\"") && page.corps.contains("checked"))
+            #expect(
+                page.corps.contains("id=\"visible\" name=\"visible\" value=\"oui\"") && page.corps.contains("checked"))
 
             let mauvais = try await admin.post(
                 "/cfa/entreprises/parametres", ["visible": "oui", "courriel": "pas-une-adresse", "telephone": "12"])
             #expect(mauvais.status == .badRequest)
-            #expect(mauvais.corps.contains("id=\"courriel-erreur\">Adresse e-mail de contact : ce n&#39;est pas une adresse valide"))
+            #expect(
+                mauvais.corps.contains(
+                    "id=\"courriel-erreur\">Adresse e-mail de contact : ce n&#39;est pas une adresse valide"))
             #expect(mauvais.corps.contains("id=\"telephone-erreur\">Numéro de téléphone"))
             #expect(mauvais.corps.contains("value=\"pas-une-adresse\""))
             let id = try #require(banc.ids[OrganismesDeTest.amiens])
@@ -225,7 +228,9 @@ struct RecruterUnApprentiTests {
 
             let parti = try await admin.post("/cfa/entreprises/parametres", ["courriel": "entreprises@cfa-btp.fr"])
             #expect(parti.corps.contains("n&#39;apparaît plus dans la recherche des entreprises"))
-            #expect(try await anonyme.get("/recruter-un-apprenti?rome=F1703&ou=departement-69").corps.contains("Aucun CFA trouvé"))
+            #expect(
+                try await anonyme.get("/recruter-un-apprenti?rome=F1703&ou=departement-69").corps.contains(
+                    "Aucun CFA trouvé"))
             let journal = try await banc.store.journal(limite: 20).filter { $0.action == "contact_public" }
             #expect(journal.count == 2)
             #expect(journal.contains { $0.detail.contains("retiré de la recherche publique") })

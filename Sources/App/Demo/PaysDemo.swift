@@ -122,7 +122,8 @@ public struct PaysDemo: Sendable {
         "BUT Génie électrique et informatique industrielle": ["H1209", "I1302"],
         "Bachelor Responsable de développement commercial": ["D1402", "D1416"],
         "Licence professionnelle Logistique": ["N1301", "N1303"], "Master Management": ["M1506", "M1301"],
-        "Titre d'ingénieur Informatique": ["M1805", "M1861"], "Master Ressources humaines": ["M1501", "M1502", "M1503"],
+        "Titre d'ingénieur Informatique": ["M1805", "M1861"],
+        "Master Ressources humaines": ["M1501", "M1502", "M1503"],
         "Titre d'ingénieur Génie industriel": ["H1402", "H1238"], "Master Droit des affaires": ["K1903"],
         "Manager de la stratégie commerciale": ["M1707", "D1402"],
     ]

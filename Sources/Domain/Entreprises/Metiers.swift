@@ -81,7 +81,9 @@ public struct ArbreMetiers: Sendable {
         }
         // Names folded once (sorting and searching compare them many times).
         var replies: [String: String] = [:]
-        for m in tous.values where replies[m.libelle] == nil { replies[m.libelle] = RechercheMetiers.replier(m.libelle) }
+        for m in tous.values where replies[m.libelle] == nil {
+            replies[m.libelle] = RechercheMetiers.replier(m.libelle)
+        }
         func parNom(_ a: Metier, _ b: Metier) -> Bool {
             let (x, y) = (replies[a.libelle] ?? a.libelle, replies[b.libelle] ?? b.libelle)
             return x == y ? a.code < b.code : x < y
@@ -90,7 +92,9 @@ public struct ArbreMetiers: Sendable {
             SecteurActivite(
                 code: s, libelle: libellesSecteurs[s] ?? "",
                 sousSecteurs: (sousSecteurs[s] ?? []).map {
-                    .init(code: $0.code, libelle: $0.libelle, metiers: (metiersSousSecteur[$0.code] ?? []).sorted(by: parNom))
+                    .init(
+                        code: $0.code, libelle: $0.libelle,
+                        metiers: (metiersSousSecteur[$0.code] ?? []).sorted(by: parNom))
                 },
                 metiers: (metiersSecteur[s] ?? []).sorted(by: parNom))
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// How close a CFA is to the territory searched.
 public enum Proximite: Int, Sendable, Comparable {
-    case memeZoneEmploi = 0, memeDepartement, memeRegion, ailleurs
+    case memeZoneEmploi = 0
+    case memeDepartement, memeRegion, ailleurs
 
     public static func < (a: Proximite, b: Proximite) -> Bool { a.rawValue < b.rawValue }
 

@@ -56,7 +56,8 @@ public enum TerritoireRecherche: Sendable, Hashable {
         switch self {
         case .commune(let c):
             let d = CodeCommuneInsee(c)?.departement
-            return Emplacement(zone: zones.zone(commune: c), departement: d, region: d.flatMap { territoires.departement($0)?.region })
+            return Emplacement(
+                zone: zones.zone(commune: c), departement: d, region: d.flatMap { territoires.departement($0)?.region })
         case .zoneEmploi(let z):
             let d = zones.departementPrincipal[z]
             return Emplacement(zone: z, departement: d, region: d.flatMap { territoires.departement($0)?.region })
@@ -70,7 +71,9 @@ public enum TerritoireRecherche: Sendable, Hashable {
     }
 
     /// The wider areas to offer when nothing was found here: the département, the région, then France.
-    public func elargissements(zones: ZonesEmploi = .france, territoires: Territoires = .france) -> [TerritoireRecherche] {
+    public func elargissements(zones: ZonesEmploi = .france, territoires: Territoires = .france)
+        -> [TerritoireRecherche]
+    {
         let e = emplacement(zones: zones, territoires: territoires)
         var liste: [TerritoireRecherche] = []
         switch self {

@@ -32,7 +32,9 @@ struct PagesRecruterUnApprenti {
         guard let premier = trouves.first else { return .aucun }
         if Set(trouves.map(\.code)).count == 1 { return .metier(premier.code) }
         let replie = RechercheMetiers.mots(t)
-        if let exact = trouves.first(where: { RechercheMetiers.mots($0.libelle) == replie }) { return .metier(exact.code) }
+        if let exact = trouves.first(where: { RechercheMetiers.mots($0.libelle) == replie }) {
+            return .metier(exact.code)
+        }
         return .choix(Array(trouves.prefix(20)))
     }
 
@@ -57,7 +59,8 @@ struct PagesRecruterUnApprenti {
             } else {
                 erreurs.append(
                     ErreurSaisie(
-                        "q", "Quel métier ? : le code ROME « \(r.prefix(20)) » n'existe pas (une lettre et 4 chiffres, "
+                        "q",
+                        "Quel métier ? : le code ROME « \(r.prefix(20)) » n'existe pas (une lettre et 4 chiffres, "
                             + "par exemple F1703 pour maçon)."))
             }
         } else if !q.isEmpty {
@@ -66,7 +69,8 @@ struct PagesRecruterUnApprenti {
             case .choix(let liste): choix = liste
             case .aucun:
                 messages.append(
-                    ("info", "Aucun métier ne correspond à « \(q) » : essayez un autre mot, ou parcourez les secteurs."))
+                    ("info", "Aucun métier ne correspond à « \(q) » : essayez un autre mot, ou parcourez les secteurs.")
+                )
             }
         }
         var territoire: TerritoireRecherche?
@@ -74,8 +78,10 @@ struct PagesRecruterUnApprenti {
             territoire = TerritoireRecherche(ouTexte)
             if territoire == nil {
                 erreurs.append(
-                    ErreurSaisie("ou", "Où ? : ce territoire n'existe pas ; choisissez un département, une zone "
-                        + "d'emploi ou une commune dans la liste."))
+                    ErreurSaisie(
+                        "ou",
+                        "Où ? : ce territoire n'existe pas ; choisissez un département, une zone "
+                            + "d'emploi ou une commune dans la liste."))
             }
         }
         var secteur: SecteurActivite?
@@ -86,8 +92,12 @@ struct PagesRecruterUnApprenti {
             }
         }
         if rome != nil, territoire == nil, erreurs.isEmpty {
-            messages.append(("info", "Choisissez maintenant où vous cherchez : un département, une zone d'emploi ou "
-                + "une commune."))
+            messages.append(
+                (
+                    "info",
+                    "Choisissez maintenant où vous cherchez : un département, une zone d'emploi ou "
+                        + "une commune."
+                ))
         }
         let communes = await deps.index.communesDesOrganismes()
         let ou = territoire?.valeur ?? ouTexte
@@ -108,7 +118,8 @@ struct PagesRecruterUnApprenti {
                 RechercheComptee(mois: Self.mois(jour), codeRome: rome, typeTerritoire: type, codeTerritoire: code))
             groupes = RecruterUnApprentiVue.groupes(trouves, rome: rome)
             nombre =
-                trouves.isEmpty ? "Aucun CFA trouvé" : trouves.count == 1 ? "1 CFA trouvé" : "\(trouves.count) CFA trouvés"
+                trouves.isEmpty
+                ? "Aucun CFA trouvé" : trouves.count == 1 ? "1 CFA trouvé" : "\(trouves.count) CFA trouvés"
             if trouves.isEmpty {
                 let nomMetier = arbre.libelle(rome) ?? rome.rawValue
                 let ailleurs = !donnees.effectifs.isEmpty
@@ -170,7 +181,8 @@ struct PagesRecruterUnApprenti {
         }
         let q = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(Self.longueurMaximale))
         let trouves = q.trimmingSpaces().count < 2 ? [] : RechercheMetiers.chercher(q, limite: 10)
-        var r = try Response.json(Reponse(metiers: trouves.map { Suggestion(code: $0.code.rawValue, libelle: $0.libelle) }))
+        var r = try Response.json(
+            Reponse(metiers: trouves.map { Suggestion(code: $0.code.rawValue, libelle: $0.libelle) }))
         r.headers[.cacheControl] = "public, max-age=3600"
         return r
     }

@@ -10,7 +10,8 @@ struct ParametresEntreprisesVue: VuePage {
     let courriel: String
     let telephone: String
 
-    static func construire(nom: String, visible: Bool, courriel: String, telephone: String) -> ParametresEntreprisesVue {
+    static func construire(nom: String, visible: Bool, courriel: String, telephone: String) -> ParametresEntreprisesVue
+    {
         ParametresEntreprisesVue(nom: nom, visible: visible, courriel: courriel, telephone: telephone)
     }
 }

@@ -105,7 +105,8 @@ extension RecruterUnApprentiVue {
     static func libelle(_ t: TerritoireRecherche, communes: [(code: String, nom: String)]) -> String {
         let f = Territoires.france
         switch t {
-        case .commune(let c): return communes.first { $0.code == c }.map { "la commune de \($0.nom)" } ?? "la commune \(c)"
+        case .commune(let c):
+            return communes.first { $0.code == c }.map { "la commune de \($0.nom)" } ?? "la commune \(c)"
         case .zoneEmploi(let z):
             return "la zone d'emploi de " + (f.bassinsEmploi.first { $0.code == z }?.nom ?? z)
         case .departement(let d): return "le département " + (f.departement(d).map { "\($0.nom) (\(d))" } ?? d)
