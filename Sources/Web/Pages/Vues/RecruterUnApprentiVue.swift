@@ -84,17 +84,19 @@ extension RecruterUnApprentiVue {
         return "/recruter-un-apprenti" + (parties.isEmpty ? "" : "?" + parties.joined(separator: "&"))
     }
 
-    /// The territories of the "Où ?" list: départements, zones d'emploi, communes that have a CFA.
+    /// The territories of the "Où ?" list: régions, départements, zones d'emploi, communes that have a CFA.
     static func territoires(choisi: String, communes: [(code: String, nom: String)]) -> [Groupe] {
         let t = Territoires.france
         let departements = t.departements.sorted { $0.code < $1.code }.map {
             ("departement-\($0.code)", "\($0.nom) (\($0.code))")
         }
+        let regions = t.regions.sorted { $0.nom < $1.nom }.map { ("region-\($0.code)", $0.nom) }
         let zones = t.bassinsEmploi.sorted { $0.nom < $1.nom }.map { ("zone-\($0.code)", $0.nom) }
         let villes = communes.map { c in
             ("commune-\(c.code)", "\(c.nom) (\(CodeCommuneInsee(c.code)?.departement ?? ""))")
         }
         return [
+            Groupe(libelle: "Régions", options: OptionVue.liste(regions, choisis: [choisi])),
             Groupe(libelle: "Départements", options: OptionVue.liste(departements, choisis: [choisi])),
             Groupe(libelle: "Zones d'emploi", options: OptionVue.liste(zones, choisis: [choisi])),
             Groupe(libelle: "Communes ayant un CFA", options: OptionVue.liste(villes, choisis: [choisi])),
