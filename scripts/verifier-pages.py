@@ -66,8 +66,8 @@ def main():
                                    "ul.liste-secteurs a"], args.captures, largeur, erreurs)
                 page.fill("#q", "maço")
                 try:
-                    page.wait_for_function(
-                        "document.querySelectorAll('#suggestions-metiers option').length > 0", timeout=5000)
+                    # A selector, not a script: the CSP forbids evaluating strings in the page.
+                    page.wait_for_selector("#suggestions-metiers option", state="attached", timeout=5000)
                 except Exception:
                     echecs.append(f"recruter ({largeur}) : aucune suggestion de métier en tapant « maço »")
                 page.fill("#q", "Maçon / Maçonne (F1703)")
@@ -160,7 +160,7 @@ def main():
                     else:
                         page.screenshot(path=os.path.join(args.captures, f"cfa-entreprises-parametres-erreur-{largeur}.png"))
                     erreurs.clear()
-                    page.fill("#courriel", "entreprises@cfa-demo.fr")
+                    page.fill("#courriel", f"entreprises-{largeur}@cfa-demo.fr")
                     page.click("form[action='/cfa/entreprises/parametres'] button[type=submit]")
                     page.wait_for_load_state("load")
                     if page.locator(".notice--succes").count() == 0:
