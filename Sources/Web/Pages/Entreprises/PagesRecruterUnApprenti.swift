@@ -10,6 +10,8 @@ struct PagesRecruterUnApprenti {
 
     static let titre = "Recruter un apprenti"
     static let longueurMaximale = 100
+    /// The nearest CFAs shown (a whole région can hold hundreds).
+    static let resultatsAffiches = 50
 
     /// What the words typed designate.
     enum Designation: Equatable {
@@ -116,10 +118,13 @@ struct PagesRecruterUnApprenti {
             let (type, code) = territoire.typeEtCode
             try await deps.store.compterRecherche(
                 RechercheComptee(mois: Self.mois(jour), codeRome: rome, typeTerritoire: type, codeTerritoire: code))
-            groupes = RecruterUnApprentiVue.groupes(trouves, rome: rome)
+            groupes = RecruterUnApprentiVue.groupes(Array(trouves.prefix(Self.resultatsAffiches)), rome: rome)
             nombre =
                 trouves.isEmpty
                 ? "Aucun CFA trouvé" : trouves.count == 1 ? "1 CFA trouvé" : "\(trouves.count) CFA trouvés"
+            if trouves.count > Self.resultatsAffiches {
+                nombre = (nombre ?? "") + " ; les \(Self.resultatsAffiches) plus proches sont affichés"
+            }
             if trouves.isEmpty {
                 let nomMetier = arbre.libelle(rome) ?? rome.rawValue
                 let ailleurs = !donnees.effectifs.isEmpty
