@@ -107,6 +107,26 @@ def main():
                 ]
                 for nom, chemin, attendus in publiques:
                     echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
+                # A company looks for CFAs training masons around Lyon (issue 16): suggestions as it types, then results.
+                echecs += verifier(page, adresse + "/recruter-un-apprenti", "recruter", ["h1", "input#q", "select#ou",
+                                   "ul.liste-secteurs a"], args.captures, largeur, erreurs)
+                page.fill("#q", "maço")
+                try:
+                    # A selector, not a script: the CSP forbids evaluating strings in the page.
+                    page.wait_for_selector("#suggestions-metiers option", state="attached", timeout=5000)
+                except Exception:
+                    echecs.append(f"recruter ({largeur}) : aucune suggestion de métier en tapant « maço »")
+                page.fill("#q", "Maçon / Maçonne (F1703)")
+                page.select_option("#ou", "region-84")
+                page.click("form.recherche-entreprise button[type=submit]")
+                page.wait_for_load_state("load")
+                echecs += verifier(page, page.url, "recruter-resultats", ["h2#titre-resultats", "li.carte-cfa",
+                                   "a[href^='/recruter-un-apprenti/contact?organisme=']"], args.captures, largeur, erreurs)
+                page.screenshot(path=os.path.join(args.captures, f"recruter-resultats-complet-{largeur}.png"),
+                                full_page=True)
+                echecs += verifier(page, adresse + "/recruter-un-apprenti?rome=F1701&ou=departement-69",
+                                   "recruter-aucun", ["h2#titre-resultats", ".notice--info a"], args.captures, largeur,
+                                   erreurs)
                 connecter(page, adresse, ADMIN)
                 erreurs.clear()
                 echecs += verifier(page, adresse + "/indicateurs", "indicateurs", ["h1", ".filtres", ".compteurs",
@@ -173,6 +193,24 @@ def main():
                 if not connecter(page, adresse, "organisme-formation@demo.tdb"):
                     echecs.append(f"CFA ({largeur}) : connexion refusée")
                 else:
+                    erreurs.clear()
+                    # Its presence in the companies' search (issue 16): a bad e-mail refused, then saved.
+                    echecs += verifier(page, adresse + "/cfa/entreprises/parametres", "cfa-entreprises-parametres",
+                                       ["h1", "input#visible", "input#courriel", "input#telephone"], args.captures,
+                                       largeur, erreurs)
+                    page.fill("#courriel", "pas-une-adresse")
+                    page.click("form[action='/cfa/entreprises/parametres'] button[type=submit]")
+                    page.wait_for_load_state("load")
+                    if page.locator("#courriel-erreur").count() == 0:
+                        echecs.append(f"CFA ({largeur}) : une adresse e-mail invalide est acceptée")
+                    else:
+                        page.screenshot(path=os.path.join(args.captures, f"cfa-entreprises-parametres-erreur-{largeur}.png"))
+                    erreurs.clear()
+                    page.fill("#courriel", f"entreprises-{largeur}@cfa-demo.fr")
+                    page.click("form[action='/cfa/entreprises/parametres'] button[type=submit]")
+                    page.wait_for_load_state("load")
+                    if page.locator(".notice--succes").count() == 0:
+                        echecs.append(f"CFA ({largeur}) : les réglages de la recherche publique ne sont pas enregistrés")
                     erreurs.clear()
                     echecs += verifier(page, adresse + "/cfa/ruptures", "cfa-ruptures",
                                        ["h1", "select#statut", "table tbody tr th a", "a[href='/cfa/ruptures/telechargement']"],

@@ -450,6 +450,33 @@ enum MigrationsPostgres {
         ),
         // Issue 15: a rupture declared by the CFA before its ERP sends it; the case follows it until then.
         ("0015-ruptures-declarees", ["ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT"]),
+        // Issue 16: the trades (ROME codes) of the formations, the CFAs' public settings for companies, the anonymous
+        // count of companies' searches (no IP, nothing about who searched).
+        (
+            "0016-entreprises-metiers",
+            [
+                "ALTER TABLE formations ADD COLUMN codes_rome TEXT",
+                """
+                CREATE TABLE contacts_publics (
+                    organisme_id BIGINT PRIMARY KEY REFERENCES organismes (id) ON DELETE CASCADE,
+                    visible BOOLEAN NOT NULL,
+                    courriel TEXT,
+                    telephone TEXT,
+                    modifie_le DOUBLE PRECISION NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE recherches_entreprises (
+                    mois TEXT NOT NULL,
+                    code_rome TEXT NOT NULL,
+                    type_territoire TEXT NOT NULL,
+                    code_territoire TEXT NOT NULL,
+                    nombre BIGINT NOT NULL,
+                    PRIMARY KEY (mois, code_rome, type_territoire, code_territoire)
+                )
+                """,
+            ]
+        ),
         // Issue 16: companies' requests to CFAs (waiting for the e-mail confirmation, then in the CFA's inbox) and
         // their history.
         (

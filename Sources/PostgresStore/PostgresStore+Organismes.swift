@@ -148,7 +148,8 @@ extension PostgresStore {
             for f in formations {
                 let modifies = try await c.nombreModifies(
                     """
-                    UPDATE formations SET libelle = \(f.libelle), niveau = \(f.niveau.map(Int64.init))
+                    UPDATE formations SET libelle = \(f.libelle), niveau = \(f.niveau.map(Int64.init)),
+                        codes_rome = \(Self.texteCodesRome(f.codesRome))
                     WHERE coalesce(cfd, '') = \(f.cfd?.rawValue ?? "") AND coalesce(rncp, '') = \(f.rncp?.rawValue ?? "")
                     RETURNING id
                     """)
@@ -157,8 +158,10 @@ extension PostgresStore {
                 } else {
                     try await c.executer(
                         """
-                        INSERT INTO formations (cfd, rncp, libelle, niveau)
-                        VALUES (\(f.cfd?.rawValue), \(f.rncp?.rawValue), \(f.libelle), \(f.niveau.map(Int64.init)))
+                        INSERT INTO formations (cfd, rncp, libelle, niveau, codes_rome)
+                        VALUES (
+                            \(f.cfd?.rawValue), \(f.rncp?.rawValue), \(f.libelle), \(f.niveau.map(Int64.init)),
+                            \(Self.texteCodesRome(f.codesRome)))
                         """)
                     bilan.crees += 1
                 }
@@ -169,13 +172,26 @@ extension PostgresStore {
     }
 
     public func formations() async throws -> [FormationCatalogue] {
-        try await lignes("SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id") { r in
+        try await lignes("SELECT id, cfd, rncp, libelle, niveau, codes_rome FROM formations ORDER BY id") { r in
             let l = LignePG(r, table: "formations")
             return FormationCatalogue(
                 cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
                 rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
-                libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau", Int64?.self).map(Int.init))
+                libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau", Int64?.self).map(Int.init),
+                codesRome: try Self.codesRome(try l.exiger("codes_rome", String?.self)).ou(l.illisible("codes_rome")))
         }
+    }
+
+    /// ROME codes as stored: `|`-separated, NULL for none.
+    static func texteCodesRome(_ codes: [CodeROME]) -> String? {
+        codes.isEmpty ? nil : codes.map(\.rawValue).joined(separator: "|")
+    }
+
+    /// The codes of a stored value; nil when one of them is not a ROME code.
+    static func codesRome(_ texte: String?) -> [CodeROME]? {
+        guard let texte, !texte.isEmpty else { return [] }
+        let codes = texte.split(separator: "|").compactMap { CodeROME(String($0)) }
+        return codes.count == texte.split(separator: "|").count ? codes : nil
     }
 
     public func formateurs(de organisme: OrganismeID) async throws -> [(id: OrganismeID, partielle: Bool)] {

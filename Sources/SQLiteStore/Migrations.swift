@@ -434,6 +434,29 @@ enum Migrations {
         m.registerMigration("0018-ruptures-declarees") { db in
             try db.execute(sql: "ALTER TABLE suivis ADD COLUMN rupture_declaree TEXT")
         }
+        // Issue 16: the trades (ROME codes) of the formations, the CFAs' public settings for companies, the anonymous
+        // count of companies' searches (no IP, nothing about who searched).
+        m.registerMigration("0019-entreprises-metiers") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE formations ADD COLUMN codes_rome TEXT;
+                    CREATE TABLE contacts_publics (
+                        organisme_id INTEGER PRIMARY KEY REFERENCES organismes (id) ON DELETE CASCADE,
+                        visible INTEGER NOT NULL,
+                        courriel TEXT,
+                        telephone TEXT,
+                        modifie_le REAL NOT NULL
+                    );
+                    CREATE TABLE recherches_entreprises (
+                        mois TEXT NOT NULL,
+                        code_rome TEXT NOT NULL,
+                        type_territoire TEXT NOT NULL,
+                        code_territoire TEXT NOT NULL,
+                        nombre INTEGER NOT NULL,
+                        PRIMARY KEY (mois, code_rome, type_territoire, code_territoire)
+                    );
+                    """)
+        }
         // Issue 16: companies' requests to CFAs (waiting for the e-mail confirmation, then in the CFA's inbox) and
         // their history.
         m.registerMigration("0020-demandes-entreprises") { db in

@@ -11,13 +11,15 @@ extension SQLiteStore {
             for f in formations {
                 if let id = try Int64.fetchOne(find, arguments: [f.cfd?.rawValue ?? "", f.rncp?.rawValue ?? ""]) {
                     try db.execute(
-                        sql: "UPDATE formations SET libelle = ?, niveau = ? WHERE id = ?",
-                        arguments: [f.libelle, f.niveau, id])
+                        sql: "UPDATE formations SET libelle = ?, niveau = ?, codes_rome = ? WHERE id = ?",
+                        arguments: [f.libelle, f.niveau, Self.texteCodesRome(f.codesRome), id])
                     bilan.misAJour += 1
                 } else {
                     try db.execute(
-                        sql: "INSERT INTO formations (cfd, rncp, libelle, niveau) VALUES (?, ?, ?, ?)",
-                        arguments: [f.cfd?.rawValue, f.rncp?.rawValue, f.libelle, f.niveau])
+                        sql: "INSERT INTO formations (cfd, rncp, libelle, niveau, codes_rome) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [
+                            f.cfd?.rawValue, f.rncp?.rawValue, f.libelle, f.niveau, Self.texteCodesRome(f.codesRome),
+                        ])
                     bilan.crees += 1
                 }
             }
@@ -28,14 +30,29 @@ extension SQLiteStore {
 
     public func formations() async throws -> [FormationCatalogue] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, cfd, rncp, libelle, niveau FROM formations ORDER BY id").map { r in
-                let l = LigneLue(r, table: "formations")
-                return FormationCatalogue(
-                    cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
-                    rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
-                    libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau"))
-            }
+            try Row.fetchAll(db, sql: "SELECT id, cfd, rncp, libelle, niveau, codes_rome FROM formations ORDER BY id")
+                .map { r in
+                    let l = LigneLue(r, table: "formations")
+                    return FormationCatalogue(
+                        cfd: try l.exiger("cfd", String?.self).flatMap(CFD.init),
+                        rncp: try l.exiger("rncp", String?.self).flatMap(RNCP.init),
+                        libelle: try l.exiger("libelle"), niveau: try l.exiger("niveau"),
+                        codesRome: try Self.codesRome(try l.exiger("codes_rome", String?.self)).ou(
+                            l.illisible("codes_rome")))
+                }
         }
+    }
+
+    /// ROME codes as stored: `|`-separated, NULL for none.
+    static func texteCodesRome(_ codes: [CodeROME]) -> String? {
+        codes.isEmpty ? nil : codes.map(\.rawValue).joined(separator: "|")
+    }
+
+    /// The codes of a stored value; nil when one of them is not a ROME code.
+    static func codesRome(_ texte: String?) -> [CodeROME]? {
+        guard let texte, !texte.isEmpty else { return [] }
+        let codes = texte.split(separator: "|").compactMap { CodeROME(String($0)) }
+        return codes.count == texte.split(separator: "|").count ? codes : nil
     }
 
     public func tousLesOrganismes() async throws -> [Organisme] {

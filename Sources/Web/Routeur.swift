@@ -63,6 +63,11 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     pages.get("/mentions-legales", use: information.mentionsLegales)
     pages.get("/donnees-personnelles", use: information.donneesPersonnelles)
     pages.get("/contact", use: information.contact)
+    // Companies find the CFAs training for a trade around them (issue 16): no account.
+    let recruter = PagesRecruterUnApprenti(deps: deps)
+    pages.get("/recruter-un-apprenti", use: recruter.page)
+    pages.get("/recruter-un-apprenti/metiers", use: recruter.metiers)
+    pages.get("/public/recherche-metiers.js", use: recruter.fichierScript)
     // A young person's personal page (issue 15): the token of the path is the key; never indexed, rate-limited.
     let jeunes = PagesJeunes(deps: deps)
     let pagesJeunes = GroupeRoutes<Void>(
@@ -186,6 +191,10 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
     entreprisesCFA.get("/cfa/entreprises/:id", use: cfaEntreprises.fiche)
     entreprisesCFA.post("/cfa/entreprises/:id/statut", use: cfaEntreprises.changerStatut)
     entreprisesCFA.post("/cfa/entreprises/:id/reponse", use: cfaEntreprises.repondre)
+    // Issue 16: a CFA's presence and contact in the companies' public search (its administrators).
+    let parametresEntreprises = ParametresEntreprisesPage(deps: deps)
+    rupturesCFA.get("/cfa/entreprises/parametres", use: parametresEntreprises.page)
+    rupturesCFA.post("/cfa/entreprises/parametres", use: parametresEntreprises.enregistrer)
 
     // Platform administrators: 403 for anyone else.
     let administrateur = GroupeRoutes<Identite>(

@@ -17,11 +17,12 @@ struct Bench: AsyncParsableCommand {
     @Option(
         help: """
             Ne mesurer qu'une partie : « suivis » (missions locales : mémoire, statistiques, dérivation, pages) ou \
-            « collaborations » (résumés quotidiens, récapitulatif hebdomadaire, pages des CFA et des fiches).
+            « collaborations » (résumés quotidiens, récapitulatif hebdomadaire, pages des CFA et des fiches) ou \
+            « entreprises » (recherche des CFA par métier et territoire).
             """)
     var seulement: PartieBench?
 
-    enum PartieBench: String, ExpressibleByArgument { case suivis, collaborations }
+    enum PartieBench: String, ExpressibleByArgument { case suivis, collaborations, entreprises }
 
     /// The base is created and filled when empty; without `--database` nor a PostgreSQL address, a temporary file.
     func run() async throws {
@@ -47,6 +48,11 @@ struct Bench: AsyncParsableCommand {
         if seulement == .collaborations {
             lignes += try await collaborations(store: store, config: config)
             imprimer(lignes, titre: "tdb bench --seulement collaborations — \(store.emplacement)")
+            return
+        }
+        if seulement == .entreprises {
+            lignes += try await entreprises(store: store, config: config)
+            imprimer(lignes, titre: "tdb bench --seulement entreprises — \(store.emplacement)")
             return
         }
         if seulement == .suivis {
@@ -103,6 +109,7 @@ struct Bench: AsyncParsableCommand {
                 _ = await index.evolution(
                     national, debut: Jour(year: date.year - 2, month: date.month, day: 1), fin: date)
             })
+        lignes += await recherches(index: index, store: store)
         national.filtres.date = date
         var sql = Compteurs()
         let t0 = ContinuousClock.now

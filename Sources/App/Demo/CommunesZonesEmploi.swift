@@ -13,17 +13,10 @@ struct CommunesZonesEmploi: Sendable {
     let zonesDuDepartement: [String: [(zone: String, communes: [String])]]
 
     private init() {
-        guard
-            let url = Bundle.module.url(
-                forResource: "communes-zones-emploi", withExtension: "csv", subdirectory: "Resources"),
-            let texte = try? String(contentsOf: url, encoding: .utf8)
-        else { preconditionFailure("ressource manquante : communes-zones-emploi.csv") }
         var communesDeZone: [String: [String]] = [:]
         var parDepartement: [String: [String: [String]]] = [:]
-        for ligne in texte.split(whereSeparator: \.isNewline).dropFirst() {
-            let champs = ligne.split(separator: ",")
-            guard champs.count == 2, let commune = CodeCommuneInsee(String(champs[0])) else { continue }
-            let zone = String(champs[1])
+        for (code, zone) in ZonesEmploi.france.zoneDeCommune {
+            guard let commune = CodeCommuneInsee(code) else { continue }
             communesDeZone[zone, default: []].append(commune.rawValue)
             parDepartement[commune.departement, default: [:]][zone, default: []].append(commune.rawValue)
         }

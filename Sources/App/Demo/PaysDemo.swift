@@ -99,6 +99,35 @@ public struct PaysDemo: Sendable {
         ),
     ]
 
+    /// The trades (ROME codes) each formation of the catalogue prepares for (issue 16).
+    static let codesRome: [String: [String]] = [
+        "CAP Boulanger": ["D1102"], "CAP Pâtissier": ["D1104", "G1610"], "CAP Cuisine": ["G1609"],
+        "CAP Coiffure": ["D1202"], "CAP Électricien": ["F1602"], "CAP Maçon": ["F1703"],
+        "CAP Menuisier fabricant": ["H2206"], "CAP Équipier polyvalent du commerce": ["D1507", "D1106"],
+        "CAP Maintenance des véhicules": ["I1604"], "CAP Esthétique cosmétique parfumerie": ["D1208"],
+        "CAP Accompagnant éducatif petite enfance": ["K1307", "J1304"], "CAP Charcutier-traiteur": ["D1103"],
+        "Bac pro Métiers du commerce et de la vente": ["D1214", "D1507", "D1502"],
+        "Bac pro Maintenance des véhicules": ["I1604", "I1613"], "Brevet professionnel Boulanger": ["D1102", "D1108"],
+        "Brevet professionnel Coiffure": ["D1202", "D1216"], "Bac pro Technicien d'usinage": ["H2903"],
+        "Bac pro Cuisine": ["G1609"], "BP Préparateur en pharmacie": ["J1307"],
+        "Bac pro Métiers de l'électricité": ["F1602", "I1309"],
+        "BTS Management commercial opérationnel": ["D1502", "D1503", "M1506"],
+        "BTS Négociation et digitalisation de la relation client": ["D1403", "D1416", "D1408"],
+        "BTS Comptabilité et gestion": ["M1203", "M1213"],
+        "BTS Services informatiques aux organisations": ["M1805", "M1810", "M1801"],
+        "BTS Conception des produits industriels": ["H1235"], "BTS Support à l'action managériale": ["M1604", "M1621"],
+        "BTS Gestion des PME": ["M1621", "M1607"], "BTS Maintenance des systèmes": ["I1304", "I1302"],
+        "BUT Gestion des entreprises et des administrations": ["M1621", "M1203", "M1501"],
+        "Licence professionnelle Métiers du commerce": ["D1416", "D1402"],
+        "BUT Génie électrique et informatique industrielle": ["H1209", "I1302"],
+        "Bachelor Responsable de développement commercial": ["D1402", "D1416"],
+        "Licence professionnelle Logistique": ["N1301", "N1303"], "Master Management": ["M1506", "M1301"],
+        "Titre d'ingénieur Informatique": ["M1805", "M1861"],
+        "Master Ressources humaines": ["M1501", "M1502", "M1503"],
+        "Titre d'ingénieur Génie industriel": ["H1402", "H1238"], "Master Droit des affaires": ["K1903"],
+        "Manager de la stratégie commerciale": ["M1707", "D1402"],
+    ]
+
     static func catalogue(_ g: inout Aleatoire) -> [FormationCatalogue] {
         var formations: [FormationCatalogue] = []
         var rncpUtilises = Set<Int>()
@@ -111,7 +140,7 @@ public struct PaysDemo: Sendable {
                 formations.append(
                     FormationCatalogue(
                         cfd: CFD(prefixe + String(format: "%05d", 100 + k * 37)), rncp: RNCP(String(rncp)),
-                        libelle: titre, niveau: niveau))
+                        libelle: titre, niveau: niveau, codesRome: (codesRome[titre] ?? []).compactMap(CodeROME.init)))
             }
         }
         return formations

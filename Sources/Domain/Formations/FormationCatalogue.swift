@@ -1,15 +1,17 @@
-/// A formation of the catalogue: its codes, title and European level ("3"…"8").
+/// A formation of the catalogue: its codes, title, European level ("3"…"8") and the trades it prepares for.
 public struct FormationCatalogue: Sendable, Equatable {
     public var cfd: CFD?
     public var rncp: RNCP?
     public var libelle: String
     public var niveau: Int?
+    public var codesRome: [CodeROME]
 
-    public init(cfd: CFD?, rncp: RNCP?, libelle: String, niveau: Int?) {
+    public init(cfd: CFD?, rncp: RNCP?, libelle: String, niveau: Int?, codesRome: [CodeROME] = []) {
         self.cfd = cfd
         self.rncp = rncp
         self.libelle = libelle
         self.niveau = niveau
+        self.codesRome = codesRome
     }
 
     /// The labels of European levels, as the filters show them (`niveaux_formation.csv`).
@@ -19,7 +21,8 @@ public struct FormationCatalogue: Sendable, Equatable {
     ]
 }
 
-/// Reads `tdb import formations FILE.csv` (`cfd,rncp,libelle,niveau`): at least one code, a title, a level 3–8.
+/// Reads `tdb import formations FILE.csv` (`cfd,rncp,libelle,niveau`, optionally `codes_rome`): at least one code, a
+/// title, a level 3–8, and the ROME codes of the trades it prepares for (`|`-separated, each known in the ROME tree).
 public enum ImportFormations {
     public static let colonnes = ["cfd", "rncp", "libelle", "niveau"]
 
@@ -53,16 +56,42 @@ public enum ImportFormations {
                     m.append("niveau « \(niveauBrut) » invalide (niveau européen de 3 à 8)")
                 }
             }
+            let codesRome = lireCodesRome(r["codes_rome"] ?? "", erreurs: &m)
             let cle = "\(cfd?.rawValue ?? "")|\(rncp?.rawValue ?? "")"
             if m.isEmpty, let premiere = vus[cle] { m.append("doublon de la ligne \(premiere)") }
             if m.isEmpty {
                 vus[cle] = numero
-                formations.append(FormationCatalogue(cfd: cfd, rncp: rncp, libelle: libelle, niveau: niveau))
+                formations.append(
+                    FormationCatalogue(cfd: cfd, rncp: rncp, libelle: libelle, niveau: niveau, codesRome: codesRome))
             } else {
                 erreurs.append(ErreurLigne(ligne: numero, message: m.joined(separator: " ; ")))
             }
         }
         return (formations, erreurs)
+    }
+
+    /// `F1703|F1704`: each a letter and four digits, known in the ROME tree; repeated codes count once.
+    static func lireCodesRome(_ brut: String, erreurs: inout [String]) -> [CodeROME] {
+        var codes: [CodeROME] = []
+        for morceau in brut.split(separator: "|", omittingEmptySubsequences: false) {
+            let texte = morceau.trimmingCharacters(in: .whitespaces)
+            if texte.isEmpty {
+                if !brut.trimmingCharacters(in: .whitespaces).isEmpty {
+                    erreurs.append("codes_rome « \(brut) » : code vide entre deux |")
+                }
+                continue
+            }
+            guard let code = CodeROME(texte) else {
+                erreurs.append("code ROME « \(texte) » invalide (une lettre et 4 chiffres, par exemple F1703)")
+                continue
+            }
+            guard ArbreMetiers.rome.connait(code) else {
+                erreurs.append("code ROME « \(code) » inconnu du répertoire des métiers ROME")
+                continue
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes
     }
 }
 

@@ -6,7 +6,7 @@ import Outils
 public protocol Store: StoreOrganismes, StoreEffectifs, StoreClesApi, StoreComptes, StoreConsultation,
     StoreComptesSecurite,
     StoreLimites, StoreDonnees, StoreAdministration, StoreMissionsLocales, StoreSuivis, StoreTaches,
-    StoreNotifications, StoreInvitationsJeunes, StoreRappels, StoreDemandesEntreprises
+    StoreNotifications, StoreInvitationsJeunes, StoreRappels, StoreDemandesEntreprises, StoreRechercheEntreprises
 {
     /// Checks that the database answers (health check).
     func verifier() async throws

@@ -10,6 +10,7 @@ enum Navigation {
         let nouveautes = (nonLus ?? 0) > 0 ? " (\(nonLus ?? 0) non lu\((nonLus ?? 0) > 1 ? "s" : ""))" : ""
         var liens: [(url: String, libelle: String)] = [
             ("/", "Accueil"), ("/indicateurs/national", "Indicateurs nationaux"),
+            ("/recruter-un-apprenti", "Recruter un apprenti"),
         ]
         if let i {
             if i.peutVoirIndicateurs { liens.append(("/indicateurs", "Mes indicateurs")) }
@@ -38,6 +39,9 @@ enum Navigation {
         ]
         if i.missionLocaleParametrable != nil {
             liens.append(("/mission-locale/parametres", "Paramètres de la mission locale"))
+        }
+        if i.organismeParametrableEntreprises != nil {
+            liens.append(("/cfa/entreprises/parametres", "Recherche des entreprises"))
         }
         if i.peutAdministrer { liens.append(("/admin/utilisateurs", "Administration")) }
         return liens
