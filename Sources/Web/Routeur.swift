@@ -155,6 +155,15 @@ public func construirePlanDuSite(_ deps: Dependances) -> (routeur: Router<Contex
         router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.statistiquesSuivi)), .capacite, plan)
     voirStatistiquesSuivi.get("/suivi/statistiques", use: statistiquesSuivi.page)
     voirStatistiquesSuivi.get("/suivi/statistiques.csv", use: statistiquesSuivi.csv)
+    // The companies' searches and requests of the perimeter (counts only, F18).
+    let statistiquesEntreprises = StatistiquesEntreprisesPage(deps: deps)
+    let apiStatistiquesEntreprises = GroupeRoutes<Identite>(
+        router.group().add(middleware: ExigeCapacite(.statistiquesEntreprises)), .capacite, plan)
+    apiStatistiquesEntreprises.get("/api/v1/entreprises/statistiques", use: statistiquesEntreprises.api)
+    let voirStatistiquesEntreprises = GroupeRoutes<Identite>(
+        router.group().add(middleware: csrf).add(middleware: ExigeCapacite(.statistiquesEntreprises)), .capacite,
+        plan)
+    voirStatistiquesEntreprises.get("/entreprises/statistiques", use: statistiquesEntreprises.page)
     // A mission locale's cases (F16): its own users only.
     let missionLocale = PagesMissionLocale(deps: deps)
     let suiviMissionLocale = GroupeRoutes<Identite>(

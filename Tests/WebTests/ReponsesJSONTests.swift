@@ -48,7 +48,8 @@ struct ReponsesJSONTests {
             #expect(
                 corps.hasSuffix(
                     #""configurerModeTransmission":{"type":"national"},"suivi_mission_locale":{"type":"aucun"},"#
-                        + #""statistiques_suivi":{"type":"national"}},"contacts_dans_listes":false}"#))
+                        + #""statistiques_suivi":{"type":"national"},"statistiques_entreprises":{"type":"national"}},"#
+                        + #""contacts_dans_listes":false}"#))
         }
     }
 

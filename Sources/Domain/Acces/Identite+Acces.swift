@@ -30,6 +30,8 @@ extension Identite {
 
     /// `/suivi/statistiques`: the follow-up statistics of the missions locales of its perimeter (counts only).
     public var peutVoirStatistiquesSuivi: Bool { droits.peut(.statistiquesSuivi) }
+    /// `/entreprises/statistiques`: the companies' searches and requests of its perimeter (counts only).
+    public var peutVoirStatistiquesEntreprises: Bool { droits.peut(.statistiquesEntreprises) }
 
     /// `/mission-locale/parametres`: the users of a mission locale (its own settings), the code of their mission locale.
     public var missionLocaleParametrable: String? {
@@ -71,6 +73,8 @@ extension Identite {
         if peutAdministrer { lignes.append("l'administration du service") }
         let s = droits.perimetre(.statistiquesSuivi)
         if !s.estVide { lignes.append("les statistiques du suivi des missions locales : \(s.libelle)") }
+        let e = droits.perimetre(.statistiquesEntreprises)
+        if !e.estVide { lignes.append("les statistiques des entreprises qui recrutent : \(e.libelle)") }
         return lignes
     }
 }

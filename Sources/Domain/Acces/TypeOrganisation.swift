@@ -71,6 +71,8 @@ public enum Capacite: String, Sendable, CaseIterable {
     case suiviMissionLocale = "suivi_mission_locale"
     /// The aggregated figures of the missions locales' follow-up (no names).
     case statistiquesSuivi = "statistiques_suivi"
+    /// The anonymous figures of the companies' searches and requests to CFAs (F18).
+    case statistiquesEntreprises = "statistiques_entreprises"
 
     public var libelle: String {
         switch self {
@@ -86,6 +88,7 @@ public enum Capacite: String, Sendable, CaseIterable {
         case .configurerTransmission: "configurer la transmission (clés d'API)"
         case .suiviMissionLocale: "suivre les jeunes en rupture de sa mission locale"
         case .statistiquesSuivi: "voir les statistiques du suivi des missions locales"
+        case .statistiquesEntreprises: "voir les statistiques des recherches et demandes des entreprises"
         }
     }
 

@@ -11,12 +11,17 @@ public enum DemandesEntreprises {
     public static let conservationNonConfirmees: TimeInterval = 7 * 86_400
     public static let longueurMaxReponse = 2_000
 
-    /// Why an organisme does not take requests, nil when it does: it must exist, be open and reliable.
-    public static func refus(_ o: Organisme?) -> String? {
+    /// Why an organisme does not take requests, nil when it does: it must exist, be open and reliable, and not have
+    /// left the companies' search (`ContactPublic.visible`).
+    public static func refus(_ o: Organisme?, visible: Bool = true) -> String? {
         guard let o else {
             return "Ce CFA est introuvable : revenez à la recherche et choisissez un CFA dans la liste."
         }
         if o.ferme { return "Le CFA \(o.nom) est fermé : il ne reçoit plus de demandes. Choisissez-en un autre." }
+        if !visible {
+            return "Le CFA \(o.nom) ne reçoit pas de demandes d'entreprises par le service. Choisissez un autre CFA "
+                + "dans la recherche."
+        }
         if !o.fiable {
             return "Le CFA \(o.nom) ne peut pas recevoir de demandes par le service : ses données ne sont pas "
                 + "encore vérifiées. Choisissez un autre CFA dans la recherche."

@@ -26,6 +26,9 @@ enum Navigation {
                     ))
             }
             if i.peutVoirStatistiquesSuivi { liens.append(("/suivi/statistiques", "Statistiques du suivi")) }
+            if i.peutVoirStatistiquesEntreprises {
+                liens.append(("/entreprises/statistiques", "Entreprises qui recrutent"))
+            }
         }
         liens.append(("/api/docs", "API"))
         return liens

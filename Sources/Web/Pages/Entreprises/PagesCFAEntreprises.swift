@@ -32,8 +32,9 @@ struct PagesCFAEntreprises {
             filtre = s
         }
         let demandes = try await deps.store.demandesEntreprises(organismes: ids)
-        let vue = DemandesEntreprisesVue.construire(
+        var vue = DemandesEntreprisesVue.construire(
             demandes, filtre: filtre, noms: ids.count > 1 ? try await noms(ids) : [:], plusieurs: ids.count > 1)
+        if i.organismeParametrableEntreprises != nil { vue.parametres = "/cfa/entreprises/parametres" }
         return try await deps.page(vue, "Demandes d'entreprises", request, context)
     }
 

@@ -24,7 +24,8 @@ struct PagesDemandesEntreprises {
             throw ErreurApi.parametres([ErreurValidation("organisme", "Organisme : identifiant numérique attendu.")])
         }
         let o = try await deps.store.organisme(id: OrganismeID(id))
-        return (o, DemandesEntreprises.refus(o))
+        let visible = try await deps.store.contactPublic(organisme: OrganismeID(id)).visible
+        return (o, DemandesEntreprises.refus(o, visible: visible))
     }
 
     func page(
@@ -45,6 +46,12 @@ struct PagesDemandesEntreprises {
         var saisie: [String: String] = [:]
         if let rome = q["rome"]?.uppercased(), DemandeContact.estCodeRome(rome) { saisie["rome"] = rome }
         if let metier = q["metier"], metier.count <= DemandeContact.longueurMaxMetier { saisie["metier"] = metier }
+        // The trade's name from the ROME tree when the search gave only its code.
+        if saisie["metier"] == nil, let code = saisie["rome"].flatMap(CodeROME.init),
+            let libelle = ArbreMetiers.rome.libelle(code)
+        {
+            saisie["metier"] = libelle
+        }
         return try await page(o, id: q["organisme"] ?? "", refus: refus, saisie: saisie, request, context)
     }
 

@@ -28,6 +28,8 @@ struct DemandesEntreprisesVue: VuePage {
     let lignes: [Ligne]
     let plusieursOrganismes: Bool
     let vide: String
+    /// The CFA's public settings in the companies' search, for those who may change them.
+    var parametres: String? = nil
 
     static func classe(_ s: StatutDemande) -> String {
         switch s {
