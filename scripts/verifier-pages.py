@@ -142,6 +142,8 @@ def main():
                     ("admin-a-valider", "/admin/utilisateurs?statut=a_valider", ["table tbody tr a[href$=rejeter]"]),
                     ("admin-organismes", "/admin/organisations?q=Lyon", ["#organismes-referentiel"]),
                     ("admin-journal", "/admin/journal", ["table tbody tr"]),
+                    ("entreprises-statistiques", "/entreprises/statistiques",
+                     ["h1", "ul.compteurs li", "table tbody tr th"]),
                 ]:
                     echecs += verifier(page, adresse + chemin, nom, attendus, args.captures, largeur, erreurs)
                 contexte.close()

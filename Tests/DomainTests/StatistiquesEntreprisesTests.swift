@@ -29,7 +29,8 @@ struct StatistiquesEntreprisesTests {
             try compte("2025-10", "F1703", "departement", "69", 50),
         ]
         let demandes = [
-            StatistiqueMoisDemandes(mois: "2026-11", envoyees: 3, repondues: 2, pourvues: 1,
+            StatistiqueMoisDemandes(
+                mois: "2026-11", envoyees: 3, repondues: 2, pourvues: 1,
                 delaiMedianPremiereReponse: 7_200),
             StatistiqueMoisDemandes(mois: "2025-01", envoyees: 9),
         ]
@@ -52,7 +53,9 @@ struct StatistiquesEntreprisesTests {
     }
 
     @Test func onlyTheTenFirstTradesAreListed() throws {
-        let recherches = try (0..<15).map { try compte("2026-11", String(format: "A%04d", 1_000 + $0), "france", "", $0 + 1) }
+        let recherches = try (0..<15).map {
+            try compte("2026-11", String(format: "A%04d", 1_000 + $0), "france", "", $0 + 1)
+        }
         let s = StatistiquesEntreprises.calculer(
             mois: ["2026-11"], recherches: recherches, retenue: { _ in true }, demandes: [],
             libelleMetier: { _ in nil }, libelleTerritoire: { _ in "France entière" })

@@ -230,7 +230,18 @@ struct DemandesEntreprisesWebTests {
             var bon = Self.formulaire
             bon["organisme"] = "999999"
             #expect(try await entreprise.post("/recruter-un-apprenti/contact", bon).status == .notFound)
+            // A CFA that left the companies' search takes no request, by the form or by a kept address.
+            let amiens = try #require(banc.ids[OrganismesDeTest.amiens])
+            try await banc.store.enregistrer(
+                contactPublic: ContactPublic(visible: false), organisme: amiens, now: Banc.maintenant)
+            let sorti = try await entreprise.get(try contact(banc) + "&rome=F1703")
+            #expect(sorti.status == .forbidden)
+            #expect(sorti.corps.contains("ne reçoit pas de demandes d&#39;entreprises par le service"))
+            bon["organisme"] = String(amiens.rawValue)
+            let refuse = try await entreprise.post("/recruter-un-apprenti/contact", bon)
+            #expect(refuse.corps.contains("ne reçoit pas de demandes d&#39;entreprises") && refuse.status == .forbidden)
             #expect(try await banc.store.courriels(limite: 10).isEmpty)
+            #expect(try await banc.store.demandesEntreprises(organismes: [amiens]).isEmpty)
         }
     }
 

@@ -36,7 +36,7 @@ struct PagesDemandesEntreprises {
             DemandeContactVue.construire(
                 organisme: o, idOrganisme: id, refus: refus, saisie: saisie, aujourdhui: aujourdhui()),
             o.map { "Contacter le CFA \($0.nom)" } ?? Self.titre, request, context, erreurs: erreurs,
-            status: o == nil ? .notFound : .ok)
+            status: o == nil ? .notFound : refus == nil ? .ok : .forbidden)
     }
 
     /// `GET /recruter-un-apprenti/contact`: the form, the trade prefilled from the search.

@@ -62,8 +62,9 @@ struct StatistiquesEntreprisesPage {
         let c = r.codeTerritoire
         switch territoire(r) {
         case .commune: return "Commune \(c)"
-        case .zoneEmploi: return Territoires.france.bassinsEmploi.first { $0.code == c }.map { "Zone d'emploi \($0.nom)" }
-            ?? "Zone d'emploi \(c)"
+        case .zoneEmploi:
+            return Territoires.france.bassinsEmploi.first { $0.code == c }.map { "Zone d'emploi \($0.nom)" }
+                ?? "Zone d'emploi \(c)"
         case .departement: return Territoires.france.departement(c).map { "\($0.nom) (\(c))" } ?? c
         case .region: return Territoires.france.region(c)?.nom ?? c
         case .france: return "France entière"
