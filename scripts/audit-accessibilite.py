@@ -15,7 +15,8 @@ from serveur_demo import ADMIN, conclure, arreter, connecter, lancer, navigateur
 LARGEURS = {"telephone": (375, 812), "bureau": (1280, 900)}
 IMPACTS = ["critical", "serious", "moderate", "minor"]
 BLOQUANTS = {"critical", "serious"}
-PUBLIQUES = ["/", "/indicateurs/national", "/api/docs", "/connexion", "/inscription"]
+PUBLIQUES = ["/", "/indicateurs/national", "/api/docs", "/connexion", "/inscription", "/recruter-un-apprenti",
+             "/recruter-un-apprenti?q=F1703&ou=region-84"]
 # The demo accounts created by `tdb demo` (one per organisation type of acces_par_type.csv), and a service
 # administrator.
 COMPTES = [t + "@demo.tdb" for t in [

@@ -63,7 +63,7 @@ struct StatistiquesEntreprisesVue: VuePage {
                 Chiffre(valeur: "\(s.recherches)", libelle: "recherches de CFA"),
                 Chiffre(valeur: "\(s.envoyees)", libelle: "demandes envoyées aux CFA"),
                 Chiffre(valeur: "\(s.repondues)", libelle: "demandes qui ont reçu une réponse"),
-                Chiffre(valeur: "\(s.pourvues)", libelle: "postes pourvus"),
+                Chiffre(valeur: "\(s.pourvues)", libelle: "demandes pourvues"),
                 Chiffre(
                     valeur: delais.isEmpty ? "—" : delai(delais.sorted()[delais.count / 2]),
                     libelle: "délai médian de première réponse (médiane des mois)"),
